@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+import type { OsName } from '../platform';
+import type { Settings } from '../settings/settings';
+import { settingsPatchSchema } from '../settings/settings';
+import { channel, event, noRequest } from './contract-kit';
+
+export interface AppInfo {
+  readonly name: 'ReadyRoom';
+  readonly version: string;
+  readonly os: OsName | null;
+  /** True in the browser test host, where Electron-only features are absent. */
+  readonly testHost: boolean;
+}
+
+export const appRoutes = ['home', 'wizard', 'quick', 'logs', 'settings'] as const;
+export type AppRoute = (typeof appRoutes)[number];
+
+export const appChannels = {
+  'app:info': channel<AppInfo>()(noRequest),
+  /** Opens the OS settings page for a check's fix; main looks the link up, the renderer never passes a URL. */
+  'app:open-fix-link': channel<{ readonly opened: boolean }>()(
+    z.strictObject({ checkId: z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/).max(80) }),
+  ),
+  'settings:get': channel<Settings>()(noRequest),
+  'settings:update': channel<Settings>()(z.strictObject({ patch: settingsPatchSchema })),
+} as const;
+
+export const appEvents = {
+  /** The tray asks the window to show a screen. */
+  'app:navigate': event<{ readonly route: AppRoute }>(),
+} as const;

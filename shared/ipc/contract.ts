@@ -1,0 +1,37 @@
+import { appChannels, appEvents } from './app.contract';
+import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
+import { programsChannels, programsEvents } from './programs.contract';
+import { scanChannels, scanEvents } from './scan.contract';
+import { vaultChannels, vaultEvents } from './vault.contract';
+
+/** The one IPC contract: main registers handlers from it, the preload and test bridge expose it. */
+export const contract = {
+  ...appChannels,
+  ...scanChannels,
+  ...programsChannels,
+  ...vaultChannels,
+} as const satisfies ChannelMap;
+
+export const events = {
+  ...appEvents,
+  ...scanEvents,
+  ...programsEvents,
+  ...vaultEvents,
+} as const satisfies EventMap;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type EventName = keyof typeof events;
+export type Req<K extends ChannelName> = RequestOf<Contract[K]>;
+export type Res<K extends ChannelName> = ResponseOf<Contract[K]>;
+export type EventPayload<E extends EventName> = PayloadOf<(typeof events)[E]>;
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+import { automaticCheckIds, type AutomaticCheckId } from '../checks/check-ids';
+import type { CheckResult } from '../checks/check-result';
+import type { ScanReport } from '../checks/scan-report';
+import { sessionPlatformIds } from '../session/platforms';
+import { boundedText, channel, event } from './contract-kit';
+
+export const scanRequestSchema = z.strictObject({
+  /** Run only these checks (e.g. "check again"). */
+  only: z.array(z.enum(automaticCheckIds)).min(1).max(automaticCheckIds.length).optional(),
+  /** The session platform, which decides the connection target and which programs are kept. */
+  platform: z.enum(sessionPlatformIds).optional(),
+  /** host[:port] for connection.quality when the platform is "other" or to override. */
+  target: boundedText(260).optional(),
+});
+export type ScanRequest = z.output<typeof scanRequestSchema>;
+
+export interface ScanStarted {
+  readonly scanId: string;
+  readonly checkIds: readonly AutomaticCheckId[];
+}
+
+export const scanChannels = {
+  /** Starts a scan; results stream as `scan:result` events, then `scan:finished`. */
+  'scan:start': channel<ScanStarted>()(scanRequestSchema),
+  /** Runs a scan and resolves with the whole report. */
+  'scan:run': channel<ScanReport>()(scanRequestSchema),
+} as const;
+
+export const scanEvents = {
+  'scan:result': event<{ readonly scanId: string; readonly result: CheckResult }>(),
+  'scan:finished': event<{ readonly scanId: string; readonly durationMs: number }>(),
+} as const;
