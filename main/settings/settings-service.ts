@@ -1,0 +1,66 @@
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
+import { createLogger, describeError } from '../logging/logger';
+import type { KeyValueStore, StoreFactory } from '../store/store-factory';
+
+const log = createLogger('settings');
+
+export interface SettingsService {
+  get(): Settings;
+  update(patch: SettingsPatch): Settings;
+  /** Called after every successful update. */
+  onChange(listener: (settings: Settings) => void): () => void;
+}
+
+type SettingsFile = { settings?: unknown };
+
+/**
+ * Preferences in a plain store (they name no client). A damaged file is moved aside, not
+ * wiped, and the defaults are used; an unknown or invalid key falls back to its default.
+ */
+export function createSettingsService(dataDir: string, storeFactory: StoreFactory, now: () => Date = () => new Date()): SettingsService {
+  const store = openStore(dataDir, storeFactory, now);
+  const listeners = new Set<(settings: Settings) => void>();
+  let current = sanitize(store.get('settings'));
+
+  return {
+    get: () => current,
+    update(patch) {
+      const next = settingsSchema.parse({ ...current, ...patch });
+      store.set('settings', next);
+      current = next;
+      for (const listener of listeners) listener(current);
+      return current;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function openStore(dataDir: string, storeFactory: StoreFactory, now: () => Date): KeyValueStore<SettingsFile> {
+  const options = { name: 'settings', cwd: dataDir } as const;
+  try {
+    return storeFactory<SettingsFile>(options);
+  } catch (error) {
+    const file = join(dataDir, 'settings.json');
+    log.warn('settings file could not be read; moving it aside and using defaults', { error: describeError(error) });
+    if (existsSync(file)) renameSync(file, `${file}.corrupt-${now().getTime()}`);
+    return storeFactory<SettingsFile>(options);
+  }
+}
+
+/** Keeps each valid key and replaces the rest with defaults, so one bad value costs only itself. */
+export function sanitize(raw: unknown): Settings {
+  if (typeof raw !== 'object' || raw === null) return defaultSettings;
+  const source = raw as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(defaultSettings) as (keyof Settings)[]) {
+    const parsed = settingsSchema.shape[key].safeParse(source[key]);
+    result[key] = parsed.success ? parsed.data : defaultSettings[key];
+  }
+  return settingsSchema.parse(result);
+}
