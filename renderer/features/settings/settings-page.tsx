@@ -1,0 +1,239 @@
+import { useEffect, useState, type FormEvent } from 'react';
+
+import { parseHostTarget } from '../../../shared/session/host-target';
+import { modalityLabels, modalities, sessionPlatforms } from '../../../shared/session/platforms';
+import type { Settings } from '../../../shared/settings/settings';
+import { Button } from '../../components/button';
+import { PageHeader } from '../../components/page-header';
+import { useSettingsStore } from '../../stores/settings-store';
+
+const retentionOptions: { value: string; label: string }[] = [
+  { value: '1', label: '1 year' },
+  { value: '2', label: '2 years' },
+  { value: '3', label: '3 years' },
+  { value: '7', label: '7 years (recommended)' },
+  { value: 'forever', label: 'Keep forever' },
+];
+
+const toLines = (items: readonly string[]) => items.join('\n');
+const fromLines = (text: string) =>
+  text
+    .split(/\r?\n|,/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Preferences. None of these name a client, so they are kept outside the encrypted vault. */
+export function SettingsPage() {
+  const { settings, load, update, error } = useSettingsStore();
+  const [draft, setDraft] = useState<Settings>(settings);
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => setDraft(settings), [settings]);
+
+  const patch = (next: Partial<Settings>) => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, ...next }));
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.defaultPlatform === 'other' && draft.otherPlatformHost && !parseHostTarget(draft.otherPlatformHost)) {
+      setProblem('The platform address should look like "video.example.org" or "video.example.org:443".');
+      return;
+    }
+    if (draft.throughput.enabled && !/^https:\/\//i.test(draft.throughput.downloadUrl)) {
+      setProblem('To run the speed test, give the https:// address of a file to download.');
+      return;
+    }
+    setProblem(null);
+    setSaved(await update(draft));
+  };
+
+  return (
+    <section>
+      <PageHeader title="Settings" />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <div className="rr-card">
+          <h2>Sessions</h2>
+          <div className="rr-field">
+            <label htmlFor="set-platform">Usual video platform</label>
+            <select
+              id="set-platform"
+              className="rr-select"
+              value={draft.defaultPlatform}
+              onChange={(e) => patch({ defaultPlatform: e.target.value as Settings['defaultPlatform'] })}
+            >
+              {sessionPlatforms.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {draft.defaultPlatform === 'other' && (
+            <div className="rr-field">
+              <label htmlFor="set-host">Address of your platform</label>
+              <span className="rr-field__hint" id="set-host-hint">
+                Used only to time the connection before a session, for example video.example.org.
+              </span>
+              <input
+                id="set-host"
+                className="rr-input"
+                aria-describedby="set-host-hint"
+                value={draft.otherPlatformHost}
+                onChange={(e) => patch({ otherPlatformHost: e.target.value })}
+              />
+            </div>
+          )}
+          <div className="rr-field">
+            <label htmlFor="set-modality">Usual kind of session</label>
+            <select
+              id="set-modality"
+              className="rr-select"
+              value={draft.defaultModality}
+              onChange={(e) => patch({ defaultModality: e.target.value as Settings['defaultModality'] })}
+            >
+              {modalities.map((m) => (
+                <option key={m} value={m}>
+                  {modalityLabels[m]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        <div className="rr-card">
+          <h2>Records</h2>
+          <div className="rr-field">
+            <label htmlFor="set-lock">Lock the log vault after this many idle minutes</label>
+            <input
+              id="set-lock"
+              className="rr-input"
+              type="number"
+              min={1}
+              max={240}
+              value={draft.idleLockMinutes}
+              onChange={(e) => patch({ idleLockMinutes: Math.min(240, Math.max(1, Number(e.target.value) || 15)) })}
+            />
+          </div>
+          <div className="rr-field">
+            <label htmlFor="set-retention">Keep readiness logs for</label>
+            <span className="rr-field__hint" id="set-retention-hint">
+              Older logs are deleted when you next unlock. Check what your professional body and insurer expect.
+            </span>
+            <select
+              id="set-retention"
+              className="rr-select"
+              aria-describedby="set-retention-hint"
+              value={draft.retentionYears === null ? 'forever' : String(draft.retentionYears)}
+              onChange={(e) =>
+                patch({
+                  retentionYears:
+                    e.target.value === 'forever' ? null : (Number(e.target.value) as 1 | 2 | 3 | 7),
+                })
+              }
+            >
+              {retentionOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        <div className="rr-card">
+          <h2>Programs</h2>
+          <div className="rr-field">
+            <label htmlFor="set-always">Always suggest closing (one program name per line)</label>
+            <textarea
+              id="set-always"
+              className="rr-textarea"
+              rows={3}
+              value={toLines(draft.programs.alwaysSuggest)}
+              onChange={(e) => patch({ programs: { ...draft.programs, alwaysSuggest: fromLines(e.target.value) } })}
+            />
+          </div>
+          <div className="rr-field">
+            <label htmlFor="set-never">Never suggest closing (one program name per line)</label>
+            <textarea
+              id="set-never"
+              className="rr-textarea"
+              rows={3}
+              value={toLines(draft.programs.neverSuggest)}
+              onChange={(e) => patch({ programs: { ...draft.programs, neverSuggest: fromLines(e.target.value) } })}
+            />
+          </div>
+        </div>
+
+        <div className="rr-card">
+          <h2>Speed test (optional)</h2>
+          <p className="rr-muted">
+            Off by default. When on, ReadyRoom downloads a file from an address you choose to measure your connection
+            speed. Nothing else is sent anywhere.
+          </p>
+          <div className="rr-field">
+            <label>
+              <input
+                type="checkbox"
+                checked={draft.throughput.enabled}
+                onChange={(e) => patch({ throughput: { ...draft.throughput, enabled: e.target.checked } })}
+              />{' '}
+              Measure my connection speed during checks
+            </label>
+          </div>
+          <div className="rr-field">
+            <label htmlFor="set-down">Download test address (https)</label>
+            <input
+              id="set-down"
+              className="rr-input"
+              value={draft.throughput.downloadUrl}
+              onChange={(e) => patch({ throughput: { ...draft.throughput, downloadUrl: e.target.value } })}
+            />
+          </div>
+          <div className="rr-field">
+            <label htmlFor="set-up">Upload test address (https, optional)</label>
+            <input
+              id="set-up"
+              className="rr-input"
+              value={draft.throughput.uploadUrl}
+              onChange={(e) => patch({ throughput: { ...draft.throughput, uploadUrl: e.target.value } })}
+            />
+          </div>
+        </div>
+
+        <div className="rr-card">
+          <h2>Appearance</h2>
+          <div className="rr-field">
+            <label htmlFor="set-theme">Theme</label>
+            <select
+              id="set-theme"
+              className="rr-select"
+              value={draft.theme}
+              onChange={(e) => patch({ theme: e.target.value as Settings['theme'] })}
+            >
+              <option value="system">Same as this computer</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </div>
+        </div>
+
+        <div role="status" aria-live="polite">
+          {problem && <p className="rr-alert rr-alert--error">{problem}</p>}
+          {!problem && error && <p className="rr-alert rr-alert--error">{error.message}</p>}
+          {saved && !problem && <p className="rr-alert rr-alert--info">Settings saved.</p>}
+        </div>
+        <div className="rr-actions">
+          <Button type="submit" variant="primary">
+            Save settings
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+
+import type { AppRoute } from '../shared/ipc/app.contract';
+import { HomePage } from './features/home/home-page';
+import { SettingsPage } from './features/settings/settings-page';
+
+/** One entry per screen: the tray and the top bar both navigate by these names. */
+export const routes: Record<AppRoute, { readonly label: string; readonly render: () => ReactNode }> = {
+  home: { label: 'Home', render: () => <HomePage /> },
+  wizard: { label: 'Check readiness', render: () => <HomePage /> },
+  quick: { label: 'Quick check', render: () => <HomePage /> },
+  logs: { label: 'Past logs', render: () => <HomePage /> },
+  settings: { label: 'Settings', render: () => <SettingsPage /> },
+};
+
+/** The routes shown in the top bar, in order. */
+export const navRoutes: readonly AppRoute[] = ['home', 'wizard', 'logs', 'settings'];
