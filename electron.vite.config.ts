@@ -15,6 +15,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // The sandboxed preload can only require 'electron': bundle everything else into it.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'main/preload/index.ts') },
         // A sandboxed preload must be CommonJS.

@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+
+import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell, type WebContents } from 'electron';
+
+import type { AppRoute } from '../shared/ipc/app.contract';
+import { electronStoreFactory } from './adapters/electron-store-factory';
+import { createServiceGraph, type ServiceGraph } from './composition/service-graph';
+import { createWindowEventSink, registerIpcHandlers } from './ipc/ipc-adapter';
+import { appOrigin, isTrustedSender, type SenderInfo } from './ipc/sender-check';
+import { createLogger, createStderrSink, setLogSink } from './logging/logger';
+import { runCommand } from './platform/exec';
+import { handleAppProtocol, registerAppScheme } from './windows/app-protocol';
+import { hideOnClose, mainWindowOptions } from './windows/main-window';
+import { installNavigationGuards } from './windows/navigation-guards';
+import { installPermissionHandlers } from './windows/permissions';
+import { createTray } from './tray/tray-service';
+
+setLogSink(createStderrSink(app.isPackaged ? 'warn' : 'info'));
+const log = createLogger('app');
+
+/** electron-vite sets this in `npm run dev`; the renderer then comes from its local dev server. */
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+
+let mainWindow: BrowserWindow | null = null;
+let graph: ServiceGraph | null = null;
+let quitting = false;
+
+app.enableSandbox();
+registerAppScheme(protocol);
+
+app.on('web-contents-created', (_event, contents) => installNavigationGuards(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  // Another ReadyRoom is running: it gets our `second-instance` event and shows itself.
+  app.quit();
+} else {
+  app.on('second-instance', () => showWindow('home'));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // Closing the window never quits: ReadyRoom lives in the tray.
+  app.on('window-all-closed', () => undefined);
+  app.whenReady().then(bootstrap, (error: unknown) => {
+    log.error('start-up failed', { error: String(error) });
+    app.exit(1);
+  });
+}
+
+function isOwnWebContents(contents: WebContents | null): boolean {
+  return contents !== null && mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
+}
+
+function trusted(sender: SenderInfo): boolean {
+  if (isTrustedSender(sender)) return true;
+  // Development only: the page is served by the local Vite server.
+  if (devServerUrl && sender.isOwnWindow && sender.isTopFrame && sender.frameUrl) {
+    return new URL(sender.frameUrl).origin === new URL(devServerUrl).origin;
+  }
+  return false;
+}
+
+async function bootstrap(): Promise<void> {
+  const rendererDir = join(import.meta.dirname, '../renderer');
+  handleAppProtocol(protocol, rendererDir);
+  installPermissionHandlers(session.defaultSession, isOwnWebContents);
+
+  graph = createServiceGraph({
+    dataDir: app.getPath('userData'),
+    platform: process.platform,
+    appVersion: app.getVersion(),
+    exec: runCommand,
+    storeFactory: electronStoreFactory,
+    events: createWindowEventSink(() => mainWindow?.webContents ?? null),
+    testHost: false,
+    openExternal: (url) => shell.openExternal(url),
+  });
+  registerIpcHandlers(ipcMain, graph.handlers, isOwnWebContents, trusted);
+
+  const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
+  createTray(assetsDir, { open: showWindow, quit: () => app.quit() });
+  app.on('will-quit', () => {
+    void graph?.dispose();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions({
+      preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+      isDev: !app.isPackaged,
+      darkBackground: nativeTheme.shouldUseDarkColors,
+    }),
+  );
+  hideOnClose(window, () => quitting);
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
+  return window;
+}
+
+function showWindow(route: AppRoute): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createWindow();
+    const window = mainWindow;
+    window.once('ready-to-show', () => {
+      window.show();
+      window.webContents.send('app:navigate', { route });
+    });
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  mainWindow.webContents.send('app:navigate', { route });
+}

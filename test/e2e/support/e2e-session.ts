@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+import { startTestHost, type TestHost } from '../../host/test-host';
+
+export interface E2eSession {
+  readonly host: TestHost;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly dataDir: string;
+  /** Browser console errors and CSP violations seen so far. */
+  readonly pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface E2eOptions {
+  /** Extra Chromium flags, e.g. a fake video file. */
+  readonly chromiumArgs?: readonly string[];
+  /** Grant camera and microphone without a prompt (fake devices). Default true. */
+  readonly fakeMedia?: boolean;
+}
+
+/** Debian's Chromium unless READYROOM_CHROMIUM names another binary. */
+export const chromiumPath = process.env.READYROOM_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * Starts the test host on a free port with a fresh data folder, and a headless Chromium
+ * page pointed at it. The renderer must already be built (`npm run test:e2e` builds it).
+ */
+export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSession> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'readyroom-e2e-'));
+  const host = await startTestHost({ port: 0, dataDir });
+  const fakeMedia = options.fakeMedia ?? true;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+      ...(options.chromiumArgs ?? []),
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 850 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  // The renderer must make no network requests beyond its own host.
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith(host.url) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  await page.goto(host.url);
+  return {
+    host,
+    browser,
+    context,
+    page,
+    dataDir,
+    pageErrors,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await host.close().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

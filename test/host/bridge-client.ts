@@ -1,0 +1,33 @@
+import { createBridge } from '../../shared/ipc/bridge';
+
+/**
+ * Test-only: provides window.readyroom in a plain browser, over HTTP to the test host.
+ * Requests go to the same handler table the Electron main process registers.
+ */
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const source = new EventSource('/__readyroom/events');
+source.addEventListener('message', (message) => {
+  const { event, payload } = JSON.parse((message as MessageEvent<string>).data) as { event: string; payload: unknown };
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+});
+
+const bridge = createBridge({
+  async invoke(channel, request) {
+    const response = await fetch(`/__readyroom/ipc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    return response.json() as Promise<unknown>;
+  },
+  subscribe(event, listener) {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
+  },
+});
+
+Object.defineProperty(window, 'readyroom', { value: bridge, writable: false, configurable: false });

@@ -1,0 +1,174 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, relative, sep, isAbsolute } from 'node:path';
+
+import { build } from 'esbuild';
+
+import { createServiceGraph, type ServiceGraph } from '../../main/composition/service-graph';
+import { dispatch } from '../../main/ipc/dispatch';
+import type { EventSink } from '../../main/ipc/handler-types';
+import { runCommand } from '../../main/platform/exec';
+import { confStoreFactory } from '../../main/store/store-factory';
+import { securityHeaders } from '../../main/windows/csp';
+
+export interface TestHostOptions {
+  readonly port: number;
+  readonly dataDir: string;
+  /** The built renderer (electron-vite build → out/renderer). */
+  readonly rendererDir?: string;
+  readonly appVersion?: string;
+}
+
+export interface TestHost {
+  readonly url: string;
+  readonly graph: ServiceGraph;
+  close(): Promise<void>;
+}
+
+const root = join(import.meta.dirname, '../..');
+const maxBody = 1024 * 1024;
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+};
+
+/**
+ * A Node process that serves the built renderer and answers the IPC contract over HTTP with
+ * the same handler table the Electron main process registers: real services, real validation.
+ * Test-only; never shipped.
+ */
+export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
+  const rendererDir = options.rendererDir ?? join(root, 'out/renderer');
+  const clients = new Set<ServerResponse>();
+  const events: EventSink = {
+    emit(event, payload) {
+      const line = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      for (const client of clients) client.write(line);
+    },
+  };
+  const graph = createServiceGraph({
+    dataDir: options.dataDir,
+    platform: process.platform,
+    appVersion: options.appVersion ?? '0.0.0-test',
+    exec: runCommand,
+    storeFactory: confStoreFactory,
+    events,
+    testHost: true,
+  });
+  const bridgeScript = await bundleBridge();
+  let origin = '';
+
+  const server: Server = createServer((req, res) => {
+    void route(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    // Like the app's sender check: only pages from this host may call it (no cross-site requests).
+    if (req.headers.origin && req.headers.origin !== origin) return void send(res, 403, 'text/plain', 'Forbidden');
+    if (url.pathname === '/__readyroom/bridge.js') return void send(res, 200, types['.js'], bridgeScript);
+    if (url.pathname === '/__readyroom/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/__readyroom/ipc/')) {
+      if (req.method !== 'POST') return void send(res, 405, 'text/plain', 'Method not allowed');
+      const channel = decodeURIComponent(url.pathname.slice('/__readyroom/ipc/'.length));
+      const body = await readBody(req);
+      let payload: unknown;
+      try {
+        payload = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return void sendJson(res, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request was not valid JSON.' } });
+      }
+      return void sendJson(res, await dispatch(graph.handlers, channel, payload));
+    }
+    return serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const wanted = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(rendererDir, wanted));
+    const rel = relative(rendererDir, file);
+    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return void send(res, 404, 'text/plain', 'Not found');
+    try {
+      let body: Buffer | string = await readFile(file);
+      if (wanted === 'index.html') {
+        // A classic script runs before the deferred module script, so the bridge exists first.
+        body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__readyroom/bridge.js"></script>');
+      }
+      send(res, 200, types[extname(file)] ?? 'application/octet-stream', body);
+    } catch {
+      send(res, 404, 'text/plain', 'Not found');
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/`,
+    graph,
+    async close() {
+      for (const client of clients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await graph.dispose();
+    },
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string | undefined, body: string | Buffer): void {
+  res.writeHead(status, { ...securityHeaders, 'content-type': type ?? 'text/plain', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function bundleBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, 'bridge-client.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
