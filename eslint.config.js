@@ -3,7 +3,21 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'events'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'net',
+  'http',
+  'https',
+  'url',
+  'util',
+  'stream',
+  'events',
+];
 
 /** Import boundaries: the folder is the process. */
 const noElectronOrNode = {
@@ -44,8 +58,14 @@ export default tseslint.config(
           ...noElectronOrNode,
           patterns: [
             ...noElectronOrNode.patterns,
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'systeminformation', 'electron-store', 'conf'], message: 'shared/ is pure TypeScript.' },
-            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ may not import from main/ or renderer/.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'systeminformation', 'electron-store', 'conf'],
+              message: 'shared/ is pure TypeScript.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'],
+              message: 'shared/ may not import from main/ or renderer/.',
+            },
           ],
         },
       ],
@@ -72,7 +92,14 @@ export default tseslint.config(
   {
     // Electron stays at the edges: only these files may import it.
     files: ['main/**/*.ts'],
-    ignores: ['main/index.ts', 'main/windows/**', 'main/tray/**', 'main/ipc/ipc-adapter.ts', 'main/preload/**', 'main/adapters/**'],
+    ignores: [
+      'main/index.ts',
+      'main/windows/**',
+      'main/tray/**',
+      'main/ipc/ipc-adapter.ts',
+      'main/preload/**',
+      'main/adapters/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -81,7 +108,8 @@ export default tseslint.config(
             {
               group: ['electron', 'electron/*'],
               allowTypeImports: true,
-              message: 'Only edge files (index, windows, tray, ipc-adapter, preload, adapters) import electron; services take ports.',
+              message:
+                'Only edge files (index, windows, tray, ipc-adapter, preload, adapters) import electron; services take ports.',
             },
           ],
         },
@@ -91,7 +119,10 @@ export default tseslint.config(
   {
     files: ['main/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: nodeBuiltins, message: 'The sandboxed preload cannot use Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: nodeBuiltins, message: 'The sandboxed preload cannot use Node built-ins.' }] },
+      ],
     },
   },
   {

@@ -8,7 +8,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/host/**/*.test.ts', 'test/tools/**/*.test.ts'],
+          include: [
+            'test/main/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/host/**/*.test.ts',
+            'test/tools/**/*.test.ts',
+          ],
           setupFiles: ['test/setup.node.ts'],
           server: { deps: { inline: ['electron-store', 'conf'] } },
           testTimeout: 30_000,

@@ -9,6 +9,8 @@ export function parseCommandArgs<O extends Options>(argv: readonly string[], opt
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'Bad arguments.' : 'Bad arguments.');
+    throw new UsageError(
+      error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments.') : 'Bad arguments.',
+    );
   }
 }

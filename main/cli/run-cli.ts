@@ -22,7 +22,11 @@ export function helpText(commands: readonly CliCommand[]): string {
 }
 
 /** Dispatches argv to a command; every failure becomes an exit code and one line on stderr. */
-export async function runCli(argv: readonly string[], commands: readonly CliCommand[], context: CliContext): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  commands: readonly CliCommand[],
+  context: CliContext,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     context.io.stdout(helpText(commands));
@@ -50,7 +54,9 @@ export async function runCli(argv: readonly string[], commands: readonly CliComm
       return badInput ? exitCodes.usage : exitCodes.failed;
     }
     log.error('command failed', { command: command.name, error: describeError(error) });
-    context.io.stderr(`readyroom ${command.name}: something went wrong; nothing was lost. Run again, or report this.\n`);
+    context.io.stderr(
+      `readyroom ${command.name}: something went wrong; nothing was lost. Run again, or report this.\n`,
+    );
     return exitCodes.failed;
   }
 }

@@ -13,7 +13,11 @@ const log = createLogger('ipc');
  * The one path every request takes, from Electron IPC or the test host: known channel,
  * plain-data payload, zod validation, handler, and errors returned as data.
  */
-export async function dispatch(handlers: HandlerTable, channel: unknown, payload: unknown): Promise<IpcResult<unknown>> {
+export async function dispatch(
+  handlers: HandlerTable,
+  channel: unknown,
+  payload: unknown,
+): Promise<IpcResult<unknown>> {
   if (!isChannelName(channel)) {
     log.warn('refused unknown channel');
     return fail('UNKNOWN_CHANNEL', 'That request is not part of ReadyRoom.');

@@ -15,7 +15,10 @@ const forbidden: IpcResult<never> = {
 };
 
 /** Reads who sent an invoke; senderFrame can be null once its frame navigated or was destroyed. */
-export function describeSender(event: IpcMainInvokeEvent, isOwnWebContents: (contents: WebContents) => boolean): SenderInfo {
+export function describeSender(
+  event: IpcMainInvokeEvent,
+  isOwnWebContents: (contents: WebContents) => boolean,
+): SenderInfo {
   const frame = event.senderFrame;
   return {
     frameUrl: frame ? frame.url : null,

@@ -23,7 +23,9 @@ export function isTrustedSender(sender: SenderInfo): boolean {
 export function isAppUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === ''
+    );
   } catch {
     return false;
   }

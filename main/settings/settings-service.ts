@@ -20,7 +20,11 @@ type SettingsFile = { settings?: unknown };
  * Preferences in a plain store (they name no client). A damaged file is moved aside, not
  * wiped, and the defaults are used; an unknown or invalid key falls back to its default.
  */
-export function createSettingsService(dataDir: string, storeFactory: StoreFactory, now: () => Date = () => new Date()): SettingsService {
+export function createSettingsService(
+  dataDir: string,
+  storeFactory: StoreFactory,
+  now: () => Date = () => new Date(),
+): SettingsService {
   const store = openStore(dataDir, storeFactory, now);
   const listeners = new Set<(settings: Settings) => void>();
   let current = sanitize(store.get('settings'));

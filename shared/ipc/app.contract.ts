@@ -20,7 +20,12 @@ export const appChannels = {
   'app:info': channel<AppInfo>()(noRequest),
   /** Opens the OS settings page for a check's fix; main looks the link up, the renderer never passes a URL. */
   'app:open-fix-link': channel<{ readonly opened: boolean }>()(
-    z.strictObject({ checkId: z.string().regex(/^[a-z]+(\.[a-z0-9-]+)+$/).max(80) }),
+    z.strictObject({
+      checkId: z
+        .string()
+        .regex(/^[a-z]+(\.[a-z0-9-]+)+$/)
+        .max(80),
+    }),
   ),
   'settings:get': channel<Settings>()(noRequest),
   'settings:update': channel<Settings>()(z.strictObject({ patch: settingsPatchSchema })),

@@ -15,7 +15,9 @@ describe('app shell in Chromium through the test host', () => {
 
   it('renders the home screen with its main actions', async () => {
     const { page } = session;
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Ready for your next session');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      'Ready for your next session',
+    );
     expect(await page.getByRole('button', { name: 'Check readiness now' }).isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
   });

@@ -75,7 +75,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (req.headers.origin && req.headers.origin !== origin) return void send(res, 403, 'text/plain', 'Forbidden');
     if (url.pathname === '/__readyroom/bridge.js') return void send(res, 200, types['.js'], bridgeScript);
     if (url.pathname === '/__readyroom/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -89,7 +93,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       try {
         payload = body.length === 0 ? {} : JSON.parse(body);
       } catch {
-        return void sendJson(res, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request was not valid JSON.' } });
+        return void sendJson(res, {
+          ok: false,
+          error: { code: 'BAD_REQUEST', message: 'The request was not valid JSON.' },
+        });
       }
       return void sendJson(res, await dispatch(graph.handlers, channel, payload));
     }
@@ -100,7 +107,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const wanted = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = normalize(join(rendererDir, wanted));
     const rel = relative(rendererDir, file);
-    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return void send(res, 404, 'text/plain', 'Not found');
+    if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+      return void send(res, 404, 'text/plain', 'Not found');
     try {
       let body: Buffer | string = await readFile(file);
       if (wanted === 'index.html') {

@@ -24,15 +24,26 @@ const fromLines = (text: string) =>
 
 /** Preferences. None of these name a client, so they are kept outside the encrypted vault. */
 export function SettingsPage() {
-  const { settings, load, update, error } = useSettingsStore();
-  const [draft, setDraft] = useState<Settings>(settings);
-  const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-
+  const { settings, loaded, load } = useSettingsStore();
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => setDraft(settings), [settings]);
+  return (
+    <section>
+      <PageHeader title="Settings" />
+      {loaded ? <SettingsForm initial={settings} /> : <p role="status">Loading your settings…</p>}
+    </section>
+  );
+}
+
+function SettingsForm({ initial }: { readonly initial: Settings }) {
+  const { update, error } = useSettingsStore();
+  const [draft, setDraft] = useState<Settings>(initial);
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Raw text while typing; split into names only on save, so Enter starts a new line.
+  const [alwaysText, setAlwaysText] = useState(toLines(initial.programs.alwaysSuggest));
+  const [neverText, setNeverText] = useState(toLines(initial.programs.neverSuggest));
 
   const patch = (next: Partial<Settings>) => {
     setSaved(false);
@@ -50,190 +61,193 @@ export function SettingsPage() {
       return;
     }
     setProblem(null);
-    setSaved(await update(draft));
+    const programs = { alwaysSuggest: fromLines(alwaysText), neverSuggest: fromLines(neverText) };
+    setSaved(await update({ ...draft, programs }));
   };
 
   return (
-    <section>
-      <PageHeader title="Settings" />
-      <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <div className="rr-card">
-          <h2>Sessions</h2>
-          <div className="rr-field">
-            <label htmlFor="set-platform">Usual video platform</label>
-            <select
-              id="set-platform"
-              className="rr-select"
-              value={draft.defaultPlatform}
-              onChange={(e) => patch({ defaultPlatform: e.target.value as Settings['defaultPlatform'] })}
-            >
-              {sessionPlatforms.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          {draft.defaultPlatform === 'other' && (
-            <div className="rr-field">
-              <label htmlFor="set-host">Address of your platform</label>
-              <span className="rr-field__hint" id="set-host-hint">
-                Used only to time the connection before a session, for example video.example.org.
-              </span>
-              <input
-                id="set-host"
-                className="rr-input"
-                aria-describedby="set-host-hint"
-                value={draft.otherPlatformHost}
-                onChange={(e) => patch({ otherPlatformHost: e.target.value })}
-              />
-            </div>
-          )}
-          <div className="rr-field">
-            <label htmlFor="set-modality">Usual kind of session</label>
-            <select
-              id="set-modality"
-              className="rr-select"
-              value={draft.defaultModality}
-              onChange={(e) => patch({ defaultModality: e.target.value as Settings['defaultModality'] })}
-            >
-              {modalities.map((m) => (
-                <option key={m} value={m}>
-                  {modalityLabels[m]}
-                </option>
-              ))}
-            </select>
-          </div>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate>
+      <div className="rr-card">
+        <h2>Sessions</h2>
+        <div className="rr-field">
+          <label htmlFor="set-platform">Usual video platform</label>
+          <select
+            id="set-platform"
+            className="rr-select"
+            value={draft.defaultPlatform}
+            onChange={(e) => patch({ defaultPlatform: e.target.value as Settings['defaultPlatform'] })}
+          >
+            {sessionPlatforms.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
         </div>
-
-        <div className="rr-card">
-          <h2>Records</h2>
+        {draft.defaultPlatform === 'other' && (
           <div className="rr-field">
-            <label htmlFor="set-lock">Lock the log vault after this many idle minutes</label>
-            <input
-              id="set-lock"
-              className="rr-input"
-              type="number"
-              min={1}
-              max={240}
-              value={draft.idleLockMinutes}
-              onChange={(e) => patch({ idleLockMinutes: Math.min(240, Math.max(1, Number(e.target.value) || 15)) })}
-            />
-          </div>
-          <div className="rr-field">
-            <label htmlFor="set-retention">Keep readiness logs for</label>
-            <span className="rr-field__hint" id="set-retention-hint">
-              Older logs are deleted when you next unlock. Check what your professional body and insurer expect.
+            <label htmlFor="set-host">Address of your platform</label>
+            <span className="rr-field__hint" id="set-host-hint">
+              Used only to time the connection before a session, for example video.example.org.
             </span>
-            <select
-              id="set-retention"
-              className="rr-select"
-              aria-describedby="set-retention-hint"
-              value={draft.retentionYears === null ? 'forever' : String(draft.retentionYears)}
-              onChange={(e) =>
-                patch({
-                  retentionYears:
-                    e.target.value === 'forever' ? null : (Number(e.target.value) as 1 | 2 | 3 | 7),
-                })
-              }
-            >
-              {retentionOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-
-        <div className="rr-card">
-          <h2>Programs</h2>
-          <div className="rr-field">
-            <label htmlFor="set-always">Always suggest closing (one program name per line)</label>
-            <textarea
-              id="set-always"
-              className="rr-textarea"
-              rows={3}
-              value={toLines(draft.programs.alwaysSuggest)}
-              onChange={(e) => patch({ programs: { ...draft.programs, alwaysSuggest: fromLines(e.target.value) } })}
-            />
-          </div>
-          <div className="rr-field">
-            <label htmlFor="set-never">Never suggest closing (one program name per line)</label>
-            <textarea
-              id="set-never"
-              className="rr-textarea"
-              rows={3}
-              value={toLines(draft.programs.neverSuggest)}
-              onChange={(e) => patch({ programs: { ...draft.programs, neverSuggest: fromLines(e.target.value) } })}
-            />
-          </div>
-        </div>
-
-        <div className="rr-card">
-          <h2>Speed test (optional)</h2>
-          <p className="rr-muted">
-            Off by default. When on, ReadyRoom downloads a file from an address you choose to measure your connection
-            speed. Nothing else is sent anywhere.
-          </p>
-          <div className="rr-field">
-            <label>
-              <input
-                type="checkbox"
-                checked={draft.throughput.enabled}
-                onChange={(e) => patch({ throughput: { ...draft.throughput, enabled: e.target.checked } })}
-              />{' '}
-              Measure my connection speed during checks
-            </label>
-          </div>
-          <div className="rr-field">
-            <label htmlFor="set-down">Download test address (https)</label>
             <input
-              id="set-down"
+              id="set-host"
               className="rr-input"
-              value={draft.throughput.downloadUrl}
-              onChange={(e) => patch({ throughput: { ...draft.throughput, downloadUrl: e.target.value } })}
+              aria-describedby="set-host-hint"
+              value={draft.otherPlatformHost}
+              onChange={(e) => patch({ otherPlatformHost: e.target.value })}
             />
           </div>
-          <div className="rr-field">
-            <label htmlFor="set-up">Upload test address (https, optional)</label>
+        )}
+        <div className="rr-field">
+          <label htmlFor="set-modality">Usual kind of session</label>
+          <select
+            id="set-modality"
+            className="rr-select"
+            value={draft.defaultModality}
+            onChange={(e) => patch({ defaultModality: e.target.value as Settings['defaultModality'] })}
+          >
+            {modalities.map((m) => (
+              <option key={m} value={m}>
+                {modalityLabels[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="rr-card">
+        <h2>Records</h2>
+        <div className="rr-field">
+          <label htmlFor="set-lock">Lock the log vault after this many idle minutes</label>
+          <input
+            id="set-lock"
+            className="rr-input"
+            type="number"
+            min={1}
+            max={240}
+            value={draft.idleLockMinutes}
+            onChange={(e) => patch({ idleLockMinutes: Math.min(240, Math.max(1, Number(e.target.value) || 15)) })}
+          />
+        </div>
+        <div className="rr-field">
+          <label htmlFor="set-retention">Keep readiness logs for</label>
+          <span className="rr-field__hint" id="set-retention-hint">
+            Older logs are deleted when you next unlock. Check what your professional body and insurer expect.
+          </span>
+          <select
+            id="set-retention"
+            className="rr-select"
+            aria-describedby="set-retention-hint"
+            value={draft.retentionYears === null ? 'forever' : String(draft.retentionYears)}
+            onChange={(e) =>
+              patch({
+                retentionYears: e.target.value === 'forever' ? null : (Number(e.target.value) as 1 | 2 | 3 | 7),
+              })
+            }
+          >
+            {retentionOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="rr-card">
+        <h2>Programs</h2>
+        <div className="rr-field">
+          <label htmlFor="set-always">Always suggest closing (one program name per line)</label>
+          <textarea
+            id="set-always"
+            className="rr-textarea"
+            rows={3}
+            value={alwaysText}
+            onChange={(e) => {
+              setSaved(false);
+              setAlwaysText(e.target.value);
+            }}
+          />
+        </div>
+        <div className="rr-field">
+          <label htmlFor="set-never">Never suggest closing (one program name per line)</label>
+          <textarea
+            id="set-never"
+            className="rr-textarea"
+            rows={3}
+            value={neverText}
+            onChange={(e) => {
+              setSaved(false);
+              setNeverText(e.target.value);
+            }}
+          />
+        </div>
+      </div>
+
+      <div className="rr-card">
+        <h2>Speed test (optional)</h2>
+        <p className="rr-muted">
+          Off by default. When on, ReadyRoom downloads a file from an address you choose to measure your connection
+          speed. Nothing else is sent anywhere.
+        </p>
+        <div className="rr-field">
+          <label>
             <input
-              id="set-up"
-              className="rr-input"
-              value={draft.throughput.uploadUrl}
-              onChange={(e) => patch({ throughput: { ...draft.throughput, uploadUrl: e.target.value } })}
-            />
-          </div>
+              type="checkbox"
+              checked={draft.throughput.enabled}
+              onChange={(e) => patch({ throughput: { ...draft.throughput, enabled: e.target.checked } })}
+            />{' '}
+            Measure my connection speed during checks
+          </label>
         </div>
+        <div className="rr-field">
+          <label htmlFor="set-down">Download test address (https)</label>
+          <input
+            id="set-down"
+            className="rr-input"
+            value={draft.throughput.downloadUrl}
+            onChange={(e) => patch({ throughput: { ...draft.throughput, downloadUrl: e.target.value } })}
+          />
+        </div>
+        <div className="rr-field">
+          <label htmlFor="set-up">Upload test address (https, optional)</label>
+          <input
+            id="set-up"
+            className="rr-input"
+            value={draft.throughput.uploadUrl}
+            onChange={(e) => patch({ throughput: { ...draft.throughput, uploadUrl: e.target.value } })}
+          />
+        </div>
+      </div>
 
-        <div className="rr-card">
-          <h2>Appearance</h2>
-          <div className="rr-field">
-            <label htmlFor="set-theme">Theme</label>
-            <select
-              id="set-theme"
-              className="rr-select"
-              value={draft.theme}
-              onChange={(e) => patch({ theme: e.target.value as Settings['theme'] })}
-            >
-              <option value="system">Same as this computer</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </div>
+      <div className="rr-card">
+        <h2>Appearance</h2>
+        <div className="rr-field">
+          <label htmlFor="set-theme">Theme</label>
+          <select
+            id="set-theme"
+            className="rr-select"
+            value={draft.theme}
+            onChange={(e) => patch({ theme: e.target.value as Settings['theme'] })}
+          >
+            <option value="system">Same as this computer</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
         </div>
+      </div>
 
-        <div role="status" aria-live="polite">
-          {problem && <p className="rr-alert rr-alert--error">{problem}</p>}
-          {!problem && error && <p className="rr-alert rr-alert--error">{error.message}</p>}
-          {saved && !problem && <p className="rr-alert rr-alert--info">Settings saved.</p>}
-        </div>
-        <div className="rr-actions">
-          <Button type="submit" variant="primary">
-            Save settings
-          </Button>
-        </div>
-      </form>
-    </section>
+      <div role="status" aria-live="polite">
+        {problem && <p className="rr-alert rr-alert--error">{problem}</p>}
+        {!problem && error && <p className="rr-alert rr-alert--error">{error.message}</p>}
+        {saved && !problem && <p className="rr-alert rr-alert--info">Settings saved.</p>}
+      </div>
+      <div className="rr-actions">
+        <Button type="submit" variant="primary">
+          Save settings
+        </Button>
+      </div>
+    </form>
   );
 }
