@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell, type Tray, type WebContents } from 'electron';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
 import { electronStoreFactory } from './adapters/electron-store-factory';
@@ -24,6 +24,8 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 let mainWindow: BrowserWindow | null = null;
 let graph: ServiceGraph | null = null;
 let quitting = false;
+// Held at module level so the tray icon is not garbage-collected.
+let tray: Tray | null = null;
 
 app.enableSandbox();
 registerAppScheme(protocol);
@@ -77,8 +79,9 @@ async function bootstrap(): Promise<void> {
   registerIpcHandlers(ipcMain, graph.handlers, isOwnWebContents, trusted);
 
   const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
-  createTray(assetsDir, { open: showWindow, quit: () => app.quit() });
+  tray = await createTray(assetsDir, { open: showWindow, quit: () => app.quit() });
   app.on('will-quit', () => {
+    tray?.destroy();
     void graph?.dispose();
   });
 }
@@ -92,6 +95,8 @@ function createWindow(): BrowserWindow {
     }),
   );
   hideOnClose(window, () => quitting);
+  // macOS: a menu-bar app (LSUIElement) shows its Dock icon only while the window is open.
+  window.on('hide', () => app.dock?.hide());
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -100,17 +105,21 @@ function createWindow(): BrowserWindow {
 }
 
 function showWindow(route: AppRoute): void {
+  void app.dock?.show();
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createWindow();
     const window = mainWindow;
     window.once('ready-to-show', () => {
       window.show();
-      window.webContents.send('app:navigate', { route });
+      if (process.platform === 'darwin') app.focus({ steal: true });
     });
+    // The page subscribes to app:navigate once loaded, so send the route after the load.
+    window.webContents.once('did-finish-load', () => window.webContents.send('app:navigate', { route }));
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+  if (process.platform === 'darwin') app.focus({ steal: true });
   mainWindow.webContents.send('app:navigate', { route });
 }

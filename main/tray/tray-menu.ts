@@ -21,10 +21,21 @@ export function buildTrayMenu(actions: TrayActions): MenuItemConstructorOptions[
 }
 
 /**
- * Which icon file suits this OS and theme. macOS uses a template image the system tints;
- * elsewhere "dark" means a light glyph for a dark taskbar. Electron picks the @2x file itself.
+ * Which icon file suits this OS and taskbar. macOS uses a template image the system tints;
+ * elsewhere "dark" means a light glyph for a dark taskbar. Windows gets a multi-size .ico;
+ * on Linux Electron picks the @2x PNG itself.
  */
 export function trayIconFile(platform: NodeJS.Platform, darkTaskbar: boolean): string {
   if (platform === 'darwin') return 'trayTemplate.png';
-  return darkTaskbar ? 'tray-dark.png' : 'tray-light.png';
+  const variant = darkTaskbar ? 'tray-dark' : 'tray-light';
+  return platform === 'win32' ? `${variant}.ico` : `${variant}.png`;
+}
+
+/**
+ * Parses `reg query ...\\Personalize /v SystemUsesLightTheme`: the taskbar's own theme, which
+ * differs from the app theme on a default Windows 10 (dark taskbar, light apps). Null when unreadable.
+ */
+export function parseSystemUsesLightTheme(regOutput: string): boolean | null {
+  const match = /SystemUsesLightTheme\s+REG_DWORD\s+0x([0-9a-f]+)/i.exec(regOutput);
+  return match?.[1] === undefined ? null : Number.parseInt(match[1], 16) !== 0;
 }

@@ -2,12 +2,27 @@ import { join } from 'node:path';
 
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
 
-import { buildTrayMenu, trayIconFile, type TrayActions } from './tray-menu';
+import { runCommand } from '../platform/exec';
+import { buildTrayMenu, parseSystemUsesLightTheme, trayIconFile, type TrayActions } from './tray-menu';
+
+const personalizeKey = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize';
+
+/**
+ * Whether the taskbar or top bar is dark. Windows: its own registry value (the app theme can
+ * differ). Linux: GNOME and most panels are dark whatever the app theme, so assume dark.
+ */
+async function isTaskbarDark(): Promise<boolean> {
+  if (process.platform === 'linux') return true;
+  if (process.platform !== 'win32') return nativeTheme.shouldUseDarkColors;
+  const result = await runCommand('reg', ['query', personalizeKey, '/v', 'SystemUsesLightTheme'], { timeoutMs: 2000 });
+  const light = result.ok ? parseSystemUsesLightTheme(result.stdout) : null;
+  return light === null ? true : !light;
+}
 
 /** Creates the tray icon and keeps its icon in step with the OS theme. */
-export function createTray(assetsDir: string, actions: TrayActions): Tray {
-  const iconPath = () => join(assetsDir, trayIconFile(process.platform, nativeTheme.shouldUseDarkColors));
-  const image = nativeImage.createFromPath(iconPath());
+export async function createTray(assetsDir: string, actions: TrayActions): Promise<Tray> {
+  const iconPath = async () => join(assetsDir, trayIconFile(process.platform, await isTaskbarDark()));
+  const image = nativeImage.createFromPath(await iconPath());
   if (process.platform === 'darwin') image.setTemplateImage(true);
   const tray = new Tray(image);
   tray.setToolTip('ReadyRoom: check you are ready for a session');
@@ -17,7 +32,10 @@ export function createTray(assetsDir: string, actions: TrayActions): Tray {
     if (process.platform !== 'darwin') actions.open('wizard');
   });
   nativeTheme.on('updated', () => {
-    if (process.platform !== 'darwin') tray.setImage(nativeImage.createFromPath(iconPath()));
+    if (process.platform === 'darwin') return;
+    void iconPath().then((path) => {
+      if (!tray.isDestroyed()) tray.setImage(nativeImage.createFromPath(path));
+    });
   });
   return tray;
 }

@@ -32,6 +32,8 @@ export function mainWindowOptions(config: MainWindowConfig): BrowserWindowConstr
       safeDialogs: true,
       spellcheck: false,
       devTools: config.isDev,
+      // Middle-click would otherwise open links in new windows (refused anyway by the guards).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }
