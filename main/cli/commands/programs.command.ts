@@ -1,0 +1,49 @@
+import { sessionPlatformIds, type SessionPlatformId } from '../../../shared/session/platforms';
+import { createDefaultProgramsService, type ProgramsServiceFactory } from '../../programs/default-programs-service';
+import { dataDirOption, formatProgramRows, runWithPrograms } from '../../programs/programs-cli-support';
+import { parseCommandArgs } from '../cli-args';
+import { exitCodes, UsageError, type CliCommand } from '../cli-types';
+
+const usage = `Usage: programs [--json] [--platform ID] [--data-dir DIR]
+
+Lists the running programs worth closing before a session, one line per program.
+Each has an id to pass to "close". The session platform (default: the one in your
+settings) is never listed.
+
+  --json          print { "programs": [ { "id", "name", "category", "pids", "closable", "reason" } ] }
+  --platform ID   the session platform: ${sessionPlatformIds.join(', ')}
+  --data-dir DIR  ReadyRoom's data folder (default: the app's)
+`;
+
+export function createProgramsCommand(factory: ProgramsServiceFactory = createDefaultProgramsService): CliCommand {
+  return {
+    name: 'programs',
+    summary: 'List running programs worth closing before a session',
+    usage,
+    async run(argv, context) {
+      const { values, positionals } = parseCommandArgs(argv, {
+        json: { type: 'boolean' },
+        platform: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        ...dataDirOption,
+      });
+      if (values.help) {
+        context.io.stdout(usage);
+        return exitCodes.ok;
+      }
+      if (positionals.length > 0) throw new UsageError('programs takes no arguments.');
+      const platform = values.platform;
+      if (platform !== undefined && !(sessionPlatformIds as readonly string[]).includes(platform)) {
+        throw new UsageError(`Unknown platform "${platform}". Use one of: ${sessionPlatformIds.join(', ')}.`);
+      }
+      const json = values.json === true;
+      return runWithPrograms(context, { dataDir: values['data-dir'], json }, factory, async (service) => {
+        const rows = await service.list(platform ? { platform: platform as SessionPlatformId } : {});
+        context.io.stdout(json ? `${JSON.stringify({ programs: rows }, null, 2)}\n` : formatProgramRows(rows));
+        return exitCodes.ok;
+      });
+    },
+  };
+}
+
+export const programsCommand = createProgramsCommand();
