@@ -7,7 +7,7 @@ import { electronStoreFactory } from './adapters/electron-store-factory';
 import { createServiceGraph, type ServiceGraph } from './composition/service-graph';
 import { createWindowEventSink, registerIpcHandlers } from './ipc/ipc-adapter';
 import { appOrigin, isTrustedSender, type SenderInfo } from './ipc/sender-check';
-import { createLogger, createStderrSink, setLogSink } from './logging/logger';
+import { createLogger, createStderrSink, describeError, setLogSink } from './logging/logger';
 import { runCommand } from './platform/exec';
 import { handleAppProtocol, registerAppScheme } from './windows/app-protocol';
 import { hideOnClose, mainWindowOptions } from './windows/main-window';
@@ -42,10 +42,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Closing the window never quits: ReadyRoom lives in the tray.
   app.on('window-all-closed', () => undefined);
-  app.whenReady().then(bootstrap, (error: unknown) => {
-    log.error('start-up failed', { error: String(error) });
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(bootstrap)
+    .catch((error: unknown) => {
+      log.error('start-up failed', { error: describeError(error) });
+      app.exit(1);
+    });
 }
 
 function isOwnWebContents(contents: WebContents | null): boolean {

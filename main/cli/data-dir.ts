@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 /**
  * Where ReadyRoom keeps its data: the same folder Electron's app.getPath('userData') gives
@@ -10,13 +10,17 @@ export function defaultDataDir(
   env: Readonly<Record<string, string | undefined>> = process.env,
   home: string = homedir(),
 ): string {
-  if (env.READYROOM_DATA_DIR) return env.READYROOM_DATA_DIR;
+  const path = platform === 'win32' ? win32 : posix;
+  // Empty or relative values are ignored, as Electron ignores them, so CLI and app agree.
+  const absolute = (value: string | undefined) => (value && path.isAbsolute(value) ? value : undefined);
+  const override = absolute(env.READYROOM_DATA_DIR);
+  if (override) return override;
   switch (platform) {
     case 'win32':
-      return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'ReadyRoom');
+      return path.join(absolute(env.APPDATA) ?? path.join(home, 'AppData', 'Roaming'), 'ReadyRoom');
     case 'darwin':
-      return join(home, 'Library', 'Application Support', 'ReadyRoom');
+      return path.join(home, 'Library', 'Application Support', 'ReadyRoom');
     default:
-      return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'ReadyRoom');
+      return path.join(absolute(env.XDG_CONFIG_HOME) ?? path.join(home, '.config'), 'ReadyRoom');
   }
 }

@@ -21,9 +21,11 @@ const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 /** Returns null when the payload is plain data within limits, else a short reason (no values echoed). */
 export function checkPayloadShape(payload: unknown, limits: PayloadLimits = defaultPayloadLimits): string | null {
   let keys = 0;
-  const visit = (value: unknown, depth: number): string | null => {
+  const visit = (value: unknown, depth: number, isProperty: boolean): string | null => {
     if (depth > limits.maxDepth) return 'is nested too deeply';
     if (value === null) return null;
+    // Structured clone keeps `{ key: undefined }` where JSON drops the key: treat both as absent.
+    if (value === undefined && isProperty) return null;
     switch (typeof value) {
       case 'string':
         return value.length > limits.maxStringLength ? 'contains a string that is too long' : null;
@@ -39,7 +41,7 @@ export function checkPayloadShape(payload: unknown, limits: PayloadLimits = defa
     if (Array.isArray(value)) {
       if (value.length > limits.maxArrayLength) return 'contains a list that is too long';
       for (const item of value) {
-        const problem = visit(item, depth + 1);
+        const problem = visit(item, depth + 1, false);
         if (problem) return problem;
       }
       return null;
@@ -51,10 +53,11 @@ export function checkPayloadShape(payload: unknown, limits: PayloadLimits = defa
       if (forbiddenKeys.has(key)) return `contains the forbidden key "${key}"`;
       keys += 1;
       if (keys > limits.maxKeys) return 'has too many keys';
-      const problem = visit((value as Record<string, unknown>)[key], depth + 1);
+      const problem = visit((value as Record<string, unknown>)[key], depth + 1, true);
       if (problem) return problem;
     }
     return null;
   };
-  return visit(payload, 0);
+  // A missing payload (undefined) means "no arguments".
+  return visit(payload, 0, true);
 }

@@ -80,11 +80,14 @@ export function createLogger(scope: string, sink?: LogSink): Logger {
   };
 }
 
-/** A safe one-line description of an unknown thrown value: its class and code, never a payload. */
+/**
+ * A safe one-line description of an unknown thrown value: its class and code only. The message
+ * is left out on purpose: it can carry what the user typed (a client code, a note, a path).
+ */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return redact(`${error.name}${code ? ` ${code}` : ''}: ${error.message}`).slice(0, 300);
+    return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}`.slice(0, 120);
   }
   return typeof error;
 }

@@ -34,5 +34,8 @@ export function baseStoreOptions<T extends Record<string, unknown>>(options: Sto
 }
 
 /** conf in plain Node (CLI, test host, tests): the engine under electron-store. */
-export const confStoreFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) =>
-  new Conf<T>(baseStoreOptions(options)) as unknown as KeyValueStore<T>;
+export const confStoreFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) => {
+  // electron-store calls the file `name`; its engine conf calls it `configName`.
+  const { name, ...rest } = baseStoreOptions(options);
+  return new Conf<T>({ ...rest, configName: name }) as unknown as KeyValueStore<T>;
+};

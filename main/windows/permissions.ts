@@ -12,6 +12,8 @@ export interface PermissionRequest {
   /** Only for media requests: which devices ('audio', 'video'). */
   readonly mediaTypes: readonly string[];
   readonly fromOwnWindow: boolean;
+  /** A request (not a check) must name the devices it wants. */
+  readonly isRequest?: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface PermissionRequest {
 export function decidePermission(request: PermissionRequest): boolean {
   if (request.permission !== 'media') return false;
   if (!request.fromOwnWindow || !request.requestingUrl || !isAppUrl(request.requestingUrl)) return false;
+  if (request.isRequest && request.mediaTypes.length === 0) return false;
   return request.mediaTypes.every((type) => type === 'audio' || type === 'video');
 }
 
@@ -36,6 +39,7 @@ export function installPermissionHandlers(
       requestingUrl: details.requestingUrl ?? null,
       mediaTypes,
       fromOwnWindow: isOwnWebContents(contents),
+      isRequest: true,
     });
     if (!granted) log.info('denied a permission request', { permission });
     callback(granted);

@@ -22,6 +22,8 @@ export interface TestHostOptions {
 export interface TestHost {
   readonly url: string;
   readonly graph: ServiceGraph;
+  /** Pushes an event to every connected page, as main's webContents.send does. */
+  readonly events: EventSink;
   close(): Promise<void>;
 }
 
@@ -64,18 +66,24 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   const server: Server = createServer((req, res) => {
     void route(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('Internal error');
+      if (res.headersSent) res.end();
+      else send(res, 400, 'text/plain', 'Bad request');
     });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      return void send(res, 400, 'text/plain', 'Bad request');
+    }
     // Like the app's sender check: only pages from this host may call it (no cross-site requests).
     if (req.headers.origin && req.headers.origin !== origin) return void send(res, 403, 'text/plain', 'Forbidden');
     if (url.pathname === '/__readyroom/bridge.js') return void send(res, 200, types['.js'], bridgeScript);
     if (url.pathname === '/__readyroom/events') {
       res.writeHead(200, {
+        ...securityHeaders,
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
         connection: 'keep-alive',
@@ -87,8 +95,23 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     if (url.pathname.startsWith('/__readyroom/ipc/')) {
       if (req.method !== 'POST') return void send(res, 405, 'text/plain', 'Method not allowed');
-      const channel = decodeURIComponent(url.pathname.slice('/__readyroom/ipc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/__readyroom/ipc/'.length));
+      } catch {
+        return void sendJson(
+          res,
+          {
+            ok: false,
+            error: { code: 'UNKNOWN_CHANNEL', message: 'That request is not part of ReadyRoom.' },
+          },
+          400,
+        );
+      }
       const body = await readBody(req);
+      if (body === null) {
+        return void sendJson(res, { ok: false, error: { code: 'BAD_REQUEST', message: 'The request was too large.' } });
+      }
       let payload: unknown;
       try {
         payload = body.length === 0 ? {} : JSON.parse(body);
@@ -104,7 +127,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const wanted = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let wanted: string;
+    try {
+      wanted = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      return void send(res, 400, 'text/plain', 'Bad request');
+    }
     const file = normalize(join(rendererDir, wanted));
     const rel = relative(rendererDir, file);
     if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
@@ -132,6 +160,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   return {
     url: `${origin}/`,
     graph,
+    events,
     async close() {
       for (const client of clients) client.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -146,24 +175,20 @@ function send(res: ServerResponse, status: number, type: string | undefined, bod
   res.end(body);
 }
 
-function sendJson(res: ServerResponse, value: unknown): void {
-  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+function sendJson(res: ServerResponse, value: unknown, status = 200): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the body; null when it is over the limit (the rest is drained, so the client gets an answer). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBody) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBody) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > maxBody ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
