@@ -1,0 +1,450 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { AppError } from '../../../shared/errors';
+import { channelNames, type ChannelName, type Req } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/result';
+import { dispatch } from '../../../main/ipc/dispatch';
+import type { HandlerTable } from '../../../main/ipc/handler-types';
+import { createMemorySink, setLogSink, type LogEntry } from '../../../main/logging/logger';
+
+/** Put in payload values and error messages; must never come back in a result or a log line. */
+const marker = 'MARKER-7f3a9c';
+
+interface Sample<K extends ChannelName> {
+  /** A payload the channel accepts. */
+  readonly valid: Req<K>;
+  /** Top-level keys that may not be left out. */
+  readonly required: readonly string[];
+}
+
+const logId = 'log_0123456789';
+
+/** One valid payload per channel: adding a channel to the contract fails the type check here. */
+const samples: { readonly [K in ChannelName]: Sample<K> } = {
+  'app:info': { valid: {}, required: [] },
+  'app:open-fix-link': { valid: { checkId: 'security.firewall' }, required: ['checkId'] },
+  'settings:get': { valid: {}, required: [] },
+  'settings:update': { valid: { patch: { theme: 'dark', idleLockMinutes: 30 } }, required: ['patch'] },
+  'scan:start': { valid: { only: ['connection.quality'], platform: 'zoom', target: 'zoom.us:443' }, required: [] },
+  'scan:run': { valid: { only: ['security.firewall'], platform: 'other', target: 'meet.example.org' }, required: [] },
+  'programs:list': { valid: { platform: 'teams' }, required: [] },
+  'programs:close': { valid: { ids: ['p_abcdefgh12'], force: false, timeoutSec: 10 }, required: ['ids'] },
+  'programs:closed': { valid: {}, required: [] },
+  'programs:reopen': { valid: {}, required: [] },
+  'vault:status': { valid: {}, required: [] },
+  'vault:setup': { valid: { passphrase: `secret-${marker}` }, required: ['passphrase'] },
+  'vault:unlock': {
+    valid: { method: 'passphrase', passphrase: `secret-${marker}` },
+    required: ['method', 'passphrase'],
+  },
+  'vault:lock': { valid: {}, required: [] },
+  'vault:change-passphrase': {
+    valid: { current: `old-${marker}`, next: `new-${marker}` },
+    required: ['current', 'next'],
+  },
+  'vault:set-keychain': { valid: { enabled: true }, required: ['enabled'] },
+  'logs:save': {
+    valid: {
+      log: {
+        sessionAt: '2026-03-02T09:00:00Z',
+        clientCode: 'AB-017',
+        platform: 'zoom',
+        modality: 'video',
+        checks: [],
+        confirmations: [{ id: 'room.private', confirmed: true }],
+        programsClosed: [{ name: 'Dropbox', category: 'sync' }],
+        note: 'Quiet room.',
+        outcome: 'ready',
+      },
+    },
+    required: ['log'],
+  },
+  'logs:list': {
+    valid: { client: 'AB-017', since: '2026-03-01T00:00:00Z', until: '2026-03-31T23:59:59+01:00', limit: 50 },
+    required: [],
+  },
+  'logs:get': { valid: { id: logId }, required: ['id'] },
+  'logs:add-addendum': {
+    valid: { id: logId, addendum: { kind: 'note', text: 'Ran late.' } },
+    required: ['id', 'addendum'],
+  },
+  'logs:delete': { valid: { id: logId }, required: ['id'] },
+  'logs:erase-client': { valid: { client: 'AB-017', expectedCount: 3 }, required: ['client', 'expectedCount'] },
+  'logs:backup': { valid: {}, required: [] },
+  'logs:restore': {
+    valid: {
+      token: '0123456789abcdef0123456789abcdef',
+      secret: { method: 'passphrase', passphrase: `secret-${marker}` },
+    },
+    required: [],
+  },
+};
+
+type Path = readonly (string | number)[];
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every primitive leaf, plus empty objects and arrays, with its path. */
+function leaves(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
+  if (Array.isArray(value) && value.length > 0) return value.flatMap((item, i) => leaves(item, [...path, i]));
+  if (isRecord(value) && Object.keys(value).length > 0) {
+    return Object.entries(value).flatMap(([key, item]) => leaves(item, [...path, key]));
+  }
+  return path.length > 0 ? [{ path, value }] : [];
+}
+
+/** Paths of every plain object, the root included. */
+function objectPaths(value: unknown, path: Path = []): Path[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => objectPaths(item, [...path, i]));
+  if (!isRecord(value)) return [];
+  return [path, ...Object.entries(value).flatMap(([key, item]) => objectPaths(item, [...path, key]))];
+}
+
+/** A deep copy of `payload` with `edit` applied to the value at `path` (root when empty). */
+function editAt(
+  payload: unknown,
+  path: Path,
+  edit: (parent: Record<string | number, unknown>, key: string | number) => void,
+): unknown {
+  const copy = clone(payload);
+  if (path.length === 0) throw new Error('editAt needs a non-empty path');
+  let parent = copy as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
+  edit(parent, path[path.length - 1] as string | number);
+  return copy;
+}
+
+const setAt = (payload: unknown, path: Path, value: unknown) =>
+  editAt(payload, path, (parent, key) => {
+    parent[key] = value;
+  });
+
+/** Returns the object at `path` inside a deep copy, so it can be changed in place. */
+function objectAt(copy: unknown, path: Path): Record<string, unknown> {
+  let target = copy as Record<string | number, unknown>;
+  for (const step of path) target = target[step] as Record<string | number, unknown>;
+  return target as Record<string, unknown>;
+}
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 12345;
+  if (typeof value === 'number') return 'twelve';
+  if (typeof value === 'boolean') return 'yes';
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing';
+  return 'an object';
+}
+
+class Gadget {
+  readonly name = 'gadget';
+}
+
+function nested(depth: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { bottom: true };
+  for (let i = 0; i < depth; i += 1) value = { down: value };
+  return value;
+}
+
+function cyclic(): Record<string, unknown> {
+  const value: Record<string, unknown> = { name: 'loop' };
+  value.self = value;
+  return value;
+}
+
+function manyKeys(count: number): Record<string, number> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, i]));
+}
+
+/** Values that are not plain JSON data, as they could arrive over structured clone or from a bug. */
+const nonJsonValues: readonly [string, () => unknown][] = [
+  ['a function', () => () => marker],
+  ['a symbol', () => Symbol(marker)],
+  ['a bigint', () => 10n],
+  ['a Date', () => new Date(0)],
+  ['a Map', () => new Map([[marker, 1]])],
+  ['a Set', () => new Set([marker])],
+  ['a RegExp', () => /marker/],
+  ['a typed array', () => new Uint8Array(4)],
+  ['an Error', () => new Error(marker)],
+  ['a Promise', () => Promise.resolve(marker)],
+  ['NaN', () => Number.NaN],
+  ['Infinity', () => Number.POSITIVE_INFINITY],
+  ['-Infinity', () => Number.NEGATIVE_INFINITY],
+  ['a class instance', () => new Gadget()],
+  ['an object nested 20 deep', () => nested(20)],
+  ['an object nested 100,000 deep', () => nested(100_000)],
+  ['a cyclic object', () => cyclic()],
+  ['a list of 1,001 items', () => Array.from({ length: 1001 }, () => 1)],
+  ['a list of 1,000,000 items', () => new Array<number>(1_000_000).fill(0)],
+  ['an object with 2,001 keys', () => manyKeys(2001)],
+];
+
+interface BadCase {
+  readonly channel: ChannelName;
+  readonly label: string;
+  readonly payload: () => unknown;
+}
+
+function casesFor(channel: ChannelName): BadCase[] {
+  const { valid, required } = samples[channel] as Sample<ChannelName>;
+  const cases: BadCase[] = [];
+  const add = (label: string, payload: () => unknown) => cases.push({ channel, label, payload });
+  const keys = Object.keys(valid);
+  const firstKey = keys[0];
+
+  for (const wrong of ['text', 42, true, [], [valid]] as const) {
+    add(`the whole payload is ${JSON.stringify(wrong)}`, () => wrong);
+  }
+  for (const leaf of leaves(valid)) {
+    add(`${leaf.path.join('.')} has the wrong type`, () => setAt(valid, leaf.path, wrongTypeFor(leaf.value)));
+  }
+  for (const key of required) {
+    add(`required key ${key} is missing`, () => editAt(valid, [key], (parent, k) => delete parent[k]));
+  }
+  for (const path of objectPaths(valid)) {
+    const where = path.length === 0 ? 'the request' : path.join('.');
+    add(`${where} has an extra key`, () => {
+      const copy = clone(valid);
+      objectAt(copy, path).unexpected = 'surplus';
+      return copy;
+    });
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      add(`${where} has a "${key}" key made by JSON.parse`, () => {
+        const copy = clone(valid);
+        const target = objectAt(copy, path);
+        const parsed = JSON.parse(`{"${key}": {"polluted": "${marker}"}}`) as Record<string, unknown>;
+        // Copy the own property across without invoking the __proto__ setter.
+        Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(parsed, key) as PropertyDescriptor);
+        return copy;
+      });
+      add(`${where} has a "${key}" key made by Object.defineProperty`, () => {
+        const copy = clone(valid);
+        Object.defineProperty(objectAt(copy, path), key, {
+          value: { polluted: marker },
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
+        return copy;
+      });
+    }
+    add(`${where} has a symbol key`, () => {
+      const copy = clone(valid);
+      (objectAt(copy, path) as Record<symbol, unknown>)[Symbol('extra')] = marker;
+      return copy;
+    });
+  }
+  const stringLeaves = leaves(valid).filter((leaf) => typeof leaf.value === 'string');
+  for (const leaf of stringLeaves) {
+    const where = leaf.path.join('.');
+    add(`${where} is 10,000 characters (over its cap, under the guard)`, () =>
+      setAt(valid, leaf.path, 'a'.repeat(10_000)),
+    );
+    add(`${where} is over 64 KiB`, () => setAt(valid, leaf.path, `${marker}${'a'.repeat(64 * 1024)}`));
+  }
+  if (stringLeaves.length === 0) {
+    add('an extra key holds a string over 64 KiB', () => ({ ...valid, text: 'a'.repeat(64 * 1024 + 1) }));
+  }
+  for (const [label, make] of nonJsonValues) {
+    add(`the whole payload is ${label}`, make);
+    if (firstKey !== undefined) add(`${firstKey} is ${label}`, () => ({ ...valid, [firstKey]: make() }));
+    else add(`an extra key holds ${label}`, () => ({ extra: make() }));
+  }
+  return cases;
+}
+
+const badCases = channelNames.flatMap(casesFor);
+
+function recordingHandlers() {
+  const calls: { channel: ChannelName; request: unknown }[] = [];
+  const table = Object.fromEntries(
+    channelNames.map((channel) => [
+      channel,
+      (request: unknown) => {
+        calls.push({ channel, request });
+        return { handled: channel };
+      },
+    ]),
+  ) as unknown as HandlerTable;
+  return { calls, table };
+}
+
+function throwingHandlers(make: () => unknown): HandlerTable {
+  return Object.fromEntries(
+    channelNames.map((channel) => [
+      channel,
+      () => {
+        throw make();
+      },
+    ]),
+  ) as unknown as HandlerTable;
+}
+
+function expectPlainFailure(result: IpcResult<unknown>, codes: readonly string[]): void {
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(Object.keys(result).sort()).toEqual(['error', 'ok']);
+  expect(Object.keys(result.error).sort()).toEqual(['code', 'message']);
+  expect(codes).toContain(result.error.code);
+  expect(typeof result.error.message).toBe('string');
+  expect(result.error.message.length).toBeGreaterThan(0);
+  expect(result.error.message.length).toBeLessThanOrEqual(300);
+  expect(result.error.message).not.toMatch(/\n|\bat .+:\d+:\d+/);
+  expect(result.error.message).not.toContain(marker);
+  expect(result.error.message).not.toContain('secret-');
+}
+
+let sink: ReturnType<typeof createMemorySink>;
+const logText = (entries: readonly LogEntry[]) => JSON.stringify(entries);
+
+beforeEach(() => {
+  sink = createMemorySink();
+  setLogSink(sink);
+});
+
+describe('dispatch', () => {
+  it('has a sample for every channel of the contract', () => {
+    expect(Object.keys(samples).sort()).toEqual([...channelNames].sort());
+  });
+
+  describe.each(channelNames)('%s', (channel) => {
+    it('passes a valid payload to the handler and wraps its answer', async () => {
+      const { calls, table } = recordingHandlers();
+      const result = await dispatch(table, channel, clone(samples[channel].valid));
+      expect(result).toEqual({ ok: true, value: { handled: channel } });
+      expect(calls).toEqual([{ channel, request: samples[channel].valid }]);
+    });
+
+    it('accepts the payload when any optional key is left out', async () => {
+      const { valid, required } = samples[channel] as Sample<ChannelName>;
+      for (const key of Object.keys(valid).filter((k) => !required.includes(k))) {
+        const { calls, table } = recordingHandlers();
+        const payload = editAt(valid, [key], (parent, k) => delete parent[k]);
+        const result = await dispatch(table, channel, payload);
+        expect(result.ok, `without ${key}`).toBe(true);
+        expect(calls).toHaveLength(1);
+      }
+    });
+
+    it('returns an AppError thrown by the handler as its code and message', async () => {
+      const table = throwingHandlers(() => new AppError('LOCKED', 'The log vault is locked.'));
+      const result = await dispatch(table, channel, clone(samples[channel].valid));
+      expect(result).toEqual({ ok: false, error: { code: 'LOCKED', message: 'The log vault is locked.' } });
+    });
+
+    it('returns an AppError from a rejected promise as its code and message', async () => {
+      const table = Object.fromEntries(
+        channelNames.map((name) => [name, () => Promise.reject(new AppError('BUSY', 'A scan is already running.'))]),
+      ) as unknown as HandlerTable;
+      const result = await dispatch(table, channel, clone(samples[channel].valid));
+      expect(result).toEqual({ ok: false, error: { code: 'BUSY', message: 'A scan is already running.' } });
+    });
+  });
+
+  describe('refuses a bad payload before the handler', () => {
+    it.each(badCases.map((c) => [c.channel, c.label, c] as const))('%s: %s', async (_channel, _label, badCase) => {
+      const { calls, table } = recordingHandlers();
+      const result = await dispatch(table, badCase.channel, badCase.payload());
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(calls).toEqual([]);
+      expect(logText(sink.entries)).not.toContain(marker);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  });
+
+  it('refuses a nested required key that is missing', async () => {
+    const { calls, table } = recordingHandlers();
+    const payload = editAt(samples['logs:save'].valid, ['log', 'clientCode'], (parent, key) => delete parent[key]);
+    const result = await dispatch(table, 'logs:save', payload);
+    expectPlainFailure(result, ['BAD_REQUEST']);
+    expect(result.ok ? '' : result.error.message).toContain('log.clientCode');
+    expect(calls).toEqual([]);
+  });
+
+  it('names the unexpected field but never echoes a value', async () => {
+    const { table } = recordingHandlers();
+    const result = await dispatch(table, 'vault:setup', { passphrase: `secret-${marker}`, surplus: marker });
+    expectPlainFailure(result, ['BAD_REQUEST']);
+    expect(result.ok ? '' : result.error.message).toContain('surplus');
+  });
+
+  it('passes the parsed request, not the raw payload, to the handler', async () => {
+    const { calls, table } = recordingHandlers();
+    const result = await dispatch(table, 'logs:list', { client: '  AB-017  ', limit: 5 });
+    expect(result.ok).toBe(true);
+    expect(calls).toEqual([{ channel: 'logs:list', request: { client: 'AB-017', limit: 5 } }]);
+  });
+
+  it('accepts an optional key that is present but undefined, as Electron IPC delivers it', async () => {
+    // Structured clone keeps `{ force: undefined }`; JSON (the test host) drops it.
+    const { calls, table } = recordingHandlers();
+    const payload = { ids: ['p_abcdefgh12'], force: undefined, timeoutSec: undefined };
+    const result = await dispatch(table, 'programs:close', payload);
+    expect(result.ok).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('leaves Object.prototype untouched by a __proto__ payload', async () => {
+    const { table } = recordingHandlers();
+    const payload = JSON.parse('{"__proto__": {"polluted": "yes"}, "patch": {"theme": "dark"}}') as unknown;
+    await dispatch(table, 'settings:update', payload);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown name', 'nope:nothing'],
+    ['an empty name', ''],
+    ['a name in the wrong case', 'APP:INFO'],
+    ['a name with a trailing space', 'app:info '],
+    ['an event name', 'scan:result'],
+    ['"__proto__"', '__proto__'],
+    ['"constructor"', 'constructor'],
+    ['"toString"', 'toString'],
+    ['"hasOwnProperty"', 'hasOwnProperty'],
+    ['a number', 42],
+    ['null', null],
+    ['undefined', undefined],
+    ['an object', { channel: 'app:info' }],
+    ['a symbol', Symbol('app:info')],
+  ])('answers UNKNOWN_CHANNEL for %s without calling a handler', async (_label, channel) => {
+    const { calls, table } = recordingHandlers();
+    const result = await dispatch(table, channel, {});
+    expectPlainFailure(result, ['UNKNOWN_CHANNEL']);
+    expect(calls).toEqual([]);
+  });
+
+  describe('an unexpected error in a handler', () => {
+    it.each([
+      ['an Error', () => new Error(`disk exploded at /home/alice/${marker}`)],
+      ['a TypeError', () => new TypeError(`cannot read ${marker}`)],
+      [
+        'an errno error',
+        () => Object.assign(new Error(`EACCES: permission denied, open '${marker}'`), { code: 'EACCES' }),
+      ],
+      ['a string', () => `thrown text ${marker}`],
+      ['an object that looks like an AppError', () => ({ code: 'LOCKED', message: marker })],
+      ['undefined', () => undefined],
+    ])('comes back as INTERNAL with a generic message when it is %s', async (_label, make) => {
+      for (const channel of channelNames) {
+        const result = await dispatch(throwingHandlers(make), channel, clone(samples[channel].valid));
+        expectPlainFailure(result, ['INTERNAL']);
+      }
+    });
+
+    it('is logged without its message', async () => {
+      await dispatch(
+        throwingHandlers(() => new Error(`client AB-017 ${marker}`)),
+        'app:info',
+        {},
+      );
+      expect(sink.entries.some((entry) => entry.level === 'error')).toBe(true);
+      expect(logText(sink.entries)).not.toContain(marker);
+    });
+  });
+});

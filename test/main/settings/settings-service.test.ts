@@ -1,0 +1,174 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
+import { createSettingsService, sanitize } from '../../../main/settings/settings-service';
+import Conf from 'conf';
+
+import {
+  baseStoreOptions,
+  confStoreFactory,
+  type KeyValueStore,
+  type StoreFactory,
+  type StoreOptions,
+} from '../../../main/store/store-factory';
+
+/**
+ * conf configured the way electron-store configures it in the app (`name` becomes conf's
+ * `configName`), so the service's own logic is checked even where confStoreFactory differs.
+ */
+const electronStoreLikeFactory: StoreFactory = <T extends Record<string, unknown>>(options: StoreOptions<T>) =>
+  new Conf<T>({ ...baseStoreOptions(options), configName: options.name }) as unknown as KeyValueStore<T>;
+
+let dir: string;
+const file = () => join(dir, 'settings.json');
+const readStored = () => JSON.parse(readFileSync(file(), 'utf8')) as { settings?: unknown };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'readyroom-settings-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([
+  ['confStoreFactory', confStoreFactory],
+  ['conf configured like electron-store', electronStoreLikeFactory],
+] as const)('createSettingsService over %s', (_name, storeFactory) => {
+  it('keeps its data in settings.json in the data folder', () => {
+    createSettingsService(dir, storeFactory).update({ theme: 'dark' });
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it('starts from the defaults on first run', () => {
+    expect(createSettingsService(dir, storeFactory).get()).toEqual(defaultSettings);
+  });
+
+  it('persists an update that a new service reads back', () => {
+    const first = createSettingsService(dir, storeFactory);
+    const updated = first.update({
+      theme: 'dark',
+      idleLockMinutes: 30,
+      programs: { alwaysSuggest: ['Dropbox'], neverSuggest: [] },
+    });
+    expect(updated).toMatchObject({ theme: 'dark', idleLockMinutes: 30 });
+    const second = createSettingsService(dir, storeFactory);
+    expect(second.get()).toEqual({
+      ...defaultSettings,
+      theme: 'dark',
+      idleLockMinutes: 30,
+      programs: { alwaysSuggest: ['Dropbox'], neverSuggest: [] },
+    });
+  });
+
+  it('replaces a whole top-level value on update and keeps the others', () => {
+    const service = createSettingsService(dir, storeFactory);
+    service.update({ throughput: { enabled: true, downloadUrl: 'https://example.org/10MB.bin', uploadUrl: '' } });
+    service.update({ theme: 'light' });
+    expect(service.get()).toMatchObject({
+      theme: 'light',
+      throughput: { enabled: true, downloadUrl: 'https://example.org/10MB.bin', uploadUrl: '' },
+    });
+  });
+
+  it('falls back to the default for one invalid value and keeps the valid ones', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({
+        settings: {
+          ...defaultSettings,
+          theme: 'neon',
+          idleLockMinutes: 45,
+          retentionYears: 5,
+          defaultPlatform: 'teams',
+        },
+      }),
+    );
+    expect(createSettingsService(dir, storeFactory).get()).toEqual({
+      ...defaultSettings,
+      idleLockMinutes: 45,
+      defaultPlatform: 'teams',
+    });
+  });
+
+  it('drops unknown keys and fills in missing ones', () => {
+    writeFileSync(file(), JSON.stringify({ settings: { theme: 'dark', telemetry: true } }));
+    const settings = createSettingsService(dir, storeFactory).get();
+    expect(settings).toEqual({ ...defaultSettings, theme: 'dark' });
+    expect(settings).not.toHaveProperty('telemetry');
+  });
+
+  it('uses the defaults when the stored settings are not an object', () => {
+    writeFileSync(file(), JSON.stringify({ settings: 'dark' }));
+    expect(createSettingsService(dir, storeFactory).get()).toEqual(defaultSettings);
+  });
+
+  it('moves a corrupt settings.json aside, keeping its content, and uses the defaults', () => {
+    const corrupt = '{"settings": {"theme": "dark"'; // cut off mid-write
+    writeFileSync(file(), corrupt);
+    const when = new Date('2026-03-02T09:00:00Z');
+    const service = createSettingsService(dir, storeFactory, () => when);
+    expect(service.get()).toEqual(defaultSettings);
+    const aside = join(dir, `settings.json.corrupt-${when.getTime()}`);
+    expect(readFileSync(aside, 'utf8')).toBe(corrupt);
+    expect(readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([
+      `settings.json.corrupt-${when.getTime()}`,
+    ]);
+  });
+
+  it('can save again after a corrupt file was moved aside', () => {
+    writeFileSync(file(), 'not json at all');
+    const service = createSettingsService(dir, storeFactory, () => new Date(1));
+    service.update({ theme: 'dark' });
+    expect(readStored()).toMatchObject({ settings: { theme: 'dark' } });
+  });
+
+  it('writes the file readable by the user only (0600)', () => {
+    createSettingsService(dir, storeFactory).update({ theme: 'dark' });
+    expect(statSync(file()).mode & 0o777).toBe(0o600);
+  });
+
+  it.each<[string, SettingsPatch]>([
+    ['an out-of-range number', { idleLockMinutes: 0 }],
+    ['an unknown theme', { theme: 'neon' as Settings['theme'] }],
+    ['an unknown key', { telemetry: true } as unknown as SettingsPatch],
+    [
+      'a nested unknown key',
+      { throughput: { enabled: true, downloadUrl: '', uploadUrl: '', extra: 1 } } as unknown as SettingsPatch,
+    ],
+  ])('throws on %s and changes nothing, in memory or on disk', (_label, patch) => {
+    const service = createSettingsService(dir, storeFactory);
+    service.update({ theme: 'dark' });
+    const before = readFileSync(file(), 'utf8');
+    let notified = 0;
+    service.onChange(() => void (notified += 1));
+    expect(() => service.update(patch)).toThrow();
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+    expect(service.get()).toEqual({ ...defaultSettings, theme: 'dark' });
+    expect(notified).toBe(0);
+  });
+
+  it('tells listeners about each update until they unsubscribe', () => {
+    const service = createSettingsService(dir, storeFactory);
+    const seen: string[] = [];
+    const stop = service.onChange((settings) => void seen.push(settings.theme));
+    service.update({ theme: 'dark' });
+    stop();
+    service.update({ theme: 'light' });
+    expect(seen).toEqual(['dark']);
+  });
+});
+
+describe('sanitize', () => {
+  it('returns the defaults for anything that is not an object', () => {
+    for (const raw of [undefined, null, 'x', 3, true]) expect(sanitize(raw)).toEqual(defaultSettings);
+  });
+
+  it('keeps each valid key on its own', () => {
+    expect(sanitize({ theme: 'dark', idleLockMinutes: 'soon' })).toEqual({ ...defaultSettings, theme: 'dark' });
+  });
+});
