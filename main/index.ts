@@ -79,6 +79,8 @@ async function bootstrap(): Promise<void> {
     testHost: false,
     openExternal: (url) => shell.openExternal(url),
   });
+  // electron-store registers a sync IPC listener for renderer-side use; we never use it there.
+  ipcMain.removeAllListeners('electron-store-get-data');
   registerIpcHandlers(ipcMain, graph.handlers, isOwnWebContents, trusted);
 
   const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');

@@ -83,6 +83,11 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler'> {
     this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
     return this;
   }
+  removeAllListeners(channel?: string): this {
+    if (channel === undefined) this.listeners.clear();
+    else this.listeners.delete(channel);
+    return this;
+  }
   /** Calls the registered handler as `ipcRenderer.invoke(channel, ...args)` would. */
   async invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
     const handler = this.handlers.get(channel);

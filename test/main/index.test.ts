@@ -127,6 +127,11 @@ describe('main/index after ready', () => {
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...channelNames].sort());
   });
 
+  it('removes electron-store’s unchecked renderer IPC listener', async () => {
+    const electron = await startMain();
+    expect(electron.ipcMain.listeners.has('electron-store-get-data')).toBe(false);
+  });
+
   it('installs the permission handlers on the default session', async () => {
     const { session } = await startMain();
     expect(session.defaultSession.requestHandler).not.toBeNull();
