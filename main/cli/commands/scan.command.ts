@@ -1,0 +1,156 @@
+import { getCatalogEntry } from '../../../shared/catalog/catalog';
+import { automaticCheckIds, isAutomaticCheckId } from '../../../shared/checks/check-ids';
+import { statusLabels, type CheckResult } from '../../../shared/checks/check-result';
+import type { ScanReport } from '../../../shared/checks/scan-report';
+import { scanRequestSchema, type ScanRequest } from '../../../shared/ipc/scan.contract';
+import type { ProgramRow } from '../../../shared/programs/program-types';
+import { parseHostTarget } from '../../../shared/session/host-target';
+import { sessionPlatformIds, type SessionPlatformId } from '../../../shared/session/platforms';
+import type { Settings } from '../../../shared/settings/settings';
+import { runCommand } from '../../platform/exec';
+import { createScanService, type ScanService } from '../../probes/scan-service';
+import { parseCommandArgs } from '../cli-args';
+import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
+
+export interface ScanCommandDeps {
+  /** Builds the scan service for this run (with the parsed extra options); see `buildCliScanService`. */
+  createScanService(
+    context: CliContext,
+    options: Readonly<Record<string, string | boolean | undefined>>,
+  ): ScanService | Promise<ScanService>;
+  /** Extra options another command layer adds (e.g. `--save`, `--client`), parsed with the rest. */
+  readonly extraOptions?: Readonly<Record<string, { type: 'string' | 'boolean' }>>;
+  /**
+   * Called with the finished report and the parsed extra options, before printing (e.g. to save it
+   * to the vault). Its message, if any, goes to stderr.
+   */
+  afterScan?(report: ScanReport, options: Readonly<Record<string, string | boolean | undefined>>, context: CliContext): Promise<string | void>;
+}
+
+/** The real scan service for the CLI: this computer's OS and commands, with the given programs listing and settings. */
+export function buildCliScanService(
+  context: CliContext,
+  parts: {
+    listPrograms: (options: { platform?: SessionPlatformId }) => Promise<readonly ProgramRow[]>;
+    getSettings: () => Settings;
+  },
+): ScanService {
+  return createScanService({
+    os: context.platform,
+    exec: runCommand,
+    listPrograms: parts.listPrograms,
+    getSettings: parts.getSettings,
+    env: context.env,
+  });
+}
+
+const usage = `Usage: readyroom scan [--json] [--only id,id] [--target host[:port]] [--platform id]
+
+Runs the automatic readiness checks on this computer.
+
+  --json                 Print the report as JSON (schema readyroom.scan/1).
+  --only id,id           Run only these checks. Ids: ${automaticCheckIds.join(', ')}.
+  --target host[:port]   Time the connection to this host instead of the video platform's.
+  --platform id          The session platform: ${sessionPlatformIds.join(', ')}.
+
+Exit code: 0 when no check failed, 1 when any check failed, 2 for bad arguments.`;
+
+/** Parses and validates the command line into a scan request. */
+export function parseScanArgs(
+  argv: readonly string[],
+  extraOptions: Readonly<Record<string, { type: 'string' | 'boolean' }>> = {},
+): { request: ScanRequest; json: boolean; help: boolean; extra: Record<string, string | boolean | undefined> } {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      json: { type: 'boolean' },
+      only: { type: 'string' },
+      target: { type: 'string' },
+      platform: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...extraOptions,
+    },
+    false,
+  );
+  const v = values as Record<string, string | boolean | undefined>;
+  const onlyText = typeof v.only === 'string' ? v.only : undefined;
+  const only = onlyText?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (onlyText !== undefined && (!only || only.length === 0)) throw new UsageError('--only needs at least one check id.');
+  const unknownIds = (only ?? []).filter((id) => !isAutomaticCheckId(id));
+  if (unknownIds.length > 0) {
+    throw new UsageError(`Unknown check id: ${unknownIds.join(', ')}. Known ids: ${automaticCheckIds.join(', ')}.`);
+  }
+  const target = typeof v.target === 'string' ? v.target : undefined;
+  if (target !== undefined && !parseHostTarget(target)) {
+    throw new UsageError('--target must be a host name or IP address, optionally with :port.');
+  }
+  const platform = typeof v.platform === 'string' ? v.platform : undefined;
+  if (platform !== undefined && !(sessionPlatformIds as readonly string[]).includes(platform)) {
+    throw new UsageError(`Unknown platform "${platform}". Known platforms: ${sessionPlatformIds.join(', ')}.`);
+  }
+  const parsed = scanRequestSchema.safeParse({
+    ...(only ? { only: [...new Set(only)] } : {}),
+    ...(platform ? { platform } : {}),
+    ...(target ? { target } : {}),
+  });
+  if (!parsed.success) throw new UsageError('The scan options are not valid.');
+  const extra: Record<string, string | boolean | undefined> = {};
+  for (const key of Object.keys(extraOptions)) extra[key] = v[key];
+  return { request: parsed.data, json: v.json === true, help: v.help === true, extra };
+}
+
+/** `readyroom scan`: a readable table, or the report as JSON with --json. */
+export function createScanCommand(deps: ScanCommandDeps): CliCommand {
+  return {
+    name: 'scan',
+    summary: 'Run the automatic readiness checks on this computer.',
+    usage,
+    async run(argv, context) {
+      const args = parseScanArgs(argv, deps.extraOptions);
+      if (args.help) {
+        context.io.stdout(`${usage}\n`);
+        return exitCodes.ok;
+      }
+      const service = await deps.createScanService(context, args.extra);
+      const report = await service.run(args.request);
+      const note = deps.afterScan ? await deps.afterScan(report, args.extra, context) : undefined;
+      if (args.json) context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      else context.io.stdout(formatScanTable(report));
+      if (note) context.io.stderr(`${note}\n`);
+      return report.checks.some((c) => c.status === 'fail') ? exitCodes.failed : exitCodes.ok;
+    },
+  };
+}
+
+/** The report as a plain-text table, with the fix steps under each problem. */
+export function formatScanTable(report: ScanReport): string {
+  const rows = report.checks.map((c) => ({ c, label: statusLabels[c.status], title: getCatalogEntry(c.id)?.title ?? c.id }));
+  const labelWidth = Math.max(...rows.map((r) => r.label.length), 6);
+  const titleWidth = Math.max(...rows.map((r) => r.title.length), 5);
+  const lines = [
+    `ReadyRoom scan: ${report.checks.length} checks in ${(report.durationMs / 1000).toFixed(1)} s (${report.platform})`,
+    '',
+    `${'Result'.padEnd(labelWidth)}  ${'Check'.padEnd(titleWidth)}  Details`,
+    `${'-'.repeat(labelWidth)}  ${'-'.repeat(titleWidth)}  ${'-'.repeat(7)}`,
+  ];
+  for (const { c, label, title } of rows) {
+    lines.push(`${label.padEnd(labelWidth)}  ${title.padEnd(titleWidth)}  ${c.summary}`);
+    if (c.status === 'fail' && c.fix) {
+      c.fix.steps.forEach((step, i) => lines.push(`${' '.repeat(labelWidth + 2)}  ${i + 1}. ${step}`));
+    }
+  }
+  lines.push('', tally(report.checks));
+  return `${lines.join('\n')}\n`;
+}
+
+function tally(checks: readonly CheckResult[]): string {
+  const count = (s: CheckResult['status']) => checks.filter((c) => c.status === s).length;
+  const parts = [
+    `${count('pass')} OK`,
+    `${count('warn')} need attention`,
+    `${count('fail')} ${count('fail') === 1 ? 'problem' : 'problems'}`,
+    `${count('unknown')} could not be checked`,
+    `${count('skipped')} not needed`,
+  ];
+  return `${parts.join(', ')}.`;
+}

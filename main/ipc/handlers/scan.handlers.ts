@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import { createLogger, describeError } from '../../logging/logger';
+import type { ScanService } from '../../probes/scan-service';
+import type { EventSink, HandlersFor } from '../handler-types';
+
+const log = createLogger('ipc:scan');
+
+/**
+ * `scan:start` answers at once with the scan id and the checks to expect, then streams each
+ * `scan:result` as its probe finishes and a final `scan:finished`. `scan:run` resolves with the whole report.
+ */
+export function createScanHandlers(scan: ScanService, events: EventSink): HandlersFor<'scan:start' | 'scan:run'> {
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    try {
+      events.emit(event, payload);
+    } catch (error) {
+      // A closed window must not stop the scan.
+      log.warn('could not deliver scan event', { event, error: describeError(error) });
+    }
+  };
+  return {
+    'scan:start': (request) => {
+      const scanId = randomUUID();
+      const checkIds = scan.checkIds(request);
+      void scan
+        .run(request, { onResult: (result) => emit('scan:result', { scanId, result }) })
+        .then(
+          (report) => report.durationMs,
+          (error: unknown) => {
+            // run() never rejects; this only keeps the wizard from waiting forever if that changes.
+            log.error('scan failed', { error: describeError(error) });
+            return 0;
+          },
+        )
+        .then((durationMs) => emit('scan:finished', { scanId, durationMs }));
+      return { scanId, checkIds };
+    },
+    'scan:run': (request) => scan.run(request),
+  };
+}

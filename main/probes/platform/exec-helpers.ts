@@ -1,0 +1,43 @@
+import type { ExecResult } from '../../platform/exec';
+import type { HostFiles, PlatformDeps } from './platform-types';
+
+/** A plain-English reason why a command gave no usable answer. */
+export function describeExecFailure(result: ExecResult, label: string): string {
+  if (result.spawnError === 'ENOENT') return `${label} is not available on this computer`;
+  if (result.spawnError) return `${label} could not be started (${result.spawnError})`;
+  if (result.timedOut) return `${label} did not answer within ${Math.round(result.durationMs / 100) / 10} s and was stopped`;
+  return `${label} reported an error (exit code ${result.code ?? 'none'})`;
+}
+
+/** Runs a command with the platform's time limit. */
+export function run(deps: PlatformDeps, file: string, args: readonly string[], input?: string, timeoutMs?: number): Promise<ExecResult> {
+  return deps.exec(file, args, {
+    timeoutMs: timeoutMs ?? deps.commandTimeoutMs,
+    ...(input === undefined ? {} : { input }),
+  });
+}
+
+/**
+ * Finds a command in the usual system folders, so a changed PATH cannot substitute another program.
+ * Falls back to the bare name (still run without a shell).
+ */
+export function createCommandResolver(files: HostFiles, dirs: readonly string[] = ['/usr/bin', '/bin', '/usr/sbin', '/sbin']) {
+  const cache = new Map<string, Promise<string>>();
+  return (name: string): Promise<string> => {
+    let found = cache.get(name);
+    if (!found) {
+      found = (async () => {
+        for (const dir of dirs) if (await files.exists(`${dir}/${name}`)) return `${dir}/${name}`;
+        return name;
+      })();
+      cache.set(name, found);
+    }
+    return found;
+  };
+}
+
+/** Caches a per-scan answer so several probes can share one command run. */
+export function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= fn());
+}

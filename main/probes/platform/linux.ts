@@ -1,0 +1,407 @@
+import type { JsonObject } from '../../../shared/json';
+import { createCommandResolver, describeExecFailure, memo, run } from './exec-helpers';
+import {
+  classifyLinuxLink,
+  classifyPactlSink,
+  countLinuxHumanAccounts,
+  linuxAutoLogin,
+  listeningRemotePorts,
+  lsblkChainTypes,
+  pactlRecordingPrograms,
+  parseFindmntRoot,
+  parseFuserPids,
+  parseGsettingsValue,
+  parseIpRoutes,
+  parseKscreenlockerrc,
+  parseLoginDefs,
+  parseOsRelease,
+  parsePowerSupplyUevent,
+  parseProcNetWireless,
+  parseProcSwaps,
+  parseSsSockets,
+  programTrafficDelta,
+  summarizeLinuxPower,
+} from './parsers/linux-parsers';
+import { parseKeyValues, tryParseJson } from './parsers/common-parsers';
+import {
+  known,
+  notApplicable,
+  unknownFact,
+  type Fact,
+  type LinkInfo,
+  type PlatformDeps,
+  type PlatformFacts,
+  type RouteFacts,
+  type ScreenLockFacts,
+} from './platform-types';
+
+type Desktop = 'gnome' | 'cinnamon' | 'mate' | 'kde' | 'other' | 'none';
+
+/** Linux: files under /proc and /sys first, then a few standard tools, all as the signed-in user. */
+export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
+  const { files } = deps;
+  const cmd = createCommandResolver(files);
+  const exec = async (name: string, args: readonly string[]) => run(deps, await cmd(name), args);
+
+  const linkInfo = async (name: string): Promise<LinkInfo> => {
+    const base = `/sys/class/net/${name}`;
+    const [wireless, phy, tun, hasDevice, uevent] = await Promise.all([
+      files.exists(`${base}/wireless`),
+      files.exists(`${base}/phy80211`),
+      files.exists(`${base}/tun_flags`),
+      files.exists(`${base}/device`),
+      files.readText(`${base}/uevent`),
+    ]);
+    return { name, kind: classifyLinuxLink({ name, wireless: wireless || phy, tun, hasDevice, uevent }) };
+  };
+
+  const route = memo(async (): Promise<Fact<RouteFacts>> => {
+    // `route get` follows policy routing (WireGuard, Tailscale) without sending anything.
+    const [effective, defaults] = await Promise.all([
+      exec('ip', ['-j', 'route', 'get', '1.1.1.1']),
+      exec('ip', ['-j', 'route', 'show', 'default']),
+    ]);
+    if (!defaults.ok && !effective.ok) return unknownFact(describeExecFailure(defaults, 'The "ip" tool'));
+    // Older iproute2 without JSON output: unreadable is not the same as offline.
+    if (defaults.stdout.trim() !== '' && tryParseJson(defaults.stdout) === undefined) {
+      return unknownFact('The routing table could not be read');
+    }
+    const defaultDevs = parseIpRoutes(defaults.stdout).map((r) => r.dev);
+    const primaryName = parseIpRoutes(effective.stdout)[0]?.dev ?? defaultDevs[0];
+    const evidence: JsonObject = { defaultRoutes: defaultDevs, routeTo1111: primaryName ?? null };
+    if (!primaryName) return known({ primary: null, physical: null }, evidence);
+    const primary = await linkInfo(primaryName);
+    let physical: LinkInfo | null = primary;
+    if (primary.kind === 'vpn') {
+      physical = null;
+      for (const dev of defaultDevs) {
+        const info = await linkInfo(dev);
+        if (info.kind !== 'vpn') {
+          physical = info;
+          break;
+        }
+      }
+    }
+    return known({ primary, physical }, evidence);
+  });
+
+  const desktop = (): { desktop: Desktop; label: string } => {
+    const raw = deps.env.XDG_CURRENT_DESKTOP ?? deps.env.DESKTOP_SESSION ?? '';
+    const label = raw || 'none';
+    const parts = raw.toLowerCase().split(':');
+    if (parts.some((p) => p === 'kde')) return { desktop: 'kde', label };
+    if (parts.some((p) => p.includes('cinnamon'))) return { desktop: 'cinnamon', label };
+    if (parts.some((p) => p === 'mate')) return { desktop: 'mate', label };
+    if (parts.some((p) => ['gnome', 'unity', 'budgie', 'pantheon', 'ubuntu', 'pop', 'cosmic'].some((d) => p.includes(d)))) {
+      return { desktop: 'gnome', label };
+    }
+    return { desktop: raw ? 'other' : 'none', label };
+  };
+
+  const gsettings = async (schema: string, key: string) => {
+    const r = await exec('gsettings', ['get', schema, key]);
+    return r.ok ? parseGsettingsValue(r.stdout) : null;
+  };
+
+  return {
+    route,
+
+    async wifi(link) {
+      const text = await files.readText('/proc/net/wireless');
+      const fromProc = text ? parseProcNetWireless(text, link.name) : null;
+      if (fromProc?.dbm !== undefined && fromProc.dbm !== null) {
+        return known({ dbm: fromProc.dbm, percent: null, open: null }, { source: '/proc/net/wireless', dbm: fromProc.dbm });
+      }
+      const fromSi = (await deps.systemInfo.wifiConnections())?.find((w) => w.iface === link.name);
+      if (fromSi && (fromSi.signalLevel !== null || fromSi.quality !== null)) {
+        return known(
+          { dbm: fromSi.signalLevel, percent: fromSi.quality, open: null },
+          { source: 'systeminformation', dbm: fromSi.signalLevel, percent: fromSi.quality },
+        );
+      }
+      return unknownFact('The Wi-Fi driver does not report the signal strength', { iface: link.name });
+    },
+
+    async power() {
+      const names = await files.listDir('/sys/class/power_supply');
+      if (names === null || names.length === 0) return known({ battery: null }, { supplies: [] });
+      const supplies = await Promise.all(
+        names.map(async (n) => parsePowerSupplyUevent((await files.readText(`/sys/class/power_supply/${n}/uevent`)) ?? '')),
+      );
+      const summary = summarizeLinuxPower(supplies);
+      return known(summary, {
+        supplies: supplies.map((s) => ({ type: s.type, online: s.online, capacity: s.capacity, status: s.status, scope: s.scope })),
+      });
+    },
+
+    async networkActivity(link, windowMs) {
+      const base = `/sys/class/net/${link.name}/statistics`;
+      const read = async () => {
+        const [rx, tx] = await Promise.all([files.readText(`${base}/rx_bytes`), files.readText(`${base}/tx_bytes`)]);
+        return rx !== null && tx !== null ? { rx: Number(rx.trim()), tx: Number(tx.trim()) } : null;
+      };
+      const sockets = async () => {
+        const r = await exec('ss', ['-tinpH']);
+        return r.ok ? parseSsSockets(r.stdout) : null;
+      };
+      const [before, socketsBefore] = await Promise.all([read(), sockets()]);
+      if (!before) return unknownFact(`Linux did not report traffic counters for ${link.name}`);
+      const started = Date.now();
+      await deps.sleep(windowMs);
+      const [after, socketsAfter] = await Promise.all([read(), sockets()]);
+      const elapsed = Math.max(1, Date.now() - started);
+      if (!after) return unknownFact(`Linux did not report traffic counters for ${link.name}`);
+      const top =
+        socketsBefore && socketsAfter
+          ? programTrafficDelta(socketsBefore, socketsAfter)
+              .slice(0, 5)
+              .map((p) => ({ name: p.name, bytesPerSec: (p.bytes * 1000) / elapsed }))
+          : null;
+      return known(
+        {
+          iface: link.name,
+          rxBytesPerSec: (Math.max(0, after.rx - before.rx) * 1000) / elapsed,
+          txBytesPerSec: (Math.max(0, after.tx - before.tx) * 1000) / elapsed,
+          windowMs: elapsed,
+          topPrograms: top,
+        },
+        { source: '/sys/class/net statistics and ss' },
+      );
+    },
+
+    async headroom(windowMs) {
+      const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
+      return known({ cpuBusyPercent: cpu, cores: deps.stats.cores(), memTotalBytes: mem.totalBytes, memAvailableBytes: mem.availableBytes });
+    },
+
+    async remoteAccess() {
+      const r = await exec('ss', ['-ltnH']);
+      const ports = r.ok ? listeningRemotePorts(r.stdout) : [];
+      const remoteSession = Boolean(deps.env.SSH_CONNECTION || deps.env.SSH_CLIENT || deps.env.XRDP_SESSION);
+      return known(
+        { remoteDesktopEnabled: r.ok ? ports.some((p) => p === 3389 || (p >= 5900 && p <= 5909)) : null, remoteSession, listeningPorts: ports },
+        { listeningPorts: ports, ssAvailable: r.ok },
+      );
+    },
+
+    async voiceAssistants() {
+      return notApplicable('Linux has no built-in voice assistant');
+    },
+
+    async mediaInUse() {
+      const notes: string[] = [];
+      const own = new Set(deps.ownPids);
+      const pactl = await exec('pactl', ['list', 'source-outputs']);
+      let microphone: string[] | null = null;
+      if (pactl.ok) {
+        microphone = pactlRecordingPrograms(pactl.stdout)
+          .filter((p) => p.pid === null || !own.has(p.pid))
+          .map((p) => p.name);
+      } else notes.push(`Microphone: ${describeExecFailure(pactl, 'the PulseAudio/PipeWire tool "pactl"')}`);
+
+      const devices = ((await files.listDir('/dev')) ?? []).filter((n) => /^video\d+$/.test(n)).map((n) => `/dev/${n}`);
+      let camera: string[] | null = [];
+      if (devices.length > 0) {
+        const fuser = await exec('fuser', devices);
+        // fuser exits 1 when nobody holds the devices; stdout then is empty.
+        if (fuser.spawnError || fuser.timedOut) {
+          camera = null;
+          notes.push(`Camera: ${describeExecFailure(fuser, 'the "fuser" tool')}`);
+        } else {
+          const pids = parseFuserPids(fuser.stdout).filter((pid) => !own.has(pid));
+          camera = await Promise.all(
+            pids.map(async (pid) => ((await files.readText(`/proc/${pid}/comm`)) ?? `process ${pid}`).trim()),
+          );
+          notes.push('Camera: only programs of the signed-in user are visible without admin rights.');
+        }
+      }
+      return known({ microphone, camera, notes }, { cameraDevices: devices.length });
+    },
+
+    async notifications() {
+      const d = desktop();
+      if (d.desktop === 'gnome') {
+        const banners = await gsettings('org.gnome.desktop.notifications', 'show-banners');
+        if (typeof banners === 'boolean') {
+          return known({ doNotDisturb: !banners, source: 'GNOME show-banners' }, { desktop: d.label, showBanners: banners });
+        }
+        return unknownFact('GNOME did not report its Do Not Disturb setting', { desktop: d.label });
+      }
+      if (d.desktop === 'none') return unknownFact('No desktop session was found', { desktop: d.label });
+      return unknownFact(`ReadyRoom cannot read Do Not Disturb on this desktop (${d.label})`, { desktop: d.label });
+    },
+
+    async audioOutput() {
+      const def = await exec('pactl', ['get-default-sink']);
+      let sinkName = def.ok ? def.stdout.trim() : '';
+      if (!sinkName) {
+        const info = await exec('pactl', ['info']);
+        if (!info.ok) return unknownFact(describeExecFailure(info, 'The sound tool "pactl"'));
+        sinkName = parseKeyValues(info.stdout, /:\s*/)['Default Sink'] ?? '';
+      }
+      if (!sinkName) return unknownFact('No default sound output is set');
+      const sinks = await exec('pactl', ['list', 'sinks']);
+      if (!sinks.ok) return unknownFact(describeExecFailure(sinks, 'The sound tool "pactl"'));
+      const sink = classifyPactlSink(sinks.stdout, sinkName);
+      if (!sink) return unknownFact('The default sound output was not found in the list of outputs');
+      return known(sink, { output: sink.name, kind: sink.kind, basis: sink.basis });
+    },
+
+    async firewall() {
+      const [ufwConf, ufwActive, firewalldActive, firewalldInstalled] = await Promise.all([
+        files.readText('/etc/ufw/ufw.conf'),
+        exec('systemctl', ['is-active', 'ufw']),
+        exec('systemctl', ['is-active', 'firewalld']),
+        files.exists('/usr/lib/firewalld').then(async (a) => a || (await files.exists('/etc/firewalld'))),
+      ]);
+      const ufwEnabled = ufwConf === null ? null : /^yes$/i.test(parseKeyValues(ufwConf).ENABLED ?? '');
+      const firewalldOn = firewalldActive.stdout.trim() === 'active';
+      const evidence: JsonObject = {
+        ufwInstalled: ufwConf !== null,
+        ufwEnabled,
+        ufwService: ufwActive.stdout.trim() || null,
+        firewalldInstalled,
+        firewalldService: firewalldActive.stdout.trim() || null,
+      };
+      // ufw.conf ENABLED is what `ufw enable` writes; reading live rules would need root.
+      if (ufwEnabled) return known({ state: 'on', provider: 'ufw', offProfiles: [] }, evidence);
+      if (firewalldOn) return known({ state: 'on', provider: 'firewalld', offProfiles: [] }, evidence);
+      if (ufwConf !== null) return known({ state: 'off', provider: 'ufw', offProfiles: [] }, evidence);
+      if (firewalldInstalled && /^(inactive|failed)$/.test(firewalldActive.stdout.trim())) {
+        return known({ state: 'off', provider: 'firewalld', offProfiles: [] }, evidence);
+      }
+      return unknownFact(
+        'Neither ufw nor firewalld is installed; rules set up another way can only be read with admin rights',
+        evidence,
+      );
+    },
+
+    async antivirus() {
+      const [installed, daemon, daily, dailyCvd] = await Promise.all([
+        files.exists('/etc/clamav'),
+        exec('systemctl', ['is-active', 'clamav-daemon']),
+        files.mtimeMs('/var/lib/clamav/daily.cld'),
+        files.mtimeMs('/var/lib/clamav/daily.cvd'),
+      ]);
+      if (!installed) return notApplicable('No antivirus was found; ReadyRoom only recognises ClamAV on Linux', {});
+      const mtime = daily ?? dailyCvd;
+      const ageDays = mtime === null ? null : Math.floor((deps.now().getTime() - mtime) / 86_400_000);
+      const enabled = daemon.stdout.trim() === 'active';
+      return known(
+        {
+          products: [{ name: 'ClamAV', enabled, upToDate: ageDays === null ? null : ageDays <= 7, definitionsAgeDays: ageDays }],
+          builtInAlwaysOn: false,
+          warnings: [],
+        },
+        { clamavDaemon: daemon.stdout.trim() || null, definitionsAgeDays: ageDays },
+      );
+    },
+
+    async diskEncryption() {
+      const root = await exec('findmnt', ['-J', '-o', 'SOURCE,FSTYPE', '/']);
+      if (!root.ok) return unknownFact(describeExecFailure(root, 'The "findmnt" tool'));
+      const mount = parseFindmntRoot(root.stdout);
+      if (!mount || !mount.source.startsWith('/dev/')) {
+        return unknownFact('The system drive is not an ordinary disk (for example a container or ZFS), so ReadyRoom cannot tell', {
+          fstype: mount?.fstype ?? null,
+        });
+      }
+      const chain = await exec('lsblk', ['-J', '-s', '-o', 'NAME,TYPE,FSTYPE', mount.source]);
+      if (!chain.ok) return unknownFact(describeExecFailure(chain, 'The "lsblk" tool'));
+      const types = lsblkChainTypes(chain.stdout);
+      const warnings: string[] = [];
+      const evidence: JsonObject = { fstype: mount.fstype, layers: types };
+      if (types.includes('crypt')) {
+        const swaps = parseProcSwaps((await files.readText('/proc/swaps')) ?? '').filter(
+          (s) => s.startsWith('/dev/') && !s.startsWith('/dev/zram'),
+        );
+        for (const swap of swaps) {
+          const s = await exec('lsblk', ['-J', '-s', '-o', 'NAME,TYPE,FSTYPE', swap]);
+          if (s.ok && !lsblkChainTypes(s.stdout).includes('crypt')) warnings.push('The swap partition is not encrypted.');
+        }
+        return known({ state: 'on', method: 'LUKS', volume: '/', warnings }, evidence);
+      }
+      const ecryptfs = (await files.exists('/home/.ecryptfs')) || (await files.exists(`${deps.homeDir}/.ecryptfs`));
+      if (ecryptfs) return known({ state: 'partial', method: 'eCryptfs home folder', volume: '/', warnings }, evidence);
+      return known({ state: 'off', method: 'LUKS', volume: '/', warnings }, evidence);
+    },
+
+    async screenLock() {
+      const d = desktop();
+      const autoLogin = linuxAutoLogin({
+        gdm: (await files.readText('/etc/gdm3/custom.conf')) ?? (await files.readText('/etc/gdm/custom.conf')),
+        lightdm: await files.readText('/etc/lightdm/lightdm.conf'),
+        sddm: await files.readText('/etc/sddm.conf'),
+      });
+      const evidence: JsonObject = { desktop: d.label, autoLogin };
+      if (d.desktop === 'kde') {
+        const rc = parseKscreenlockerrc(await files.readText(`${deps.homeDir}/.config/kscreenlockerrc`));
+        const facts: ScreenLockFacts = {
+          lockAfterMinutes: rc.autolock && rc.timeoutMin > 0 ? rc.timeoutMin : null,
+          displayOffMinutes: null,
+          autoLogin,
+          lockDisabled: false,
+          mechanism: 'KDE screen locker',
+        };
+        return known(facts, { ...evidence, autolock: rc.autolock, timeoutMin: rc.timeoutMin });
+      }
+      const schemas: Record<'gnome' | 'cinnamon' | 'mate', { lock: string; session: string; minutes: boolean }> = {
+        gnome: { lock: 'org.gnome.desktop.screensaver', session: 'org.gnome.desktop.session', minutes: false },
+        cinnamon: { lock: 'org.cinnamon.desktop.screensaver', session: 'org.cinnamon.desktop.session', minutes: false },
+        mate: { lock: 'org.mate.screensaver', session: 'org.mate.session', minutes: true },
+      };
+      if (d.desktop === 'gnome' || d.desktop === 'cinnamon' || d.desktop === 'mate') {
+        const s = schemas[d.desktop];
+        const [lockEnabled, idle, lockDelay] = await Promise.all([
+          gsettings(s.lock, 'lock-enabled'),
+          gsettings(s.session, 'idle-delay'),
+          d.desktop === 'mate' ? Promise.resolve(0) : gsettings(s.lock, 'lock-delay'),
+        ]);
+        if (typeof lockEnabled !== 'boolean' || typeof idle !== 'number') {
+          return unknownFact('The desktop did not report its screen-lock settings', evidence);
+        }
+        const idleMin = s.minutes ? idle : idle / 60;
+        const delayMin = typeof lockDelay === 'number' ? lockDelay / 60 : 0;
+        const facts: ScreenLockFacts = {
+          lockAfterMinutes: lockEnabled && idleMin > 0 ? round1(idleMin + delayMin) : null,
+          displayOffMinutes: idleMin > 0 ? round1(idleMin) : null,
+          autoLogin,
+          lockDisabled: false,
+          mechanism: `${d.label} screen lock`,
+        };
+        return known(facts, { ...evidence, lockEnabled, idleDelay: idle, lockDelaySeconds: typeof lockDelay === 'number' ? lockDelay : null });
+      }
+      if (d.desktop === 'none') return unknownFact('No desktop session was found, so there is no screen lock to read', evidence);
+      return unknownFact(`ReadyRoom cannot read the screen-lock settings of this desktop (${d.label})`, evidence);
+    },
+
+    async osVersion() {
+      const text = (await files.readText('/etc/os-release')) ?? (await files.readText('/usr/lib/os-release'));
+      const release = text ? parseOsRelease(text) : null;
+      if (!release) return unknownFact('This Linux does not describe itself in /etc/os-release');
+      return known(
+        {
+          family: 'linux',
+          name: release.prettyName,
+          version: release.versionId,
+          build: null,
+          edition: null,
+          distroId: release.id,
+        },
+        { id: release.id, versionId: release.versionId, idLike: release.idLike },
+      );
+    },
+
+    async userAccounts() {
+      const [passwd, loginDefs] = await Promise.all([files.readText('/etc/passwd'), files.readText('/etc/login.defs')]);
+      if (passwd === null) return unknownFact('The list of accounts could not be read');
+      const range = parseLoginDefs(loginDefs);
+      const count = countLinuxHumanAccounts(passwd, range);
+      return known({ humanAccounts: count, guestEnabled: null }, { humanAccounts: count, uidMin: range.uidMin, uidMax: range.uidMax });
+    },
+  };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

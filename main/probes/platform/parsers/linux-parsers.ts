@@ -1,0 +1,345 @@
+import type { LinkKind, OutputKind } from '../platform-types';
+import { asRecords, asString, isRecord, parseIni, parseKeyValues, tryParseJson } from './common-parsers';
+
+/** `ip -j route show default` / `ip -j route get <addr>`: the routes with their device and metric. */
+export function parseIpRoutes(stdout: string): { dev: string; metric: number }[] {
+  return asRecords(tryParseJson(stdout))
+    .map((r) => ({ dev: asString(r.dev) ?? '', metric: typeof r.metric === 'number' ? r.metric : 0 }))
+    .filter((r) => r.dev !== '')
+    .sort((a, b) => a.metric - b.metric);
+}
+
+export interface LinuxLinkSysfs {
+  readonly name: string;
+  /** /sys/class/net/<if>/wireless or phy80211 exists. */
+  readonly wireless: boolean;
+  /** /sys/class/net/<if>/tun_flags exists (tun/tap: OpenVPN and most VPN clients). */
+  readonly tun: boolean;
+  /** /sys/class/net/<if>/device exists (backed by hardware, not a software interface). */
+  readonly hasDevice: boolean;
+  /** Contents of /sys/class/net/<if>/uevent. */
+  readonly uevent: string | null;
+}
+
+const vpnNamePattern = /^(tun|tap|wg|ppp|tailscale|nordlynx|proton|ipsec|vpn|utun|zt|cscotun|gpd)/i;
+
+/** Wired, Wi-Fi, mobile or VPN, from sysfs facts rather than names where possible. */
+export function classifyLinuxLink(link: LinuxLinkSysfs): LinkKind {
+  const devtype = parseKeyValues(link.uevent ?? '').DEVTYPE?.toLowerCase() ?? '';
+  if (link.wireless || devtype === 'wlan') return 'wifi';
+  if (devtype === 'wwan' || /^(wwan|rmnet|wwp)/.test(link.name)) return 'cellular';
+  if (link.tun || devtype === 'wireguard' || vpnNamePattern.test(link.name)) return 'vpn';
+  if (devtype === 'bridge' || devtype === 'vlan' || devtype === 'bond') return 'other';
+  if (link.hasDevice) return 'wired';
+  return 'other';
+}
+
+/**
+ * /proc/net/wireless: signal level of one interface. Drivers report dBm (negative, often with a
+ * trailing dot); a few report 0–255 with 256 added, which is converted back.
+ */
+export function parseProcNetWireless(text: string, iface: string): { dbm: number | null; quality: number | null } | null {
+  for (const line of text.split(/\r?\n/).slice(2)) {
+    const match = /^\s*([^:\s]+):\s+\S+\s+(-?\d+)\.?\s+(-?\d+)\.?/.exec(line);
+    if (!match || match[1] !== iface) continue;
+    const quality = Number(match[2]);
+    let level = Number(match[3]);
+    if (level > 0 && level <= 255) level -= 256;
+    const dbm = level < 0 && level > -120 ? level : null;
+    return { dbm, quality: Number.isFinite(quality) ? quality : null };
+  }
+  return null;
+}
+
+export interface PowerSupplyInfo {
+  readonly type: string;
+  readonly online: boolean | null;
+  readonly capacity: number | null;
+  readonly status: string | null;
+  /** "Device" for peripherals such as a wireless mouse: not this computer's battery. */
+  readonly scope: string | null;
+}
+
+/** One /sys/class/power_supply/<name>/uevent file. */
+export function parsePowerSupplyUevent(text: string): PowerSupplyInfo {
+  const kv = parseKeyValues(text);
+  const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
+  const online = num(kv.POWER_SUPPLY_ONLINE);
+  return {
+    type: kv.POWER_SUPPLY_TYPE ?? '',
+    online: online === null ? null : online === 1,
+    capacity: num(kv.POWER_SUPPLY_CAPACITY),
+    status: kv.POWER_SUPPLY_STATUS ?? null,
+    scope: kv.POWER_SUPPLY_SCOPE ?? null,
+  };
+}
+
+/** Battery state of this computer from all power supplies: null battery means a desktop. */
+export function summarizeLinuxPower(
+  supplies: readonly PowerSupplyInfo[],
+): { battery: null | { percent: number | null; onBattery: boolean } } {
+  const batteries = supplies.filter((s) => s.type === 'Battery' && s.scope?.toLowerCase() !== 'device');
+  if (batteries.length === 0) return { battery: null };
+  const mainsOnline = supplies.some((s) => (s.type === 'Mains' || s.type.startsWith('USB')) && s.online === true);
+  const discharging = batteries.some((s) => s.status?.toLowerCase() === 'discharging');
+  const capacities = batteries.flatMap((b) => (b.capacity === null ? [] : [b.capacity]));
+  const percent = capacities.length > 0 ? Math.round(capacities.reduce((a, b) => a + b, 0) / capacities.length) : null;
+  return { battery: { percent, onBattery: discharging || (!mainsOnline && supplies.some((s) => s.type === 'Mains')) } };
+}
+
+export interface SocketBytes {
+  readonly key: string;
+  readonly program: string | null;
+  readonly bytes: number;
+}
+
+/**
+ * `ss -tinpH`: one TCP socket per entry (a line, then an indented line of counters). Without root only
+ * our own user's programs are named; other sockets still count towards the interface total.
+ */
+export function parseSsSockets(stdout: string): SocketBytes[] {
+  const out: SocketBytes[] = [];
+  let current: { key: string; program: string | null } | null = null;
+  for (const line of stdout.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    if (!/^\s/.test(line)) {
+      const cols = line.trim().split(/\s+/);
+      const local = cols[3];
+      const peer = cols[4];
+      const program = /users:\(\("([^"]+)"/.exec(line)?.[1] ?? null;
+      current = local && peer ? { key: `${local} ${peer}`, program } : null;
+      continue;
+    }
+    if (!current) continue;
+    const acked = /bytes_acked:(\d+)/.exec(line)?.[1];
+    const received = /bytes_received:(\d+)/.exec(line)?.[1];
+    out.push({ ...current, bytes: Number(acked ?? 0) + Number(received ?? 0) });
+    current = null;
+  }
+  return out;
+}
+
+/** Bytes each named program moved between two `ss` snapshots, largest first. */
+export function programTrafficDelta(
+  before: readonly SocketBytes[],
+  after: readonly SocketBytes[],
+): { name: string; bytes: number }[] {
+  const previous = new Map(before.map((s) => [s.key, s.bytes]));
+  const byProgram = new Map<string, number>();
+  for (const s of after) {
+    if (!s.program) continue;
+    const delta = Math.max(0, s.bytes - (previous.get(s.key) ?? 0));
+    byProgram.set(s.program, (byProgram.get(s.program) ?? 0) + delta);
+  }
+  return [...byProgram.entries()]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .filter((p) => p.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
+export interface OsRelease {
+  readonly id: string;
+  readonly versionId: string;
+  readonly prettyName: string;
+  readonly idLike: string;
+}
+
+export function parseOsRelease(text: string): OsRelease | null {
+  const kv = parseKeyValues(text);
+  if (!kv.ID) return null;
+  return {
+    id: kv.ID.toLowerCase(),
+    versionId: kv.VERSION_ID ?? '',
+    prettyName: kv.PRETTY_NAME ?? kv.NAME ?? kv.ID,
+    idLike: kv.ID_LIKE ?? '',
+  };
+}
+
+/** UID range of human accounts from /etc/login.defs (defaults 1000–60000). */
+export function parseLoginDefs(text: string | null): { uidMin: number; uidMax: number } {
+  const kv = parseKeyValues(text ?? '', /\s+/);
+  const num = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
+  return { uidMin: num(kv.UID_MIN, 1000), uidMax: num(kv.UID_MAX, 60000) };
+}
+
+/** Accounts a person can sign in to: UID in the human range, a real shell, not "nobody". */
+export function countLinuxHumanAccounts(passwd: string, range: { uidMin: number; uidMax: number }): number {
+  let count = 0;
+  for (const line of passwd.split(/\r?\n/)) {
+    const f = line.split(':');
+    if (f.length < 7) continue;
+    const uid = Number(f[2]);
+    const shell = f[6] ?? '';
+    if (!Number.isInteger(uid) || uid < range.uidMin || uid > range.uidMax || uid === 65534) continue;
+    if (/(nologin|false)$/.test(shell) || shell === '') continue;
+    count += 1;
+  }
+  return count;
+}
+
+/** `findmnt -J -o SOURCE,FSTYPE /`: the device holding the root file system (btrfs "[/@]" suffix removed). */
+export function parseFindmntRoot(stdout: string): { source: string; fstype: string } | null {
+  const root = tryParseJson(stdout);
+  const fs = isRecord(root) ? asRecords(root.filesystems)[0] : undefined;
+  const source = asString(fs?.source);
+  if (!source) return null;
+  return { source: source.replace(/\[.*\]$/, ''), fstype: asString(fs?.fstype) ?? '' };
+}
+
+/** `lsblk -J -s -o NAME,TYPE,FSTYPE <dev>`: the device and everything beneath it (inverse tree). */
+export function lsblkChainTypes(stdout: string): string[] {
+  const root = tryParseJson(stdout);
+  const types: string[] = [];
+  const walk = (nodes: unknown) => {
+    for (const n of asRecords(nodes)) {
+      const type = asString(n.type);
+      if (type) types.push(type);
+      walk(n.children);
+    }
+  };
+  if (isRecord(root)) walk(root.blockdevices);
+  return types;
+}
+
+/** /proc/swaps: swap partitions and files (header line skipped). */
+export function parseProcSwaps(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter((s) => s !== '');
+}
+
+/** One `gsettings get` value: "true", "uint32 300", "'text'". */
+export function parseGsettingsValue(stdout: string): boolean | number | string | null {
+  const v = stdout.trim();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  const num = /^(?:u?int(?:16|32|64)\s+)?(-?\d+)$/.exec(v);
+  if (num) return Number(num[1]);
+  const str = /^'(.*)'$/.exec(v);
+  if (str) return str[1] ?? '';
+  return null;
+}
+
+/** Auto-login configured in GDM, LightDM or SDDM (each file's text, null when absent). */
+export function linuxAutoLogin(files: { gdm: string | null; lightdm: string | null; sddm: string | null }): boolean {
+  const gdm = parseIni(files.gdm ?? '');
+  const daemon = gdm.daemon ?? {};
+  if (/^true$/i.test(daemon.AutomaticLoginEnable ?? '') || /^true$/i.test(daemon.TimedLoginEnable ?? '')) return true;
+  const lightdm = parseIni(files.lightdm ?? '');
+  for (const [section, values] of Object.entries(lightdm)) {
+    if ((section.startsWith('Seat') || section === 'SeatDefaults') && (values['autologin-user'] ?? '').trim() !== '') return true;
+  }
+  const sddm = parseIni(files.sddm ?? '');
+  return (sddm.Autologin?.User ?? '').trim() !== '';
+}
+
+/** KDE's ~/.config/kscreenlockerrc: KDE's defaults are lock on, after 5 minutes. */
+export function parseKscreenlockerrc(text: string | null): { autolock: boolean; timeoutMin: number } {
+  const daemon = parseIni(text ?? '').Daemon ?? {};
+  const timeout = daemon.Timeout && /^\d+$/.test(daemon.Timeout) ? Number(daemon.Timeout) : 5;
+  return { autolock: !/^false$/i.test(daemon.Autolock ?? 'true'), timeoutMin: timeout };
+}
+
+export interface PactlBlock {
+  readonly header: string;
+  readonly fields: Record<string, string>;
+  readonly properties: Record<string, string>;
+  /** Port name → description with its "(type: …)" detail. */
+  readonly ports: Record<string, string>;
+}
+
+/** `pactl list sinks|source-outputs`: one block per object, with its fields, properties and ports. */
+export function parsePactlBlocks(stdout: string): PactlBlock[] {
+  const blocks: PactlBlock[] = [];
+  let current: { header: string; fields: Record<string, string>; properties: Record<string, string>; ports: Record<string, string> } | null = null;
+  let section: 'fields' | 'properties' | 'ports' | 'other' = 'fields';
+  for (const raw of stdout.split(/\r?\n/)) {
+    if (raw.trim() === '') continue;
+    if (!/^\s/.test(raw)) {
+      current = { header: raw.trim(), fields: {}, properties: {}, ports: {} };
+      blocks.push(current);
+      section = 'fields';
+      continue;
+    }
+    if (!current) continue;
+    const depth = /^\t*/.exec(raw)?.[0].length ?? 0;
+    const line = raw.trim();
+    if (depth <= 1) {
+      const colon = line.indexOf(':');
+      const key = colon > 0 ? line.slice(0, colon) : line;
+      const value = colon > 0 ? line.slice(colon + 1).trim() : '';
+      if (key === 'Properties' && value === '') section = 'properties';
+      else if (key === 'Ports' && value === '') section = 'ports';
+      else if (value === '') section = 'other';
+      else {
+        section = 'fields';
+        current.fields[key] = value;
+      }
+      continue;
+    }
+    if (section === 'properties') {
+      const prop = /^([^=]+?)\s*=\s*"(.*)"$/.exec(line);
+      if (prop?.[1]) current.properties[prop[1]] = prop[2] ?? '';
+    } else if (section === 'ports') {
+      // Port names may contain spaces ("[Out] Headphones" under PipeWire): split at the first ": ".
+      const colon = line.indexOf(': ');
+      if (colon > 0) current.ports[line.slice(0, colon)] = line.slice(colon + 2);
+    }
+  }
+  return blocks;
+}
+
+/** Programs recording from a real microphone (monitor streams and peak meters left out). */
+export function pactlRecordingPrograms(stdout: string): { name: string; pid: number | null }[] {
+  return parsePactlBlocks(stdout)
+    .filter((b) => /^Source Output/i.test(b.header))
+    .filter((b) => b.properties['stream.monitor'] !== 'true' && !/peak detect/i.test(b.properties['media.name'] ?? ''))
+    .filter((b) => (b.fields.Corked ?? 'no') !== 'yes')
+    .map((b) => ({
+      name: b.properties['application.process.binary'] ?? b.properties['application.name'] ?? 'unknown program',
+      pid: /^\d+$/.test(b.properties['application.process.id'] ?? '') ? Number(b.properties['application.process.id']) : null,
+    }));
+}
+
+/** The default sink from `pactl list sinks` and what kind of output it is. */
+export function classifyPactlSink(stdout: string, defaultSink: string): { name: string; kind: OutputKind; basis: string } | null {
+  const sink = parsePactlBlocks(stdout).find((b) => /^Sink/i.test(b.header) && b.fields.Name === defaultSink);
+  if (!sink) return null;
+  const name = sink.properties['device.description'] ?? sink.fields.Description ?? defaultSink;
+  const activePort = sink.fields['Active Port'] ?? '';
+  const portText = `${activePort} ${sink.ports[activePort] ?? ''}`.toLowerCase();
+  const formFactor = (sink.properties['device.form_factor'] ?? '').toLowerCase();
+  if (/type:\s*headset|headset/.test(portText) || formFactor === 'headset' || formFactor === 'hands-free') {
+    return { name, kind: 'headset', basis: formFactor ? `form factor ${formFactor}` : `port ${activePort}` };
+  }
+  if (/type:\s*headphones|headphone/.test(portText) || formFactor === 'headphone') {
+    return { name, kind: 'headphones', basis: formFactor === 'headphone' ? 'form factor headphone' : `port ${activePort}` };
+  }
+  if (/type:\s*(speaker|hdmi)|speaker|hdmi/.test(portText) || formFactor === 'speaker' || formFactor === 'tv') {
+    return { name, kind: 'speakers', basis: `port ${activePort || formFactor}` };
+  }
+  return { name, kind: 'unclear', basis: activePort ? `port ${activePort}` : 'no port information' };
+}
+
+/** `fuser` prints the pids on stdout (names and access letters go to stderr). */
+export function parseFuserPids(stdout: string): number[] {
+  return [...stdout.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
+}
+
+/** Remote-desktop ports (SSH, RDP, VNC) listening on something other than loopback, from `ss -ltnH`. */
+export function listeningRemotePorts(stdout: string): number[] {
+  const ports = new Set<number>();
+  for (const line of stdout.split(/\r?\n/)) {
+    const local = line.trim().split(/\s+/)[3];
+    if (!local) continue;
+    const match = /^(.*):(\d+)$/.exec(local);
+    if (!match) continue;
+    const host = match[1] ?? '';
+    const port = Number(match[2]);
+    if (/^(127\.|\[::1\]|::1)/.test(host)) continue;
+    if (port === 22 || port === 3389 || (port >= 5900 && port <= 5909)) ports.add(port);
+  }
+  return [...ports].sort((a, b) => a - b);
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+
+import { createDarwinFacts, darwinCommands as c } from '../../../../main/probes/platform/darwin';
+import type { SystemInfo } from '../../../../main/probes/system-info';
+import { fixture, nullSystemInfo, platformDeps, tableExec, tableFiles } from '../helpers/probe-test-kit';
+
+const f = (name: string) => fixture('darwin', name);
+const xprotect = '/Library/Apple/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist';
+const now = new Date('2026-11-28T12:00:00Z');
+
+const healthyMac = {
+  [`${c.netstat} -rn -f inet`]: f('netstat-rn-wifi.txt'),
+  [`${c.networksetup} -listallhardwareports`]: f('networksetup-ports-en.txt'),
+  [`${c.systemProfiler} -json SPAirPortDataType`]: f('system-profiler-airport.json'),
+  [`${c.systemProfiler} -json SPAudioDataType`]: f('system-profiler-audio-airpods.json'),
+  [`${c.netstat} -an -p tcp`]: f('netstat-an-tcp.txt'),
+  [`${c.socketfilterfw} --getglobalstate`]: f('socketfilterfw-on.txt'),
+  [`${c.fdesetup} status`]: f('fdesetup-on.txt'),
+  [`${c.sysadminctl} -screenLock status`]: { stderr: f('sysadminctl-immediate.txt') },
+  [`${c.defaults} -currentHost read com.apple.screensaver idleTime`]: '600\n',
+  [`${c.pmset} -g`]: f('pmset-g.txt'),
+  [`${c.swVers}`]: f('sw-vers-15.txt'),
+  [`${c.dscl} . -list /Users UniqueID`]: f('dscl-users.txt'),
+  [`${c.defaults} read com.apple.assistant.support Assistant Enabled`]: '1\n',
+  [`${c.defaults} read com.apple.Siri VoiceTriggerUserEnabled`]: '1\n',
+  [`${c.defaults} read ${xprotect.replace(/\.plist$/, '')} CFBundleShortVersionString`]: '5321\n',
+  [`${c.spctl} --status`]: 'assessments enabled\n',
+};
+
+function mac(table: Record<string, unknown> = healthyMac, systemInfo: SystemInfo = nullSystemInfo, files = tableFiles({}, {}, { [xprotect]: now.getTime() - 3 * 86_400_000 })) {
+  const exec = tableExec(table as Parameters<typeof tableExec>[0]);
+  return { facts: createDarwinFacts(platformDeps({ exec, systemInfo, files, now: () => now, homeDir: '/Users/jane' })), exec };
+}
+
+describe('createDarwinFacts', () => {
+  it('reads Wi-Fi as the default route and its signal', async () => {
+    const { facts } = mac();
+    const route = await facts.route();
+    expect(route).toMatchObject({ state: 'known', value: { primary: { name: 'en0', kind: 'wifi' } } });
+    expect(await facts.wifi({ name: 'en0', kind: 'wifi' })).toMatchObject({ state: 'known', value: { dbm: -67, open: false } });
+  });
+
+  it('reads a VPN default route with the wired link underneath', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.netstat} -rn -f inet`]: f('netstat-rn-vpn.txt') });
+    expect(await facts.route()).toMatchObject({ state: 'known', value: { primary: { name: 'utun4', kind: 'vpn' }, physical: { name: 'en7', kind: 'wired' } } });
+  });
+
+  it('measures traffic from two netstat samples', async () => {
+    let call = 0;
+    const exec = tableExec({});
+    const deps = platformDeps({
+      exec: async (file, args, opts) => {
+        if (file === c.netstat && args[0] === '-ibn') {
+          call += 1;
+          return { ok: true, stdout: f(call === 1 ? 'netstat-ibn-en0-before.txt' : 'netstat-ibn-en0-after.txt'), stderr: '', code: 0, signal: null, timedOut: false, spawnError: null, durationMs: 3 };
+        }
+        return exec(file, args, opts);
+      },
+      sleep: () => new Promise((r) => setTimeout(r, 20)),
+    });
+    const activity = await createDarwinFacts(deps).networkActivity({ name: 'en0', kind: 'wifi' }, 20);
+    expect(activity.state).toBe('known');
+    if (activity.state === 'known') {
+      expect(activity.value.rxBytesPerSec).toBeGreaterThan(0);
+      expect(activity.value.topPrograms).toBeNull();
+    }
+  });
+
+  it('reads the security settings of a well-kept Mac', async () => {
+    const { facts } = mac();
+    expect(await facts.firewall()).toMatchObject({ state: 'known', value: { state: 'on' } });
+    expect(await facts.diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on', method: 'FileVault' } });
+    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 10, autoLogin: false, lockDisabled: false } });
+    expect(await facts.osVersion()).toMatchObject({ state: 'known', value: { family: 'macos', version: '15.6.1' } });
+    expect(await facts.userAccounts()).toMatchObject({ state: 'known', value: { humanAccounts: 2 } });
+    expect(await facts.antivirus()).toMatchObject({
+      state: 'known',
+      value: { builtInAlwaysOn: true, products: [{ name: 'XProtect', upToDate: true, definitionsAgeDays: 3 }], warnings: [] },
+    });
+    expect(await facts.remoteAccess()).toMatchObject({ state: 'known', value: { remoteDesktopEnabled: true, listeningPorts: [22, 5900] } });
+    expect(await facts.voiceAssistants()).toMatchObject({ state: 'known', value: { enabled: ['Siri (listening for "Hey Siri")'] } });
+    expect(await facts.audioOutput()).toMatchObject({ state: 'known', value: { kind: 'headphones' } });
+  });
+
+  it('reports a lock that is off and automatic login', async () => {
+    const { facts } = mac({
+      ...healthyMac,
+      [`${c.sysadminctl} -screenLock status`]: { stderr: f('sysadminctl-off.txt') },
+      [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: 'jane\n',
+    });
+    const lock = await facts.screenLock();
+    expect(lock).toMatchObject({ state: 'known', value: { lockAfterMinutes: null, autoLogin: true, lockDisabled: true } });
+    // The account name itself is never kept.
+    expect(JSON.stringify(lock)).not.toContain('jane');
+  });
+
+  it('warns about switched-off Gatekeeper and old XProtect data', async () => {
+    const files = tableFiles({}, {}, { [xprotect]: now.getTime() - 90 * 86_400_000 });
+    const { facts } = mac({ ...healthyMac, [`${c.spctl} --status`]: 'assessments disabled\n' }, nullSystemInfo, files);
+    expect(await facts.antivirus()).toMatchObject({
+      state: 'known',
+      value: { products: [{ upToDate: false, definitionsAgeDays: 90 }], warnings: ['Gatekeeper is switched off.'] },
+    });
+  });
+
+  it('reads the battery through systeminformation', async () => {
+    const si: SystemInfo = { ...nullSystemInfo, battery: async () => ({ hasBattery: true, percent: 41, acConnected: false }) };
+    expect(await mac(healthyMac, si).facts.power()).toMatchObject({ state: 'known', value: { battery: { percent: 41, onBattery: true } } });
+    expect(await mac(healthyMac).facts.power()).toMatchObject({ state: 'unknown' });
+  });
+
+  it('reads Focus from its records, and is unknown when macOS keeps them private', async () => {
+    const dir = '/Users/jane/Library/DoNotDisturb/DB';
+    const on = tableFiles({ [`${dir}/Assertions.json`]: f('dnd-assertions-on.json') }, { [dir]: ['Assertions.json', 'ModeConfigurations.json'] });
+    expect(await mac(healthyMac, nullSystemInfo, on).facts.notifications()).toMatchObject({ state: 'known', value: { doNotDisturb: true } });
+    const none = tableFiles({}, { [dir]: ['ModeConfigurations.json'] });
+    expect(await mac(healthyMac, nullSystemInfo, none).facts.notifications()).toMatchObject({ state: 'known', value: { doNotDisturb: false } });
+    expect(await mac().facts.notifications()).toMatchObject({ state: 'unknown' });
+  });
+
+  it('says honestly that microphone and camera use cannot be read', async () => {
+    const fact = await mac().facts.mediaInUse();
+    expect(fact.state).toBe('unknown');
+  });
+
+  it('turns a hung command into unknown with the reason', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.fdesetup} status`]: { ok: false, code: null, timedOut: true, durationMs: 3700 } });
+    const fact = await facts.diskEncryption();
+    expect(fact).toMatchObject({ state: 'unknown' });
+    if (fact.state === 'unknown') expect(fact.reason).toContain('did not answer within 3.7 s');
+  });
+
+  it('returns unknown for garbage output', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.socketfilterfw} --getglobalstate`]: 'segmentation fault' });
+    expect(await facts.firewall()).toMatchObject({ state: 'unknown' });
+  });
+});

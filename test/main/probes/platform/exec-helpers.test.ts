@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+
+import { createCommandResolver, describeExecFailure, memo } from '../../../../main/probes/platform/exec-helpers';
+import { execResult, tableFiles } from '../helpers/probe-test-kit';
+
+describe('exec helpers', () => {
+  it('explains a missing, hung or failing command in plain words', () => {
+    expect(describeExecFailure(execResult({ ok: false, code: null, spawnError: 'ENOENT' }), 'The "ip" tool')).toBe('The "ip" tool is not available on this computer');
+    expect(describeExecFailure(execResult({ ok: false, code: null, timedOut: true, durationMs: 3712 }), 'X')).toBe('X did not answer within 3.7 s and was stopped');
+    expect(describeExecFailure(execResult({ ok: false, code: 3 }), 'X')).toBe('X reported an error (exit code 3)');
+  });
+
+  it('prefers a command in the system folders and falls back to the bare name', async () => {
+    const resolve = createCommandResolver(tableFiles({ '/usr/sbin/ip': '' }));
+    expect(await resolve('ip')).toBe('/usr/sbin/ip');
+    expect(await resolve('pactl')).toBe('pactl');
+  });
+
+  it('runs a memoised step once', async () => {
+    let calls = 0;
+    const once = memo(async () => ++calls);
+    await Promise.all([once(), once(), once()]);
+    expect(calls).toBe(1);
+  });
+});

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+
+import { runCommand } from '../../../../main/platform/exec';
+import { createHostFiles, createHostStats } from '../../../../main/probes/platform/host';
+import { createLinuxFacts } from '../../../../main/probes/platform/linux';
+import { createSystemInfo } from '../../../../main/probes/system-info';
+import { fixture, platformDeps, tableExec, tableFiles } from '../helpers/probe-test-kit';
+
+const f = (name: string) => fixture('linux', name);
+
+describe('createLinuxFacts on fixtures', () => {
+  it('grades a VPN default route by the wired link underneath', async () => {
+    const exec = tableExec({
+      '/usr/bin/ip -j route get 1.1.1.1': '[{"dst":"1.1.1.1","dev":"wg0","table":"51820","prefsrc":"10.2.0.2","flags":[],"uid":1000,"cache":[]}]',
+      '/usr/bin/ip -j route show default': '[{"dst":"default","gateway":"192.168.1.1","dev":"enp3s0","protocol":"dhcp","metric":100,"flags":[]}]',
+    });
+    const files = tableFiles({
+      '/usr/bin/ip': '',
+      '/sys/class/net/wg0/uevent': 'DEVTYPE=wireguard\nINTERFACE=wg0\n',
+      '/sys/class/net/enp3s0/uevent': 'INTERFACE=enp3s0\n',
+      '/sys/class/net/enp3s0/device': '',
+    });
+    const facts = createLinuxFacts(platformDeps({ exec, files }));
+    expect(await facts.route()).toMatchObject({
+      state: 'known',
+      value: { primary: { name: 'wg0', kind: 'vpn' }, physical: { name: 'enp3s0', kind: 'wired' } },
+    });
+  });
+
+  it('tells an unreadable routing table apart from being offline', async () => {
+    const old = tableExec({ 'ip -j route get 1.1.1.1': '1.1.1.1 via 192.168.1.1 dev eth0', 'ip -j route show default': 'default via 192.168.1.1 dev eth0' });
+    expect(await createLinuxFacts(platformDeps({ exec: old })).route()).toMatchObject({ state: 'unknown' });
+    const offline = tableExec({ 'ip -j route get 1.1.1.1': { ok: false, code: 2, stderr: 'RTNETLINK answers: Network is unreachable' }, 'ip -j route show default': '' });
+    expect(await createLinuxFacts(platformDeps({ exec: offline })).route()).toMatchObject({ state: 'known', value: { primary: null } });
+  });
+
+  it('reads the Wi-Fi level from /proc/net/wireless', async () => {
+    const facts = createLinuxFacts(platformDeps({ files: tableFiles({ '/proc/net/wireless': f('proc-net-wireless.txt') }) }));
+    expect(await facts.wifi({ name: 'wlp0s20f3', kind: 'wifi' })).toMatchObject({ state: 'known', value: { dbm: -63 } });
+    expect(await facts.wifi({ name: 'wlan9', kind: 'wifi' })).toMatchObject({ state: 'unknown' });
+  });
+
+  it('reads a laptop on battery from /sys/class/power_supply', async () => {
+    const files = tableFiles(
+      {
+        '/sys/class/power_supply/BAT0/uevent': f('uevent-bat0-discharging.txt'),
+        '/sys/class/power_supply/ADP1/uevent': f('uevent-adp1-offline.txt'),
+      },
+      { '/sys/class/power_supply': ['ADP1', 'BAT0'] },
+    );
+    expect(await createLinuxFacts(platformDeps({ files })).power()).toMatchObject({ state: 'known', value: { battery: { percent: 27, onBattery: true } } });
+  });
+
+  it('reads GNOME screen-lock settings', async () => {
+    const exec = tableExec({
+      '/usr/bin/gsettings get org.gnome.desktop.screensaver lock-enabled': 'true\n',
+      '/usr/bin/gsettings get org.gnome.desktop.session idle-delay': 'uint32 300\n',
+      '/usr/bin/gsettings get org.gnome.desktop.screensaver lock-delay': 'uint32 30\n',
+    });
+    const files = tableFiles({ '/usr/bin/gsettings': '' });
+    const facts = createLinuxFacts(platformDeps({ exec, files, env: { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' } }));
+    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 5.5, autoLogin: false } });
+  });
+
+  it('reads KDE screen-lock settings and automatic login from GDM', async () => {
+    const files = tableFiles({ '/home/jane/.config/kscreenlockerrc': f('kscreenlockerrc'), '/etc/gdm3/custom.conf': f('gdm-custom-autologin.conf') });
+    const facts = createLinuxFacts(platformDeps({ files, env: { XDG_CURRENT_DESKTOP: 'KDE' } }));
+    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 15, autoLogin: true } });
+  });
+
+  it('is unknown on a desktop it cannot read and without any desktop', async () => {
+    expect(await createLinuxFacts(platformDeps({ env: { XDG_CURRENT_DESKTOP: 'XFCE' } })).screenLock()).toMatchObject({ state: 'unknown' });
+    expect(await createLinuxFacts(platformDeps({ env: {} })).notifications()).toMatchObject({ state: 'unknown' });
+  });
+
+  it('finds LUKS under LVM for the root file system', async () => {
+    const exec = tableExec({
+      'findmnt -J -o SOURCE,FSTYPE /': '{"filesystems":[{"source":"/dev/mapper/vgubuntu-root","fstype":"ext4"}]}',
+      'lsblk -J -s -o NAME,TYPE,FSTYPE /dev/mapper/vgubuntu-root': f('lsblk-lvm-on-luks.json'),
+    });
+    expect(await createLinuxFacts(platformDeps({ exec })).diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on', method: 'LUKS' } });
+  });
+
+  it('is unknown when the root is not a disk (container)', async () => {
+    const exec = tableExec({ 'findmnt -J -o SOURCE,FSTYPE /': f('findmnt-overlay.json') });
+    expect(await createLinuxFacts(platformDeps({ exec })).diskEncryption()).toMatchObject({ state: 'unknown' });
+  });
+
+  it('reads ufw as on from its configuration, and off when disabled', async () => {
+    const on = tableFiles({ '/etc/ufw/ufw.conf': 'ENABLED=yes\nLOGLEVEL=low\n' });
+    expect(await createLinuxFacts(platformDeps({ files: on })).firewall()).toMatchObject({ state: 'known', value: { state: 'on', provider: 'ufw' } });
+    const off = tableFiles({ '/etc/ufw/ufw.conf': 'ENABLED=no\n' });
+    expect(await createLinuxFacts(platformDeps({ files: off })).firewall()).toMatchObject({ state: 'known', value: { state: 'off' } });
+  });
+
+  it('lists programs using the microphone and camera, leaving out our own', async () => {
+    const exec = tableExec({
+      'pactl list source-outputs': f('pactl-source-outputs.txt'),
+      'fuser /dev/video0 /dev/video1': ' 7001 4321',
+    });
+    const files = tableFiles({ '/proc/7001/comm': 'cheese\n' }, { '/dev': ['null', 'video0', 'video1', 'tty0'] });
+    const facts = createLinuxFacts(platformDeps({ exec, files, ownPids: [4321] }));
+    expect(await facts.mediaInUse()).toMatchObject({ state: 'known', value: { microphone: [], camera: ['cheese'] } });
+  });
+
+  it('says Linux has no built-in voice assistant', async () => {
+    expect(await createLinuxFacts(platformDeps()).voiceAssistants()).toMatchObject({ state: 'not-applicable' });
+  });
+});
+
+describe.runIf(process.platform === 'linux')('createLinuxFacts on this computer', () => {
+  const si = createSystemInfo();
+  const facts = createLinuxFacts(
+    platformDeps({
+      exec: runCommand,
+      files: createHostFiles(),
+      stats: createHostStats(si, 'linux'),
+      systemInfo: si,
+      env: process.env,
+      homeDir: process.env.HOME ?? '/root',
+      ownPids: [process.pid],
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      now: () => new Date(),
+    }),
+  );
+
+  it('finds the default route or reports being offline', async () => {
+    const route = await facts.route();
+    expect(route.state).toBe('known');
+    if (route.state === 'known' && route.value.primary) {
+      expect(route.value.primary.name).toMatch(/^[\w.@-]+$/);
+      expect(['wired', 'wifi', 'cellular', 'vpn', 'other']).toContain(route.value.primary.kind);
+    }
+  });
+
+  it('measures plausible traffic on the default interface', async () => {
+    const route = await facts.route();
+    if (route.state !== 'known' || !route.value.primary) return;
+    const activity = await facts.networkActivity(route.value.primary, 200);
+    expect(activity.state).toBe('known');
+    if (activity.state === 'known') {
+      expect(activity.value.rxBytesPerSec).toBeGreaterThanOrEqual(0);
+      expect(activity.value.rxBytesPerSec).toBeLessThan(10e9);
+      expect(activity.value.windowMs).toBeGreaterThanOrEqual(190);
+    }
+  });
+
+  it('reads CPU and memory within physical bounds', async () => {
+    const h = await facts.headroom(100);
+    expect(h.state).toBe('known');
+    if (h.state === 'known') {
+      expect(h.value.cpuBusyPercent).toBeGreaterThanOrEqual(0);
+      expect(h.value.cpuBusyPercent).toBeLessThanOrEqual(100);
+      expect(h.value.memAvailableBytes).toBeGreaterThan(0);
+      expect(h.value.memAvailableBytes).toBeLessThanOrEqual(h.value.memTotalBytes);
+    }
+  });
+
+  it('reads the distribution and at least zero accounts', async () => {
+    const os = await facts.osVersion();
+    expect(os).toMatchObject({ state: 'known', value: { family: 'linux' } });
+    const users = await facts.userAccounts();
+    expect(users.state).toBe('known');
+    if (users.state === 'known') expect(users.value.humanAccounts).toBeGreaterThanOrEqual(0);
+  });
+
+  it('answers every question without throwing', async () => {
+    const link = { name: 'lo', kind: 'other' as const };
+    const all = await Promise.all([
+      facts.power(),
+      facts.wifi(link),
+      facts.remoteAccess(),
+      facts.voiceAssistants(),
+      facts.mediaInUse(),
+      facts.notifications(),
+      facts.audioOutput(),
+      facts.firewall(),
+      facts.antivirus(),
+      facts.diskEncryption(),
+      facts.screenLock(),
+    ]);
+    for (const fact of all) {
+      expect(['known', 'unknown', 'not-applicable']).toContain(fact.state);
+      if (fact.state !== 'known') expect(fact.reason.length).toBeGreaterThan(10);
+    }
+  });
+});
