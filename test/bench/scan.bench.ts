@@ -2,16 +2,20 @@
  * Scan benchmark: `npm run -s bench:scan -- --json`.
  * Runs the real scan 10 times in one process and prints, as its last line, JSON with p50Ms, p95Ms and
  * per-probe p50s. connection.quality times a local TCP server unless --target is given, so the benchmark
- * sends nothing over the network; the programs list is a stand-in (the programs service has its own bench).
+ * sends nothing over the network. Programs are listed by the real programs service (data in a temp folder).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
 import { runCommand } from '../../main/platform/exec';
 import { percentile } from '../../main/probes/net/quality-sampler';
 import { createScanService } from '../../main/probes/scan-service';
+import { createProgramsService } from '../../main/programs/programs-service';
+import { toOsName } from '../../shared/platform';
 import type { ScanReport } from '../../shared/checks/scan-report';
 import { defaultSettings } from '../../shared/settings/settings';
 
@@ -32,10 +36,15 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const target = values.target ?? `127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const os = toOsName(process.platform);
+  const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-bench-'));
+  const programs = os
+    ? createProgramsService({ os, dataDir, exec: runCommand, getSettings: () => defaultSettings, ownPid: process.pid })
+    : null;
   const scan = createScanService({
     os: process.platform,
     exec: runCommand,
-    listPrograms: async () => [],
+    listPrograms: async (request) => (programs ? programs.list(request) : []),
     getSettings: () => defaultSettings,
   });
 
@@ -46,6 +55,7 @@ async function main(): Promise<void> {
     process.stderr.write(`run ${i + 1}/${runs}: ${report.durationMs} ms\n`);
   }
   server.close();
+  rmSync(dataDir, { recursive: true, force: true });
 
   const whole = reports.map((r) => r.durationMs);
   // The scan without the two network measurements: the slowest of the other probes (they run concurrently).
