@@ -18,6 +18,50 @@ export interface VaultStatus {
 
 export const passphraseSchema = z.string().min(1).max(1024);
 export const recoveryKeySchema = z.string().min(10).max(200);
+/** The shortest new passphrase the vault accepts; the setup screen also asks for a strong one. */
+export const minPassphraseLength = 10;
+
+/** How a restore or unlock proves who the user is. */
+export const secretSchema = z.union([
+  z.strictObject({ method: z.literal('passphrase'), passphrase: passphraseSchema }),
+  z.strictObject({ method: z.literal('recovery-key'), recoveryKey: recoveryKeySchema }),
+]);
+export type Secret = z.output<typeof secretSchema>;
+
+export const unlockRequestSchema = z.union([
+  z.strictObject({ method: z.literal('passphrase'), passphrase: passphraseSchema }),
+  z.strictObject({ method: z.literal('recovery-key'), recoveryKey: recoveryKeySchema }),
+  z.strictObject({ method: z.literal('keychain') }),
+]);
+export type UnlockRequest = z.output<typeof unlockRequestSchema>;
+
+/** What a restore did, by log; nothing is ever removed by a restore. */
+export interface RestoreSummary {
+  readonly added: number;
+  /** Logs already here that gained addenda from the backup. */
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Deleted or erased here after the backup was made: not brought back. */
+  readonly skippedDeleted: number;
+  /** Older than the retention setting. */
+  readonly skippedOld: number;
+  /** Entries the backup holds that this version cannot read. */
+  readonly invalid: number;
+  readonly unreadablePeriods: readonly string[];
+}
+
+export type RestoreOutcome =
+  | { readonly status: 'cancelled' }
+  /** The backup was made with other keys: ask for the passphrase or recovery key of that time. */
+  | { readonly status: 'needs-secret'; readonly token: string }
+  | ({ readonly status: 'restored' } & RestoreSummary);
+
+export interface BackupOutcome {
+  readonly saved: boolean;
+  readonly count: number;
+  /** Periods that could not be read and so are not in the backup. */
+  readonly unreadablePeriods: readonly string[];
+}
 
 export const lockReasons = ['manual', 'idle', 'suspend', 'screen-lock', 'quit'] as const;
 export type LockReason = (typeof lockReasons)[number];
@@ -28,13 +72,7 @@ export const vaultChannels = {
   'vault:setup': channel<{ readonly recoveryKey: string; readonly status: VaultStatus }>()(
     z.strictObject({ passphrase: passphraseSchema }),
   ),
-  'vault:unlock': channel<VaultStatus>()(
-    z.union([
-      z.strictObject({ method: z.literal('passphrase'), passphrase: passphraseSchema }),
-      z.strictObject({ method: z.literal('recovery-key'), recoveryKey: recoveryKeySchema }),
-      z.strictObject({ method: z.literal('keychain') }),
-    ]),
-  ),
+  'vault:unlock': channel<VaultStatus>()(unlockRequestSchema),
   'vault:lock': channel<VaultStatus>()(noRequest),
   'vault:change-passphrase': channel<VaultStatus>()(
     z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
@@ -45,6 +83,7 @@ export const vaultChannels = {
     z.strictObject({
       client: z.string().trim().min(1).max(clientCodeMaxLength).optional(),
       since: z.iso.datetime({ offset: true }).optional(),
+      until: z.iso.datetime({ offset: true }).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
   ),
@@ -60,8 +99,25 @@ export const vaultChannels = {
       expectedCount: z.number().int().min(0).max(1_000_000),
     }),
   ),
+  /** Main asks where to save (a dialog); the renderer never names a path. */
+  'logs:backup': channel<BackupOutcome>()(noRequest),
+  /** First call: main asks which file. If that backup needs other keys, call again with its token and a secret. */
+  'logs:restore': channel<RestoreOutcome>()(
+    z.strictObject({
+      token: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/)
+        .optional(),
+      secret: secretSchema.optional(),
+    }),
+  ),
 } as const;
+
+export const logsChangeReasons = ['saved', 'addendum', 'deleted', 'erased', 'restored', 'purged'] as const;
+export type LogsChangeReason = (typeof logsChangeReasons)[number];
 
 export const vaultEvents = {
   'vault:locked': event<{ readonly reason: LockReason }>(),
+  /** Any change to the stored logs, so an open list can refresh. */
+  'logs:changed': event<{ readonly reason: LogsChangeReason }>(),
 } as const;

@@ -11,8 +11,7 @@ export const clientCodePattern = /^[\p{L}\p{N}][\p{L}\p{N} ._\-#/]{0,39}$/u;
 export const clientCodeWarningText: Record<ClientCodeWarning, string> = {
   'looks-like-email':
     'This looks like an e-mail address. Use a code that does not identify the client, such as "AB-017".',
-  'looks-like-phone':
-    'This looks like a phone number. Use a code that does not identify the client, such as "AB-017".',
+  'looks-like-phone': 'This looks like a phone number. Use a code that does not identify the client, such as "AB-017".',
   'looks-like-name':
     'This looks like a person\'s name. Use a code that does not identify the client, such as "AB-017".',
 };
@@ -51,4 +50,9 @@ function looksLikeName(code: string): boolean {
   if (words.length >= 2 && words.every((w) => /^\p{L}[\p{Ll}'’]{1,}$/u.test(w)) && code.includes(' ')) return true;
   if (words.length === 1 && /^\p{Lu}\p{Ll}{2,}$/u.test(code)) return true;
   return false;
+}
+
+/** The form two client codes are compared in: "ab-017 " and "AB-017" are the same client. */
+export function clientCodeKey(code: string): string {
+  return code.trim().normalize('NFC').toUpperCase();
 }

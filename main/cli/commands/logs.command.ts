@@ -1,0 +1,423 @@
+import { resolve } from 'node:path';
+
+import { statusLabels } from '../../../shared/checks/check-result';
+import { AppError } from '../../../shared/errors';
+import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
+import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
+import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness-log';
+import { getSessionPlatform, modalityLabels } from '../../../shared/session/platforms';
+import { periodList } from '../../../shared/logs/log-periods';
+import {
+  createCliVault,
+  openVaultFromArgs,
+  promptHidden,
+  promptLine,
+  readSecretFile,
+  sharedStdin,
+  unlockRequestFromArgs,
+  vaultCliOptions,
+  vaultCliUsage,
+  type VaultCliDeps,
+} from '../../vault/vault-cli';
+import type { VaultService } from '../../vault/vault-service';
+import { parseCommandArgs } from '../cli-args';
+import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
+
+const usage = `Usage: readyroom logs <command> [options]
+
+Your readiness logs, kept encrypted on this computer.
+
+Commands:
+  init                     Create the encrypted log vault; prints the recovery key once.
+  list [--client CODE] [--since DATE] [--until DATE] [--limit N] [--json]
+                           List logs, newest first. DATE is YYYY-MM-DD or a full ISO time.
+  show ID [--json]         Show one log with its checks and later additions.
+  delete ID                Delete one log.
+  erase-client CODE [--yes]
+                           Erase every log of one client code (an erasure request). Asks you
+                           to confirm the count on a terminal; needs --yes otherwise.
+  backup FILE              Write an encrypted backup of every log to FILE.
+  restore FILE             Add the logs in a backup to this vault (nothing is removed).
+                           If the backup was made with other keys, give
+                           --backup-passphrase-file F or --backup-recovery-key-file F.
+  change-passphrase        Choose a new passphrase (--new-passphrase-file F, or a second
+                           line on standard input with --passphrase-stdin).
+  unlock-test              Exit 0 if the passphrase (or recovery key) opens the vault, 1 if not.
+
+Options for every command:
+${vaultCliUsage}
+
+Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
+
+const options = {
+  ...vaultCliOptions,
+  json: { type: 'boolean' },
+  client: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  limit: { type: 'string' },
+  yes: { type: 'boolean' },
+  'new-passphrase-file': { type: 'string' },
+  'backup-passphrase-file': { type: 'string' },
+  'backup-recovery-key-file': { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
+
+const subcommands = [
+  'init',
+  'list',
+  'show',
+  'delete',
+  'erase-client',
+  'backup',
+  'restore',
+  'change-passphrase',
+  'unlock-test',
+] as const;
+type Subcommand = (typeof subcommands)[number];
+
+/** Which options each subcommand takes besides the vault ones, and how many positional arguments. */
+const allowed: Record<Subcommand, { readonly options: readonly string[]; readonly positional: number }> = {
+  init: { options: ['json'], positional: 0 },
+  list: { options: ['json', 'client', 'since', 'until', 'limit'], positional: 0 },
+  show: { options: ['json'], positional: 1 },
+  delete: { options: [], positional: 1 },
+  'erase-client': { options: ['yes'], positional: 1 },
+  backup: { options: [], positional: 1 },
+  restore: { options: ['backup-passphrase-file', 'backup-recovery-key-file'], positional: 1 },
+  'change-passphrase': { options: ['new-passphrase-file'], positional: 0 },
+  'unlock-test': { options: [], positional: 0 },
+};
+
+function parseDate(text: string, flag: string, endOfDay: boolean): string {
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = dateOnly
+    ? new Date(
+        Number(dateOnly[1]),
+        Number(dateOnly[2]) - 1,
+        Number(dateOnly[3]) + (endOfDay ? 1 : 0),
+        0,
+        0,
+        0,
+        endOfDay ? -1 : 0,
+      )
+    : new Date(text);
+  if (Number.isNaN(date.getTime()) || (!dateOnly && !/^\d{4}-\d{2}-\d{2}T/.test(text))) {
+    throw new UsageError(`${flag} must be a date like 2026-03-15 or 2026-03-15T09:00:00Z.`);
+  }
+  return date.toISOString();
+}
+
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function unreadableNotice(periods: readonly string[]): string {
+  if (periods.length === 0) return '';
+  return `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back.\n`;
+}
+
+function describeLog(log: ReadinessLog): string {
+  const lines = [
+    `Log ${log.id}`,
+    `  Checked:   ${localTime(log.createdAt)}`,
+    `  Session:   ${localTime(log.sessionAt)}`,
+    `  Client:    ${log.clientCode}`,
+    `  Platform:  ${getSessionPlatform(log.platform).name}${log.platformHost ? ` (${log.platformHost})` : ''}, ${modalityLabels[log.modality]}`,
+    `  Outcome:   ${outcomeLabels[log.outcome]}`,
+    `  ReadyRoom: ${log.appVersion}`,
+    '',
+    'Checks:',
+    ...log.checks.map((c) => `  [${statusLabels[c.status]}] ${c.id}: ${c.summary}`),
+  ];
+  if (log.confirmations.length > 0) {
+    lines.push('', 'Confirmed by you:', ...log.confirmations.map((c) => `  [${c.confirmed ? 'Yes' : 'No'}] ${c.id}`));
+  }
+  if (log.programsClosed.length > 0)
+    lines.push('', `Programs closed: ${log.programsClosed.map((p) => p.name).join(', ')}`);
+  if (log.note) lines.push('', 'Note:', `  ${log.note.replace(/\n/g, '\n  ')}`);
+  if (log.addenda.length > 0) {
+    lines.push('', 'Added later:');
+    for (const a of log.addenda) {
+      const what =
+        a.kind === 'session-ended'
+          ? `Session ended${a.endedAt ? ` at ${localTime(a.endedAt)}` : ''}`
+          : a.kind === 'programs-reopened'
+            ? `Programs reopened: ${(a.programs ?? []).map((p) => p.name).join(', ') || 'none'}`
+            : 'Note';
+      lines.push(`  ${localTime(a.at)}  ${what}${a.text ? `: ${a.text}` : ''}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeRestore(result: RestoreSummary): string {
+  const parts = [`Added ${result.added} log${result.added === 1 ? '' : 's'}`];
+  if (result.updated > 0) parts.push(`brought later additions into ${result.updated}`);
+  if (result.unchanged > 0) parts.push(`${result.unchanged} already here`);
+  if (result.skippedDeleted > 0) parts.push(`${result.skippedDeleted} not restored because you deleted or erased them`);
+  if (result.skippedOld > 0) parts.push(`${result.skippedOld} older than your retention setting`);
+  if (result.invalid > 0) parts.push(`${result.invalid} this version cannot read`);
+  return `${parts.join('; ')}.\n`;
+}
+
+/** A new passphrase: from a file, a second/first stdin line, or asked twice on the terminal. */
+async function newPassphrase(
+  values: Values,
+  context: CliContext,
+  stdinLines: () => Promise<string[]>,
+  stdinLine: number,
+): Promise<string> {
+  if (typeof values['new-passphrase-file'] === 'string')
+    return readSecretFile(values['new-passphrase-file'], context.io, 'passphrase');
+  if (values['passphrase-stdin']) {
+    const line = (await stdinLines())[stdinLine] ?? '';
+    if (line === '') throw new UsageError('Standard input held no new passphrase.');
+    return line;
+  }
+  const first = await promptHidden(
+    context.io,
+    'New passphrase (at least 10 characters; a few unrelated words work well): ',
+  );
+  const second = await promptHidden(context.io, 'Type it again: ');
+  if (first !== second) throw new UsageError('The two passphrases were different; nothing was changed.');
+  return first;
+}
+
+/** The `logs` command: every vault action from a terminal or script. */
+export function createLogsCommand(deps: VaultCliDeps): CliCommand {
+  async function withVault<T>(
+    values: Values,
+    context: CliContext,
+    stdinLines: () => Promise<string[]>,
+    work: (vault: VaultService) => Promise<T> | T,
+  ) {
+    const vault = await openVaultFromArgs(values, context, deps, stdinLines);
+    try {
+      return await work(vault);
+    } finally {
+      vault.lock('quit');
+    }
+  }
+
+  return {
+    name: 'logs',
+    summary: 'List, show, back up and manage your encrypted readiness logs.',
+    usage,
+    async run(argv, context) {
+      const [sub, ...rest] = argv;
+      if (!sub || !(subcommands as readonly string[]).includes(sub)) {
+        throw new UsageError(`Say which logs command: ${subcommands.join(', ')}.`);
+      }
+      const command = sub as Subcommand;
+      const { values, positionals } = parseCommandArgs(rest, options);
+      const spec = allowed[command];
+      const vaultOptions = Object.keys(vaultCliOptions);
+      const stray = Object.keys(values).filter((k) => !vaultOptions.includes(k) && !spec.options.includes(k));
+      if (stray.length > 0) throw new UsageError(`logs ${command} does not take --${stray.join(', --')}.`);
+      if (positionals.length !== spec.positional) {
+        throw new UsageError(
+          spec.positional === 0
+            ? `logs ${command} takes no arguments.`
+            : `logs ${command} needs exactly ${spec.positional} argument.`,
+        );
+      }
+      const arg = positionals[0] ?? '';
+      const io = context.io;
+      const stdinLines = sharedStdin(io.stdin);
+
+      switch (command) {
+        case 'init': {
+          if (values['recovery-key-file'] !== undefined)
+            throw new UsageError('A new vault needs a passphrase, not a recovery key.');
+          const vault = createCliVault(values, context, deps);
+          if (vault.status().state !== 'absent')
+            throw new AppError('VAULT_EXISTS', 'A log vault already exists in this data folder.');
+          const passphrase =
+            typeof values['passphrase-file'] === 'string'
+              ? readSecretFile(values['passphrase-file'], io, 'passphrase')
+              : await newPassphrase(values, context, stdinLines, 0);
+          const { recoveryKey } = await vault.setup(passphrase);
+          vault.lock('quit');
+          if (values.json) {
+            io.stdout(`${JSON.stringify({ recoveryKey })}\n`);
+          } else {
+            io.stdout(
+              [
+                'Your log vault is ready.',
+                '',
+                'Your recovery key (shown only this once):',
+                '',
+                `    ${recoveryKey}`,
+                '',
+                'Write it down or print it, and keep it somewhere safe away from this computer.',
+                'If you forget your passphrase, this key is the only other way to open your logs.',
+                'If both are lost, nobody can open them: not you, and not the makers of ReadyRoom.',
+                '',
+              ].join('\n'),
+            );
+          }
+          return exitCodes.ok;
+        }
+
+        case 'unlock-test': {
+          const vault = createCliVault(values, context, deps);
+          const request = await unlockRequestFromArgs(values, io, stdinLines);
+          const ok = await vault.verify(request);
+          if (ok) io.stdout('That opens your logs.\n');
+          else
+            io.stderr(
+              request.method === 'recovery-key'
+                ? 'That recovery key does not open your logs.\n'
+                : 'That passphrase does not open your logs.\n',
+            );
+          return ok ? exitCodes.ok : exitCodes.failed;
+        }
+
+        case 'list': {
+          const limit = values.limit === undefined ? undefined : Number(values.limit);
+          if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100_000)) {
+            throw new UsageError('--limit must be a whole number from 1 to 100000.');
+          }
+          const query = {
+            ...(typeof values.client === 'string' ? { client: values.client } : {}),
+            ...(typeof values.since === 'string' ? { since: parseDate(values.since, '--since', false) } : {}),
+            ...(typeof values.until === 'string' ? { until: parseDate(values.until, '--until', true) } : {}),
+            ...(limit !== undefined ? { limit } : {}),
+          };
+          const result = await withVault(values, context, stdinLines, (vault) => vault.list(query));
+          if (values.json) {
+            io.stdout(`${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods })}\n`);
+            return exitCodes.ok;
+          }
+          if (result.logs.length === 0) io.stdout('No logs found.\n');
+          else {
+            io.stdout(`${'Checked'.padEnd(17)}  ${'Client'.padEnd(14)}  ${'Outcome'.padEnd(18)}  Id\n`);
+            for (const log of result.logs) {
+              io.stdout(
+                `${localTime(log.createdAt).padEnd(17)}  ${log.clientCode.padEnd(14)}  ${outcomeLabels[log.outcome].padEnd(18)}  ${log.id}\n`,
+              );
+            }
+          }
+          io.stderr(unreadableNotice(result.unreadablePeriods));
+          return exitCodes.ok;
+        }
+
+        case 'show': {
+          const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg));
+          io.stdout(values.json ? `${JSON.stringify(log)}\n` : describeLog(log));
+          return exitCodes.ok;
+        }
+
+        case 'delete': {
+          const { deleted } = await withVault(values, context, stdinLines, (vault) => vault.delete(arg));
+          if (!deleted)
+            throw new AppError('NOT_FOUND', 'That log could not be found. It may have been deleted already.');
+          io.stdout(`Deleted log ${arg}.\n`);
+          return exitCodes.ok;
+        }
+
+        case 'erase-client': {
+          const code = checkClientCode(arg);
+          if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
+          if (!values.yes && !io.interactive) {
+            throw new UsageError('Erasing needs confirmation: run it on a terminal, or add --yes.');
+          }
+          for (const w of code.warnings) io.stderr(`Warning: ${clientCodeWarningText[w]}\n`);
+          return withVault(values, context, stdinLines, async (vault) => {
+            const count = vault.countClient(arg);
+            if (count === 0) {
+              io.stdout('There are no logs for that client code.\n');
+              return exitCodes.ok;
+            }
+            if (!values.yes) {
+              const answer = await promptLine(
+                io,
+                `This erases ${count} log${count === 1 ? '' : 's'} for client code ${arg.trim()} for good. Type ${count} to confirm: `,
+              );
+              if (answer.trim() !== String(count)) {
+                io.stderr('Nothing was erased.\n');
+                return exitCodes.failed;
+              }
+            }
+            const { erased } = vault.eraseClient(arg, count);
+            io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
+            return exitCodes.ok;
+          });
+        }
+
+        case 'backup': {
+          const target = resolve(arg);
+          const result = await withVault(values, context, stdinLines, (vault) => vault.backup(target));
+          io.stdout(`Saved an encrypted backup of ${result.count} log${result.count === 1 ? '' : 's'} to ${target}.\n`);
+          io.stdout('It opens with your passphrase or recovery key as they are today; keep it somewhere safe.\n');
+          io.stderr(unreadableNotice(result.unreadablePeriods));
+          return exitCodes.ok;
+        }
+
+        case 'restore': {
+          const source = resolve(arg);
+          if (values['backup-passphrase-file'] !== undefined && values['backup-recovery-key-file'] !== undefined) {
+            throw new UsageError('Give only one of --backup-passphrase-file and --backup-recovery-key-file.');
+          }
+          return withVault(values, context, stdinLines, async (vault) => {
+            let result = await vault.restore(source);
+            if (result.status === 'needs-secret') {
+              const secret =
+                typeof values['backup-recovery-key-file'] === 'string'
+                  ? {
+                      method: 'recovery-key' as const,
+                      recoveryKey: readSecretFile(values['backup-recovery-key-file'], io, 'recovery key'),
+                    }
+                  : typeof values['backup-passphrase-file'] === 'string'
+                    ? {
+                        method: 'passphrase' as const,
+                        passphrase: readSecretFile(values['backup-passphrase-file'], io, 'passphrase'),
+                      }
+                    : io.interactive
+                      ? {
+                          method: 'passphrase' as const,
+                          passphrase: await promptHidden(io, 'This backup was made with other keys. Its passphrase: '),
+                        }
+                      : null;
+              if (!secret) {
+                io.stderr(
+                  'This backup was made with other keys: give --backup-passphrase-file F or --backup-recovery-key-file F.\n',
+                );
+                return exitCodes.failed;
+              }
+              result = await vault.restore(source, secret);
+            }
+            if (result.status !== 'restored') return exitCodes.failed;
+            io.stdout(describeRestore(result));
+            io.stderr(unreadableNotice(result.unreadablePeriods));
+            return exitCodes.ok;
+          });
+        }
+
+        case 'change-passphrase': {
+          if (values['recovery-key-file'] !== undefined) {
+            throw new UsageError('Changing the passphrase needs the current passphrase, not the recovery key.');
+          }
+          // Asked once: the same passphrase unlocks and proves the change.
+          const current = await unlockRequestFromArgs(values, io, stdinLines);
+          if (current.method !== 'passphrase') return exitCodes.usage;
+          const vault = createCliVault(values, context, deps);
+          await vault.unlock(current);
+          try {
+            const next = await newPassphrase(values, context, stdinLines, 1);
+            await vault.changePassphrase(current.passphrase, next);
+          } finally {
+            vault.lock('quit');
+          }
+          io.stdout('Your passphrase has been changed. Your recovery key still works.\n');
+          return exitCodes.ok;
+        }
+      }
+      return exitCodes.usage;
+    },
+  };
+}

@@ -1,0 +1,312 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+
+import { catalog } from '../../shared/catalog/catalog';
+import { computeOutcome } from '../../shared/checks/outcome';
+import type { ScanReport } from '../../shared/checks/scan-report';
+import type { UnlockRequest } from '../../shared/ipc/vault.contract';
+import { checkClientCode, clientCodeWarningText } from '../../shared/logs/client-code';
+import { outcomeLabels, type LogCheck, type NewReadinessLog } from '../../shared/logs/readiness-log';
+import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
+import type { Settings } from '../../shared/settings/settings';
+import type { CliContext, CliIo } from '../cli/cli-types';
+import { UsageError } from '../cli/cli-types';
+import { confStoreFactory, type StoreFactory } from '../store/store-factory';
+import { createVaultService, type VaultService, type VaultServiceDeps } from './vault-service';
+
+/** The options every vault-using command accepts. */
+export const vaultCliOptions = {
+  'data-dir': { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  'passphrase-stdin': { type: 'boolean' },
+  'recovery-key-file': { type: 'string' },
+} as const;
+
+export const vaultCliUsage = `  --data-dir DIR          ReadyRoom's data folder (default: its usual folder on this computer).
+  --passphrase-file F     Read the passphrase from the first line of file F.
+  --passphrase-stdin      Read the passphrase from the first line of standard input.
+  --recovery-key-file F   Unlock with the recovery key in file F instead of the passphrase.
+Without these, ReadyRoom asks on the terminal; what you type is not shown.`;
+
+export type VaultCliValues = {
+  readonly 'data-dir'?: string | boolean;
+  readonly 'passphrase-file'?: string | boolean;
+  readonly 'passphrase-stdin'?: string | boolean;
+  readonly 'recovery-key-file'?: string | boolean;
+};
+
+export interface VaultCliDeps {
+  readonly appVersion: string;
+  /** The saved settings for this data folder; without them the retention purge is skipped (never guessed). */
+  readonly getSettings?: (dataDir: string) => Pick<Settings, 'idleLockMinutes' | 'retentionYears'>;
+  readonly storeFactory?: StoreFactory;
+  /** Tests pass a cheaper scrypt cost. */
+  readonly vaultDeps?: Partial<VaultServiceDeps>;
+}
+
+const maxSecretFileBytes = 4096;
+
+/** The vault for this command line, not yet unlocked; no idle timer (the command ends by itself). */
+export function createCliVault(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): VaultService {
+  const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;
+  const getSettings = deps.getSettings;
+  return createVaultService({
+    dataDir,
+    appVersion: deps.appVersion,
+    storeFactory: deps.storeFactory ?? confStoreFactory,
+    ...(getSettings ? { getSettings: () => getSettings(dataDir) } : {}),
+    ...deps.vaultDeps,
+  });
+}
+
+/** Reads one secret from a file: the first line, so an editor's final newline does not count. */
+export function readSecretFile(path: string, io: CliIo, what: string): string {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new UsageError(`Cannot read the ${what} file ${path}.`);
+  }
+  if (size > maxSecretFileBytes) throw new UsageError(`The ${what} file is too large to be a ${what}.`);
+  const mode = statSync(path).mode;
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    io.stderr(`Warning: other users of this computer can read ${path}. Consider chmod 600.\n`);
+  }
+  const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
+  if (first === '') throw new UsageError(`The ${what} file is empty.`);
+  return first;
+}
+
+/** All of standard input (capped), split into lines. */
+export async function readStdinLines(stdin: Readable): Promise<string[]> {
+  let text = '';
+  for await (const chunk of stdin) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    if (text.length > 64 * 1024) throw new UsageError('Standard input is too long.');
+  }
+  return text.split(/\r?\n/);
+}
+
+type RawTty = Readable & { setRawMode?: (on: boolean) => unknown; isTTY?: boolean };
+
+/** Asks on the terminal without showing what is typed (raw mode; Backspace works, Ctrl-C cancels). */
+export function promptHidden(io: CliIo, question: string): Promise<string> {
+  const stdin = io.stdin as RawTty;
+  if (!io.interactive || typeof stdin.setRawMode !== 'function') {
+    return Promise.reject(new UsageError('No terminal to ask on: use --passphrase-file F or --passphrase-stdin.'));
+  }
+  io.stderr(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolvePrompt, reject) => {
+    let text = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode?.(false);
+      stdin.pause();
+      io.stderr('\n');
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of typeof chunk === 'string' ? chunk : chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          resolvePrompt(text);
+          return;
+        }
+        if (ch === '\u0003' || (ch === '\u0004' && text === '')) {
+          finish();
+          reject(new UsageError('Cancelled; nothing was changed.'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('');
+        else if (ch >= ' ') text += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** Asks on the terminal and reads one visible line (the terminal echoes it). */
+export function promptLine(io: CliIo, question: string): Promise<string> {
+  const stdin = io.stdin;
+  if (!io.interactive) return Promise.reject(new UsageError('No terminal to ask on.'));
+  io.stderr(question);
+  stdin.resume();
+  return new Promise((resolvePrompt) => {
+    let text = '';
+    const onData = (chunk: Buffer | string) => {
+      text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      const newline = text.search(/\r?\n/);
+      if (newline >= 0) {
+        stdin.off('data', onData);
+        stdin.pause();
+        resolvePrompt(text.slice(0, newline));
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/**
+ * How this command line proves who the user is: --recovery-key-file, --passphrase-file,
+ * --passphrase-stdin (first line), or a hidden prompt. `stdinLines` is shared so a command
+ * can take a second line (a new passphrase) from the same input.
+ */
+export async function unlockRequestFromArgs(
+  values: VaultCliValues,
+  io: CliIo,
+  stdinLines: () => Promise<string[]>,
+): Promise<UnlockRequest> {
+  const sources = [values['passphrase-file'], values['passphrase-stdin'], values['recovery-key-file']].filter(
+    (v) => v !== undefined,
+  );
+  if (sources.length > 1)
+    throw new UsageError('Give only one of --passphrase-file, --passphrase-stdin and --recovery-key-file.');
+  if (typeof values['recovery-key-file'] === 'string') {
+    return { method: 'recovery-key', recoveryKey: readSecretFile(values['recovery-key-file'], io, 'recovery key') };
+  }
+  if (typeof values['passphrase-file'] === 'string') {
+    return { method: 'passphrase', passphrase: readSecretFile(values['passphrase-file'], io, 'passphrase') };
+  }
+  if (values['passphrase-stdin']) {
+    const first = (await stdinLines())[0] ?? '';
+    if (first === '') throw new UsageError('Standard input held no passphrase.');
+    return { method: 'passphrase', passphrase: first };
+  }
+  return { method: 'passphrase', passphrase: await promptHidden(io, 'Passphrase for your ReadyRoom logs: ') };
+}
+
+/** Reads standard input once, however many times it is asked for. */
+export function sharedStdin(stdin: Readable): () => Promise<string[]> {
+  let lines: Promise<string[]> | null = null;
+  return () => (lines ??= readStdinLines(stdin));
+}
+
+/** Opens and unlocks the vault named by the command line. The caller locks it when done. */
+export async function openVaultFromArgs(
+  values: VaultCliValues,
+  context: CliContext,
+  deps: VaultCliDeps,
+  stdinLines: () => Promise<string[]> = sharedStdin(context.io.stdin),
+): Promise<VaultService> {
+  const vault = createCliVault(values, context, deps);
+  const request = await unlockRequestFromArgs(values, context.io, stdinLines);
+  await vault.unlock(request);
+  return vault;
+}
+
+export interface ScanLogOptions {
+  readonly client: string;
+  readonly note?: string;
+  readonly platform?: SessionPlatformId;
+  readonly modality?: Modality;
+  readonly sessionAt?: Date;
+}
+
+const maxSummary = 500;
+
+/**
+ * Turns a scan into a readiness log and saves it. The CLI cannot ask the manual questions, so
+ * they are saved unconfirmed and the outcome says so (unknown is never a pass).
+ */
+export function saveScanAsLog(
+  vault: VaultService,
+  report: ScanReport,
+  options: ScanLogOptions,
+): {
+  readonly id: string;
+  readonly outcome: NewReadinessLog['outcome'];
+  readonly warnings: readonly string[];
+  readonly unconfirmed: number;
+} {
+  const code = checkClientCode(options.client);
+  if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
+  const modality = options.modality ?? 'video';
+  const checks: LogCheck[] = report.checks.slice(0, 100).map((c) => ({
+    id: c.id,
+    status: c.status,
+    summary: c.summary.slice(0, maxSummary),
+    evidence: c.evidence,
+    durationMs: Math.min(600_000, Math.max(0, Math.round(c.durationMs))),
+  }));
+  const outcome = computeOutcome({
+    entries: catalog,
+    modality,
+    results: Object.fromEntries(checks.map((c) => [c.id, c.status])),
+    confirmations: {},
+  });
+  const { id } = vault.save({
+    sessionAt: (options.sessionAt ?? new Date()).toISOString(),
+    clientCode: options.client.trim(),
+    platform: options.platform ?? 'other',
+    modality,
+    checks,
+    confirmations: [],
+    programsClosed: [],
+    note: (options.note ?? '').slice(0, 4000),
+    outcome: outcome.outcome,
+  });
+  return {
+    id,
+    outcome: outcome.outcome,
+    warnings: code.warnings.map((w) => clientCodeWarningText[w]),
+    unconfirmed: outcome.counts.unconfirmed,
+  };
+}
+
+/** Extra options for `scan`, so the lead's scan command can save its report: `--save --client C [--note TEXT]`. */
+export const scanSaveOptions = {
+  save: { type: 'boolean' },
+  client: { type: 'string' },
+  note: { type: 'string' },
+  modality: { type: 'string' },
+  ...vaultCliOptions,
+} as const;
+
+/**
+ * The `afterScan` hook for the scan command: with --save, unlocks the vault and saves the report.
+ * Returns the line to print on stderr. Throws UsageError for a missing or unusable client code.
+ */
+export function createScanSaveHook(deps: VaultCliDeps) {
+  return async (
+    report: ScanReport,
+    options: Readonly<Record<string, string | boolean | undefined>>,
+    context: CliContext,
+  ): Promise<string | void> => {
+    if (!options.save) {
+      if (options.client !== undefined || options.note !== undefined)
+        throw new UsageError('--client and --note need --save.');
+      return;
+    }
+    const client = typeof options.client === 'string' ? options.client : '';
+    if (!client.trim()) throw new UsageError("--save needs --client CODE (a code, never the client's name).");
+    const code = checkClientCode(client);
+    if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
+    const platform = sessionPlatformIds.find((p) => p === options.platform);
+    const modality = modalities.find((m) => m === options.modality);
+    if (options.modality !== undefined && !modality)
+      throw new UsageError(`--modality must be one of ${modalities.join(', ')}.`);
+    const vault = await openVaultFromArgs(options, context, deps);
+    try {
+      const saved = saveScanAsLog(vault, report, {
+        client,
+        ...(typeof options.note === 'string' ? { note: options.note } : {}),
+        ...(platform ? { platform } : {}),
+        ...(modality ? { modality } : {}),
+      });
+      const lines = [
+        ...saved.warnings.map((w) => `Warning: ${w}`),
+        `Saved readiness log ${saved.id}: ${outcomeLabels[saved.outcome]}.`,
+        ...(saved.unconfirmed > 0
+          ? [
+              `${saved.unconfirmed} checklist item${saved.unconfirmed === 1 ? ' needs' : 's need'} you to confirm them in the app; the command line cannot ask.`,
+            ]
+          : []),
+      ];
+      return lines.join('\n');
+    } finally {
+      vault.lock('quit');
+    }
+  };
+}

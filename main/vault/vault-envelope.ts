@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
+
+import { z } from 'zod';
+
+import { DecryptError, ivLength, open, sealWithIv } from './vault-crypto';
+
+/**
+ * Every encrypted file is text: one JSON header line, then the base64 ciphertext. The header
+ * line is the GCM associated data, so the format version, file kind, period, vault id and IV
+ * are all authenticated: a file copied to another name or vault fails to open.
+ *
+ * The JSON is compressed (Brotli, quality 1) before encryption. Compression can leak length
+ * information when an attacker mixes their input with secrets and watches sizes; nobody can
+ * do that to a local file, and it makes saves and unlocks several times faster.
+ */
+export const envelopeFormat = 'readyroom.vault/1';
+export const envelopeKinds = ['logs', 'index', 'backup'] as const;
+export type EnvelopeKind = (typeof envelopeKinds)[number];
+
+export interface EnvelopeContext {
+  readonly kind: EnvelopeKind;
+  /** The period ("2026-03") or backup id the file must carry. */
+  readonly id: string;
+  readonly vaultId: string;
+}
+
+const headerSchema = z.looseObject({
+  format: z.literal(envelopeFormat),
+  kind: z.enum(envelopeKinds),
+  id: z.string().min(1).max(64),
+  vault: z.string().regex(/^[0-9a-f]{32}$/),
+  zip: z.literal('br'),
+  iv: z.string().length(16),
+});
+export type EnvelopeHeader = z.output<typeof headerSchema>;
+
+export type EnvelopeProblem = 'format' | 'other-file' | 'auth';
+
+/** The file is not a readable envelope for this place: damaged, replaced, or from another vault. */
+export class EnvelopeError extends Error {
+  readonly problem: EnvelopeProblem;
+  constructor(problem: EnvelopeProblem) {
+    super(`encrypted file could not be opened (${problem})`);
+    this.name = 'EnvelopeError';
+    this.problem = problem;
+  }
+}
+
+const maxPlaintextBytes = 512 * 1024 * 1024;
+
+export function sealEnvelope(
+  dek: Buffer,
+  context: EnvelopeContext,
+  json: string,
+  extraHeader: Readonly<Record<string, unknown>> = {},
+): string {
+  const iv = randomBytes(ivLength);
+  const headerText = JSON.stringify({
+    format: envelopeFormat,
+    kind: context.kind,
+    id: context.id,
+    vault: context.vaultId,
+    zip: 'br',
+    iv: iv.toString('base64'),
+    ...extraHeader,
+  });
+  const plain = Buffer.from(json, 'utf8');
+  const compressed = brotliCompressSync(plain, {
+    params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
+  });
+  const sealed = sealWithIv(dek, iv, compressed, Buffer.from(headerText, 'utf8'));
+  return `${headerText}\n${sealed.toString('base64')}\n`;
+}
+
+/** Splits and checks the header without a key (a backup header says which slots can open it). */
+export function readEnvelopeHeader(text: string): { header: EnvelopeHeader; headerText: string; body: string } {
+  const newline = text.indexOf('\n');
+  if (newline <= 0) throw new EnvelopeError('format');
+  const headerText = text.slice(0, newline);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(headerText);
+  } catch {
+    throw new EnvelopeError('format');
+  }
+  const parsed = headerSchema.safeParse(raw);
+  if (!parsed.success) throw new EnvelopeError('format');
+  // Exactly one trailing newline and canonical base64: every changed byte must be noticed.
+  if (!text.endsWith('\n')) throw new EnvelopeError('format');
+  const body = text.slice(newline + 1, -1);
+  if (!isCanonicalBase64(body)) throw new EnvelopeError('format');
+  return { header: parsed.data, headerText, body };
+}
+
+/** Base64 that decodes and re-encodes to itself; Node's decoder silently skips stray characters. */
+export function isCanonicalBase64(text: string): boolean {
+  return text.length > 0 && text.length % 4 === 0 && Buffer.from(text, 'base64').toString('base64') === text;
+}
+
+/** Returns the JSON text; throws EnvelopeError when the file is not this one or was changed. */
+export function openEnvelope(dek: Buffer, context: EnvelopeContext, text: string): string {
+  const { header, headerText, body } = readEnvelopeHeader(text);
+  if (header.kind !== context.kind || header.id !== context.id || header.vault !== context.vaultId) {
+    throw new EnvelopeError('other-file');
+  }
+  return openEnvelopeBody(dek, header, headerText, body);
+}
+
+/** Checks the file's integrity without decompressing or parsing it: the cheap check run at every unlock. */
+export function authenticateEnvelope(dek: Buffer, context: EnvelopeContext, text: string): void {
+  const { header, headerText, body } = readEnvelopeHeader(text);
+  if (header.kind !== context.kind || header.id !== context.id || header.vault !== context.vaultId) {
+    throw new EnvelopeError('other-file');
+  }
+  try {
+    open(dek, Buffer.from(header.iv, 'base64'), Buffer.from(body, 'base64'), Buffer.from(headerText, 'utf8'));
+  } catch (error) {
+    if (error instanceof DecryptError) throw new EnvelopeError('auth');
+    throw error;
+  }
+}
+
+export function openEnvelopeBody(dek: Buffer, header: EnvelopeHeader, headerText: string, body: string): string {
+  let compressed: Buffer;
+  try {
+    compressed = open(
+      dek,
+      Buffer.from(header.iv, 'base64'),
+      Buffer.from(body, 'base64'),
+      Buffer.from(headerText, 'utf8'),
+    );
+  } catch (error) {
+    if (error instanceof DecryptError) throw new EnvelopeError('auth');
+    throw error;
+  }
+  try {
+    return brotliDecompressSync(compressed, { maxOutputLength: maxPlaintextBytes }).toString('utf8');
+  } catch {
+    throw new EnvelopeError('format');
+  }
+}

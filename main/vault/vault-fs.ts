@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statfsSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The file operations the vault performs itself (the encrypted stores are written by
+ * electron-store/conf). A port, so tests can make a write fail the way a full disk does.
+ */
+export interface VaultFs {
+  /** Creates the folder and its parents, readable by the user only. */
+  mkdir(path: string): void;
+  /** Names in a folder; empty when the folder does not exist. */
+  list(path: string): string[];
+  /** null when the file does not exist. */
+  read(path: string): Buffer | null;
+  /** Temp file in the same folder, fsync, rename: the file is either old or new, never torn. */
+  writeAtomic(path: string, data: string | Buffer): void;
+  /** Creates a new file with this content; throws an EEXIST error if it already exists. */
+  createExclusive(path: string, data: string): void;
+  /** Renames; never replaces an existing target. */
+  move(from: string, to: string): void;
+  /** Renames over an existing target (atomic on one file system). */
+  replace(from: string, to: string): void;
+  /** A second name for the same file; false when the file does not exist or links are not supported. */
+  link(existing: string, newPath: string): boolean;
+  /** Space the user may still write in this folder; null when unknown. */
+  freeBytes(dir: string): number | null;
+  /** Removes a file; no error when it is already gone. */
+  remove(path: string): void;
+  modifiedAt(path: string): Date | null;
+  size(path: string): number | null;
+}
+
+const fileMode = 0o600;
+const dirMode = 0o700;
+
+export const nodeVaultFs: VaultFs = {
+  mkdir(path) {
+    mkdirSync(path, { recursive: true, mode: dirMode });
+  },
+  list(path) {
+    try {
+      return readdirSync(path);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return [];
+      throw error;
+    }
+  },
+  read(path) {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return null;
+      throw error;
+    }
+  },
+  writeAtomic(path, data) {
+    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number | null = openSync(temp, 'wx', fileMode);
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      renameSync(temp, path);
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already gone, or the disk refuses even that: the target was never touched.
+      }
+      throw error;
+    }
+  },
+  createExclusive(path, data) {
+    const fd = openSync(path, 'wx', fileMode);
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
+  move(from, to) {
+    // rename() would silently replace an existing file; refuse instead.
+    if (statOrNull(to)) throw Object.assign(new Error('target exists'), { code: 'EEXIST' });
+    renameSync(from, to);
+  },
+  replace(from, to) {
+    renameSync(from, to);
+  },
+  link(existing, newPath) {
+    try {
+      linkSync(existing, newPath);
+      return true;
+    } catch (error) {
+      // ENOENT: nothing to keep. EPERM/ENOTSUP/EXDEV: a file system without hard links (FAT, some shares).
+      if (isCode(error, 'ENOENT') || isCode(error, 'EPERM') || isCode(error, 'ENOTSUP') || isCode(error, 'EXDEV'))
+        return false;
+      throw error;
+    }
+  },
+  freeBytes(dir) {
+    try {
+      const stats = statfsSync(dir);
+      return Number(stats.bavail) * Number(stats.bsize);
+    } catch {
+      return null;
+    }
+  },
+  remove(path) {
+    try {
+      unlinkSync(path);
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
+  },
+  modifiedAt(path) {
+    return statOrNull(path)?.mtime ?? null;
+  },
+  size(path) {
+    return statOrNull(path)?.size ?? null;
+  },
+};
+
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return null;
+    throw error;
+  }
+}
+
+export function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
+}
+
+/** Out of space or quota: the user can fix it by freeing space. */
+export function isDiskFull(error: unknown): boolean {
+  return isCode(error, 'ENOSPC') || isCode(error, 'EDQUOT');
+}

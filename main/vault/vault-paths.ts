@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+
+/** Where each vault file lives under the app's data folder. */
+export interface VaultPaths {
+  readonly root: string;
+  readonly logsDir: string;
+  readonly indexDir: string;
+  /** One empty marker per month being written; left behind only by a crash, then repaired. */
+  readonly pendingDir: string;
+  /** Files that could not be read, moved here unchanged. */
+  readonly quarantineDir: string;
+  readonly lockFile: string;
+  readonly keySlots: { readonly dir: string; readonly primary: string; readonly backup: string };
+}
+
+export const keySlotsPrimaryName = 'keyslots';
+export const keySlotsBackupName = 'keyslots.backup';
+
+export function vaultPaths(dataDir: string): VaultPaths {
+  const root = join(dataDir, 'vault');
+  return {
+    root,
+    logsDir: join(root, 'logs'),
+    indexDir: join(root, 'index'),
+    pendingDir: join(root, 'pending'),
+    quarantineDir: join(root, 'quarantine'),
+    lockFile: join(root, 'vault.lock'),
+    keySlots: {
+      dir: root,
+      primary: join(root, `${keySlotsPrimaryName}.json`),
+      backup: join(root, `${keySlotsBackupName}.json`),
+    },
+  };
+}
+
+/** Temp files of an interrupted atomic write (atomically's and ours); safe to remove while we hold the lock. */
+export function isTempFileName(name: string): boolean {
+  return /\.tmp-\d{10}[0-9a-f]{6}$/.test(name) || /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
+}

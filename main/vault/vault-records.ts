@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+import { logSummarySchema, summarizeLog } from '../../shared/logs/log-summary';
+import type { LogSummary, ReadinessLog } from '../../shared/logs/readiness-log';
+
+/**
+ * What the two encrypted files of one month hold once decrypted. The logs file is the source
+ * of truth; the index file is derived from it (summaries for listing) and can be rebuilt.
+ * Both carry the ids deleted that month, so a restore never brings an erased log back.
+ */
+export const recordsSchemaVersion = 1;
+
+export interface MonthRecords {
+  readonly schema: typeof recordsSchemaVersion;
+  readonly period: string;
+  readonly logs: Readonly<Record<string, ReadinessLog>>;
+  /** id → when it was deleted or erased. Ids only: they say nothing about the client. */
+  readonly deleted: Readonly<Record<string, string>>;
+}
+
+export interface MonthIndex {
+  readonly schema: typeof recordsSchemaVersion;
+  readonly period: string;
+  readonly summaries: readonly LogSummary[];
+  readonly deleted: Readonly<Record<string, string>>;
+}
+
+export class RecordsFormatError extends Error {
+  constructor(reason: string) {
+    super(`records file has unexpected content: ${reason}`);
+    this.name = 'RecordsFormatError';
+  }
+}
+
+export function emptyMonth(period: string, deleted: Readonly<Record<string, string>> = {}): MonthRecords {
+  return { schema: recordsSchemaVersion, period, logs: {}, deleted };
+}
+
+/**
+ * Logs never change once saved (an addendum makes a new object), so each one's JSON is kept
+ * and reused: saving into a month of 200 logs serialises one log, not 200.
+ */
+const jsonOfLog = new WeakMap<object, string>();
+
+export function serializeMonth(month: MonthRecords): string {
+  const parts: string[] = [];
+  for (const [id, log] of Object.entries(month.logs)) {
+    let json = jsonOfLog.get(log);
+    if (json === undefined) {
+      json = JSON.stringify(log);
+      jsonOfLog.set(log, json);
+    }
+    parts.push(`${JSON.stringify(id)}:${json}`);
+  }
+  return `{"schema":${month.schema},"period":${JSON.stringify(month.period)},"deleted":${JSON.stringify(month.deleted)},"logs":{${parts.join(',')}}}`;
+}
+
+const deletedSchema = z.record(z.string().min(8).max(64), z.iso.datetime({ offset: true }));
+
+/**
+ * Checks the container and the fields the vault relies on. The file was authenticated, so
+ * only our own older or newer formats can differ; each log is fully validated when served.
+ */
+export function parseMonth(json: string, period: string): MonthRecords {
+  const raw = parseObject(json);
+  if (raw.schema !== recordsSchemaVersion) throw new RecordsFormatError('schema version');
+  if (raw.period !== period) throw new RecordsFormatError('period');
+  const deleted = deletedSchema.safeParse(raw.deleted);
+  if (!deleted.success) throw new RecordsFormatError('deleted');
+  const logs = raw.logs;
+  if (typeof logs !== 'object' || logs === null || Array.isArray(logs)) throw new RecordsFormatError('logs');
+  for (const [id, log] of Object.entries(logs as Record<string, unknown>)) {
+    const entry = log as Partial<ReadinessLog> | null;
+    if (typeof entry !== 'object' || entry === null || entry.id !== id || typeof entry.createdAt !== 'string') {
+      throw new RecordsFormatError('log entry');
+    }
+  }
+  return { schema: recordsSchemaVersion, period, logs: logs as Record<string, ReadinessLog>, deleted: deleted.data };
+}
+
+export function indexOfMonth(month: MonthRecords): MonthIndex {
+  return {
+    schema: recordsSchemaVersion,
+    period: month.period,
+    summaries: Object.values(month.logs).map(summarizeLog),
+    deleted: month.deleted,
+  };
+}
+
+export function serializeIndex(index: MonthIndex): string {
+  return JSON.stringify({
+    schema: index.schema,
+    period: index.period,
+    deleted: index.deleted,
+    summaries: index.summaries,
+  });
+}
+
+const indexSchema = z.strictObject({
+  schema: z.literal(recordsSchemaVersion),
+  period: z.string(),
+  deleted: deletedSchema,
+  summaries: z.array(logSummarySchema).max(100_000),
+});
+
+export function parseIndex(json: string, period: string): MonthIndex {
+  const parsed = indexSchema.safeParse(parseObject(json));
+  if (!parsed.success) throw new RecordsFormatError('index content');
+  if (parsed.data.period !== period) throw new RecordsFormatError('period');
+  return { ...parsed.data, schema: recordsSchemaVersion };
+}
+
+function parseObject(json: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new RecordsFormatError('not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new RecordsFormatError('not an object');
+  return raw as Record<string, unknown>;
+}

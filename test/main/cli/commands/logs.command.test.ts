@@ -1,0 +1,337 @@
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { ScanReport } from '../../../../shared/checks/scan-report';
+import { createLogsCommand } from '../../../../main/cli/commands/logs.command';
+import type { CliContext } from '../../../../main/cli/cli-types';
+import { runCli } from '../../../../main/cli/run-cli';
+import { createScanSaveHook } from '../../../../main/vault/vault-cli';
+import { sampleLog } from '../../../fixtures/vault/sample-logs';
+import { makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
+
+const deps = { appVersion: '0.1.0-test', vaultDeps: { kdf: testKdf } };
+const logs = createLogsCommand(deps);
+
+let dir: string;
+let cleanup: () => void;
+let passFile: string;
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDataDir());
+  passFile = join(dir, 'pass.txt');
+  writeFileSync(passFile, `${passphrase}\n`, { mode: 0o600 });
+});
+afterEach(() => cleanup());
+
+/** A terminal: raw mode can be switched, and typed text is queued in advance. */
+function fakeTty(typed: string) {
+  const stream = new PassThrough() as PassThrough & {
+    isTTY: boolean;
+    setRawMode: (on: boolean) => unknown;
+    raw: boolean[];
+  };
+  stream.isTTY = true;
+  stream.raw = [];
+  stream.setRawMode = (on: boolean) => (stream.raw.push(on), stream);
+  stream.write(typed);
+  return stream;
+}
+
+async function run(args: string[], opts: { stdin?: Readable; interactive?: boolean } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const context: CliContext = {
+    io: {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      stdin: opts.stdin ?? Readable.from([]),
+      interactive: opts.interactive ?? false,
+    },
+    env: {},
+    defaultDataDir: join(dir, 'data'),
+    platform: process.platform,
+  };
+  const code = await runCli(['logs', ...args], [logs], context);
+  return { code, stdout, stderr };
+}
+
+async function init() {
+  const result = await run(['init', '--passphrase-file', passFile]);
+  expect(result.code).toBe(0);
+  return /(([0-9A-Z]{4}-){7}[0-9A-Z]{4})/.exec(result.stdout)?.[1] ?? '';
+}
+
+/** Saves logs through the service directly (the CLI has no "add" command). */
+async function seed(entries: { client: string }[]): Promise<string[]> {
+  const vault = makeVault(join(dir, 'data'));
+  await vault.unlock({ method: 'passphrase', passphrase });
+  const ids = entries.map((e, i) => vault.save(sampleLog(i, { clientCode: e.client })).id);
+  vault.lock();
+  return ids;
+}
+
+describe('logs command', () => {
+  it('init prints the recovery key once and explains what it is for; a second init fails', async () => {
+    const result = await run(['init', '--passphrase-file', passFile]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/recovery key \(shown only this once\)/);
+    expect(result.stdout).toMatch(/If both are lost, nobody can open them/);
+    expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
+  });
+
+  it('init takes the passphrase from standard input, and refuses when there is no way to ask', async () => {
+    const json = await run(['init', '--passphrase-stdin', '--json'], { stdin: Readable.from([`${passphrase}\n`]) });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toHaveProperty('recoveryKey');
+    cleanup();
+    ({ dir, cleanup } = tempDataDir());
+    const none = await run(['init']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/No terminal/);
+  });
+
+  it('unlock-test exits 0 for the right passphrase or recovery key and 1 for a wrong one', async () => {
+    const recoveryKey = await init();
+    expect((await run(['unlock-test', '--passphrase-file', passFile])).code).toBe(0);
+    const wrong = join(dir, 'wrong.txt');
+    writeFileSync(wrong, 'not the passphrase\n', { mode: 0o600 });
+    const failed = await run(['unlock-test', '--passphrase-file', wrong]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/does not open/);
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, recoveryKey, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(0);
+    expect(
+      (await run(['unlock-test', '--passphrase-stdin'], { stdin: Readable.from(['nope nope nope\n']) })).code,
+    ).toBe(1);
+  });
+
+  it('unlock-test on an empty folder fails plainly', async () => {
+    const result = await run(['unlock-test', '--passphrase-file', passFile]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no log vault/i);
+  });
+
+  it('warns when the passphrase file can be read by others', async () => {
+    await init();
+    chmodSync(passFile, 0o644);
+    const result = await run(['unlock-test', '--passphrase-file', passFile]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/other users of this computer can read/);
+  });
+
+  it('lists as text or JSON, filtered by client and date', async () => {
+    await init();
+    const ids = await seed([{ client: 'AB-1' }, { client: 'CD-2' }, { client: 'AB-1' }]);
+    const text = await run(['list', '--passphrase-file', passFile]);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/Checked\s+Client\s+Outcome\s+Id/);
+    for (const id of ids) expect(text.stdout).toContain(id);
+    const json = await run([
+      'list',
+      '--json',
+      '--client',
+      'ab-1',
+      '--since',
+      '2000-01-01',
+      '--passphrase-file',
+      passFile,
+    ]);
+    const parsed = JSON.parse(json.stdout) as { logs: { id: string }[]; unreadablePeriods: string[] };
+    expect(parsed.logs.map((l) => l.id).sort()).toEqual([ids[0], ids[2]].sort());
+    expect(parsed.unreadablePeriods).toEqual([]);
+    const future = await run(['list', '--json', '--since', '2999-01-01', '--passphrase-file', passFile]);
+    expect(JSON.parse(future.stdout).logs).toEqual([]);
+  });
+
+  it('refuses bad arguments with exit code 2', async () => {
+    await init();
+    expect((await run(['list', '--since', 'last tuesday', '--passphrase-file', passFile])).code).toBe(2);
+    expect((await run(['list', '--limit', '0', '--passphrase-file', passFile])).code).toBe(2);
+    expect((await run(['show', '--passphrase-file', passFile])).code).toBe(2);
+    expect((await run(['delete', 'a', 'b', '--passphrase-file', passFile])).code).toBe(2);
+    expect((await run(['backup', 'x', '--yes', '--passphrase-file', passFile])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['list', '--passphrase-file', passFile, '--passphrase-stdin'])).code).toBe(2);
+  });
+
+  it('shows one log in words or JSON, and deletes it', async () => {
+    await init();
+    const [id = ''] = await seed([{ client: 'AB-1' }]);
+    const text = await run(['show', id, '--passphrase-file', passFile]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/Client:\s+AB-1/);
+    expect(text.stdout).toMatch(/Outcome:\s+Ready with advice/);
+    expect(text.stdout).toContain(sampleLog(0).note);
+    const json = await run(['show', id, '--json', '--passphrase-file', passFile]);
+    expect(JSON.parse(json.stdout).id).toBe(id);
+    expect((await run(['delete', id, '--passphrase-file', passFile])).code).toBe(0);
+    expect((await run(['show', id, '--passphrase-file', passFile])).code).toBe(2);
+    expect((await run(['delete', id, '--passphrase-file', passFile])).code).toBe(2);
+  });
+
+  it('erase-client refuses without --yes when not on a terminal, and erases with it', async () => {
+    await init();
+    await seed([{ client: 'XY-9' }, { client: 'XY-9' }, { client: 'KEEP' }]);
+    const refused = await run(['erase-client', 'XY-9', '--passphrase-file', passFile]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--yes/);
+    const done = await run(['erase-client', 'XY-9', '--yes', '--passphrase-file', passFile]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/Erased 2 logs/);
+    const none = await run(['erase-client', 'XY-9', '--yes', '--passphrase-file', passFile]);
+    expect(none.stdout).toMatch(/no logs for that client code/);
+  });
+
+  it('erase-client on a terminal asks for the count and erases only when it is typed', async () => {
+    await init();
+    await seed([{ client: 'XY-9' }, { client: 'XY-9' }]);
+    const wrong = await run(['erase-client', 'XY-9', '--passphrase-file', passFile], {
+      interactive: true,
+      stdin: fakeTty('3\n'),
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/Type 2 to confirm/);
+    expect(wrong.stderr).toMatch(/Nothing was erased/);
+    const right = await run(['erase-client', 'XY-9', '--passphrase-file', passFile], {
+      interactive: true,
+      stdin: fakeTty('2\n'),
+    });
+    expect(right.code).toBe(0);
+    expect(right.stdout).toMatch(/Erased 2 logs/);
+  });
+
+  it('asks for the passphrase on a terminal without showing it', async () => {
+    await init();
+    const tty = fakeTty(`${passphrase}x\u007f\r`);
+    const result = await run(['unlock-test'], { interactive: true, stdin: tty });
+    expect(result.code).toBe(0);
+    expect(tty.raw).toEqual([true, false]);
+    expect(result.stderr).not.toContain(passphrase);
+    expect(result.stdout).not.toContain(passphrase);
+    const cancelled = await run(['unlock-test'], { interactive: true, stdin: fakeTty('\u0003') });
+    expect(cancelled.code).toBe(2);
+  });
+
+  it('backs up and restores, also from a vault with other keys', async () => {
+    await init();
+    await seed([{ client: 'AB-1' }, { client: 'AB-2' }]);
+    const file = join(dir, 'b.rrbackup');
+    const backup = await run(['backup', file, '--passphrase-file', passFile]);
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toMatch(/backup of 2 logs/);
+    const same = await run(['restore', file, '--passphrase-file', passFile]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/Added 0 logs; 2 already here/);
+
+    const otherDir = join(dir, 'other');
+    const otherPass = join(dir, 'other-pass.txt');
+    writeFileSync(otherPass, 'the other computer passphrase\n', { mode: 0o600 });
+    expect((await run(['init', '--data-dir', otherDir, '--passphrase-file', otherPass])).code).toBe(0);
+    const needs = await run(['restore', file, '--data-dir', otherDir, '--passphrase-file', otherPass]);
+    expect(needs.code).toBe(1);
+    expect(needs.stderr).toMatch(/--backup-passphrase-file/);
+    const done = await run([
+      'restore',
+      file,
+      '--data-dir',
+      otherDir,
+      '--passphrase-file',
+      otherPass,
+      '--backup-passphrase-file',
+      passFile,
+    ]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toMatch(/Added 2 logs/);
+    expect(existsSync(join(otherDir, 'vault', 'logs'))).toBe(true);
+  });
+
+  it('changes the passphrase from standard input (current, then new)', async () => {
+    await init();
+    const changed = await run(['change-passphrase', '--passphrase-stdin'], {
+      stdin: Readable.from([`${passphrase}\na whole new passphrase\n`]),
+    });
+    expect(changed.code).toBe(0);
+    expect((await run(['unlock-test', '--passphrase-file', passFile])).code).toBe(1);
+    expect(
+      (await run(['unlock-test', '--passphrase-stdin'], { stdin: Readable.from(['a whole new passphrase\n']) })).code,
+    ).toBe(0);
+  });
+});
+
+describe('scan --save hook', () => {
+  const report: ScanReport = {
+    schema: 'readyroom.scan/1',
+    startedAt: '2026-03-15T10:00:00.000Z',
+    durationMs: 1200,
+    platform: 'linux',
+    checks: [
+      {
+        id: 'connection.type',
+        status: 'pass',
+        summary: 'Wired connection.',
+        evidence: { type: 'ethernet' },
+        fix: null,
+        durationMs: 12,
+      },
+      {
+        id: 'security.firewall',
+        status: 'unknown',
+        summary: 'Could not tell.',
+        evidence: {},
+        fix: null,
+        durationMs: 40,
+      },
+    ],
+  };
+
+  function context(): CliContext {
+    return {
+      io: { stdout: () => undefined, stderr: () => undefined, stdin: Readable.from([]), interactive: false },
+      env: {},
+      defaultDataDir: join(dir, 'data'),
+      platform: 'linux',
+    };
+  }
+
+  it('saves the scan as a log, honest about what the command line could not confirm', async () => {
+    await init();
+    const hook = createScanSaveHook(deps);
+    const message = await hook(
+      report,
+      { save: true, client: 'AB-017', note: 'From the CLI', platform: 'teams', 'passphrase-file': passFile },
+      context(),
+    );
+    expect(message).toMatch(/Saved readiness log \d{6}-\w+: Not ready\./);
+    expect(message).toMatch(/confirm them in the app/);
+    const id = /log (\S+):/.exec(message ?? '')?.[1] ?? '';
+    const vault = makeVault(join(dir, 'data'));
+    await vault.unlock({ method: 'passphrase', passphrase });
+    const log = vault.get(id);
+    vault.lock();
+    expect(log).toMatchObject({
+      clientCode: 'AB-017',
+      note: 'From the CLI',
+      platform: 'teams',
+      outcome: 'not-ready',
+      confirmations: [],
+    });
+    expect(log.checks.map((c) => [c.id, c.status])).toEqual([
+      ['connection.type', 'pass'],
+      ['security.firewall', 'unknown'],
+    ]);
+  });
+
+  it('needs --client with --save, warns about a name-like code, and does nothing without --save', async () => {
+    await init();
+    const hook = createScanSaveHook(deps);
+    await expect(hook(report, { save: true, 'passphrase-file': passFile }, context())).rejects.toThrow(/--client/);
+    await expect(hook(report, { client: 'AB-1' }, context())).rejects.toThrow(/--save/);
+    expect(await hook(report, {}, context())).toBeUndefined();
+    const message = await hook(report, { save: true, client: 'Jane Smith', 'passphrase-file': passFile }, context());
+    expect(message).toMatch(/looks like a person's name/);
+  });
+});

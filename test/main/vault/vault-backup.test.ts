@@ -1,0 +1,209 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { AppError } from '../../../shared/errors';
+import type { VaultService } from '../../../main/vault/vault-service';
+import { sampleLog } from '../../fixtures/vault/sample-logs';
+import {
+  fakeClock,
+  makeVault,
+  passphrase,
+  settings,
+  snapshotFiles,
+  tempDataDir,
+  type TestClock,
+} from './vault-test-kit';
+
+let dirs: { dir: string; cleanup: () => void }[] = [];
+let clock: TestClock;
+const open: VaultService[] = [];
+
+function newDir(): string {
+  const d = tempDataDir();
+  dirs.push(d);
+  return d.dir;
+}
+
+function vault(dataDir: string, extra: Parameters<typeof makeVault>[1] = {}): VaultService {
+  const v = makeVault(dataDir, { clock, ...extra });
+  open.push(v);
+  return v;
+}
+
+async function codeOf(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
+
+beforeEach(() => {
+  clock = fakeClock();
+});
+
+afterEach(() => {
+  for (const v of open.splice(0)) v.close();
+  for (const d of dirs) d.cleanup();
+  dirs = [];
+});
+
+describe('vault-service: backup and restore', () => {
+  it('backs up to one encrypted file and restores into the same vault, merging by id', async () => {
+    const dataDir = newDir();
+    const backupFile = join(newDir(), 'readyroom-backup.rrbackup');
+    const v = vault(dataDir);
+    await v.setup(passphrase);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      clock.set(new Date(Date.UTC(2026, i, 2)));
+      ids.push(v.save(sampleLog(i)).id);
+    }
+    const first = ids[0] ?? '';
+    v.addAddendum(first, { kind: 'note', text: 'before the backup' });
+    expect(v.backup(backupFile)).toEqual({ saved: true, count: 5, unreadablePeriods: [] });
+
+    // After the backup: one log gains an addendum, one is deleted, one is new.
+    v.addAddendum(ids[1] ?? '', { kind: 'note', text: 'after the backup' });
+    v.delete(ids[2] ?? '');
+    const newer = v.save(sampleLog(9)).id;
+
+    const result = await v.restore(backupFile);
+    expect(result).toMatchObject({ status: 'restored', added: 0, updated: 0, unchanged: 4, skippedDeleted: 1 });
+    expect(
+      v
+        .list()
+        .logs.map((l) => l.id)
+        .sort(),
+    ).toEqual([...ids.filter((id) => id !== ids[2]), newer].sort());
+    expect(v.get(ids[1] ?? '').addenda).toHaveLength(1);
+  });
+
+  it('brings back lost logs and addenda without duplicating what is there', async () => {
+    const dataDir = newDir();
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(dataDir);
+    await v.setup(passphrase);
+    const a = v.save(sampleLog(1)).id;
+    const b = v.save(sampleLog(2)).id;
+    v.addAddendum(a, { kind: 'note', text: 'one' });
+    v.backup(backupFile);
+    // A new computer: a fresh vault with its own keys, so the backup asks for the old passphrase.
+    const other = vault(newDir());
+    await other.setup('another long passphrase');
+    const needs = await other.restore(backupFile);
+    expect(needs).toEqual({ status: 'needs-secret' });
+    const restored = await other.restore(backupFile, { method: 'passphrase', passphrase });
+    expect(restored).toMatchObject({ status: 'restored', added: 2, updated: 0, unchanged: 0 });
+    expect(other.get(a).addenda).toHaveLength(1);
+    expect(other.get(b).note).toBe(sampleLog(2).note);
+    const again = await other.restore(backupFile, { method: 'passphrase', passphrase });
+    expect(again).toMatchObject({ status: 'restored', added: 0, unchanged: 2 });
+    // Addenda in the backup that the target lacks are merged in, in time order.
+    other.addAddendum(b, { kind: 'note', text: 'only here' });
+    v.addAddendum(b, { kind: 'note', text: 'only in the backup' });
+    v.backup(backupFile);
+    const merged = await other.restore(backupFile, { method: 'passphrase', passphrase });
+    expect(merged).toMatchObject({ status: 'restored', updated: 1 });
+    expect(
+      other
+        .get(b)
+        .addenda.map((x) => x.text)
+        .sort(),
+    ).toEqual(['only here', 'only in the backup']);
+  });
+
+  it('opens a backup from another vault with the recovery key of that time, and refuses wrong secrets', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(newDir());
+    const { recoveryKey } = await v.setup(passphrase);
+    v.save(sampleLog(1));
+    v.backup(backupFile);
+    const other = vault(newDir());
+    await other.setup('another long passphrase');
+    const before = snapshotFiles(dirs[2]?.dir ?? '');
+    expect(
+      await codeOf(other.restore(backupFile, { method: 'passphrase', passphrase: 'another long passphrase' })),
+    ).toBe('WRONG_PASSPHRASE');
+    expect(
+      await codeOf(
+        other.restore(backupFile, { method: 'recovery-key', recoveryKey: '0000-0000-0000-0000-0000-0000-0000-0000' }),
+      ),
+    ).toBe('WRONG_RECOVERY_KEY');
+    expect(snapshotFiles(dirs[2]?.dir ?? '')).toEqual(before);
+    expect(await other.restore(backupFile, { method: 'recovery-key', recoveryKey })).toMatchObject({
+      status: 'restored',
+      added: 1,
+    });
+  });
+
+  it('does not bring back logs that were erased, nor logs past the retention period', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const retention = settings({ retentionYears: 7 });
+    const dataDir = newDir();
+    const v = vault(dataDir, { getSettings: retention.get });
+    await v.setup(passphrase);
+    clock.set('2020-01-10T10:00:00Z');
+    const old = v.save(sampleLog(1, { clientCode: 'OLD-1' })).id;
+    clock.set('2026-03-10T10:00:00Z');
+    v.save(sampleLog(2, { clientCode: 'ER-1' }));
+    v.save(sampleLog(3, { clientCode: 'ER-1' }));
+    const kept = v.save(sampleLog(4, { clientCode: 'KEEP' })).id;
+    v.backup(backupFile);
+    expect(v.eraseClient('ER-1', 2)).toEqual({ erased: 2 });
+    retention.value.retentionYears = 3;
+    const result = await v.restore(backupFile);
+    expect(result).toMatchObject({ status: 'restored', added: 0, skippedDeleted: 2, skippedOld: 1, unchanged: 1 });
+    // The old log is still here until the next unlock purges it; the backup did not add a copy.
+    expect(v.list().logs.map((l) => l.id)).toEqual([kept, old]);
+    v.lock();
+    await v.unlock({ method: 'passphrase', passphrase });
+    expect(v.list().logs.map((l) => l.id)).toEqual([kept]);
+
+    // The erasure travels with later backups, so an older backup cannot undo it elsewhere either.
+    const laterBackup = join(newDir(), 'later.rrbackup');
+    v.backup(laterBackup);
+    const other = vault(newDir());
+    await other.setup('another long passphrase');
+    await other.restore(laterBackup, { method: 'passphrase', passphrase });
+    expect(await other.restore(backupFile, { method: 'passphrase', passphrase })).toMatchObject({ skippedDeleted: 2 });
+    expect(other.countClient('ER-1')).toBe(0);
+  });
+
+  it('refuses a damaged backup and changes nothing', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const dataDir = newDir();
+    const v = vault(dataDir);
+    await v.setup(passphrase);
+    clock.set('2026-01-05T10:00:00Z');
+    v.save(sampleLog(1));
+    clock.set('2026-03-05T10:00:00Z');
+    v.save(sampleLog(2));
+    v.backup(backupFile);
+    const good = readFileSync(backupFile, 'utf8');
+    const lines = good.split('\n');
+    // Drop the second month: the header still names it.
+    writeFileSync(backupFile, [lines[0], lines[1], lines[3], ''].join('\n'));
+    v.delete(v.list().logs[0]?.id ?? '');
+    const before = snapshotFiles(dataDir);
+    expect(await codeOf(v.restore(backupFile))).toBe('CORRUPT');
+    // Swap two months' lines.
+    writeFileSync(backupFile, [lines[0], lines[2], lines[1], lines[3], ''].join('\n'));
+    expect(await codeOf(v.restore(backupFile))).toBe('CORRUPT');
+    writeFileSync(backupFile, 'hello, this is not a backup\n');
+    expect(await codeOf(v.restore(backupFile))).toBe('CORRUPT');
+    expect(snapshotFiles(dataDir)).toEqual(before);
+    writeFileSync(backupFile, good);
+    expect(await v.restore(backupFile)).toMatchObject({ status: 'restored', added: 0, skippedDeleted: 1 });
+  });
+
+  it('reports a missing backup file', async () => {
+    const v = vault(newDir());
+    await v.setup(passphrase);
+    expect(await codeOf(v.restore(join(newDir(), 'nope.rrbackup')))).toBe('NOT_FOUND');
+  });
+});
