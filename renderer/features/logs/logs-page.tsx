@@ -1,0 +1,101 @@
+import { useEffect, useMemo } from 'react';
+
+import { PageHeader } from '../../components/page-header';
+import { followLogChanges, useLogsStore } from '../../stores/logs-store';
+import { useVaultSessionStore } from '../../stores/vault-session-store';
+import { LockButton } from '../vault/lock-button';
+import { VaultGate } from '../vault/vault-gate';
+import { VaultSecurityPanel } from '../vault/vault-security-panel';
+import { BackupRestore } from './backup-restore';
+import { EraseClient } from './erase-client';
+import { LogDetail } from './log-detail';
+import { LogFilters } from './log-filters';
+import { LogList } from './log-list';
+import { UnreadableNotice } from './unreadable-notice';
+import './logs.css';
+
+/** Past logs: the therapist's record of due care, behind the vault's lock. */
+export function LogsPage() {
+  return (
+    <section className="rr-logs">
+      <PageHeader title="Past logs">
+        <LockButton />
+      </PageHeader>
+      <VaultGate purpose="see your past logs">
+        <LogsBrowser />
+      </VaultGate>
+    </section>
+  );
+}
+
+function LogsBrowser() {
+  const logs = useLogsStore((s) => s.logs);
+  const loaded = useLogsStore((s) => s.loaded);
+  const loading = useLogsStore((s) => s.loading);
+  const error = useLogsStore((s) => s.error);
+  const filter = useLogsStore((s) => s.filter);
+  const selected = useLogsStore((s) => s.selected);
+  const selectedError = useLogsStore((s) => s.selectedError);
+  const listUnreadable = useLogsStore((s) => s.unreadablePeriods);
+  const statusUnreadable = useVaultSessionStore((s) => s.status?.unreadablePeriods);
+  const load = useLogsStore((s) => s.load);
+  const open = useLogsStore((s) => s.open);
+  const close = useLogsStore((s) => s.close);
+
+  useEffect(() => {
+    void load();
+    return followLogChanges();
+  }, [load]);
+
+  const unreadable = useMemo(
+    () => [...new Set([...listUnreadable, ...(statusUnreadable ?? [])])].sort(),
+    [listUnreadable, statusUnreadable],
+  );
+  const knownClients = useMemo(() => [...new Set(logs.map((l) => l.clientCode))].sort(), [logs]);
+  const filtered = Boolean(filter.client || filter.from || filter.to);
+
+  if (selected) {
+    return (
+      <LogDetail
+        log={selected}
+        onBack={() => {
+          close();
+          void load();
+        }}
+      />
+    );
+  }
+
+  return (
+    <>
+      <UnreadableNotice periods={unreadable} />
+      {selectedError && (
+        <p className="rr-alert rr-alert--error" role="alert">
+          {selectedError.message}
+        </p>
+      )}
+      <section className="rr-card" aria-labelledby="rr-logs-list-title">
+        <h2 id="rr-logs-list-title">Your logs</h2>
+        <LogFilters knownClients={knownClients} />
+        {error && (
+          <p className="rr-alert rr-alert--error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <p role="status" className="rr-muted">
+          {loading && !loaded
+            ? 'Loading your logs…'
+            : loaded
+              ? `${logs.length} log${logs.length === 1 ? '' : 's'}${filtered ? ' match' : ''}.`
+              : ''}
+        </p>
+        {loaded && (
+          <LogList key={JSON.stringify(filter)} logs={logs} filtered={filtered} onOpen={(id) => void open(id)} />
+        )}
+      </section>
+      <EraseClient />
+      <BackupRestore />
+      <VaultSecurityPanel />
+    </>
+  );
+}

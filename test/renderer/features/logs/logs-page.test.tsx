@@ -1,0 +1,217 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+
+import { AppError } from '../../../../shared/errors';
+import { LogsPage } from '../../../../renderer/features/logs/logs-page';
+import { installFakeVault, rightPassphrase, storedLog, type FakeVaultState } from '../vault/fake-vault';
+
+function logs() {
+  return [
+    storedLog(1, { clientCode: 'AB-017', note: 'Door shut, headphones on.' }),
+    storedLog(2, { clientCode: 'CD-002' }),
+    storedLog(3, {
+      clientCode: 'AB-017',
+      addenda: [{ kind: 'session-ended', endedAt: '2026-03-04T10:30:00.000Z', at: '2026-03-04T10:31:00.000Z' }],
+    }),
+  ];
+}
+
+function setup(initial: Partial<FakeVaultState> = {}) {
+  const fake = installFakeVault({ state: 'unlocked', logs: logs(), ...initial });
+  const user = userEvent.setup();
+  const view = render(<LogsPage />);
+  return { ...fake, user, ...view };
+}
+
+const rows = () => screen.getAllByRole('row').slice(1);
+
+describe('LogsPage', () => {
+  it('asks to unlock first, then lists the logs newest first', async () => {
+    const { user } = setup({ state: 'locked' });
+    expect(await screen.findByText(/Unlock them to see your past logs/)).toBeTruthy();
+    await user.type(screen.getByLabelText('Passphrase'), `${rightPassphrase}{Enter}`);
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(within(rows()[0] as HTMLElement).getByText('AB-017')).toBeTruthy();
+    expect(rows()[0]?.textContent).toMatch(/4 Mar 2026/);
+    expect(screen.getByText('3 logs.')).toBeTruthy();
+  });
+
+  it('has no accessibility violations in the list', async () => {
+    const { container } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  it('filters by client code and by date', async () => {
+    const { user, bridge } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.type(screen.getByLabelText('Client code', { selector: 'input[list]' }), 'ab-017');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(screen.getByText('2 logs match.')).toBeTruthy();
+    await user.type(screen.getByLabelText('From'), '2026-03-03');
+    await user.click(screen.getByRole('button', { name: 'Show' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const request = bridge.calls.filter((c) => c.channel === 'logs:list').at(-1)?.request as {
+      client: string;
+      since: string;
+    };
+    expect(request.client).toBe('ab-017');
+    expect(new Date(request.since).getDate()).toBe(3);
+    await user.click(screen.getByRole('button', { name: 'Show all' }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+  });
+
+  it('opens one log with its checks, note and later additions, and goes back', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(within(rows()[0] as HTMLElement).getByRole('button', { name: /View the log for AB-017/ }));
+    const heading = await screen.findByRole('heading', { name: /Log for AB-017/ });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByText(/Session ended at 4 Mar 2026/)).toBeTruthy();
+    expect(screen.getAllByText(/Result \d+ for this check/).length).toBeGreaterThan(5);
+    expect(screen.getByText('Dropbox, Spotify')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /Back to the list/ }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+  });
+
+  it('adds a note without changing the original', async () => {
+    const { user, vault } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(within(rows()[2] as HTMLElement).getByRole('button', { name: /View/ }));
+    await screen.findByRole('heading', { name: /Log for AB-017/ });
+    await user.type(screen.getByLabelText('Add a note to this log'), 'Client asked to move the next session.');
+    await user.click(screen.getByRole('button', { name: 'Add note' }));
+    expect(await screen.findByText(/Note added/)).toBeTruthy();
+    expect(screen.getByText(/: Client asked to move the next session\./)).toBeTruthy();
+    expect(vault.logs.find((l) => l.clientCode === 'AB-017' && l.note.startsWith('Door'))?.addenda).toHaveLength(1);
+  });
+
+  it('deletes one log only after a second, explicit confirmation', async () => {
+    const { user, vault } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(within(rows()[1] as HTMLElement).getByRole('button', { name: /View/ }));
+    await user.click(await screen.findByRole('button', { name: 'Delete this log…' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete the log' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(vault.logs).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Delete this log…' }));
+    await user.click(screen.getByRole('button', { name: 'Delete the log' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(vault.logs.map((l) => l.clientCode)).toEqual(['AB-017', 'AB-017']);
+  });
+
+  it('erases a client after the count is typed, and recounts when it changed meanwhile', async () => {
+    const { user, vault } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const section = screen.getByRole('region', { name: "Erase a client's logs" });
+    await user.type(within(section).getByLabelText('Client code'), 'ab-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    const confirm = await within(section).findByLabelText(/Type 2 to confirm/);
+    expect(document.activeElement).toBe(confirm);
+    await user.type(confirm, '3');
+    await user.click(within(section).getByRole('button', { name: 'Erase 2 logs' }));
+    expect((await within(section).findByRole('alert')).textContent).toMatch(/Type 2 to confirm/);
+    expect(vault.logs).toHaveLength(3);
+
+    // Another log for the client arrives before the user confirms.
+    vault.logs.push(storedLog(9, { clientCode: 'AB-017' }));
+    await user.clear(confirm);
+    await user.type(confirm, '2');
+    await user.click(within(section).getByRole('button', { name: 'Erase 2 logs' }));
+    expect(await within(section).findByLabelText(/Type 3 to confirm/)).toBeTruthy();
+    expect(vault.logs).toHaveLength(4);
+
+    await user.type(within(section).getByLabelText(/Type 3 to confirm/), '3');
+    await user.click(within(section).getByRole('button', { name: 'Erase 3 logs' }));
+    expect(await within(section).findByText('Erased 3 logs.')).toBeTruthy();
+    expect(vault.logs.map((l) => l.clientCode)).toEqual(['CD-002']);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+  });
+
+  it('says when no logs have that client code', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const section = screen.getByRole('region', { name: "Erase a client's logs" });
+    await user.type(within(section).getByLabelText('Client code'), 'ZZ-1');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    expect(await within(section).findByText('No logs have the client code ZZ-1.')).toBeTruthy();
+  });
+
+  it('explains months that could not be read', async () => {
+    setup({ unreadablePeriods: ['2026-02'] });
+    expect(await screen.findByText(/Some logs could not be read: February 2026/)).toBeTruthy();
+    expect(screen.getByText(/restoring it \(below\) brings the missing logs back/)).toBeTruthy();
+  });
+
+  it('backs up and reports the count; a cancelled dialog makes no backup', async () => {
+    const { user, vault } = setup({ backupAnswer: { saved: true, count: 3, unreadablePeriods: [] } });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Back up my logs…' }));
+    expect(await screen.findByText(/Saved an encrypted backup of 3 logs/)).toBeTruthy();
+    vault.backupAnswer = { saved: false, count: 0, unreadablePeriods: [] };
+    await user.click(screen.getByRole('button', { name: 'Back up my logs…' }));
+    expect(await screen.findByText('No backup was made.')).toBeTruthy();
+    vault.backupAnswer = new AppError('DISK_FULL', 'Your disk is full, so ReadyRoom could not save this.');
+    await user.click(screen.getByRole('button', { name: 'Back up my logs…' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/disk is full/);
+  });
+
+  it('restores a backup made with other keys after asking for them', async () => {
+    const { user, bridge } = setup({
+      restoreAnswers: [
+        { status: 'needs-secret', token: 'a'.repeat(32) },
+        new AppError('WRONG_PASSPHRASE', 'That passphrase does not open this backup.'),
+        {
+          status: 'restored',
+          added: 4,
+          updated: 1,
+          unchanged: 2,
+          skippedDeleted: 1,
+          skippedOld: 0,
+          invalid: 0,
+          unreadablePeriods: [],
+        },
+      ],
+    });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
+    expect(await screen.findByRole('heading', { name: 'This backup was made with other keys' })).toBeTruthy();
+    await user.type(screen.getByLabelText("The backup's passphrase"), 'old one');
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/does not open this backup/);
+    await user.click(screen.getByLabelText('Recovery key'));
+    await user.type(screen.getByLabelText("The backup's recovery key"), 'ABCD EFGH');
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(
+      await screen.findByText(
+        /Restored 4 logs; added later notes to 1; 2 were already here; 1 you had deleted or erased stayed deleted/,
+      ),
+    ).toBeTruthy();
+    const last = bridge.calls.filter((c) => c.channel === 'logs:restore').at(-1)?.request;
+    expect(last).toEqual({ token: 'a'.repeat(32), secret: { method: 'recovery-key', recoveryKey: 'ABCD EFGH' } });
+  });
+
+  it('refreshes the list when main reports a change', async () => {
+    const { bridge, vault } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    vault.logs.push(storedLog(12, { clientCode: 'NEW-1' }));
+    act(() => bridge.emit('logs:changed', { reason: 'saved' }));
+    await waitFor(() => expect(rows()).toHaveLength(4));
+  });
+
+  it('pages a long list a hundred at a time', async () => {
+    const many = Array.from({ length: 230 }, (_, i) =>
+      storedLog(i % 28, { id: `202603-${String(i).padStart(20, '0')}`, clientCode: `C-${i}` }),
+    );
+    const { user } = setup({ logs: many });
+    await waitFor(() => expect(rows()).toHaveLength(100));
+    await user.click(screen.getByRole('button', { name: 'Show 100 more (of 130 not shown)' }));
+    expect(rows()).toHaveLength(200);
+    await user.click(screen.getByRole('button', { name: 'Show 30 more (of 30 not shown)' }));
+    expect(rows()).toHaveLength(230);
+  });
+});

@@ -1,0 +1,76 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { VaultSecurityPanel } from '../../../../renderer/features/vault/vault-security-panel';
+import { useVaultSessionStore } from '../../../../renderer/stores/vault-session-store';
+import { installFakeVault, rightPassphrase, type FakeVaultState } from './fake-vault';
+
+async function renderUnlocked(initial: Partial<FakeVaultState> = {}) {
+  const fake = installFakeVault({ state: 'unlocked', ...initial });
+  await useVaultSessionStore.getState().refresh();
+  render(<VaultSecurityPanel />);
+  return fake;
+}
+
+describe('VaultSecurityPanel', () => {
+  it('explains what losing both passphrase and recovery key means', async () => {
+    await renderUnlocked();
+    expect(screen.getByText(/If you lose both, nobody can open them again/)).toBeTruthy();
+  });
+
+  it('changes the passphrase after checking the current one and the new one', async () => {
+    const { vault } = await renderUnlocked();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Current passphrase'), 'wrong current passphrase');
+    await user.type(screen.getByLabelText('New passphrase'), 'lantern orbit pickle monsoon');
+    await waitFor(() => expect(screen.getByText(/Strength:/).textContent).toMatch(/strong/i));
+    await user.type(screen.getByLabelText('Type the new passphrase again'), 'lantern orbit pickle monsoon');
+    await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not right/);
+    expect(document.activeElement).toBe(screen.getByLabelText('Current passphrase'));
+    await user.clear(screen.getByLabelText('Current passphrase'));
+    await user.type(screen.getByLabelText('Current passphrase'), rightPassphrase);
+    await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    expect(await screen.findByText(/Your passphrase has been changed/)).toBeTruthy();
+    expect(vault.passphrase).toBe('lantern orbit pickle monsoon');
+    expect((screen.getByLabelText('Current passphrase') as HTMLInputElement).value).toBe('');
+  });
+
+  it('refuses a weak new passphrase without asking main', async () => {
+    const { bridge } = await renderUnlocked();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Current passphrase'), rightPassphrase);
+    await user.type(screen.getByLabelText('New passphrase'), 'abc');
+    await user.type(screen.getByLabelText('Type the new passphrase again'), 'abc');
+    await user.click(screen.getByRole('button', { name: 'Change passphrase' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/stronger/);
+    expect(bridge.calls.some((c) => c.channel === 'vault:change-passphrase')).toBe(false);
+  });
+
+  it('turns the keychain on and off, with its trade-off explained', async () => {
+    const { vault } = await renderUnlocked();
+    const user = userEvent.setup();
+    const box = screen.getByLabelText("Unlock my logs with this computer's keychain") as HTMLInputElement;
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(/Anyone who can sign in to this computer as you could then open your logs/)).toBeTruthy();
+    await user.click(box);
+    await waitFor(() => expect(vault.keychain.enabled).toBe(true));
+    expect(box.checked).toBe(true);
+    await user.click(box);
+    await waitFor(() => expect(vault.keychain.enabled).toBe(false));
+  });
+
+  it('shows why the keychain cannot be used and keeps the switch off', async () => {
+    await renderUnlocked({
+      keychain: {
+        available: false,
+        enabled: false,
+        reason: 'This computer has no secure keychain for ReadyRoom to use.',
+      },
+    });
+    const box = screen.getByLabelText("Unlock my logs with this computer's keychain") as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(screen.getByText(/no secure keychain/)).toBeTruthy();
+  });
+});
