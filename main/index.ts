@@ -1,9 +1,25 @@
 import { join } from 'node:path';
 
-import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell, type Tray, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type Tray,
+  type WebContents,
+} from 'electron';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
+import { createBackupDialogs } from './adapters/backup-dialogs';
 import { electronStoreFactory } from './adapters/electron-store-factory';
+import { lockOnSuspendOrScreenLock } from './adapters/power-monitor-locks';
+import { createSafeStorageKeychain } from './adapters/safe-storage-keychain';
 import { createServiceGraph, type ServiceGraph } from './composition/service-graph';
 import { createWindowEventSink, registerIpcHandlers } from './ipc/ipc-adapter';
 import { appOrigin, isTrustedSender, type SenderInfo } from './ipc/sender-check';
@@ -78,7 +94,12 @@ async function bootstrap(): Promise<void> {
     events: createWindowEventSink(() => mainWindow?.webContents ?? null),
     testHost: false,
     openExternal: (url) => shell.openExternal(url),
+    ownPids: () => app.getAppMetrics().map((metric) => metric.pid),
+    keychain: createSafeStorageKeychain(safeStorage, process.platform),
+    dialogs: createBackupDialogs(dialog, () => mainWindow),
   });
+  const vault = graph.vault;
+  lockOnSuspendOrScreenLock(powerMonitor, (reason) => vault.lock(reason));
   // electron-store registers a sync IPC listener for renderer-side use; we never use it there.
   ipcMain.removeAllListeners('electron-store-get-data');
   registerIpcHandlers(ipcMain, graph.handlers, isOwnWebContents, trusted);
@@ -87,6 +108,7 @@ async function bootstrap(): Promise<void> {
   tray = await createTray(assetsDir, { open: showWindow, quit: () => app.quit() });
   app.on('will-quit', () => {
     tray?.destroy();
+    graph?.vault.lock('quit');
     void graph?.dispose();
   });
 }

@@ -1,17 +1,20 @@
 import { basename } from 'node:path';
 
 import { AppError } from '../../shared/errors';
-import type { ChannelName } from '../../shared/ipc/contract';
+import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import { toOsName } from '../../shared/platform';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
 import { createProgramsHandlers } from '../ipc/handlers/programs.handlers';
 import { createScanHandlers } from '../ipc/handlers/scan.handlers';
-import type { EventSink, HandlersFor, HandlerTable } from '../ipc/handler-types';
+import type { EventSink, HandlerTable } from '../ipc/handler-types';
+import { createVaultHandlers, type BackupDialogPort } from '../ipc/handlers/vault.handlers';
 import type { ExecFn } from '../platform/exec';
 import { createScanService, type ScanService } from '../probes/scan-service';
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../store/store-factory';
+import type { KeychainPort } from '../vault/key-slots';
+import { createVaultService, nodeIdleTimers, type VaultService } from '../vault/vault-service';
 
 /** Everything the services need from their host (Electron app, CLI or browser test host). */
 export interface ServiceGraphOptions {
@@ -25,12 +28,17 @@ export interface ServiceGraphOptions {
   readonly openExternal?: (url: string) => Promise<void>;
   /** ReadyRoom's own processes (Electron: main, renderer, GPU…), never listed or closed. */
   readonly ownPids?: () => readonly number[];
+  /** The OS keychain (Electron safeStorage); absent in Node, where keychain unlock is refused. */
+  readonly keychain?: KeychainPort;
+  /** Native file dialogs for backup and restore; absent in the test host. */
+  readonly dialogs?: BackupDialogPort;
 }
 
 export interface ServiceGraph {
   readonly settings: SettingsService;
   readonly programs: ProgramsService;
   readonly scan: ScanService;
+  readonly vault: VaultService;
   readonly handlers: HandlerTable;
   /** Stops timers and releases locks. */
   dispose(): Promise<void>;
@@ -59,7 +67,16 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ownPids,
     win32: { ownExeNames: [basename(process.execPath)] },
   });
-  const handlers: HandlerTable = {
+  const vault = createVaultService({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    storeFactory: options.storeFactory,
+    keychain: options.keychain,
+    timers: nodeIdleTimers,
+    getSettings: () => settings.get(),
+    events: options.events,
+  });
+  const handlers: HandlerTable = withActivity(vault, {
     ...createAppHandlers({
       version: options.appVersion,
       platform: options.platform,
@@ -69,24 +86,36 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     }),
     ...createScanHandlers(scan, options.events),
     ...createProgramsHandlers(programs),
-    ...notYetWired([
-      'vault:status',
-      'vault:setup',
-      'vault:unlock',
-      'vault:lock',
-      'vault:change-passphrase',
-      'vault:set-keychain',
-      'logs:save',
-      'logs:list',
-      'logs:get',
-      'logs:add-addendum',
-      'logs:delete',
-      'logs:erase-client',
-      'logs:backup',
-      'logs:restore',
-    ] as const),
+    ...createVaultHandlers(vault, { dialogs: options.dialogs }),
+  });
+  return {
+    settings,
+    programs,
+    scan,
+    vault,
+    handlers,
+    async dispose() {
+      vault.close();
+    },
   };
-  return { settings, programs, scan, handlers, dispose: async () => undefined };
+}
+
+/** Requests that do not count as the therapist using ReadyRoom (a status poll must not keep the vault open). */
+const passiveChannels: ReadonlySet<ChannelName> = new Set(['app:info', 'vault:status', 'settings:get']);
+
+/** Every request the therapist makes postpones the idle lock. */
+function withActivity(vault: VaultService, handlers: HandlerTable): HandlerTable {
+  const wrapped: Record<string, (request: never) => unknown> = {};
+  for (const channel of channelNames) {
+    const handler = handlers[channel] as (request: never) => unknown;
+    wrapped[channel] = passiveChannels.has(channel)
+      ? handler
+      : (request) => {
+          vault.touch();
+          return handler(request);
+        };
+  }
+  return wrapped as unknown as HandlerTable;
 }
 
 /** On an OS we do not support, listing programs says so instead of pretending nothing runs. */
@@ -95,14 +124,4 @@ function unsupportedPrograms(platform: string): ProgramsService {
     throw new AppError('UNAVAILABLE', `ReadyRoom cannot list or close programs on ${platform}.`);
   };
   return { list: refuse, close: refuse, closed: refuse, reopen: refuse } as unknown as ProgramsService;
-}
-
-// TEMPORARY while the vault is merged in this change; removed before it lands.
-function notYetWired<K extends ChannelName>(channels: readonly K[]): HandlersFor<K> {
-  const out: Partial<Record<K, () => never>> = {};
-  for (const channel of channels)
-    out[channel] = () => {
-      throw new AppError('UNAVAILABLE', 'This part of ReadyRoom is not connected yet.');
-    };
-  return out as unknown as HandlersFor<K>;
 }

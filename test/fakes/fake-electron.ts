@@ -277,6 +277,8 @@ export interface FakeElectronOptions {
   readonly ready?: Promise<void>;
   readonly isPackaged?: boolean;
   readonly version?: string;
+  /** safeStorage's Linux backend; 'none' means encryption is unavailable. */
+  readonly keychainBackend?: string;
 }
 
 /** The whole electron module, fresh per scenario. `module` is what `vi.doMock('electron', …)` returns. */
@@ -336,6 +338,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     focus(): void {
       calls.push('app.focus');
     },
+    getAppMetrics: (): { pid: number }[] => [{ pid: process.pid }],
   });
 
   const protocol = new FakeProtocol(calls);
@@ -372,6 +375,23 @@ export function createFakeElectron(options: FakeElectronOptions) {
       trays.push(this);
     }
   }
+  const powerMonitor = new EventEmitter();
+  /** safeStorage as on a Linux desktop with a keyring; base64 stands in for real encryption. */
+  const safeStorage = {
+    isEncryptionAvailable: (): boolean => options.keychainBackend !== 'none',
+    getSelectedStorageBackend: (): string => options.keychainBackend ?? 'gnome_libsecret',
+    encryptString: (plain: string): Buffer => Buffer.from(`sealed:${plain}`),
+    decryptString: (cipher: Buffer): string => cipher.toString().replace(/^sealed:/, ''),
+  };
+  const dialogPaths: { save: string | null; open: string | null } = { save: null, open: null };
+  const dialog = {
+    showSaveDialog: (): Promise<{ canceled: boolean; filePath?: string }> =>
+      Promise.resolve(dialogPaths.save ? { canceled: false, filePath: dialogPaths.save } : { canceled: true }),
+    showOpenDialog: (): Promise<{ canceled: boolean; filePaths: string[] }> =>
+      Promise.resolve(
+        dialogPaths.open ? { canceled: false, filePaths: [dialogPaths.open] } : { canceled: true, filePaths: [] },
+      ),
+  };
   const contextBridge = new FakeContextBridge();
   const ipcRenderer = new FakeIpcRenderer();
 
@@ -388,9 +408,13 @@ export function createFakeElectron(options: FakeElectronOptions) {
     Tray,
     contextBridge,
     ipcRenderer,
+    powerMonitor,
+    safeStorage,
+    dialog,
   };
   return {
     ...members,
+    dialogPaths,
     calls,
     startupErrors,
     windows,

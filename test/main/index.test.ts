@@ -287,6 +287,36 @@ describe('main/index after ready', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it.each(['suspend', 'lock-screen'])('locks the vault when the computer sends %s', async (signal) => {
+    const electron = await startMain();
+    const window = openWindow(electron);
+    const event = fakeInvokeEvent(window.webContents, topFrame(appPage));
+    const setup = await electron.ipcMain.invoke('vault:setup', event, { passphrase: 'correct horse battery staple' });
+    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked' } } });
+    electron.powerMonitor.emit(signal);
+    expect(await electron.ipcMain.invoke('vault:status', event, {})).toMatchObject({
+      ok: true,
+      value: { state: 'locked' },
+    });
+  });
+
+  it('offers keychain unlock through safeStorage with a real keyring', async () => {
+    const electron = await startMain();
+    const event = fakeInvokeEvent(openWindow(electron).webContents, topFrame(appPage));
+    expect(await electron.ipcMain.invoke('vault:status', event, {})).toMatchObject({
+      ok: true,
+      value: { keychain: { available: true } },
+    });
+  });
+
+  it('refuses keychain unlock when Linux safeStorage falls back to basic_text', async () => {
+    const electron = await startMain({ keychainBackend: 'basic_text' });
+    const event = fakeInvokeEvent(openWindow(electron).webContents, topFrame(appPage));
+    const status = await electron.ipcMain.invoke('vault:status', event, {});
+    expect(status).toMatchObject({ ok: true, value: { keychain: { available: false } } });
+    expect((status as { value: { keychain: { reason: string } } }).value.keychain.reason).toMatch(/keychain/i);
+  });
+
   it('keeps settings in the userData folder', async () => {
     const electron = await startMain();
     const window = openWindow(electron);

@@ -1,17 +1,28 @@
-import { createSettingsService } from '../../settings/settings-service';
 import { createDefaultProgramsService } from '../../programs/default-programs-service';
+import { createSettingsService } from '../../settings/settings-service';
 import { confStoreFactory } from '../../store/store-factory';
+import { createScanSaveHook, scanSaveOptions, type VaultCliDeps } from '../../vault/vault-cli';
 import type { CliCommand } from '../cli-types';
 import { closeCommand } from './close.command';
+import { createLogsCommand } from './logs.command';
 import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { buildCliScanService, createScanCommand } from './scan.command';
+import { appVersion } from './app-version';
 
-/** `scan` with the real programs listing and the user's settings from the data folder. */
+const dataDirOf = (options: Readonly<Record<string, string | boolean | undefined>>, fallback: string) =>
+  typeof options['data-dir'] === 'string' ? options['data-dir'] : fallback;
+
+const vaultDeps: VaultCliDeps = {
+  appVersion,
+  getSettings: (dataDir) => createSettingsService(dataDir, confStoreFactory).get(),
+};
+
+/** `scan` with the real programs listing, the user's settings, and `--save` into the vault. */
 const scanCommand = createScanCommand({
-  extraOptions: { 'data-dir': { type: 'string' } },
+  extraOptions: scanSaveOptions,
   createScanService(context, options) {
-    const dataDir = typeof options['data-dir'] === 'string' ? options['data-dir'] : context.defaultDataDir;
+    const dataDir = dataDirOf(options, context.defaultDataDir);
     const settings = createSettingsService(dataDir, confStoreFactory);
     const programs = createDefaultProgramsService({ dataDir, platform: context.platform, env: context.env });
     return buildCliScanService(context, {
@@ -19,7 +30,14 @@ const scanCommand = createScanCommand({
       getSettings: () => settings.get(),
     });
   },
+  afterScan: createScanSaveHook(vaultDeps),
 });
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: readonly CliCommand[] = [scanCommand, programsCommand, closeCommand, reopenCommand];
+export const commands: readonly CliCommand[] = [
+  scanCommand,
+  programsCommand,
+  closeCommand,
+  reopenCommand,
+  createLogsCommand(vaultDeps),
+];

@@ -113,7 +113,9 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
       }
       const service = await deps.createScanService(context, args.extra);
       const report = await service.run(args.request);
-      const note = deps.afterScan ? await deps.afterScan(report, args.extra, context) : undefined;
+      const note = deps.afterScan
+        ? await deps.afterScan(report, { ...args.extra, platform: args.request.platform }, context)
+        : undefined;
       if (args.json) context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else context.io.stdout(formatScanTable(report));
       if (note) context.io.stderr(`${note}\n`);
