@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
 import { HomePage } from './features/home/home-page';
+import { LogsPage } from './features/logs/logs-page';
 import { SettingsPage } from './features/settings/settings-page';
 
 /** One entry per screen: the tray and the top bar both navigate by these names. */
@@ -9,7 +10,7 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   home: { label: 'Home', render: () => <HomePage /> },
   wizard: { label: 'Check readiness', render: () => <HomePage /> },
   quick: { label: 'Quick check', render: () => <HomePage /> },
-  logs: { label: 'Past logs', render: () => <HomePage /> },
+  logs: { label: 'Past logs', render: () => <LogsPage /> },
   settings: { label: 'Settings', render: () => <SettingsPage /> },
 };
 

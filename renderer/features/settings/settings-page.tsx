@@ -6,6 +6,7 @@ import type { Settings } from '../../../shared/settings/settings';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { useSettingsStore } from '../../stores/settings-store';
+import { VaultSecurityPanel } from '../vault/vault-security-panel';
 
 const retentionOptions: { value: string; label: string }[] = [
   { value: '1', label: '1 year' },
@@ -32,6 +33,7 @@ export function SettingsPage() {
     <section>
       <PageHeader title="Settings" />
       {loaded ? <SettingsForm initial={settings} /> : <p role="status">Loading your settings…</p>}
+      <VaultSecurityPanel />
     </section>
   );
 }
