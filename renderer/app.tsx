@@ -1,11 +1,28 @@
 import { useEffect } from 'react';
 
+import type { Settings } from '../shared/settings/settings';
 import { subscribe } from './api';
 import { Button } from './components/button';
 import { ErrorBoundary } from './components/error-boundary';
 import { navRoutes, routes } from './routes';
 import { useRouteStore } from './stores/route-store';
 import { useSettingsStore } from './stores/settings-store';
+
+/** Sets data-theme on <html>; for "system" it follows the OS, live. Returns the cleanup. */
+function applyTheme(theme: Settings['theme']): (() => void) | undefined {
+  const root = document.documentElement;
+  if (theme !== 'system') {
+    root.dataset.theme = theme;
+    return undefined;
+  }
+  const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const follow = () => {
+    root.dataset.theme = query?.matches ? 'dark' : 'light';
+  };
+  follow();
+  query?.addEventListener('change', follow);
+  return () => query?.removeEventListener('change', follow);
+}
 
 export function App() {
   const route = useRouteStore((s) => s.route);
@@ -18,10 +35,7 @@ export function App() {
     return subscribe('app:navigate', ({ route: next }) => navigate(next));
   }, [loadSettings, navigate]);
 
-  useEffect(() => {
-    if (theme === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = theme;
-  }, [theme]);
+  useEffect(() => applyTheme(theme), [theme]);
 
   return (
     <div className="rr-app">

@@ -26,6 +26,24 @@ describe('App', () => {
     expect(document.documentElement.dataset.theme).toBe('dark');
   });
 
+  it('follows the computer’s dark mode when the theme is "Same as this computer"', async () => {
+    bridge.handle('settings:get', () => ({ ...defaultSettings, theme: 'system' }));
+    const listeners: (() => void)[] = [];
+    const query = {
+      matches: true,
+      addEventListener: (_: string, l: () => void) => listeners.push(l),
+      removeEventListener: () => undefined,
+    };
+    Object.defineProperty(window, 'matchMedia', { value: () => query, configurable: true });
+    render(<App />);
+    await screen.findByRole('navigation', { name: 'Main' });
+    await act(async () => undefined);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    query.matches = false;
+    act(() => listeners.forEach((listener) => listener()));
+    expect(document.documentElement.dataset.theme).toBe('light');
+  });
+
   it('marks the current screen in the top bar for assistive technology', async () => {
     const user = userEvent.setup();
     render(<App />);
