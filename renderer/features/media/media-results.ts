@@ -1,0 +1,135 @@
+import type { CheckResult, CheckStatus } from '../../../shared/checks/check-result';
+import type { JsonObject } from '../../../shared/json';
+import type { DeviceState } from '../../stores/media-store';
+import { lightingAdvice, type LightingReport } from './lighting-analysis';
+import { isClipping, levelVerdict, type LevelState } from './level-analysis';
+import type { AcousticState } from '../../stores/media-store';
+import { explainDeviceProblem } from './media-errors';
+
+export type MediaCheckId = 'media.camera' | 'media.lighting' | 'media.microphone' | 'media.output';
+
+/** The part of the media store the results are computed from. */
+export interface MediaSnapshot {
+  readonly camera: DeviceState;
+  readonly lighting: LightingReport | null;
+  readonly microphone: DeviceState;
+  readonly level: LevelState;
+  readonly tonePlayed: boolean;
+  readonly heard: boolean | null;
+  readonly acoustic: AcousticState;
+}
+
+const failedStates: readonly DeviceState[] = ['denied', 'no-device', 'busy', 'error'];
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function result(id: MediaCheckId, status: CheckStatus, summary: string, evidence: JsonObject): CheckResult {
+  return { id, status, summary, evidence, fix: null, durationMs: 0 };
+}
+
+function lightingEvidence(report: LightingReport): JsonObject {
+  const s = report.stats;
+  return {
+    verdict: report.verdict,
+    meanLuma: round(s.mean),
+    p5Luma: round(s.p5),
+    p95Luma: round(s.p95),
+    centreToSurround: s.surroundMean > 0 ? round(s.centreMean / s.surroundMean, 2) : null,
+    clippedShare: round(s.clipped, 3),
+    blackFrames: round(report.blackFrames, 2),
+    frames: report.frames,
+  };
+}
+
+/**
+ * Turns the live test state into check results for the outcome and the log. A test that has
+ * not run yet gives no result at all, so the outcome counts it as unknown, never as a pass.
+ */
+export function mediaResults(m: MediaSnapshot): Partial<Record<MediaCheckId, CheckResult>> {
+  const out: Partial<Record<MediaCheckId, CheckResult>> = {};
+
+  if (failedStates.includes(m.camera)) {
+    const problem = explainDeviceProblem('camera', m.camera);
+    out['media.camera'] = result('media.camera', 'fail', problem?.title ?? 'The camera did not start.', {
+      device: m.camera,
+    });
+  } else if (m.lighting) {
+    const black = m.lighting.verdict === 'black';
+    out['media.camera'] = black
+      ? result('media.camera', 'fail', lightingAdvice.black.summary, lightingEvidence(m.lighting))
+      : result('media.camera', 'pass', 'The camera shows a picture.', { device: m.camera, frames: m.lighting.frames });
+    const status: CheckStatus = black
+      ? 'unknown'
+      : m.lighting.verdict === 'good'
+        ? 'pass'
+        : m.lighting.verdict === 'dark'
+          ? 'fail'
+          : 'warn';
+    const summary = black
+      ? 'The lighting could not be judged because the picture is black.'
+      : lightingAdvice[m.lighting.verdict].summary;
+    out['media.lighting'] = result('media.lighting', status, summary, lightingEvidence(m.lighting));
+  }
+
+  if (failedStates.includes(m.microphone)) {
+    const problem = explainDeviceProblem('microphone', m.microphone);
+    out['media.microphone'] = result('media.microphone', 'fail', problem?.title ?? 'The microphone did not start.', {
+      device: m.microphone,
+    });
+  } else {
+    const verdict = levelVerdict(m.level);
+    const evidence: JsonObject = {
+      verdict,
+      maxRmsDbfs: round(m.level.maxDbfs),
+      speechMs: Math.round(m.level.speechMs),
+      listenedMs: Math.round(m.level.listenedMs),
+      peak: round(m.level.peak, 3),
+      clipping: isClipping(m.level),
+    };
+    if (verdict === 'speech') {
+      out['media.microphone'] = isClipping(m.level)
+        ? result(
+            'media.microphone',
+            'warn',
+            'The microphone hears you, but so loudly that your voice distorts.',
+            evidence,
+          )
+        : result('media.microphone', 'pass', 'The microphone hears your voice clearly.', evidence);
+    } else if (verdict === 'quiet') {
+      out['media.microphone'] = result('media.microphone', 'warn', 'The microphone hears you only faintly.', evidence);
+    } else if (verdict === 'silent') {
+      out['media.microphone'] = result(
+        'media.microphone',
+        'fail',
+        'The microphone hears nothing: it may be muted or the wrong one.',
+        evidence,
+      );
+    } else if (verdict === 'constant') {
+      out['media.microphone'] = result(
+        'media.microphone',
+        'fail',
+        'The microphone sends a flat signal: it may be disconnected.',
+        evidence,
+      );
+    }
+  }
+
+  if (m.heard !== null) {
+    const evidence: JsonObject = { heard: m.heard, acousticTest: acousticEvidence(m.acoustic) };
+    out['media.output'] = m.heard
+      ? result('media.output', 'pass', 'You heard the test sound.', evidence)
+      : result('media.output', 'fail', 'You did not hear the test sound.', evidence);
+  }
+  return out;
+}
+
+function acousticEvidence(acoustic: AcousticState): JsonObject | null {
+  if (acoustic.status === 'done') {
+    return {
+      verdict: acoustic.result.verdict,
+      baselineDbfs: round(acoustic.result.baselineDbfs),
+      duringDbfs: round(acoustic.result.duringDbfs),
+    };
+  }
+  if (acoustic.status === 'failed') return { verdict: 'not-run', device: acoustic.device };
+  return null;
+}

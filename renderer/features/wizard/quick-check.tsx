@@ -1,0 +1,150 @@
+import { useEffect, useRef } from 'react';
+
+import { catalog } from '../../../shared/catalog/catalog';
+import { appliesTo, itemState } from '../../../shared/checks/outcome';
+import { Button } from '../../components/button';
+import { PageHeader } from '../../components/page-header';
+import { useScanStore } from '../../stores/scan-store';
+import { useWizardStore } from '../../stores/wizard-store';
+import { CameraTest } from '../media/camera-test';
+import { MicrophoneTest } from '../media/microphone-test';
+import { OutputTest } from '../media/output-test';
+import { Confirmation } from './check-item';
+import { ItemStatus } from './item-status';
+import { OutcomePanel } from './outcome-panel';
+import { SaveSection } from './save-section';
+import { scanContext, startChecks } from './session-actions';
+import { SessionForm } from './session-form';
+import { useOutcome, useResults } from './use-check-state';
+import { useWizardContext } from './wizard-context';
+
+/**
+ * Everything on one screen: the automatic checks run at once, the media tests start by themselves,
+ * and the manual items can be confirmed together. Problems link to the full check.
+ */
+export function QuickCheck() {
+  const session = useWizardStore((s) => s.session);
+  const confirmAll = useWizardStore((s) => s.confirmAll);
+  const confirmations = useWizardStore((s) => s.confirmations);
+  const running = useScanStore((s) => Object.keys(s.running).length);
+  const scanError = useScanStore((s) => s.error);
+  const results = useResults();
+  const report = useOutcome();
+  const { goToStep } = useWizardContext();
+  const detailsRef = useRef<HTMLElement>(null);
+  const { platform, modality } = session;
+
+  useEffect(() => {
+    // Runs on arrival and again if the platform changes (it decides the connection target).
+    const current = useScanStore.getState().context;
+    const wanted = scanContext(useWizardStore.getState().session);
+    if (!current || current.platform !== wanted.platform || current.target !== wanted.target) void startChecks();
+  }, [platform]);
+
+  const automatic = catalog.filter((e) => e.kind === 'automatic' && appliesTo(e, modality));
+  const finished = automatic.filter((e) => results[e.id] !== undefined).length;
+  const problems = automatic.filter((e) => {
+    const state = itemState(e, modality, { [e.id]: results[e.id]?.status }, {});
+    return state !== 'pass' && state !== 'skipped';
+  });
+  const manual = catalog.filter((e) => e.kind === 'manual' && appliesTo(e, modality));
+  const allConfirmed = manual.every((e) => confirmations[e.id] === true);
+
+  return (
+    <div className="rr-quick">
+      <PageHeader title="Quick check" />
+      <p className="rr-muted">Everything on one page, for when this computer is usually ready.</p>
+
+      <section className="rr-card" aria-labelledby="rr-quick-session" ref={detailsRef}>
+        <h2 id="rr-quick-session">This session</h2>
+        <SessionForm showErrors={false} showTime={false} />
+      </section>
+
+      <section className="rr-card" aria-labelledby="rr-quick-auto">
+        <h2 id="rr-quick-auto">Computer checks</h2>
+        {scanError && (
+          <p className="rr-alert rr-alert--error" role="alert">
+            The checks could not run: {scanError}
+          </p>
+        )}
+        <div role="status" aria-live="polite">
+          {running > 0 ? (
+            <p>
+              Checking this computer… {automatic.length - running} of {automatic.length} done.
+            </p>
+          ) : problems.length === 0 && automatic.length > 0 && finished === automatic.length ? (
+            <p>
+              <ItemStatus state="pass" kind="automatic" /> All {automatic.length} computer checks passed.
+            </p>
+          ) : null}
+        </div>
+        {running === 0 && problems.length > 0 && (
+          <>
+            <p>
+              {problems.length === 1 ? 'One thing needs' : `${problems.length} things need`} a look. The full check
+              explains how to fix {problems.length === 1 ? 'it' : 'them'}.
+            </p>
+            <ul className="rr-left__items">
+              {problems.map((e) => (
+                <li key={e.id} className="rr-left__item">
+                  <ItemStatus state={results[e.id]?.status ?? 'unknown'} kind="automatic" />
+                  <span className="rr-left__title">
+                    {e.title}
+                    {results[e.id] && <span className="rr-muted">: {results[e.id]?.summary}</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <Button onClick={() => goToStep(problems[0]?.step ?? 'connection')}>Open the full check</Button>
+          </>
+        )}
+      </section>
+
+      {modality !== 'text' && (
+        <section className="rr-card" aria-labelledby="rr-quick-media">
+          <h2 id="rr-quick-media">Camera, microphone and sound</h2>
+          <div className="rr-quick__media">
+            {modality === 'video' && (
+              <div>
+                <h3>Camera</h3>
+                <CameraTest />
+              </div>
+            )}
+            <div>
+              <h3>Microphone</h3>
+              <MicrophoneTest />
+              <h3>Sound</h3>
+              <OutputTest />
+            </div>
+          </div>
+        </section>
+      )}
+
+      <section className="rr-card" aria-labelledby="rr-quick-confirm">
+        <h2 id="rr-quick-confirm">Confirm before you start</h2>
+        <p className="rr-muted">
+          Tick each one that is true today, or confirm them all at once if they all are. The full check explains why
+          each one matters.
+        </p>
+        <ul className="rr-confirm-list">
+          {manual.map((entry) => (
+            <li key={entry.id}>
+              <Confirmation entry={entry} />
+            </li>
+          ))}
+        </ul>
+        <Button variant="primary" onClick={() => confirmAll(manual.map((e) => e.id))}>
+          {allConfirmed ? 'All confirmed' : 'Confirm all of these'}
+        </Button>
+      </section>
+
+      <div className="rr-card">
+        <OutcomePanel report={report} running={running} headingLevel={2} adviceCollapsed />
+        <SaveSection
+          outcome={report.outcome}
+          onFixDetails={() => detailsRef.current?.querySelector('input')?.focus()}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useId } from 'react';
+
+import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
+import { parseHostTarget } from '../../../shared/session/host-target';
+import {
+  modalities,
+  modalityLabels,
+  sessionPlatforms,
+  type Modality,
+  type SessionPlatformId,
+} from '../../../shared/session/platforms';
+import { useWizardStore } from '../../stores/wizard-store';
+
+type SessionFormProps = {
+  /** Show the errors now (after the therapist tried to move on). */
+  readonly showErrors: boolean;
+  /** The quick check leaves the time as "now" and hides the field. */
+  readonly showTime?: boolean;
+};
+
+/** Whether the session details can be saved; the same rules the form shows. */
+export function sessionProblems(session: ReturnType<typeof useWizardStore.getState>['session']): {
+  clientCode: string | null;
+  platformHost: string | null;
+} {
+  const code = checkClientCode(session.clientCode);
+  const hostMissing = session.platform === 'other' && parseHostTarget(session.platformHost) === null;
+  return {
+    clientCode: code.valid ? null : code.error,
+    platformHost: hostMissing ? 'Enter the web address of the platform, for example meet.example.org.' : null,
+  };
+}
+
+/** Client code, time, platform and modality: what the log needs to know about the session. */
+export function SessionForm({ showErrors, showTime = true }: SessionFormProps) {
+  const session = useWizardStore((s) => s.session);
+  const update = useWizardStore((s) => s.updateSession);
+  const ids = { code: useId(), time: useId(), platform: useId(), host: useId(), modality: useId() };
+  const code = checkClientCode(session.clientCode);
+  const problems = sessionProblems(session);
+  const codeError = showErrors ? problems.clientCode : null;
+  const hostError = showErrors ? problems.platformHost : null;
+
+  return (
+    <div className="rr-session-form">
+      <div className="rr-field">
+        <label htmlFor={ids.code}>Client code</label>
+        <span id={`${ids.code}-hint`} className="rr-field__hint">
+          A code only you can link to your client, such as AB-017. Never their name, e-mail or phone number.
+        </span>
+        <input
+          id={ids.code}
+          className="rr-input"
+          value={session.clientCode}
+          onChange={(e) => update({ clientCode: e.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={60}
+          aria-invalid={codeError ? true : undefined}
+          aria-describedby={`${ids.code}-hint ${ids.code}-msg`}
+          required
+        />
+        <div id={`${ids.code}-msg`}>
+          {codeError && <p className="rr-field__error">{codeError}</p>}
+          {code.warnings.map((w) => (
+            <p key={w} className="rr-field__warning">
+              <span aria-hidden="true">! </span>
+              {clientCodeWarningText[w]}
+            </p>
+          ))}
+        </div>
+      </div>
+      {showTime && (
+        <div className="rr-field">
+          <label htmlFor={ids.time}>Session time</label>
+          <input
+            id={ids.time}
+            className="rr-input"
+            type="datetime-local"
+            value={session.sessionAt}
+            onChange={(e) => update({ sessionAt: e.target.value })}
+          />
+        </div>
+      )}
+      <div className="rr-field">
+        <label htmlFor={ids.platform}>Video platform</label>
+        <select
+          id={ids.platform}
+          className="rr-select"
+          value={session.platform}
+          onChange={(e) => update({ platform: e.target.value as SessionPlatformId })}
+        >
+          {sessionPlatforms.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {session.platform === 'other' && (
+        <div className="rr-field">
+          <label htmlFor={ids.host}>Platform web address</label>
+          <span id={`${ids.host}-hint`} className="rr-field__hint">
+            ReadyRoom times the connection to this address. For example meet.example.org.
+          </span>
+          <input
+            id={ids.host}
+            className="rr-input"
+            value={session.platformHost}
+            onChange={(e) => update({ platformHost: e.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={hostError ? true : undefined}
+            aria-describedby={`${ids.host}-hint ${ids.host}-msg`}
+          />
+          <div id={`${ids.host}-msg`}>{hostError && <p className="rr-field__error">{hostError}</p>}</div>
+        </div>
+      )}
+      <fieldset className="rr-field rr-choice">
+        <legend>How you will meet</legend>
+        {modalities.map((m: Modality) => (
+          <label key={m} className="rr-choice__option">
+            <input
+              type="radio"
+              name={ids.modality}
+              value={m}
+              checked={session.modality === m}
+              onChange={() => update({ modality: m })}
+            />
+            {modalityLabels[m]}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { create } from 'zustand';
+
+import type { LightingReport, LumaStats } from '../features/media/lighting-analysis';
+import { summariseLighting } from '../features/media/lighting-analysis';
+import { addWindow, initialLevelState, type LevelState } from '../features/media/level-analysis';
+import type { AcousticResult } from '../features/media/tone-analysis';
+import { registerStoreReset } from './reset-stores';
+
+/** Where a camera or microphone stands; the failure states each get their own explanation. */
+export type DeviceState = 'idle' | 'starting' | 'live' | 'denied' | 'no-device' | 'busy' | 'error' | 'stopped';
+
+export type AcousticState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running' }
+  | { readonly status: 'done'; readonly result: AcousticResult }
+  | { readonly status: 'failed'; readonly device: DeviceState };
+
+/** How many recent frames the lighting verdict looks at (about five seconds at two frames a second). */
+export const lightingWindow = 10;
+
+type MediaState = {
+  readonly camera: DeviceState;
+  readonly frames: readonly LumaStats[];
+  readonly lighting: LightingReport | null;
+  readonly microphone: DeviceState;
+  readonly level: LevelState;
+  readonly tonePlayed: boolean;
+  /** The therapist's answer to "did you hear the tone?"; null until they answer. */
+  readonly heard: boolean | null;
+  readonly acoustic: AcousticState;
+  setCamera(state: DeviceState): void;
+  addFrame(stats: LumaStats): void;
+  setMicrophone(state: DeviceState): void;
+  addLevelWindow(samples: ArrayLike<number>, durationMs: number): void;
+  /** Starts the microphone test again from nothing (e.g. after switching microphone). */
+  restartLevel(): void;
+  markTonePlayed(): void;
+  setHeard(heard: boolean): void;
+  setAcoustic(state: AcousticState): void;
+  reset(): void;
+};
+
+const initial = {
+  camera: 'idle' as DeviceState,
+  frames: [],
+  lighting: null,
+  microphone: 'idle' as DeviceState,
+  level: initialLevelState,
+  tonePlayed: false,
+  heard: null,
+  acoustic: { status: 'idle' } as AcousticState,
+};
+
+/** Camera, microphone and sound test state. The live streams stay in components; only verdicts live here. */
+export const useMediaStore = create<MediaState>()((set) => ({
+  ...initial,
+  setCamera: (camera) => set(camera === 'starting' ? { camera, frames: [], lighting: null } : { camera }),
+  addFrame: (stats) =>
+    set((s) => {
+      const frames = [...s.frames, stats].slice(-lightingWindow);
+      return { frames, lighting: summariseLighting(frames) };
+    }),
+  setMicrophone: (microphone) =>
+    set(microphone === 'starting' ? { microphone, level: initialLevelState } : { microphone }),
+  addLevelWindow: (samples, durationMs) => set((s) => ({ level: addWindow(s.level, samples, durationMs) })),
+  restartLevel: () => set({ level: initialLevelState }),
+  markTonePlayed: () => set({ tonePlayed: true }),
+  setHeard: (heard) => set({ heard }),
+  setAcoustic: (acoustic) => set({ acoustic }),
+  reset: () => set(initial),
+}));
+
+registerStoreReset(() => useMediaStore.getState().reset());

@@ -1,0 +1,175 @@
+import { create } from 'zustand';
+
+import type { AutomaticCheckId } from '../../shared/checks/check-ids';
+import type { CheckResult } from '../../shared/checks/check-result';
+import type { EventPayload } from '../../shared/ipc/contract';
+import type { ScanRequest } from '../../shared/ipc/scan.contract';
+import { call, subscribe } from '../api';
+import { registerStoreReset } from './reset-stores';
+
+type ScanContext = Pick<ScanRequest, 'platform' | 'target'>;
+
+type ScanState = {
+  /** The latest result per automatic check id. */
+  readonly results: Readonly<Record<string, CheckResult>>;
+  /** Ids waiting for a result, across every scan in flight. */
+  readonly running: Readonly<Record<string, true>>;
+  /** The platform and target of the last full scan, reused by "check again". */
+  readonly context: ScanContext | null;
+  readonly error: string | null;
+  /** Starts a scan; results fill in as `scan:result` events arrive. */
+  start(context: ScanContext, only?: readonly AutomaticCheckId[]): Promise<void>;
+  checkAgain(id: AutomaticCheckId): Promise<void>;
+  /** Forgets every result and stops listening; late events of old scans are then ignored. */
+  reset(): void;
+};
+
+type Event<E extends 'scan:result' | 'scan:finished'> = EventPayload<E>;
+type Buffered =
+  | { readonly kind: 'result'; readonly e: Event<'scan:result'> }
+  | { readonly kind: 'finished'; readonly e: Event<'scan:finished'> };
+
+const initial = { results: {}, running: {}, context: null, error: null };
+
+/** Ids still owed by each scan we started. */
+const outstanding = new Map<string, Set<string>>();
+/** Scan ids of whole scans; a new whole scan (say, for another platform) supersedes them. */
+const wholeScans = new Set<string>();
+/** Events that arrived before `scan:start` answered with their scan id (the push can win the race). */
+const early = new Map<string, Buffered[]>();
+const maxEarlyScans = 20;
+let unsubscribe: (() => void) | null = null;
+/** A scan that has not finished by then is given up: its missing checks become unknown. */
+export const scanGiveUpMs = 120_000;
+const giveUpTimers = new Map<string, ReturnType<typeof setTimeout>>();
+/** Bumped by reset, so a scan:start that answers after a reset is ignored. */
+let generation = 0;
+/** Bumped by each whole scan, so of two started in a row only the later one counts. */
+let wholeGeneration = 0;
+
+/** Streams automatic check results: one store for the whole scan, fed by main's push events. */
+export const useScanStore = create<ScanState>()((set, get) => {
+  function onResult({ scanId, result }: Event<'scan:result'>): void {
+    const owed = outstanding.get(scanId);
+    if (!owed) return buffer(scanId, { kind: 'result', e: { scanId, result } });
+    owed.delete(result.id);
+    set((s) => ({ results: { ...s.results, [result.id]: result }, running: withoutIds(s.running, [result.id]) }));
+  }
+
+  function onFinished({ scanId, durationMs }: Event<'scan:finished'>): void {
+    const owed = outstanding.get(scanId);
+    if (!owed) return buffer(scanId, { kind: 'finished', e: { scanId, durationMs } });
+    outstanding.delete(scanId);
+    wholeScans.delete(scanId);
+    clearTimeout(giveUpTimers.get(scanId));
+    giveUpTimers.delete(scanId);
+    if (owed.size === 0) return;
+    // A check that never answered is unknown, never quietly dropped or shown as fine.
+    const missing = [...owed];
+    set((s) => {
+      const results = { ...s.results };
+      for (const id of missing) results[id] = noAnswer(id);
+      return { results, running: withoutIds(s.running, missing) };
+    });
+  }
+
+  function buffer(scanId: string, event: Buffered): void {
+    const list = early.get(scanId) ?? [];
+    list.push(event);
+    early.set(scanId, list);
+    while (early.size > maxEarlyScans) early.delete(early.keys().next().value as string);
+  }
+
+  /** Late results of an older whole scan must not overwrite the new one's; their events are then ignored. */
+  function supersedeWholeScans(): void {
+    const dropped: string[] = [];
+    for (const scanId of wholeScans) {
+      dropped.push(...(outstanding.get(scanId) ?? []));
+      outstanding.delete(scanId);
+      clearTimeout(giveUpTimers.get(scanId));
+      giveUpTimers.delete(scanId);
+    }
+    wholeScans.clear();
+    if (dropped.length > 0) set((s) => ({ running: withoutIds(s.running, dropped) }));
+  }
+
+  function ensureSubscribed(): void {
+    if (unsubscribe) return;
+    const offResult = subscribe('scan:result', onResult);
+    const offFinished = subscribe('scan:finished', onFinished);
+    unsubscribe = () => {
+      offResult();
+      offFinished();
+    };
+  }
+
+  return {
+    ...initial,
+    async start(context, only) {
+      ensureSubscribed();
+      if (!only) supersedeWholeScans();
+      set(only ? { error: null } : { error: null, context });
+      const request: ScanRequest = { ...context, ...(only ? { only: [...only] } : {}) };
+      const asked = generation;
+      const askedWhole = only ? wholeGeneration : ++wholeGeneration;
+      const started = await call('scan:start', request);
+      if (asked !== generation || askedWhole !== wholeGeneration) return;
+      if (!started.ok) {
+        set({ error: started.error.message });
+        return;
+      }
+      const { scanId, checkIds } = started.value;
+      outstanding.set(scanId, new Set(checkIds));
+      if (!only) wholeScans.add(scanId);
+      // If the finished event never comes (a lost connection), stop showing "Checking…" for ever.
+      giveUpTimers.set(
+        scanId,
+        setTimeout(() => onFinished({ scanId, durationMs: scanGiveUpMs }), scanGiveUpMs),
+      );
+      set((s) => {
+        const running = { ...s.running };
+        for (const id of checkIds) running[id] = true;
+        return { running };
+      });
+      const replay = early.get(scanId) ?? [];
+      early.delete(scanId);
+      for (const event of replay) {
+        if (event.kind === 'result') onResult(event.e);
+        else onFinished(event.e);
+      }
+    },
+    async checkAgain(id) {
+      await get().start(get().context ?? {}, [id]);
+    },
+    reset() {
+      generation += 1;
+      unsubscribe?.();
+      unsubscribe = null;
+      outstanding.clear();
+      wholeScans.clear();
+      early.clear();
+      for (const timer of giveUpTimers.values()) clearTimeout(timer);
+      giveUpTimers.clear();
+      set(initial);
+    },
+  };
+});
+
+function withoutIds(running: Readonly<Record<string, true>>, ids: readonly string[]): Record<string, true> {
+  const next = { ...running };
+  for (const id of ids) delete next[id];
+  return next;
+}
+
+function noAnswer(id: string): CheckResult {
+  return {
+    id,
+    status: 'unknown',
+    summary: 'This check did not report back, so ReadyRoom cannot say whether it is fine.',
+    evidence: { reason: 'no-result' },
+    fix: null,
+    durationMs: 0,
+  };
+}
+
+registerStoreReset(() => useScanStore.getState().reset());

@@ -1,0 +1,75 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { SessionForm, sessionProblems } from '../../../../renderer/features/wizard/session-form';
+import { useWizardStore } from '../../../../renderer/stores/wizard-store';
+
+beforeEach(() => {
+  useWizardStore.getState().initialise({
+    clientCode: '',
+    sessionAt: '2026-03-02T10:00',
+    platform: 'zoom',
+    platformHost: '',
+    modality: 'video',
+  });
+});
+
+describe('SessionForm', () => {
+  it('warns when the client code looks like a name, without blocking', async () => {
+    render(<SessionForm showErrors />);
+    await userEvent.type(screen.getByLabelText('Client code'), 'Jane Smith');
+    expect(screen.getByText(/looks like a person's name/)).toBeTruthy();
+    expect(sessionProblems(useWizardStore.getState().session).clientCode).toBeNull();
+  });
+
+  it('warns about an e-mail address used as a code', async () => {
+    render(<SessionForm showErrors={false} />);
+    await userEvent.type(screen.getByLabelText('Client code'), 'jane@example.org');
+    expect(screen.getByText(/looks like an e-mail address/)).toBeTruthy();
+  });
+
+  it('shows a missing code as an error only once asked to', () => {
+    const { rerender } = render(<SessionForm showErrors={false} />);
+    expect(screen.queryByText('Enter a client code.')).toBeNull();
+    rerender(<SessionForm showErrors />);
+    expect(screen.getByText('Enter a client code.')).toBeTruthy();
+    expect(screen.getByLabelText('Client code').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('asks for the host of another platform', async () => {
+    render(<SessionForm showErrors />);
+    await userEvent.selectOptions(screen.getByLabelText('Video platform'), 'other');
+    expect(screen.getByText(/Enter the web address of the platform/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Platform web address'), 'meet.example.org');
+    expect(screen.queryByText(/Enter the web address of the platform/)).toBeNull();
+    expect(useWizardStore.getState().session).toMatchObject({ platform: 'other', platformHost: 'meet.example.org' });
+  });
+
+  it('offers every platform and modality, and the time', async () => {
+    render(<SessionForm showErrors={false} />);
+    const options = [...(screen.getByLabelText('Video platform') as HTMLSelectElement).options].map(
+      (o) => o.textContent,
+    );
+    expect(options).toEqual([
+      'Zoom',
+      'Microsoft Teams',
+      'Google Meet',
+      'doxy.me',
+      'Whereby',
+      'Signal',
+      'WhatsApp',
+      'Skype',
+      'VSee',
+      'Another platform',
+    ]);
+    await userEvent.click(screen.getByLabelText('Audio only'));
+    expect(useWizardStore.getState().session.modality).toBe('audio');
+    expect((screen.getByLabelText('Session time') as HTMLInputElement).value).toBe('2026-03-02T10:00');
+  });
+
+  it('hides the time in the quick check', () => {
+    render(<SessionForm showErrors={false} showTime={false} />);
+    expect(screen.queryByLabelText('Session time')).toBeNull();
+  });
+});

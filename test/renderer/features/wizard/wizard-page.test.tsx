@@ -1,0 +1,341 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { catalog } from '../../../../shared/catalog/catalog';
+import { AppError } from '../../../../shared/errors';
+import type { CheckStatus } from '../../../../shared/checks/check-result';
+import { newReadinessLogSchema } from '../../../../shared/logs/readiness-log';
+import { MediaEnvContext } from '../../../../renderer/features/media/media-env';
+import { lumaStats } from '../../../../renderer/features/media/lighting-analysis';
+import { WizardPage } from '../../../../renderer/features/wizard/wizard-page';
+import { useMediaStore } from '../../../../renderer/stores/media-store';
+import { useRouteStore } from '../../../../renderer/stores/route-store';
+import { useWizardStore } from '../../../../renderer/stores/wizard-store';
+import type { FakeBridge } from '../../../fakes/fake-bridge';
+import { createFakeMediaEnv, type FakeMediaEnv } from '../media/fake-media-env';
+import { faceFrame, sine } from '../media/synthetic-media';
+import { installWizardBridge } from './wizard-fixtures';
+
+vi.mock('../../../../shared/catalog/automatic.catalog', async () => ({
+  automaticCatalog: (await import('./test-catalog')).testAutomaticCatalog,
+}));
+
+const allPass: Record<string, CheckStatus> = {
+  'connection.type': 'pass',
+  'connection.quality': 'pass',
+  'programs.background': 'pass',
+  'security.firewall': 'pass',
+};
+
+let media: FakeMediaEnv;
+beforeEach(() => {
+  media = createFakeMediaEnv();
+  media.frame = faceFrame(140, 120);
+  media.samples = () => sine(0.1, 220, 48_000, 4096);
+});
+
+function renderWizard(mode: 'full' | 'quick') {
+  return render(
+    <MediaEnvContext.Provider value={media.env}>
+      <WizardPage mode={mode} />
+    </MediaEnvContext.Provider>,
+  );
+}
+
+const continueButton = () => screen.getByRole('button', { name: /^(Continue|See the summary)$/ });
+const stepHeading = () => screen.getByRole('heading', { level: 2 });
+
+async function fillSession() {
+  await userEvent.type(await screen.findByLabelText('Client code'), 'AB-017');
+}
+
+/** Makes every media test pass, as if the therapist had done them. */
+function passMediaTests() {
+  act(() => {
+    const store = useMediaStore.getState();
+    store.setCamera('live');
+    for (let i = 0; i < 3; i += 1) store.addFrame(lumaStats(faceFrame(140, 120)));
+    store.setMicrophone('live');
+    for (let i = 0; i < 6; i += 1) store.addLevelWindow(sine(0.1, 220, 48_000, 4800), 100);
+    store.markTonePlayed();
+    store.setHeard(true);
+  });
+}
+
+function confirmEverything() {
+  act(() => useWizardStore.getState().confirmAll(catalog.filter((e) => e.kind === 'manual').map((e) => e.id)));
+}
+
+function savedLog(bridge: FakeBridge) {
+  const call = bridge.calls.find((c) => c.channel === 'logs:save');
+  return newReadinessLogSchema.parse((call?.request as { log: unknown }).log);
+}
+
+describe('WizardPage, full check', () => {
+  it('fills the session from settings and asks for a client code before moving on', async () => {
+    installWizardBridge(allPass);
+    renderWizard('full');
+    expect(await screen.findByRole('heading', { name: 'About this session' })).toBeTruthy();
+    expect((screen.getByLabelText('Video platform') as HTMLSelectElement).value).toBe('teams');
+    await userEvent.click(continueButton());
+    expect(screen.getByText('Enter a client code.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Client code')));
+    expect(stepHeading().textContent).toBe('About this session');
+  });
+
+  it('starts the scan for the chosen platform and moves focus to each step heading', async () => {
+    const bridge = installWizardBridge({ ...allPass, 'connection.type': 'warn' });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    expect(bridge.calls.find((c) => c.channel === 'scan:start')?.request).toEqual({ platform: 'teams' });
+    expect(bridge.calls.find((c) => c.channel === 'programs:list')?.request).toEqual({ platform: 'teams' });
+    expect(stepHeading().textContent).toBe('Internet connection');
+    expect(document.activeElement).toBe(stepHeading());
+    const wired = (await screen.findByRole('heading', { name: 'Wired connection' })).closest('li') as HTMLElement;
+    expect(await within(wired).findByText('Needs attention')).toBeTruthy();
+    expect(within(wired).getByText('Plug a network cable into your router.')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Others at home will go easy on the internet' })).toBeTruthy();
+  });
+
+  it('says when the computer checks could not run, and runs them again on request', async () => {
+    const bridge = installWizardBridge(allPass);
+    const start = bridge.calls.length;
+    bridge.handle('scan:start', () => {
+      throw new AppError('BUSY', 'A check is already running.');
+    });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not run: A check is already running/);
+    await userEvent.click(screen.getByRole('button', { name: 'Run the checks again' }));
+    expect(bridge.calls.slice(start).filter((c) => c.channel === 'scan:start')).toHaveLength(2);
+  });
+
+  it('walks every step built from the catalog, and back', async () => {
+    installWizardBridge(allPass);
+    renderWizard('full');
+    await fillSession();
+    const seen: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      seen.push(stepHeading().textContent ?? '');
+      await userEvent.click(continueButton());
+    }
+    seen.push(stepHeading().textContent ?? '');
+    expect(seen).toEqual([
+      'About this session',
+      'Internet connection',
+      'Other programs',
+      'Privacy and listening devices',
+      'Camera, microphone and headphones',
+      'Computer security',
+      'Safeguarding and meeting set-up',
+      'Summary',
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Back' }));
+    expect(stepHeading().textContent).toBe('Safeguarding and meeting set-up');
+    expect(screen.getByRole('heading', { name: 'You know where your client is today' })).toBeTruthy();
+  });
+
+  it('tests the camera and microphone on the media step and releases them when leaving it', async () => {
+    installWizardBridge(allPass);
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('media'));
+    expect(await screen.findByLabelText(/Camera preview/)).toBeTruthy();
+    act(() => media.tick(6));
+    const camera = screen.getByRole('heading', { name: 'Camera works' }).closest('li') as HTMLElement;
+    expect(within(camera).getByText('OK')).toBeTruthy();
+    expect(screen.getByText('Your microphone hears you clearly.')).toBeTruthy();
+    await userEvent.click(continueButton());
+    expect(media.streams.every((s) => s.tracks.every((t) => t.stopped))).toBe(true);
+  });
+
+  it('skips the camera step for text chat and says what is not needed', async () => {
+    installWizardBridge(allPass);
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(screen.getByLabelText('Text chat'));
+    await userEvent.click(continueButton());
+    for (let i = 0; i < 3; i += 1) await userEvent.click(continueButton());
+    expect(stepHeading().textContent).toBe('Computer security');
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0);
+    act(() => useWizardStore.getState().goTo('privacy'));
+    expect(screen.getByText(/Not needed for text chat sessions: nothing confidential is in view/)).toBeTruthy();
+  });
+
+  it('is not ready until the blockers are done, and lists what is left with a way back to each', async () => {
+    installWizardBridge(allPass);
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    expect(await screen.findByRole('heading', { name: /Not ready/ })).toBeTruthy();
+    const needed = screen.getByRole('heading', { name: /Needed before you start \(\d+\)/ })
+      .parentElement as HTMLElement;
+    const privacy = within(needed).getByText('Privacy and listening devices').closest('li') as HTMLElement;
+    const room = within(privacy).getByText('The room is private').closest('li') as HTMLElement;
+    expect(within(room).getByText('Not confirmed yet')).toBeTruthy();
+    expect(within(needed).getByText('Camera works').closest('li')?.textContent).toMatch(/Not tested yet/);
+    const advice = screen.getByRole('heading', { name: /Advice \(\d+\)/ }).parentElement as HTMLElement;
+    expect(within(advice).getByText('The session link was sent privately')).toBeTruthy();
+    await userEvent.click(within(privacy).getByRole('button', { name: /Go to this step/ }));
+    expect(stepHeading().textContent).toBe('Privacy and listening devices');
+  });
+
+  it('saves a ready log, records the end of the session and reopens closed programs', async () => {
+    const bridge = installWizardBridge(allPass);
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    passMediaTests();
+    confirmEverything();
+    act(() => useWizardStore.getState().goTo('summary'));
+    expect(await screen.findByRole('heading', { name: 'Ready' })).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Note for the log (optional)'), 'All fine.');
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+
+    const log = savedLog(bridge);
+    expect(log).toMatchObject({
+      clientCode: 'AB-017',
+      platform: 'teams',
+      modality: 'video',
+      outcome: 'ready',
+      note: 'All fine.',
+    });
+    expect(log.programsClosed).toEqual([{ name: 'Dropbox', category: 'sync' }]);
+    expect(log.checks.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['connection.quality', 'media.camera', 'media.output']),
+    );
+    expect(log.confirmations.every((c) => c.confirmed)).toBe(true);
+    const saved = await screen.findByRole('heading', { name: /Log saved/ });
+    expect(document.activeElement).toBe(saved);
+
+    await userEvent.click(screen.getByRole('button', { name: 'End session' }));
+    const ended = bridge.calls.find((c) => c.channel === 'logs:add-addendum');
+    expect(ended?.request).toMatchObject({ id: 'log-00000001', addendum: { kind: 'session-ended' } });
+    expect(await screen.findByRole('heading', { name: /Session ended at/ })).toBeTruthy();
+
+    expect(await screen.findByText(/closed one program before the session: Dropbox/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Reopen closed programs' }));
+    expect(bridge.calls.some((c) => c.channel === 'programs:reopen')).toBe(true);
+    expect(bridge.calls.filter((c) => c.channel === 'logs:add-addendum').at(-1)?.request).toEqual({
+      id: 'log-00000001',
+      addendum: { kind: 'programs-reopened', programs: [{ name: 'Dropbox', category: 'sync' }] },
+    });
+    expect(await screen.findByText(/Dropbox: opened again/)).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Start a new check' }));
+    expect(await screen.findByRole('heading', { name: 'About this session' })).toBeTruthy();
+    expect((screen.getByLabelText('Client code') as HTMLInputElement).value).toBe('');
+    expect(useWizardStore.getState().confirmations).toEqual({});
+  });
+
+  it('still lets a not-ready log be saved, saying so honestly', async () => {
+    const bridge = installWizardBridge({ ...allPass, 'connection.quality': 'fail' });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    expect(await screen.findByText(/log will record honestly/)).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    expect(savedLog(bridge).outcome).toBe('not-ready');
+  });
+
+  it('shows why the log was not saved', async () => {
+    installWizardBridge(allPass, {
+      'logs:save': () => {
+        throw new (class extends Error {})('nope');
+      },
+    });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The log was not saved/);
+  });
+});
+
+describe('WizardPage, quick check', () => {
+  it('runs the checks at once and saves after confirming everything on one screen', async () => {
+    const bridge = installWizardBridge(allPass);
+    renderWizard('quick');
+    expect(await screen.findByRole('heading', { name: 'Quick check', level: 1 })).toBeTruthy();
+    expect(bridge.calls.find((c) => c.channel === 'scan:start')?.request).toEqual({ platform: 'teams' });
+    expect(await screen.findByText(/All 4 computer checks passed/)).toBeTruthy();
+
+    await fillSession();
+    act(() => media.tick(6));
+    await userEvent.click(screen.getByRole('button', { name: 'Play test sound' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, I heard it' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm all of these' }));
+    expect(await screen.findByRole('heading', { name: 'Ready', level: 2 })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Save and start session' }));
+    expect(savedLog(bridge).outcome).toBe('ready');
+  });
+
+  it('lists automatic problems and opens the full check where they are', async () => {
+    installWizardBridge({ ...allPass, 'security.firewall': 'fail' });
+    renderWizard('quick');
+    expect(await screen.findByText(/One thing needs a look/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Open the full check' }));
+    expect(useRouteStore.getState().route).toBe('wizard');
+    expect(useWizardStore.getState().step).toBe('security');
+  });
+
+  it('asks for a client code before saving', async () => {
+    installWizardBridge(allPass);
+    renderWizard('quick');
+    expect(await screen.findByText('Enter a client code.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save and start session' })).toBeNull();
+  });
+});
+
+describe('WizardPage, vault', () => {
+  const locked = {
+    state: 'locked' as const,
+    keychain: { available: false, enabled: false, reason: null },
+    unreadablePeriods: [],
+    idleLockMinutes: 15,
+  };
+
+  it('asks to unlock the vault before saving, then saves', async () => {
+    const bridge = installWizardBridge(allPass, {
+      'vault:status': () => locked,
+      'vault:unlock': () => ({ ...locked, state: 'unlocked' }),
+    });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    expect(await screen.findByRole('heading', { name: 'Unlock your logs' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save and start session' })).toBeNull();
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'calm harbour lantern');
+    await userEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    const save = await screen.findByRole('button', { name: 'Save and start session' });
+    await waitFor(() => expect(document.activeElement).toBe(save));
+    await userEvent.click(save);
+    expect(bridge.calls.some((c) => c.channel === 'logs:save')).toBe(true);
+  });
+
+  it('shows unlock again when the vault locked before the save arrived', async () => {
+    let state: 'unlocked' | 'locked' = 'unlocked';
+    installWizardBridge(allPass, {
+      'vault:status': () => ({ ...locked, state }),
+      'logs:save': () => {
+        state = 'locked';
+        throw new AppError('LOCKED', 'Your logs are locked.');
+      },
+    });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/The log was not saved: Your logs are locked/);
+    expect(await screen.findByRole('heading', { name: 'Unlock your logs' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import type { CheckResult } from '../../../shared/checks/check-result';
+import { scanGiveUpMs, useScanStore } from '../../../renderer/stores/scan-store';
+import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../fakes/fake-bridge';
+
+function result(id: string, status: CheckResult['status'] = 'pass'): CheckResult {
+  return { id, status, summary: `${id} is ${status}`, evidence: {}, fix: null, durationMs: 5 };
+}
+
+function setup(ids: string[] = ['connection.type', 'security.firewall']): FakeBridge {
+  let n = 0;
+  const bridge = createFakeBridge({
+    'scan:start': (req) => ({ scanId: `scan-${++n}`, checkIds: (req.only ?? ids) as never }),
+  });
+  installFakeBridge(bridge);
+  return bridge;
+}
+
+describe('useScanStore', () => {
+  it('marks the checks as running, then fills results in as they stream', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({ platform: 'zoom' });
+    expect(Object.keys(useScanStore.getState().running).sort()).toEqual(['connection.type', 'security.firewall']);
+
+    bridge.emit('scan:result', { scanId: 'scan-1', result: result('connection.type') });
+    expect(useScanStore.getState().results['connection.type']?.status).toBe('pass');
+    expect(useScanStore.getState().running).toEqual({ 'security.firewall': true });
+  });
+
+  it('passes the platform and target to the scan', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({ platform: 'other', target: 'meet.example.org' });
+    expect(bridge.calls[0]).toEqual({
+      channel: 'scan:start',
+      request: { platform: 'other', target: 'meet.example.org' },
+    });
+  });
+
+  it('records a check that never reported back as unknown when the scan finishes', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({});
+    bridge.emit('scan:result', { scanId: 'scan-1', result: result('connection.type') });
+    bridge.emit('scan:finished', { scanId: 'scan-1', durationMs: 900 });
+    const state = useScanStore.getState();
+    expect(state.results['security.firewall']?.status).toBe('unknown');
+    expect(state.results['connection.type']?.status).toBe('pass');
+    expect(state.running).toEqual({});
+  });
+
+  it('gives up on a scan whose end never arrives, marking what is missing unknown', async () => {
+    vi.useFakeTimers();
+    try {
+      const bridge = setup();
+      await useScanStore.getState().start({});
+      bridge.emit('scan:result', { scanId: 'scan-1', result: result('connection.type') });
+      vi.advanceTimersByTime(scanGiveUpMs);
+      expect(useScanStore.getState().results['security.firewall']?.status).toBe('unknown');
+      expect(useScanStore.getState().running).toEqual({});
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps results that arrive before scan:start answers', async () => {
+    const bridge = createFakeBridge();
+    bridge.handle('scan:start', () => {
+      bridge.emit('scan:result', { scanId: 'early', result: result('connection.type', 'warn') });
+      return { scanId: 'early', checkIds: ['connection.type'] };
+    });
+    installFakeBridge(bridge);
+    await useScanStore.getState().start({});
+    expect(useScanStore.getState().results['connection.type']?.status).toBe('warn');
+    expect(useScanStore.getState().running).toEqual({});
+  });
+
+  it('ignores events from scans it did not start', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({});
+    bridge.emit('scan:result', { scanId: 'someone-else', result: result('connection.type', 'fail') });
+    expect(useScanStore.getState().results['connection.type']).toBeUndefined();
+  });
+
+  it('checks one item again with the same platform and replaces its result', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({ platform: 'teams' });
+    bridge.emit('scan:result', { scanId: 'scan-1', result: result('security.firewall', 'fail') });
+    await useScanStore.getState().checkAgain('security.firewall');
+    expect(bridge.calls[1]?.request).toEqual({ platform: 'teams', only: ['security.firewall'] });
+    expect(useScanStore.getState().running['security.firewall']).toBe(true);
+    bridge.emit('scan:result', { scanId: 'scan-2', result: result('security.firewall', 'pass') });
+    expect(useScanStore.getState().results['security.firewall']?.status).toBe('pass');
+  });
+
+  it('lets a new whole scan supersede an older one still running', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({ platform: 'zoom' });
+    await useScanStore.getState().start({ platform: 'teams' });
+    bridge.emit('scan:result', { scanId: 'scan-1', result: result('connection.type', 'fail') });
+    expect(useScanStore.getState().results['connection.type']).toBeUndefined();
+    bridge.emit('scan:result', { scanId: 'scan-2', result: result('connection.type', 'pass') });
+    expect(useScanStore.getState().results['connection.type']?.status).toBe('pass');
+  });
+
+  it('shows the error when the scan cannot start', async () => {
+    installFakeBridge(createFakeBridge());
+    await useScanStore.getState().start({});
+    expect(useScanStore.getState().error).toMatch(/No fake/);
+    expect(useScanStore.getState().running).toEqual({});
+  });
+
+  it('stops listening and forgets results on reset', async () => {
+    const bridge = setup();
+    await useScanStore.getState().start({});
+    useScanStore.getState().reset();
+    bridge.emit('scan:result', { scanId: 'scan-1', result: result('connection.type') });
+    expect(useScanStore.getState().results).toEqual({});
+    expect(useScanStore.getState().context).toBeNull();
+  });
+});
