@@ -4,12 +4,13 @@ import type { AppRoute } from '../shared/ipc/app.contract';
 import { HomePage } from './features/home/home-page';
 import { LogsPage } from './features/logs/logs-page';
 import { SettingsPage } from './features/settings/settings-page';
+import { WizardPage } from './features/wizard/wizard-page';
 
 /** One entry per screen: the tray and the top bar both navigate by these names. */
 export const routes: Record<AppRoute, { readonly label: string; readonly render: () => ReactNode }> = {
   home: { label: 'Home', render: () => <HomePage /> },
-  wizard: { label: 'Check readiness', render: () => <HomePage /> },
-  quick: { label: 'Quick check', render: () => <HomePage /> },
+  wizard: { label: 'Check readiness', render: () => <WizardPage mode="full" /> },
+  quick: { label: 'Quick check', render: () => <WizardPage mode="quick" /> },
   logs: { label: 'Past logs', render: () => <LogsPage /> },
   settings: { label: 'Settings', render: () => <SettingsPage /> },
 };

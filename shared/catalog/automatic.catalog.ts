@@ -233,14 +233,14 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     fix: {
       any: {
         steps: [
-          'Use ReadyRoom’s “Close these programs” button on the programs step, or close each program yourself.',
+          'Tick them on ReadyRoom’s programs step and choose “Close selected”, or close each program yourself.',
           'Save any open work first: ReadyRoom asks programs to close politely and reopens them afterwards if you wish.',
           'Run the check again.',
         ],
       },
       win32: {
         steps: [
-          'Use ReadyRoom’s “Close these programs” button on the programs step, or close each program yourself.',
+          'Tick them on ReadyRoom’s programs step and choose “Close selected”, or close each program yourself.',
           'Save any open work first: ReadyRoom asks programs to close politely and reopens them afterwards if you wish.',
           'To stop a program starting by itself every day, turn it off in Startup apps.',
         ],
@@ -380,6 +380,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     step: 'media',
     kind: 'automatic',
     severity: 'advice',
+    modalities: ['video', 'audio'],
     title: 'Sound goes to headphones',
     why: 'With headphones the client cannot be overheard by anyone near you, and there is no echo. The ACTO guidance suggests headphones for every session where you can use them.',
     source: acto,
@@ -414,7 +415,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     category: 'security',
     step: 'security',
     kind: 'automatic',
-    severity: 'blocker',
+    severity: 'advice',
     title: 'Firewall is on',
     why: 'A firewall stops other devices on the network from reaching into your computer. The ACTO guidance expects a good firewall on any computer used for client work.',
     source: acto,
@@ -445,7 +446,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     category: 'security',
     step: 'security',
     kind: 'automatic',
-    severity: 'blocker',
+    severity: 'advice',
     title: 'Antivirus is on and up to date',
     why: 'Malware could read your notes or watch your sessions. The ACTO guidance expects anti-virus and anti-malware protection, kept up to date, on the computer you use for client work.',
     source: acto,

@@ -6,6 +6,11 @@ import { createBridge } from '../../shared/ipc/bridge';
  */
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const source = new EventSource('/__readyroom/events');
+// Requests wait until the event stream is open, so no pushed event (a scan result) is missed.
+const connected = new Promise<void>((resolve) => {
+  source.addEventListener('open', () => resolve(), { once: true });
+  setTimeout(resolve, 2000);
+});
 source.addEventListener('message', (message) => {
   const { event, payload } = JSON.parse((message as MessageEvent<string>).data) as { event: string; payload: unknown };
   for (const listener of listeners.get(event) ?? []) listener(payload);
@@ -13,6 +18,7 @@ source.addEventListener('message', (message) => {
 
 const bridge = createBridge({
   async invoke(channel, request) {
+    await connected;
     const response = await fetch(`/__readyroom/ipc/${encodeURIComponent(channel)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
