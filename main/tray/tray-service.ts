@@ -14,7 +14,9 @@ const personalizeKey = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Them
 async function isTaskbarDark(): Promise<boolean> {
   if (process.platform === 'linux') return true;
   if (process.platform !== 'win32') return nativeTheme.shouldUseDarkColors;
-  const result = await runCommand('reg', ['query', personalizeKey, '/v', 'SystemUsesLightTheme'], { timeoutMs: 2000 });
+  // Absolute path: Windows looks in the current folder before PATH for a bare name.
+  const reg = join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', 'reg.exe');
+  const result = await runCommand(reg, ['query', personalizeKey, '/v', 'SystemUsesLightTheme'], { timeoutMs: 2000 });
   const light = result.ok ? parseSystemUsesLightTheme(result.stdout) : null;
   return light === null ? true : !light;
 }
