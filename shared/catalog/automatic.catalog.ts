@@ -227,7 +227,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     step: 'programs',
     kind: 'automatic',
     severity: 'advice',
-    title: 'No programs worth closing',
+    title: 'Background programs are closed',
     why: 'Sync clients such as Dropbox, other browsers, streaming and chat slow the computer and connection and can pop up during a session. The ACTO guidance asks you to shut down programs you are not using.',
     source: acto,
     fix: {
