@@ -6,6 +6,7 @@ import { useVaultSessionStore } from '../../stores/vault-session-store';
 import { LockButton } from '../vault/lock-button';
 import { VaultGate } from '../vault/vault-gate';
 import { VaultSecurityPanel } from '../vault/vault-security-panel';
+import { ReportPanel } from '../reports/report-panel';
 import { BackupRestore } from './backup-restore';
 import { EraseClient } from './erase-client';
 import { LogDetail } from './log-detail';
@@ -93,6 +94,7 @@ function LogsBrowser() {
           <LogList key={JSON.stringify(filter)} logs={logs} filtered={filtered} onOpen={(id) => void open(id)} />
         )}
       </section>
+      {loaded && <ReportPanel logs={logs} filter={filter} />}
       <EraseClient />
       <BackupRestore />
       <VaultSecurityPanel />

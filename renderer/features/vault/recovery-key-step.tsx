@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
 import { Button } from '../../components/button';
+import { printSection } from '../../lib/print-section';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
 import './vault.css';
 
@@ -49,7 +50,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
         <li>Do not e-mail it or save it in a file on this computer.</li>
       </ul>
       <div className="rr-actions">
-        <Button onClick={() => window.print()}>Print the recovery key</Button>
+        <Button onClick={() => printSection('recovery')}>Print the recovery key</Button>
       </div>
       <div className="rr-vault__check">
         <input id={checkboxId} type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
