@@ -64,13 +64,52 @@ export const realKill: KillFn = (pid, signal) => {
   process.kill(pid, signal);
 };
 
-/** True when both facts describe the same process: same pid, start time and executable. */
+/**
+ * Start times this far apart still mean "the same process is still running". Clock-time start
+ * keys come from ps or WMI at one-second or coarser precision and may be rounded differently.
+ */
+export const startTimeToleranceMs = 2000;
+
+/** Linux shows a running program whose file was replaced (e.g. by an update) as "<path> (deleted)". */
+export function normaliseExe(exe: string): string {
+  return exe.replace(/ \(deleted\)$/, '');
+}
+
+/** A clock-time start key (ISO 8601, UTC) in milliseconds; null for keys that are not clock times (Linux ticks). */
+function startKeyTime(key: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/.test(key)) return null;
+  const ms = Date.parse(key);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * True when both facts describe the same process: same pid, exactly the same start time and the
+ * same executable (ignoring Linux's " (deleted)" mark). Required immediately before any signal.
+ */
 export function sameProcess(
   recorded: Pick<ProcessFacts, 'pid' | 'startKey' | 'exe'>,
   now: ProcessFacts | undefined,
 ): boolean {
-  if (!now || recorded.startKey === null || recorded.exe === null) return false;
-  return now.pid === recorded.pid && now.startKey === recorded.startKey && now.exe === recorded.exe;
+  if (!now || recorded.startKey === null || recorded.exe === null || now.exe === null) return false;
+  return (
+    now.pid === recorded.pid &&
+    now.startKey === recorded.startKey &&
+    normaliseExe(now.exe) === normaliseExe(recorded.exe)
+  );
+}
+
+/**
+ * True when the recorded process is still running: its pid is present with the same start time
+ * (within {@link startTimeToleranceMs}; Linux ticks exactly). Its executable may look different
+ * (replaced by an update) and an unreadable start time is not proof that it ended. Never enough to
+ * send a signal: that needs {@link sameProcess}.
+ */
+export function stillRunning(recorded: Pick<ProcessFacts, 'pid' | 'startKey'>, now: ProcessFacts | undefined): boolean {
+  if (!now || now.pid !== recorded.pid) return false;
+  if (recorded.startKey === null || now.startKey === null || recorded.startKey === now.startKey) return true;
+  const then = startKeyTime(recorded.startKey);
+  const current = startKeyTime(now.startKey);
+  return then !== null && current !== null && Math.abs(then - current) <= startTimeToleranceMs;
 }
 
 /** Signals each pid, classifying errors: ESRCH means it already ended, EPERM means we may not. */

@@ -21,7 +21,7 @@ import type { Settings } from '../../shared/settings/settings';
 import { createLogger, describeError, type Logger } from '../logging/logger';
 import { runCommand, type ExecFn } from '../platform/exec';
 import { createProcessOs } from './os/create-process-os';
-import { sameProcess, type ProcessOs, type SignalOutcome } from './process-os';
+import { sameProcess, stillRunning, type ProcessOs, type SignalOutcome } from './process-os';
 import { groupPrograms, rootsOf, type ProgramGroup } from './program-grouping';
 import {
   createProgramsStateStore,
@@ -75,6 +75,11 @@ export interface ProgramsService {
 
 export const listingIdPattern = /^p_[A-Za-z0-9_-]{8,64}$/;
 export const defaultCloseTimeoutSec = 10;
+/**
+ * How long a polite request lets `force` skip asking again. Later, the program may be in another
+ * state (a new unsaved document), so it is asked politely again first.
+ */
+export const gracefulRequestValidMs = 5 * 60_000;
 
 const messages = {
   closed: 'It closed normally.',
@@ -85,6 +90,8 @@ const messages = {
   stillRunningAfterForce:
     'It is still running even after being forced to close. Try restarting the computer before the session.',
   unchecked: 'ReadyRoom could not check whether it closed, so it counts as still open.',
+  unconfirmed:
+    'It is still running, but it changed since the list was made, so ReadyRoom did not send it anything. Refresh the list and try again, or quit it yourself.',
   unknownIdentity:
     "ReadyRoom can't confirm exactly which program this is, so it won't close it. Please quit it yourself.",
   keepBrowser:
@@ -102,6 +109,7 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
     createProcessOs(deps.os, { exec: deps.exec ?? runCommand, uid: deps.uid ?? process.getuid?.() ?? -1, env });
   const store = createProgramsStateStore(deps.dataDir, log, now);
   const forceWaitMs = deps.forceWaitMs ?? 5000;
+  let reopenQueue: Promise<unknown> = Promise.resolve();
 
   async function currentGroups(platform?: SessionPlatformId): Promise<{ groups: ProgramGroup[]; inBrowser: boolean }> {
     const settings = await deps.getSettings();
@@ -122,18 +130,31 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
     return { groups, inBrowser: session.inBrowser };
   }
 
-  async function toListingEntry(
+  /** True for a polite request made within {@link gracefulRequestValidMs} (and not in the future). */
+  function isRecent(at: number | null): at is number {
+    if (at === null) return false;
+    const age = now() - at;
+    return age >= 0 && age <= gracefulRequestValidMs;
+  }
+
+  function mainProcessOf(group: ProgramGroup): ProcessFacts | undefined {
+    return group.roots[0] ?? group.processes[0];
+  }
+
+  function toListingEntry(
     group: ProgramGroup,
     inBrowser: boolean,
     previous: Listing | null,
-  ): Promise<ListingEntry> {
+    bundleId: string | null,
+  ): ListingEntry {
     const { entry } = group;
     const rootKey = identityKey(group.roots);
     const earlier = previous?.entries.find(
       (e) => e.key === entry.id && identityKey(e.processes.filter((p) => p.root)) === rootKey,
     );
-    const main = group.roots[0] ?? group.processes[0];
-    const bundleId = main?.appBundle ? await processOs.bundleIdOf(main.appBundle) : null;
+    // Only a recent polite request to these very processes carries over.
+    const asked = earlier && isRecent(earlier.gracefulAt) ? earlier : null;
+    const main = mainProcessOf(group);
     const identityKnown = group.roots.every((p) => p.exe !== null && p.startKey !== null);
     const keepBrowser = inBrowser && entry.category === 'browser';
     const closable = identityKnown && !keepBrowser;
@@ -154,7 +175,8 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
       })),
       bundleId,
       relaunch: main ? processOs.relaunchTargetFor(main, bundleId) : null,
-      gracefulAt: earlier?.gracefulAt ?? null,
+      gracefulAt: asked?.gracefulAt ?? null,
+      gracefulFor: asked?.gracefulFor ?? null,
     };
   }
 
@@ -213,21 +235,42 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
 
   interface Job {
     readonly entry: ListingEntry;
+    /**
+     * The program's processes still running, with the facts verified when closing began. Each
+     * later check compares against these: leniently for "still running?", strictly before a signal.
+     */
     alive: ProcessFacts[];
-    /** Pids already asked to close, so orphans left behind are asked once too. */
-    readonly asked: Set<number>;
+    /** Processes ("pid@startKey") already asked to close, so orphans left behind are asked once too. */
+    readonly asked: Set<string>;
     outcome: CloseOutcome | null;
     message: string;
     forced: boolean;
     /** Unknown because a check failed: never reported as closed. */
     unchecked: boolean;
+    /** Still running but no longer provably the listed process, so nothing was sent to it. */
+    unconfirmed: boolean;
   }
 
-  function quitTarget(job: Job, roots: readonly ProcessFacts[]) {
+  function markUnconfirmed(job: Job): void {
+    job.unconfirmed = true;
+    job.outcome = 'still-running';
+    job.message = messages.unconfirmed;
+  }
+
+  /** Whether `force` may skip the polite step: asked recently, and exactly these main processes. */
+  function askedPolitelyAlready(job: Job): boolean {
+    const { gracefulAt, gracefulFor } = job.entry;
+    if (!isRecent(gracefulAt) || !gracefulFor) return false;
+    const asked = new Set(gracefulFor);
+    return rootsOf(job.alive).every((p) => asked.has(processKey(p)));
+  }
+
+  /** `all`: only processes just verified to be the listed ones. */
+  function quitTarget(job: Job, roots: readonly ProcessFacts[], all: readonly ProcessFacts[]) {
     const catalog = getProgramCatalogEntry(job.entry.key);
     return {
       roots,
-      all: job.alive,
+      all,
       bundleId: job.entry.bundleId,
       shutdownArgs: deps.os === 'win32' && catalog?.win32ShutdownArgs ? catalog.win32ShutdownArgs : null,
     };
@@ -254,16 +297,21 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
           continue;
         }
         job.unchecked = false;
-        job.alive = job.alive.filter((p) => sameProcess(p, snapshot.get(p.pid)));
+        // Closed means gone: a process that only looks different (its file replaced by an
+        // update) is still running.
+        job.alive = job.alive.filter((p) => stillRunning(p, snapshot.get(p.pid)));
         if (job.alive.length === 0) {
           job.outcome = 'closed';
           job.message = job.forced ? messages.forced : messages.closed;
         } else if (askOrphans) {
-          // The main process ended but left helpers behind: ask those to close as well.
-          const orphans = rootsOf(job.alive).filter((p) => !job.asked.has(p.pid));
+          // The main process ended but left helpers behind: ask those to close as well, each only
+          // if it is provably the listed process.
+          const orphans = rootsOf(job.alive).filter(
+            (p) => !job.asked.has(processKey(p)) && sameProcess(p, snapshot.get(p.pid)),
+          );
           if (orphans.length > 0) {
-            orphans.forEach((p) => job.asked.add(p.pid));
-            await processOs.requestQuit(quitTarget(job, orphans));
+            orphans.forEach((p) => job.asked.add(processKey(p)));
+            await processOs.requestQuit(quitTarget(job, orphans, orphans));
           }
         }
       }
@@ -279,16 +327,20 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
     if (!snapshot)
       throw new AppError('UNAVAILABLE', 'ReadyRoom could not check the programs again before closing them.');
     for (const job of jobs) {
-      // Identity checked again immediately before the signal.
-      job.alive = job.alive.filter((p) => sameProcess(p, snapshot.get(p.pid)));
+      job.alive = job.alive.filter((p) => stillRunning(p, snapshot.get(p.pid)));
       if (job.alive.length === 0) {
         job.outcome = 'gone';
         job.message = messages.gone;
         continue;
       }
+      // Identity checked again immediately before the signal.
       const roots = rootsOf(job.alive);
-      roots.forEach((p) => job.asked.add(p.pid));
-      applySignal(job, await processOs.requestQuit(quitTarget(job, roots)));
+      if (!roots.every((p) => sameProcess(p, snapshot.get(p.pid)))) {
+        markUnconfirmed(job);
+        continue;
+      }
+      roots.forEach((p) => job.asked.add(processKey(p)));
+      applySignal(job, await processOs.requestQuit(quitTarget(job, roots, roots)));
     }
     await waitForExit(jobs, now() + timeoutSec * 1000, true);
   }
@@ -300,14 +352,22 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
       throw new AppError('UNAVAILABLE', 'ReadyRoom could not check the programs again before forcing them to close.');
     for (const job of jobs) {
       job.outcome = null;
-      job.alive = job.alive.filter((p) => sameProcess(p, snapshot.get(p.pid)));
+      job.unconfirmed = false;
+      job.alive = job.alive.filter((p) => stillRunning(p, snapshot.get(p.pid)));
       if (job.alive.length === 0) {
         job.outcome = 'closed';
         job.message = messages.closed;
         continue;
       }
+      // Identity checked again immediately before forcing: only provably listed processes are ended.
+      const verified = job.alive.filter((p) => sameProcess(p, snapshot.get(p.pid)));
+      if (verified.length === 0) {
+        markUnconfirmed(job);
+        continue;
+      }
+      job.unconfirmed = verified.length < job.alive.length;
       job.forced = true;
-      const outcome = await processOs.forceQuit(quitTarget(job, rootsOf(job.alive)));
+      const outcome = await processOs.forceQuit(quitTarget(job, rootsOf(verified), verified));
       if (outcome.status === 'denied') {
         job.outcome = 'refused';
         job.message = outcome.detail;
@@ -317,7 +377,11 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
     for (const job of jobs) {
       if (job.outcome === null) {
         job.outcome = 'still-running';
-        job.message = job.unchecked ? messages.unchecked : messages.stillRunningAfterForce;
+        job.message = job.unchecked
+          ? messages.unchecked
+          : job.unconfirmed
+            ? messages.unconfirmed
+            : messages.stillRunningAfterForce;
       }
     }
   }
@@ -340,12 +404,56 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
     });
   }
 
-  async function markGraceful(ids: ReadonlySet<string>, at: number): Promise<void> {
-    if (ids.size === 0) return;
+  /**
+   * Starts the remembered programs again. The lock is not held while they start (that can take a
+   * while); afterwards only the reopened entries are removed, so programs another process closed
+   * meanwhile stay remembered.
+   */
+  async function reopenAll(): Promise<ReopenResult[]> {
+    const programs = await store.readClosed();
+    const results: ReopenResult[] = [];
+    const reopened: ClosedEntry[] = [];
+    for (const program of programs) {
+      if (!program.relaunch) {
+        results.push({ name: program.name, outcome: 'failed', message: messages.noReopen });
+        continue;
+      }
+      const outcome = await processOs.relaunch(program.relaunch).catch((error: unknown) => {
+        log.warn('relaunch threw', { error: describeError(error) });
+        return { ok: false as const, detail: 'It could not be started.' };
+      });
+      if (outcome.ok) {
+        results.push({ name: program.name, outcome: 'reopened', message: 'It was started again.' });
+        reopened.push(program);
+      } else {
+        results.push({
+          name: program.name,
+          outcome: 'failed',
+          message: `${outcome.detail} Please open it from your apps.`,
+        });
+      }
+    }
+    // Failed ones stay remembered, so the user can try again or see what to open by hand.
+    const remaining = await store.withLock(async () => {
+      const current = await store.readClosed();
+      const keep = current.filter((e) => !reopened.some((r) => r.key === e.key && r.closedAt === e.closedAt));
+      if (keep.length !== current.length) await store.writeClosed(keep);
+      return keep;
+    });
+    log.info('reopen finished', { reopened: reopened.length, remaining: remaining.length });
+    return results;
+  }
+
+  /** Records which processes of each program were asked politely, and when. */
+  async function markGraceful(asked: ReadonlyMap<string, readonly string[]>, at: number): Promise<void> {
+    if (asked.size === 0) return;
     await store.withLock(async () => {
       const listing = await store.readListing();
       if (!listing) return;
-      const entries = listing.entries.map((e) => (ids.has(e.id) ? { ...e, gracefulAt: at } : e));
+      const entries = listing.entries.map((e) => {
+        const processes = asked.get(e.id);
+        return processes ? { ...e, gracefulAt: at, gracefulFor: [...processes] } : e;
+      });
       await store.writeListing({ ...listing, entries });
     });
   }
@@ -353,10 +461,17 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
   return {
     async list(options = {}) {
       const { groups, inBrowser } = await currentGroups(options.platform);
+      // Read before taking the lock, which is kept for file reads and writes only.
+      const bundleIds = await Promise.all(
+        groups.map((g) => {
+          const bundle = mainProcessOf(g)?.appBundle;
+          return bundle ? processOs.bundleIdOf(bundle) : null;
+        }),
+      );
       return store.withLock(async () => {
         const previous = await store.readListing();
         const usable = previous?.os === deps.os ? previous : null;
-        const entries = await Promise.all(groups.map((g) => toListingEntry(g, inBrowser, usable)));
+        const entries = groups.map((g, i) => toListingEntry(g, inBrowser, usable, bundleIds[i] ?? null));
         entries.sort((a, b) => categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name));
         await store.writeListing({ version: 1, os: deps.os, createdAt: now(), entries });
         log.info('listed programs', { count: entries.length });
@@ -385,30 +500,39 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
       const jobs: Job[] = entries.map((entry) => ({
         entry,
         alive: aliveOf(entry, snapshot),
-        asked: new Set<number>(),
+        asked: new Set<string>(),
         outcome: null,
         message: '',
         forced: false,
         unchecked: false,
+        unconfirmed: false,
       }));
       for (const job of jobs) {
         if (!job.entry.closable) {
           job.outcome = 'refused';
           job.message = job.entry.reason;
         } else if (job.alive.length === 0) {
-          job.outcome = 'gone';
-          job.message = messages.gone;
+          if (job.entry.processes.some((p) => stillRunning(p, snapshot.get(p.pid)))) {
+            markUnconfirmed(job);
+          } else {
+            job.outcome = 'gone';
+            job.message = messages.gone;
+          }
         }
       }
 
       const force = options.force === true;
-      // Forcing is only for programs already asked politely; the others are asked first.
-      const politeJobs = jobs.filter((j) => j.outcome === null && !(force && j.entry.gracefulAt !== null));
+      // Forcing skips the polite step only for the same processes asked politely a short while
+      // ago; the others are asked first.
+      const politeJobs = jobs.filter((j) => j.outcome === null && !(force && askedPolitelyAlready(j)));
       const startedAt = now();
       try {
         await closePolitely(politeJobs, timeoutSec);
       } finally {
-        await markGraceful(new Set(politeJobs.filter((j) => j.asked.size > 0).map((j) => j.entry.id)), startedAt);
+        await markGraceful(
+          new Map(politeJobs.filter((j) => j.asked.size > 0).map((j) => [j.entry.id, [...j.asked]])),
+          startedAt,
+        );
       }
       if (force) {
         const toForce = jobs.filter(
@@ -421,7 +545,11 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
       for (const job of jobs) {
         if (job.outcome === null) {
           job.outcome = 'still-running';
-          job.message = job.unchecked ? messages.unchecked : messages.stillRunning;
+          job.message = job.unchecked
+            ? messages.unchecked
+            : job.unconfirmed
+              ? messages.unconfirmed
+              : messages.stillRunning;
         }
       }
       await rememberClosed(jobs);
@@ -445,40 +573,11 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
       return programs.map((p) => ({ name: p.name, category: p.category }));
     },
 
-    async reopen() {
-      return store.withLock(async () => {
-        const programs = await store.readClosed();
-        const results: ReopenResult[] = [];
-        const keep: ClosedEntry[] = [];
-        for (const program of programs) {
-          if (!program.relaunch) {
-            results.push({ name: program.name, outcome: 'failed', message: messages.noReopen });
-            keep.push(program);
-            continue;
-          }
-          const outcome = await processOs.relaunch(program.relaunch).catch((error: unknown) => {
-            log.warn('relaunch threw', { error: describeError(error) });
-            return { ok: false as const, detail: 'It could not be started.' };
-          });
-          if (outcome.ok) {
-            results.push({ name: program.name, outcome: 'reopened', message: 'It was started again.' });
-          } else {
-            results.push({
-              name: program.name,
-              outcome: 'failed',
-              message: `${outcome.detail} Please open it from your apps.`,
-            });
-            keep.push(program);
-          }
-        }
-        // Failed ones stay remembered, so the user can try again or see what to open by hand.
-        await store.writeClosed(keep);
-        log.info('reopen finished', {
-          reopened: results.filter((r) => r.outcome === 'reopened').length,
-          failed: keep.length,
-        });
-        return results;
-      });
+    reopen() {
+      // One reopen at a time in this process, so a double request does not start programs twice.
+      const run = reopenQueue.then(reopenAll, reopenAll);
+      reopenQueue = run.catch(() => undefined);
+      return run;
     },
   };
 }
@@ -500,12 +599,14 @@ function categoryRank(category: string): number {
   return index < 0 ? categoryOrder.length : index;
 }
 
+/** One process by pid and start time, e.g. "4242@987654". */
+function processKey(p: Pick<ProcessFacts, 'pid' | 'startKey'>): string {
+  return `${p.pid}@${p.startKey ?? '?'}`;
+}
+
 /** Stable key of a set of processes by pid and start time, to keep an id across listings. */
 function identityKey(processes: readonly Pick<ProcessFacts, 'pid' | 'startKey'>[]): string {
-  return processes
-    .map((p) => `${p.pid}@${p.startKey ?? '?'}`)
-    .sort()
-    .join(',');
+  return processes.map(processKey).sort().join(',');
 }
 
 function newListingId(): string {

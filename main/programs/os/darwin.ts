@@ -25,8 +25,13 @@ export const darwinPaths = {
   open: '/usr/bin/open',
 } as const;
 
-/** lstart is a fixed-width local time ("Mon Jan  6 10:00:00 2025" under LC_ALL=C); kept as text. */
+/**
+ * lstart is a fixed-width clock time ("Mon Jan  6 10:00:00 2025" under LC_ALL=C) in ps's time zone.
+ * ps runs with TZ=UTC, so the same process shows the same start time after a time zone or
+ * daylight-saving change, and in the app and the CLI alike whatever their own TZ.
+ */
 const psColumns = 'pid=,ppid=,uid=,lstart=,comm=';
+const psOptions = { timeoutMs: 8000, env: { TZ: 'UTC' } } as const;
 export const listArgs = ['-axww', '-o', psColumns] as const;
 export function inspectArgs(pids: readonly number[]): string[] {
   return ['-ww', '-o', psColumns, '-p', pids.filter((p) => Number.isSafeInteger(p) && p > 0).join(',')];
@@ -63,7 +68,19 @@ export function outermostAppBundle(exe: string): string | null {
   return match?.[1] ?? null;
 }
 
-/** Parses `ps -o pid=,ppid=,uid=,lstart=,comm=`; comm is the executable's full path on macOS. */
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Mon Mar  3 08:12:00 2025" as printed under TZ=UTC → "2025-03-03T08:12:00.000Z"; null if malformed. */
+export function lstartToUtc(lstart: string): string | null {
+  const m = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/.exec(lstart.trim());
+  if (!m?.[1] || !m[2] || !m[3] || !m[4] || !m[5] || !m[6]) return null;
+  const month = monthNames.indexOf(m[1]);
+  if (month < 0) return null;
+  const ms = Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+}
+
+/** Parses `ps -o pid=,ppid=,uid=,lstart=,comm=` run under TZ=UTC; comm is the executable's full path on macOS. */
 export function parseDarwinPs(stdout: string): DarwinPsRow[] {
   const rows: DarwinPsRow[] = [];
   for (const line of stdout.split('\n')) {
@@ -76,7 +93,7 @@ export function parseDarwinPs(stdout: string): DarwinPsRow[] {
       pid: Number(m[1]),
       ppid: Number(m[2]),
       uid: Number(m[3]),
-      startKey: m[4].replace(/\s+/g, ' '),
+      startKey: lstartToUtc(m[4]),
       name: baseName(comm),
       exe,
       appBundle: exe ? outermostAppBundle(exe) : null,
@@ -112,7 +129,7 @@ export function createDarwinProcessOs(deps: DarwinProcessOsDeps): ProcessOs {
     os: 'darwin',
     pollMs: 200,
     async listProcesses() {
-      const result = await deps.exec(darwinPaths.ps, listArgs, { timeoutMs: 8000 });
+      const result = await deps.exec(darwinPaths.ps, listArgs, psOptions);
       if (!result.ok) return null;
       return parseDarwinPs(result.stdout)
         .filter((row) => row.uid === deps.uid)
@@ -120,7 +137,7 @@ export function createDarwinProcessOs(deps: DarwinProcessOsDeps): ProcessOs {
     },
     async inspect(pids) {
       if (pids.length === 0) return new Map();
-      const result = await deps.exec(darwinPaths.ps, inspectArgs(pids), { timeoutMs: 8000 });
+      const result = await deps.exec(darwinPaths.ps, inspectArgs(pids), psOptions);
       // ps exits 1 when none of the pids exist; that is an answer, not a failure.
       if (!result.ok && (result.code !== 1 || result.stdout.trim() !== '')) return null;
       return new Map(parseDarwinPs(result.stdout).map(({ uid: _uid, ...facts }) => [facts.pid, facts]));

@@ -134,6 +134,15 @@ describe('programs service on macOS (simulated from fixtures)', () => {
     expect(sim.signals).toEqual([[800, 'SIGTERM']]);
   });
 
+  it('recognises the same running apps after the Mac changes time zone between listing and closing', async () => {
+    const { sim, service } = setup();
+    const rows = await service.list({ platform: 'zoom' });
+    sim.zone.offsetHours = -5;
+    const results = await service.close([byName(rows, 'Google Chrome')?.id ?? '', byName(rows, 'Syncthing')?.id ?? '']);
+    expect(results.map((r) => r.outcome)).toEqual(['closed', 'closed']);
+    expect(sim.signals).toEqual([[800, 'SIGTERM']]);
+  });
+
   it('reports refused when Automation is not allowed, and forces only on request', async () => {
     const { sim, service } = setup(['com.tinyspeck.slackmacgap']);
     const id = byName(await service.list({ platform: 'zoom' }), 'Slack')?.id ?? '';

@@ -1,10 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { readFileSync, readlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { createLinuxProcessOs } from '../../../main/programs/os/linux';
+import { realKill, type ProcessOs } from '../../../main/programs/process-os';
 import {
   createProgramsService,
   type ProgramsServiceDeps,
@@ -16,6 +18,33 @@ import type { ProgramRow } from '../../../shared/programs/program-types';
 import { isAlive, settingsWith, StandInLab } from './stand-ins';
 
 const onLinux = process.platform === 'linux';
+
+type Sent = [number, 'SIGTERM' | 'SIGKILL'];
+
+/** The real Linux module, recording every signal it sends (and optionally acting right after one). */
+function recordingOs(
+  sent: Sent[],
+  afterSignal: (signal: Sent[1]) => void = () => undefined,
+  launch?: Parameters<typeof createLinuxProcessOs>[0]['launch'],
+): ProcessOs {
+  return createLinuxProcessOs({
+    uid: process.getuid?.() ?? 0,
+    kill: (pid, signal) => {
+      sent.push([pid, signal]);
+      realKill(pid, signal);
+      afterSignal(signal);
+    },
+    ...(launch ? { launch } : {}),
+  });
+}
+
+/** What an update does to a running program's file: a new file takes its place on disk. */
+function replaceExecutable(path: string): void {
+  unlinkSync(path);
+  writeFileSync(path, '#!/bin/sh\n', { mode: 0o755 });
+}
+
+const sixMinutes = 6 * 60_000;
 
 async function expectAppError(promise: Promise<unknown>, code: string): Promise<AppError> {
   const error = await promise.then(
@@ -288,6 +317,133 @@ describe.runIf(onLinux)('programs service on Linux, with real processes', () => 
       ]),
     );
     expect(await programs.closed()).toEqual([{ name: goneName, category: 'other' }]);
+  });
+
+  it('asks politely again before forcing when the earlier polite request is more than five minutes old', async () => {
+    const name = lab.nameFor('rrstubborn');
+    const stubborn = await lab.start(name, 'stubborn');
+    const sent: Sent[] = [];
+    let later = 0;
+    const programs = service(settingsWith([name]), { processOs: recordingOs(sent), now: () => Date.now() + later });
+    const id = rowFor(await programs.list(), name)?.id ?? '';
+    const [polite] = await programs.close([id], { timeoutSec: 1 });
+    expect(polite?.outcome).toBe('still-running');
+
+    // `close ID --force` long after the first attempt, without listing again.
+    later = sixMinutes;
+    const [forced] = await programs.close([id], { force: true, timeoutSec: 1 });
+    expect(forced?.outcome).toBe('closed');
+    expect(sent).toEqual([
+      [stubborn.pid, 'SIGTERM'],
+      [stubborn.pid, 'SIGTERM'],
+      [stubborn.pid, 'SIGKILL'],
+    ]);
+    expect(await stubborn.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('does not carry an old polite request over to a later listing', async () => {
+    const name = lab.nameFor('rrstubborn');
+    const stubborn = await lab.start(name, 'stubborn');
+    const sent: Sent[] = [];
+    let later = 0;
+    const programs = service(settingsWith([name]), { processOs: recordingOs(sent), now: () => Date.now() + later });
+    const id = rowFor(await programs.list(), name)?.id ?? '';
+    await programs.close([id], { timeoutSec: 1 });
+
+    later = sixMinutes;
+    expect(rowFor(await programs.list(), name)?.id).toBe(id);
+    await programs.close([id], { force: true, timeoutSec: 1 });
+    expect(sent.map(([, signal]) => signal)).toEqual(['SIGTERM', 'SIGTERM', 'SIGKILL']);
+    expect(await stubborn.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('forces at once when the same process was asked politely a moment ago', async () => {
+    const name = lab.nameFor('rrstubborn');
+    const stubborn = await lab.start(name, 'stubborn');
+    const sent: Sent[] = [];
+    const programs = service(settingsWith([name]), { processOs: recordingOs(sent) });
+    const id = rowFor(await programs.list(), name)?.id ?? '';
+    await programs.close([id], { timeoutSec: 1 });
+    const [forced] = await programs.close([id], { force: true, timeoutSec: 30 });
+    expect(forced?.outcome).toBe('closed');
+    expect(sent).toEqual([
+      [stubborn.pid, 'SIGTERM'],
+      [stubborn.pid, 'SIGKILL'],
+    ]);
+  });
+
+  it('asks politely again when the recorded polite request was made to other processes', async () => {
+    const name = lab.nameFor('rrstubborn');
+    const stubborn = await lab.start(name, 'stubborn');
+    const sent: Sent[] = [];
+    const programs = service(settingsWith([name]), { processOs: recordingOs(sent) });
+    const id = rowFor(await programs.list(), name)?.id ?? '';
+    await programs.close([id], { timeoutSec: 1 });
+
+    // The request on record names processes other than the ones running now.
+    const file = join(dataDir, listingFileName);
+    const listing = JSON.parse(await readFile(file, 'utf8')) as { entries: { gracefulFor: unknown }[] };
+    for (const entry of listing.entries) entry.gracefulFor = ['999999@1'];
+    await writeFile(file, JSON.stringify(listing));
+
+    await programs.close([id], { force: true, timeoutSec: 1 });
+    expect(sent.map(([, signal]) => signal)).toEqual(['SIGTERM', 'SIGTERM', 'SIGKILL']);
+    expect(await stubborn.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('closes a program whose executable was replaced by an update after it was listed', async () => {
+    const name = lab.nameFor('rrupdated');
+    const calm = await lab.start(name, 'calm');
+    const programs = service(settingsWith([name]));
+    const id = rowFor(await programs.list(), name)?.id ?? '';
+    replaceExecutable(await lab.binary(name));
+    expect(readlinkSync(`/proc/${calm.pid}/exe`)).toMatch(/ \(deleted\)$/);
+
+    const [result] = await programs.close([id]);
+    expect(result?.outcome).toBe('closed');
+    expect(await calm.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('keeps reporting a program as running when an update replaces its executable during the close, and can still force it', async () => {
+    const name = lab.nameFor('rrupdating');
+    const stubborn = await lab.start(name, 'stubborn');
+    const binary = await lab.binary(name);
+    const sent: Sent[] = [];
+    const programs = service(settingsWith([name]), {
+      processOs: recordingOs(sent, (signal) => {
+        if (signal === 'SIGTERM') replaceExecutable(binary);
+      }),
+    });
+    const id = rowFor(await programs.list(), name)?.id ?? '';
+
+    const [polite] = await programs.close([id], { timeoutSec: 1 });
+    expect(polite?.outcome).toBe('still-running');
+    expect(isAlive(stubborn.pid)).toBe(true);
+
+    const [forced] = await programs.close([id], { force: true });
+    expect(forced?.outcome).toBe('closed');
+    expect(await stubborn.exited).toEqual({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('keeps a program that another process closed while reopening, on the reopen-later list', async () => {
+    const firstName = lab.nameFor('rrfirst');
+    const secondName = lab.nameFor('rrsecond');
+    await lab.start(firstName, 'calm');
+    const second = await lab.start(secondName, 'calm');
+    const other = service(settingsWith([secondName]));
+    const programs = service(settingsWith([firstName]), {
+      processOs: recordingOs([], undefined, async () => {
+        // While the first program starts again, the other process (e.g. the CLI) closes another one.
+        const [closed] = await other.close([rowFor(await other.list(), secondName)?.id ?? '']);
+        expect(closed?.outcome).toBe('closed');
+        return { ok: true };
+      }),
+    });
+    await programs.close([rowFor(await programs.list(), firstName)?.id ?? '']);
+
+    expect(await programs.reopen()).toEqual([expect.objectContaining({ name: firstName, outcome: 'reopened' })]);
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    expect(await programs.closed()).toEqual([{ name: secondName, category: 'other' }]);
   });
 
   it('reports unknown, not an empty list, when processes cannot be read', async () => {

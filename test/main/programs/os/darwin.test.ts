@@ -17,7 +17,7 @@ const facts = (pid: number, extra: Partial<ProcessFacts> = {}): ProcessFacts => 
   ppid: 1,
   name: 'x',
   exe: '/opt/homebrew/bin/syncthing',
-  startKey: 'Mon Mar  3 08:12:00 2025',
+  startKey: '2025-03-03T08:12:00.000Z',
   appBundle: null,
   flatpakId: null,
   snapName: null,
@@ -25,10 +25,12 @@ const facts = (pid: number, extra: Partial<ProcessFacts> = {}): ProcessFacts => 
 });
 
 describe('macOS process module', () => {
-  it('lists with ps by absolute path and fixed columns', async () => {
+  it('lists with ps by absolute path and fixed columns, with start times in UTC', async () => {
     const sim = simulateMac();
     await createDarwinProcessOs({ exec: sim.exec, uid: 501 }).listProcesses();
-    expect(sim.calls).toEqual([{ file: '/bin/ps', args: ['-axww', '-o', 'pid=,ppid=,uid=,lstart=,comm='] }]);
+    expect(sim.calls).toEqual([
+      { file: '/bin/ps', args: ['-axww', '-o', 'pid=,ppid=,uid=,lstart=,comm='], env: { TZ: 'UTC' } },
+    ]);
     expect(listArgs).toEqual(['-axww', '-o', 'pid=,ppid=,uid=,lstart=,comm=']);
   });
 
@@ -42,7 +44,7 @@ describe('macOS process module', () => {
     ]);
   });
 
-  it('parses ps output: paths with spaces, app bundles, start time as text, zombies dropped', () => {
+  it('parses ps output: paths with spaces, app bundles, start time as a UTC timestamp, zombies dropped', () => {
     const rows = parseDarwinPs(readFixture('darwin-ps.txt'));
     expect(rows.find((r) => r.pid === 610)).toEqual({
       pid: 610,
@@ -50,7 +52,7 @@ describe('macOS process module', () => {
       uid: 501,
       name: 'Google Chrome Helper (GPU)',
       exe: '/Applications/Google Chrome.app/Contents/Frameworks/Google Chrome Framework.framework/Versions/120.0.6099.109/Helpers/Google Chrome Helper (GPU).app/Contents/MacOS/Google Chrome Helper (GPU)',
-      startKey: 'Mon Mar 3 08:30:01 2025',
+      startKey: '2025-03-03T08:30:01.000Z',
       appBundle: '/Applications/Google Chrome.app',
       flatpakId: null,
       snapName: null,
@@ -62,6 +64,15 @@ describe('macOS process module', () => {
     });
     expect(rows.some((r) => r.pid === 1200)).toBe(false);
     expect(rows).toHaveLength(16);
+  });
+
+  it('inspects in UTC too, so a time zone change does not alter start times', async () => {
+    const sim = simulateMac();
+    const mac = createDarwinProcessOs({ exec: sim.exec, uid: 501 });
+    expect((await mac.inspect([600]))?.get(600)?.startKey).toBe('2025-03-03T08:30:00.000Z');
+    sim.zone.offsetHours = 9;
+    expect((await mac.inspect([600]))?.get(600)?.startKey).toBe('2025-03-03T08:30:00.000Z');
+    expect(sim.calls.at(-1)?.env).toEqual({ TZ: 'UTC' });
   });
 
   it('lists only the current user’s processes', async () => {

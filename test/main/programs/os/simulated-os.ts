@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { darwinPaths } from '../../../../main/programs/os/darwin';
 import type { LaunchFn } from '../../../../main/programs/os/detached-launch';
-import type { ExecFn, ExecResult } from '../../../../main/platform/exec';
+import type { ExecFn, ExecOptions, ExecResult } from '../../../../main/platform/exec';
 import type { KillFn } from '../../../../main/programs/process-os';
 
 /**
@@ -18,6 +18,16 @@ export interface ExecCall {
   readonly file: string;
   readonly args: readonly string[];
   readonly input?: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+function recordCall(calls: ExecCall[], file: string, args: readonly string[], opts: ExecOptions | undefined): void {
+  calls.push({
+    file,
+    args: [...args],
+    ...(opts?.input !== undefined ? { input: opts.input } : {}),
+    ...(opts?.env !== undefined ? { env: opts.env } : {}),
+  });
 }
 
 export function result(partial: Partial<ExecResult>): ExecResult {
@@ -65,7 +75,7 @@ export function simulateWindows(options: { stubborn?: readonly number[] } = {}) 
   const end = (pid: number) => descendants(rows, pid, alive).forEach((p) => alive.delete(p));
 
   const exec: ExecFn = async (file, args, opts) => {
-    calls.push({ file, args: [...args], ...(opts?.input !== undefined ? { input: opts.input } : {}) });
+    recordCall(calls, file, args, opts);
     if (file.endsWith('\\powershell.exe')) {
       const script = opts?.input ?? '';
       const wanted = [...script.matchAll(/ProcessId = (\d+)/g)].map((m) => Number(m[1]));
@@ -112,8 +122,27 @@ const bundleIds: Record<string, string> = {
   '/Applications/ReadyRoom.app': 'org.readyroom.app',
 };
 
-/** A Mac: ps answers from the fixture; apps quit on an Apple Event unless Automation is denied for them. */
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const lstartPattern = /[A-Z][a-z]{2} ([A-Z][a-z]{2}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})/;
+
+/** Rewrites a ps line's start time (written in UTC in the fixture) as a clock `offsetHours` from UTC shows it. */
+function shiftStartTime(line: string, offsetHours: number): string {
+  if (offsetHours === 0) return line;
+  return line.replace(lstartPattern, (_all, mon: string, day: string, h: string, m: string, s: string, y: string) => {
+    const utc = Date.UTC(Number(y), months.indexOf(mon), Number(day), Number(h), Number(m), Number(s));
+    const d = new Date(utc + offsetHours * 3_600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${weekdays[d.getUTCDay()] ?? ''} ${months[d.getUTCMonth()] ?? ''} ${String(d.getUTCDate()).padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} ${d.getUTCFullYear()}`;
+  });
+}
+
+/**
+ * A Mac: ps answers from the fixture; apps quit on an Apple Event unless Automation is denied for
+ * them. `zone.offsetHours` is the Mac's time zone, which tests may change (travel, a new setting).
+ */
 export function simulateMac(options: { automationDenied?: readonly string[] } = {}) {
+  const zone = { offsetHours: 0 };
   const lines = readFixture('darwin-ps.txt')
     .split('\n')
     .filter((l) => l.trim());
@@ -129,12 +158,17 @@ export function simulateMac(options: { automationDenied?: readonly string[] } = 
   const end = (pid: number) => descendants(rows, pid, alive).forEach((p) => alive.delete(p));
 
   const exec: ExecFn = async (file, args, opts) => {
-    calls.push({ file, args: [...args], ...(opts?.input !== undefined ? { input: opts.input } : {}) });
+    recordCall(calls, file, args, opts);
     if (file === darwinPaths.ps) {
       const pIndex = args.indexOf('-p');
       const wanted = pIndex >= 0 ? (args[pIndex + 1] ?? '').split(',').map(Number) : null;
       const out = rows.filter((r) => alive.has(r.pid) && (!wanted || wanted.includes(r.pid)));
-      return result({ stdout: out.map((r) => r.line).join('\n'), code: out.length === 0 && wanted ? 1 : 0 });
+      // Like the real ps, start times are shown in the Mac's time zone unless TZ says otherwise.
+      const offset = opts?.env?.TZ === 'UTC' ? 0 : zone.offsetHours;
+      return result({
+        stdout: out.map((r) => shiftStartTime(r.line, offset)).join('\n'),
+        code: out.length === 0 && wanted ? 1 : 0,
+      });
     }
     if (file === darwinPaths.defaults) {
       const app = (args[1] ?? '').replace(/\/Contents\/Info$/, '');
@@ -168,7 +202,7 @@ export function simulateMac(options: { automationDenied?: readonly string[] } = 
     launched.push([file, args]);
     return { ok: true };
   };
-  return { exec, kill, launch, calls, signals, launched, alive };
+  return { exec, kill, launch, calls, signals, launched, alive, zone };
 }
 
 /** A clock that only moves when the code under test sleeps, so waits take no real time. */
