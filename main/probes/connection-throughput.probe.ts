@@ -1,4 +1,11 @@
-import { checkTestUrl, defaultThroughputOptions, measureDownload, measureUpload, type RateResult, type ThroughputOptions } from './net/throughput';
+import {
+  checkTestUrl,
+  defaultThroughputOptions,
+  measureDownload,
+  measureUpload,
+  type RateResult,
+  type ThroughputOptions,
+} from './net/throughput';
 import type { JsonObject } from '../../shared/json';
 import { outcome, round } from './probe-kit';
 import type { Probe } from './probe-types';
@@ -15,7 +22,11 @@ const mbit = (bps: number) => `${round(bps / 1_000_000, 1)} Mbit/s`;
 function rateEvidence(r: RateResult): JsonObject {
   return r.ok
     ? { ok: true, mbitPerSec: round(r.bitsPerSec / 1_000_000, 2), bytes: r.bytes, ms: round(r.ms), capped: r.capped }
-    : { ok: false, error: r.error, belowMbitPerSec: r.belowBitsPerSec === undefined ? null : round(r.belowBitsPerSec / 1_000_000, 2) };
+    : {
+        ok: false,
+        error: r.error,
+        belowMbitPerSec: r.belowBitsPerSec === undefined ? null : round(r.belowBitsPerSec / 1_000_000, 2),
+      };
 }
 
 /**
@@ -26,10 +37,14 @@ export function createConnectionThroughputProbe(options: ThroughputOptions = def
   return {
     id: 'connection.throughput',
     timeoutMs: options.downloadMaxMs + options.uploadMaxMs + 2000,
+    // Its own time starts once connection.busy has sampled the line (on Windows, after the PowerShell run).
+    timerStartsAfterNetworkQuiet: true,
     async run(context) {
       const { enabled, downloadUrl, uploadUrl } = context.settings.throughput;
       if (!enabled || downloadUrl.trim() === '') {
-        return outcome('skipped', 'The speed test is off (turn it on in Settings with an address to test against).', { enabled });
+        return outcome('skipped', 'The speed test is off (turn it on in Settings with an address to test against).', {
+          enabled,
+        });
       }
       const down = checkTestUrl(downloadUrl.trim());
       if (!down.ok) return outcome('unknown', down.reason, { reason: down.reason });
@@ -45,7 +60,13 @@ export function createConnectionThroughputProbe(options: ThroughputOptions = def
         download: rateEvidence(download),
         upload: upload ? rateEvidence(upload) : null,
       };
-      if (!download.ok) return outcome('unknown', `The speed test could not download from ${down.url.host} (${download.error}).`, evidence);
+      if (!download.ok) {
+        return outcome(
+          'unknown',
+          `The speed test could not download from ${down.url.host} (${download.error}).`,
+          evidence,
+        );
+      }
       const grades: Grade[] = [gradeRate(download.bitsPerSec)];
       let upText = 'upload not tested';
       if (upload) {
@@ -56,11 +77,29 @@ export function createConnectionThroughputProbe(options: ThroughputOptions = def
           grades.push(gradeRate(upload.belowBitsPerSec));
           upText = `upload slower than ${mbit(upload.belowBitsPerSec)}`;
         } else {
-          upText = `upload failed (${upload.error})`;
+          // No upload figure: a measured failing download still fails, but nothing here may pass.
+          const downText = `Download ${mbit(download.bitsPerSec)}`;
+          if (grades.includes('fail')) {
+            return outcome(
+              'fail',
+              `${downText}; the upload test failed (${upload.error}). Too slow for video: consider an audio-only session.`,
+              evidence,
+            );
+          }
+          return outcome(
+            'unknown',
+            `${downText}, but the upload test to ${up?.url.host ?? 'the upload address'} failed (${upload.error}), so the upload speed is not known.`,
+            evidence,
+          );
         }
       }
       const grade: Grade = grades.includes('fail') ? 'fail' : grades.includes('warn') ? 'warn' : 'pass';
-      const advice = grade === 'fail' ? ' Too slow for video: consider an audio-only session.' : grade === 'warn' ? ' Video may be blurry.' : '';
+      const advice =
+        grade === 'fail'
+          ? ' Too slow for video: consider an audio-only session.'
+          : grade === 'warn'
+            ? ' Video may be blurry.'
+            : '';
       return outcome(grade, `Download ${mbit(download.bitsPerSec)}, ${upText}.${advice}`, evidence);
     },
   };

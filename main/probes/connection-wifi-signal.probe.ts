@@ -21,7 +21,16 @@ export const connectionWifiSignalProbe: Probe = {
     const link = route.value.physical;
     if (!route.value.primary) return outcome('skipped', 'Not connected to any network.', route.evidence);
     if (!link) return outcome('unknown', 'Could not tell whether this computer uses Wi-Fi.', route.evidence);
-    if (link.kind !== 'wifi') return outcome('skipped', 'Not on Wi-Fi, so the signal does not matter.', { kind: link.kind });
+    // Only a link known to be a cable or mobile data rules Wi-Fi out; an unrecognised one could still be Wi-Fi.
+    if (link.kind === 'other' || link.kind === 'vpn') {
+      return outcome('unknown', 'Could not tell whether this computer uses Wi-Fi.', {
+        ...route.evidence,
+        kind: link.kind,
+      });
+    }
+    if (link.kind !== 'wifi') {
+      return outcome('skipped', 'Not on Wi-Fi, so the signal does not matter.', { kind: link.kind });
+    }
     const wifi = await facts.wifi(link);
     if (wifi.state !== 'known') return unresolved(wifi, 'Could not read the Wi-Fi signal');
     const { dbm, percent, open } = wifi.value;

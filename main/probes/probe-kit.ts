@@ -12,8 +12,13 @@ export function outcome(status: CheckStatus, summary: string, evidence: JsonObje
  * `skipped` for not-applicable: the question does not arise on this computer.
  */
 export function unresolved(fact: Exclude<Fact<unknown>, { state: 'known' }>, prefix: string): ProbeOutcome {
-  if (fact.state === 'not-applicable') return outcome('skipped', sentence(fact.reason), { ...fact.evidence, reason: fact.reason });
-  return outcome('unknown', sentence(`${prefix}: ${lowerFirst(fact.reason)}`), { ...fact.evidence, reason: fact.reason });
+  if (fact.state === 'not-applicable') {
+    return outcome('skipped', sentence(fact.reason), { ...fact.evidence, reason: fact.reason });
+  }
+  return outcome('unknown', sentence(`${prefix}: ${lowerFirst(fact.reason)}`), {
+    ...fact.evidence,
+    reason: fact.reason,
+  });
 }
 
 /** Ends a summary with a full stop. */
@@ -21,9 +26,25 @@ export function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** Names that keep their capital in the middle of a sentence. */
+const properNames = new Set([
+  'Windows',
+  'Linux',
+  'Microsoft',
+  'Apple',
+  'ReadyRoom',
+  'ClamAV',
+  'PowerShell',
+  'FileVault',
+  'BitLocker',
+  'Siri',
+]);
+
+/** Lower-cases the first word so a reason can follow a colon, unless it is a name ("Windows", "ReadyRoom"). */
 export function lowerFirst(text: string): string {
-  if (/^[A-Z][a-z]/.test(text)) return text.charAt(0).toLowerCase() + text.slice(1);
-  return text;
+  const first = /^[^\s,;:.()]+/.exec(text)?.[0] ?? '';
+  if (properNames.has(first) || !/^[A-Z][a-z]+$/.test(first)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** "Dropbox, Chrome and Spotify"; long lists end in "and N more". */

@@ -41,5 +41,10 @@ export interface Probe {
   readonly id: AutomaticCheckId;
   /** Overrides the default per-probe timeout (connection.throughput needs longer). */
   readonly timeoutMs?: number;
+  /**
+   * The probe first waits for `networkQuiet`; its time limit then starts only once that wait is over,
+   * and from then on only its own limit (not the scan budget) stops it.
+   */
+  readonly timerStartsAfterNetworkQuiet?: boolean;
   run(context: ProbeContext): Promise<ProbeOutcome>;
 }

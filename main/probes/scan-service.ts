@@ -110,13 +110,13 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
       setMaxListeners(chosen.length + 10, scanAbort.signal);
       const onOuterAbort = () => scanAbort.abort();
       options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-      let budgetTimer: ReturnType<typeof setTimeout> | undefined;
-      const budgetOver = new Promise<'budget'>((resolve) => {
-        budgetTimer = setTimeout(() => {
-          scanAbort.abort();
-          resolve('budget');
-        }, scanBudgetMs);
-      });
+      // Each running probe registers how it is stopped when the budget is spent.
+      const onBudgetSpent = new Set<() => void>();
+      let budgetSpent = false;
+      const budgetTimer = setTimeout(() => {
+        budgetSpent = true;
+        for (const stopProbe of onBudgetSpent) stopProbe();
+      }, scanBudgetMs);
 
       const facts = createPlatformFacts(
         deps.os,
@@ -165,9 +165,29 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
           const probeStarted = clock();
           const limit = timeoutFor(probe);
           let timer: ReturnType<typeof setTimeout> | undefined;
+          let done = false;
+          // A probe that waits for the line to be quiet (the speed test) starts its own clock after that
+          // wait, which on Windows includes the PowerShell run; once started, only that clock stops it.
+          let ownClockStarted = false;
           const timedOut = new Promise<'timeout'>((resolve) => {
-            timer = setTimeout(() => resolve('timeout'), limit);
+            const start = () => {
+              if (done) return;
+              ownClockStarted = true;
+              timer = setTimeout(() => resolve('timeout'), limit);
+            };
+            if (probe.timerStartsAfterNetworkQuiet) void networkQuiet.then(start);
+            else start();
           });
+          let stopForBudget: () => void = () => undefined;
+          const budgetOver = new Promise<'budget'>((resolve) => {
+            stopForBudget = () => {
+              if (probe.timerStartsAfterNetworkQuiet && ownClockStarted) return;
+              probeAbort.abort();
+              resolve('budget');
+            };
+          });
+          if (budgetSpent) stopForBudget();
+          else onBudgetSpent.add(stopForBudget);
           let result: ProbeOutcome;
           try {
             const raced = await Promise.race([probe.run(context), timedOut, budgetOver]);
@@ -190,7 +210,9 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
             log.error('probe failed', { check: probe.id, error: describeError(error) });
             result = { status: 'unknown', summary: 'This check failed unexpectedly.', evidence: { error: 'internal' } };
           } finally {
+            done = true;
             clearTimeout(timer);
+            onBudgetSpent.delete(stopForBudget);
             probeAbort.abort();
             scanAbort.signal.removeEventListener('abort', stop);
           }

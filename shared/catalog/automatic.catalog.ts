@@ -176,15 +176,27 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     source: 'NHS video consultation advice',
     fix: {
       win32: {
-        steps: ['Plug in your laptop charger.', 'Check the battery icon near the clock shows it is charging.', 'Run the check again.'],
+        steps: [
+          'Plug in your laptop charger.',
+          'Check the battery icon near the clock shows it is charging.',
+          'Run the check again.',
+        ],
         link: { label: 'Open power and battery settings', url: 'ms-settings:batterysaver' },
       },
       darwin: {
-        steps: ['Plug in your Mac charger.', 'Check the battery icon in the menu bar shows it is charging.', 'Run the check again.'],
+        steps: [
+          'Plug in your Mac charger.',
+          'Check the battery icon in the menu bar shows it is charging.',
+          'Run the check again.',
+        ],
         link: { label: 'Open Battery settings', url: 'x-apple.systempreferences:com.apple.preference.battery' },
       },
       linux: {
-        steps: ['Plug in your laptop charger.', 'Check the battery indicator shows it is charging.', 'Run the check again.'],
+        steps: [
+          'Plug in your laptop charger.',
+          'Check the battery indicator shows it is charging.',
+          'Run the check again.',
+        ],
       },
     },
   },
@@ -310,7 +322,10 @@ export const automaticCatalog: readonly CatalogEntry[] = [
         link: { label: 'Open Siri settings', url: 'x-apple.systempreferences:com.apple.Siri-Settings.extension' },
       },
       linux: {
-        steps: ['Close any voice assistant program that is running.', 'Remember phones, watches and smart speakers in the room too.'],
+        steps: [
+          'Close any voice assistant program that is running.',
+          'Remember phones, watches and smart speakers in the room too.',
+        ],
       },
     },
   },
@@ -338,7 +353,10 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Quit that app unless you opened it on purpose.',
           'In System Settings › Privacy & Security › Microphone and Camera, switch off apps that do not need them.',
         ],
-        link: { label: 'Open microphone privacy settings', url: 'x-apple.systempreferences:com.apple.preference.security?Privacy_Microphone' },
+        link: {
+          label: 'Open microphone privacy settings',
+          url: 'x-apple.systempreferences:com.apple.preference.security?Privacy_Microphone',
+        },
       },
       linux: {
         steps: ['Close the programs named above unless you opened them on purpose.', 'Run the check again.'],
@@ -363,7 +381,10 @@ export const automaticCatalog: readonly CatalogEntry[] = [
         link: { label: 'Open notification settings', url: 'ms-settings:notifications' },
       },
       darwin: {
-        steps: ['Open Control Centre in the menu bar and choose Focus › Do Not Disturb.', 'Keep it on until the session ends.'],
+        steps: [
+          'Open Control Centre in the menu bar and choose Focus › Do Not Disturb.',
+          'Keep it on until the session ends.',
+        ],
         link: { label: 'Open Focus settings', url: 'x-apple.systempreferences:com.apple.Focus-Settings.extension' },
       },
       linux: {
@@ -429,13 +450,20 @@ export const automaticCatalog: readonly CatalogEntry[] = [
         link: { label: 'Open Windows Security', url: 'ms-settings:windowsdefender' },
       },
       darwin: {
-        steps: ['Open System Settings › Network › Firewall.', 'Turn the firewall on (you may need your Mac password).', 'Run the check again.'],
-        link: { label: 'Open Firewall settings', url: 'x-apple.systempreferences:com.apple.preference.security?Firewall' },
+        steps: [
+          'Open System Settings › Network › Firewall.',
+          'Turn the firewall on (you may need your Mac password).',
+          'Run the check again.',
+        ],
+        link: {
+          label: 'Open Firewall settings',
+          url: 'x-apple.systempreferences:com.apple.preference.security?Firewall',
+        },
       },
       linux: {
         steps: [
           'Install a firewall manager if you have none: on Ubuntu and Debian, “sudo apt install ufw”; Fedora comes with firewalld.',
-          'Turn it on: “sudo ufw enable”, or “sudo systemctl enable --now firewalld”.',
+          'Turn it on: “sudo ufw enable” and “sudo systemctl enable --now ufw”, or “sudo systemctl enable --now firewalld”.',
           'Run the check again.',
         ],
       },
@@ -465,10 +493,14 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Open System Settings › General › Software Update › Automatic Updates and turn on “Install Security Responses and system files”.',
           'If you use another antivirus, open it and make sure it is on and updated.',
         ],
-        link: { label: 'Open Software Update', url: 'x-apple.systempreferences:com.apple.Software-Update-Settings.extension' },
+        link: {
+          label: 'Open Software Update',
+          url: 'x-apple.systempreferences:com.apple.Software-Update-Settings.extension',
+        },
       },
       linux: {
         steps: [
+          'ReadyRoom can only recognise ClamAV on Linux. If you use other security software, open it and make sure it is on and up to date.',
           'If you use ClamAV, start it: “sudo systemctl enable --now clamav-daemon clamav-freshclam”.',
           'Keep the system updated through your software updater.',
         ],
@@ -536,11 +568,14 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Set “Require password after screen saver begins or display is turned off” to “Immediately”.',
           'Turn off automatic login in System Settings › Users & Groups.',
         ],
-        link: { label: 'Open Lock Screen settings', url: 'x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension' },
+        link: {
+          label: 'Open Lock Screen settings',
+          url: 'x-apple.systempreferences:com.apple.Lock-Screen-Settings.extension',
+        },
       },
       linux: {
         steps: [
-          'Open your desktop settings › Privacy (or Power) › Screen Lock.',
+          'Open your desktop settings › Privacy (or Power) › Screen Lock; on KDE, System Settings › Screen Locking.',
           'Turn on Automatic Screen Lock and set the blank-screen delay to 10 minutes or less.',
           'Turn off automatic login in Users settings.',
         ],
@@ -570,10 +605,16 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Open System Settings › General › Software Update and install the latest macOS your Mac offers.',
           'If your Mac cannot run a supported macOS, plan to replace it.',
         ],
-        link: { label: 'Open Software Update', url: 'x-apple.systempreferences:com.apple.Software-Update-Settings.extension' },
+        link: {
+          label: 'Open Software Update',
+          url: 'x-apple.systempreferences:com.apple.Software-Update-Settings.extension',
+        },
       },
       linux: {
-        steps: ['Install all updates with your software updater.', 'Upgrade to a release your distribution still supports.'],
+        steps: [
+          'Install all updates with your software updater.',
+          'Upgrade to a release your distribution still supports.',
+        ],
       },
     },
   },
@@ -601,7 +642,10 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Give your account a strong password you use nowhere else.',
           'Remove accounts nobody uses, and turn off the guest user.',
         ],
-        link: { label: 'Open Users & Groups', url: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension' },
+        link: {
+          label: 'Open Users & Groups',
+          url: 'x-apple.systempreferences:com.apple.Users-Groups-Settings.extension',
+        },
       },
       linux: {
         steps: [

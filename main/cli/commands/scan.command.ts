@@ -24,7 +24,11 @@ export interface ScanCommandDeps {
    * Called with the finished report and the parsed extra options, before printing (e.g. to save it
    * to the vault). Its message, if any, goes to stderr.
    */
-  afterScan?(report: ScanReport, options: Readonly<Record<string, string | boolean | undefined>>, context: CliContext): Promise<string | void>;
+  afterScan?(
+    report: ScanReport,
+    options: Readonly<Record<string, string | boolean | undefined>>,
+    context: CliContext,
+  ): Promise<string | void>;
 }
 
 /** The real scan service for the CLI: this computer's OS and commands, with the given programs listing and settings. */
@@ -53,7 +57,9 @@ Runs the automatic readiness checks on this computer.
   --target host[:port]   Time the connection to this host instead of the video platform's.
   --platform id          The session platform: ${sessionPlatformIds.join(', ')}.
 
-Exit code: 0 when no check failed, 1 when any check failed, 2 for bad arguments.`;
+Exit code: 0 when no check failed, 1 when any check failed, 2 for bad arguments.
+Checks that could not be run are not failures, but they are not passes either: without --json, a line
+on stderr says how many there were.`;
 
 /** Parses and validates the command line into a scan request. */
 export function parseScanArgs(
@@ -74,8 +80,13 @@ export function parseScanArgs(
   );
   const v = values as Record<string, string | boolean | undefined>;
   const onlyText = typeof v.only === 'string' ? v.only : undefined;
-  const only = onlyText?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (onlyText !== undefined && (!only || only.length === 0)) throw new UsageError('--only needs at least one check id.');
+  const only = onlyText
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (onlyText !== undefined && (!only || only.length === 0)) {
+    throw new UsageError('--only needs at least one check id.');
+  }
   const unknownIds = (only ?? []).filter((id) => !isAutomaticCheckId(id));
   if (unknownIds.length > 0) {
     throw new UsageError(`Unknown check id: ${unknownIds.join(', ')}. Known ids: ${automaticCheckIds.join(', ')}.`);
@@ -119,6 +130,9 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
       if (args.json) context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else context.io.stdout(formatScanTable(report));
       if (note) context.io.stderr(`${note}\n`);
+      // The exit code only counts failures, so say plainly that unknown checks are not passes.
+      const unknown = args.json ? '' : unknownNotice(report);
+      if (unknown) context.io.stderr(`${unknown}\n`);
       return report.checks.some((c) => c.status === 'fail') ? exitCodes.failed : exitCodes.ok;
     },
   };
@@ -126,7 +140,11 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
 
 /** The report as a plain-text table, with the fix steps under each problem. */
 export function formatScanTable(report: ScanReport): string {
-  const rows = report.checks.map((c) => ({ c, label: statusLabels[c.status], title: getCatalogEntry(c.id)?.title ?? c.id }));
+  const rows = report.checks.map((c) => ({
+    c,
+    label: statusLabels[c.status],
+    title: getCatalogEntry(c.id)?.title ?? c.id,
+  }));
   const labelWidth = Math.max(...rows.map((r) => r.label.length), 6);
   const titleWidth = Math.max(...rows.map((r) => r.title.length), 5);
   const lines = [
@@ -143,6 +161,14 @@ export function formatScanTable(report: ScanReport): string {
   }
   lines.push('', tally(report.checks));
   return `${lines.join('\n')}\n`;
+}
+
+/** One line for stderr when some checks could not be run; empty when every check gave an answer. */
+export function unknownNotice(report: ScanReport): string {
+  const count = report.checks.filter((c) => c.status === 'unknown').length;
+  if (count === 0) return '';
+  const what = count === 1 ? '1 check could not be run' : `${count} checks could not be run`;
+  return `${what}: unknown is not a pass, so check ${count === 1 ? 'it' : 'them'} yourself before the session.`;
 }
 
 function tally(checks: readonly CheckResult[]): string {

@@ -3,6 +3,7 @@ import { describeExecFailure, memo, run } from './exec-helpers';
 import {
   classifyDarwinLink,
   countDarwinHumanAccounts,
+  countDarwinScreenSharingSessions,
   parseAirportSignal,
   parseDarwinDefaultOutput,
   parseDarwinDefaultRoutes,
@@ -58,7 +59,10 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
   };
 
   const route = memo(async (): Promise<Fact<RouteFacts>> => {
-    const [routes, ports] = await Promise.all([exec(c.netstat, ['-rn', '-f', 'inet']), exec(c.networksetup, ['-listallhardwareports'])]);
+    const [routes, ports] = await Promise.all([
+      exec(c.netstat, ['-rn', '-f', 'inet']),
+      exec(c.networksetup, ['-listallhardwareports']),
+    ]);
     if (!routes.ok) return unknownFact(describeExecFailure(routes, 'The "netstat" tool'));
     const parsed = parseDarwinDefaultRoutes(routes.stdout);
     const portMap = ports.ok ? parseHardwarePorts(ports.stdout) : new Map<string, string>();
@@ -69,7 +73,8 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     };
     if (!parsed.primary) return known({ primary: null, physical: null }, evidence);
     const primary = info(parsed.primary);
-    const physical = primary.kind === 'vpn' ? (parsed.defaults.map(info).find((l) => l.kind !== 'vpn') ?? null) : primary;
+    const physical =
+      primary.kind === 'vpn' ? (parsed.defaults.map(info).find((l) => l.kind !== 'vpn') ?? null) : primary;
     return known({ primary, physical }, evidence);
   });
 
@@ -83,7 +88,10 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       if (!signal || signal.dbm === null) {
         return unknownFact('macOS did not report the Wi-Fi signal strength', { iface: link.name });
       }
-      return known({ dbm: signal.dbm, percent: null, open: signal.open }, { source: 'system_profiler', dbm: signal.dbm, open: signal.open });
+      return known(
+        { dbm: signal.dbm, percent: null, open: signal.open },
+        { source: 'system_profiler', dbm: signal.dbm, open: signal.open },
+      );
     },
 
     async power() {
@@ -122,16 +130,27 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
 
     async headroom(windowMs) {
       const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
-      return known({ cpuBusyPercent: cpu, cores: deps.stats.cores(), memTotalBytes: mem.totalBytes, memAvailableBytes: mem.availableBytes });
+      return known({
+        cpuBusyPercent: cpu,
+        cores: deps.stats.cores(),
+        memTotalBytes: mem.totalBytes,
+        memAvailableBytes: mem.availableBytes,
+      });
     },
 
     async remoteAccess() {
       const r = await exec(c.netstat, ['-an', '-p', 'tcp']);
       if (!r.ok) return unknownFact(describeExecFailure(r, 'The "netstat" tool'));
       const ports = parseDarwinListeningPorts(r.stdout);
+      // Third-party remote tools are found by the program list; this covers Apple's own Screen Sharing.
+      const sessions = countDarwinScreenSharingSessions(r.stdout);
       return known(
-        { remoteDesktopEnabled: ports.includes(5900) || ports.includes(3283), remoteSession: null, listeningPorts: ports },
-        { listeningPorts: ports },
+        {
+          remoteDesktopEnabled: ports.includes(5900) || ports.includes(3283),
+          remoteSession: sessions > 0,
+          listeningPorts: ports,
+        },
+        { listeningPorts: ports, screenSharingConnections: sessions },
       );
     },
 
@@ -141,7 +160,9 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         defaultsRead('com.apple.Siri', 'VoiceTriggerUserEnabled'),
       ]);
       const evidence: JsonObject = { assistantEnabled: assistant, voiceTrigger: trigger };
-      if (assistant === null && trigger === null) return unknownFact('macOS did not say whether Siri is switched on', evidence);
+      if (assistant === null && trigger === null) {
+        return unknownFact('macOS did not say whether Siri is switched on', evidence);
+      }
       const enabled: string[] = [];
       if (trigger === '1') enabled.push('Siri (listening for "Hey Siri")');
       else if (assistant === '1') enabled.push('Siri');
@@ -159,7 +180,9 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const dir = `${deps.homeDir}/Library/DoNotDisturb/DB`;
       const listing = await deps.files.listDir(dir);
       if (listing === null) return unknownFact('macOS keeps the Focus setting private from ReadyRoom');
-      if (!listing.includes('Assertions.json')) return known({ doNotDisturb: false, source: 'Focus records' }, { assertions: false });
+      if (!listing.includes('Assertions.json')) {
+        return known({ doNotDisturb: false, source: 'Focus records' }, { assertions: false });
+      }
       const text = await deps.files.readText(`${dir}/Assertions.json`);
       const on = text === null ? null : parseDndAssertions(text);
       if (on === null) return unknownFact('The Focus setting could not be read');
@@ -177,8 +200,13 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     async firewall() {
       const r = await exec(c.socketfilterfw, ['--getglobalstate']);
       const state = r.ok || r.stdout ? parseSocketFilterState(r.stdout) : null;
-      if (state === null) return unknownFact(r.ok ? 'The firewall state could not be read' : describeExecFailure(r, 'The firewall tool'));
-      return known({ state, provider: 'macOS firewall', offProfiles: [] }, { globalState: r.stdout.trim().slice(0, 80) });
+      if (state === null) {
+        return unknownFact(r.ok ? 'The firewall state could not be read' : describeExecFailure(r, 'The firewall tool'));
+      }
+      return known(
+        { state, provider: 'macOS firewall', offProfiles: [] },
+        { globalState: r.stdout.trim().slice(0, 80) },
+      );
     },
 
     async antivirus() {
@@ -199,22 +227,41 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const ageDays = mtime === null ? null : Math.floor((deps.now().getTime() - mtime) / 86_400_000);
       const warnings: string[] = [];
       if (configData === '0') warnings.push('Automatic security data updates are switched off.');
-      if (/assessments disabled/i.test(`${gatekeeper.stdout}${gatekeeper.stderr}`)) warnings.push('Gatekeeper is switched off.');
+      if (/assessments disabled/i.test(`${gatekeeper.stdout}${gatekeeper.stderr}`)) {
+        warnings.push('Gatekeeper is switched off.');
+      }
       return known(
         {
-          products: [{ name: 'XProtect', enabled: true, upToDate: ageDays === null ? null : ageDays <= 30, definitionsAgeDays: ageDays }],
+          products: [
+            {
+              name: 'XProtect',
+              enabled: true,
+              upToDate: ageDays === null ? null : ageDays <= 30,
+              definitionsAgeDays: ageDays,
+            },
+          ],
           builtInAlwaysOn: true,
           warnings,
         },
-        { xprotectVersion: version, definitionsAgeDays: ageDays, configDataInstall: configData, gatekeeper: gatekeeper.stdout.trim() || null },
+        {
+          xprotectVersion: version,
+          definitionsAgeDays: ageDays,
+          configDataInstall: configData,
+          gatekeeper: gatekeeper.stdout.trim() || null,
+        },
       );
     },
 
     async diskEncryption() {
       const r = await exec(c.fdesetup, ['status']);
       const state = parseFdesetupStatus(r.stdout);
-      if (!state) return unknownFact(r.ok ? 'FileVault did not report its state' : describeExecFailure(r, 'The FileVault tool'));
-      return known({ state, method: 'FileVault', volume: '/', warnings: [] }, { fdesetup: r.stdout.trim().split('\n')[0] ?? '' });
+      if (!state) {
+        return unknownFact(r.ok ? 'FileVault did not report its state' : describeExecFailure(r, 'The FileVault tool'));
+      }
+      return known(
+        { state, method: 'FileVault', volume: '/', warnings: [] },
+        { fdesetup: r.stdout.trim().split('\n')[0] ?? '' },
+      );
     },
 
     async screenLock() {
@@ -234,11 +281,17 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         autoLogin: autoLogin !== null && autoLogin !== '',
       };
       if (!lockState) {
-        return unknownFact(lock.ok ? 'macOS did not report the screen-lock setting' : describeExecFailure(lock, 'The screen-lock tool'), evidence);
+        return unknownFact(
+          lock.ok ? 'macOS did not report the screen-lock setting' : describeExecFailure(lock, 'The screen-lock tool'),
+          evidence,
+        );
       }
       const idleCandidates = [screensaverMin, displaySleepMin].filter((v): v is number => v !== null && v > 0);
       const idleMin = idleCandidates.length > 0 ? Math.min(...idleCandidates) : null;
-      const lockAfter = lockState.enabled && idleMin !== null ? Math.round((idleMin + (lockState.delaySeconds ?? 0) / 60) * 10) / 10 : null;
+      const lockAfter =
+        lockState.enabled && idleMin !== null
+          ? Math.round((idleMin + (lockState.delaySeconds ?? 0) / 60) * 10) / 10
+          : null;
       return known(
         {
           lockAfterMinutes: lockAfter,
@@ -256,7 +309,14 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const parsed = r.ok ? parseSwVers(r.stdout) : null;
       if (!parsed) return unknownFact(describeExecFailure(r, 'The "sw_vers" tool'));
       return known(
-        { family: 'macos', name: `macOS ${parsed.version}`, version: parsed.version, build: null, edition: null, distroId: null },
+        {
+          family: 'macos',
+          name: `macOS ${parsed.version}`,
+          version: parsed.version,
+          build: null,
+          edition: null,
+          distroId: null,
+        },
         { productVersion: parsed.version, buildVersion: parsed.build },
       );
     },
@@ -268,7 +328,10 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       ]);
       if (!list.ok) return unknownFact(describeExecFailure(list, 'The directory tool "dscl"'));
       const count = countDarwinHumanAccounts(list.stdout);
-      return known({ humanAccounts: count, guestEnabled: guest === null ? null : guest === '1' }, { humanAccounts: count, guestEnabled: guest });
+      return known(
+        { humanAccounts: count, guestEnabled: guest === null ? null : guest === '1' },
+        { humanAccounts: count, guestEnabled: guest },
+      );
     },
   };
 }

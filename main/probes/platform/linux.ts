@@ -1,9 +1,11 @@
 import type { JsonObject } from '../../../shared/json';
+import type { ExecResult } from '../../platform/exec';
 import { createCommandResolver, describeExecFailure, memo, run } from './exec-helpers';
 import {
   classifyLinuxLink,
   classifyPactlSink,
   countLinuxHumanAccounts,
+  kdeLockScreenForbidden,
   linuxAutoLogin,
   listeningRemotePorts,
   lsblkChainTypes,
@@ -19,6 +21,8 @@ import {
   parseProcNetWireless,
   parseProcSwaps,
   parseSsSockets,
+  parseSystemctlIsActive,
+  plasmaScreenLockerDefaults,
   programTrafficDelta,
   summarizeLinuxPower,
 } from './parsers/linux-parsers';
@@ -92,7 +96,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     if (parts.some((p) => p === 'kde')) return { desktop: 'kde', label };
     if (parts.some((p) => p.includes('cinnamon'))) return { desktop: 'cinnamon', label };
     if (parts.some((p) => p === 'mate')) return { desktop: 'mate', label };
-    if (parts.some((p) => ['gnome', 'unity', 'budgie', 'pantheon', 'ubuntu', 'pop', 'cosmic'].some((d) => p.includes(d)))) {
+    if (
+      parts.some((p) => ['gnome', 'unity', 'budgie', 'pantheon', 'ubuntu', 'pop', 'cosmic'].some((d) => p.includes(d)))
+    ) {
       return { desktop: 'gnome', label };
     }
     return { desktop: raw ? 'other' : 'none', label };
@@ -103,6 +109,37 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     return r.ok ? parseGsettingsValue(r.stdout) : null;
   };
 
+  /** "*.conf" files of a drop-in folder, in the order programs read them. */
+  const confFiles = async (dir: string) =>
+    ((await files.listDir(dir)) ?? [])
+      .filter((n) => n.endsWith('.conf'))
+      .sort()
+      .map((n) => `${dir}/${n}`);
+
+  /** Auto-login from every place GDM, LightDM and SDDM read it, each in its own order (later files win). */
+  const readAutoLogin = async (): Promise<{ autoLogin: boolean; sources: string[] }> => {
+    const [lightdmDropIns, sddmDropIns] = await Promise.all([
+      Promise.all([confFiles('/usr/share/lightdm/lightdm.conf.d'), confFiles('/etc/lightdm/lightdm.conf.d')]),
+      Promise.all([confFiles('/usr/lib/sddm/sddm.conf.d'), confFiles('/etc/sddm.conf.d')]),
+    ]);
+    const paths = {
+      gdm: ['/etc/gdm3/daemon.conf', '/etc/gdm3/custom.conf', '/etc/gdm/custom.conf'],
+      lightdm: [...lightdmDropIns.flat(), '/etc/lightdm/lightdm.conf'],
+      sddm: [...sddmDropIns.flat(), '/etc/sddm.conf'],
+    };
+    const read = (list: readonly string[]) => Promise.all(list.map((p) => files.readText(p)));
+    const [gdm, lightdm, sddm] = await Promise.all([read(paths.gdm), read(paths.lightdm), read(paths.sddm)]);
+    const all = [...paths.gdm, ...paths.lightdm, ...paths.sddm];
+    const texts = [...gdm, ...lightdm, ...sddm];
+    return { autoLogin: linuxAutoLogin({ gdm, lightdm, sddm }), sources: all.filter((_, i) => texts[i] !== null) };
+  };
+
+  /** Why `systemctl is-active` gave no state. */
+  const describeSystemctl = (r: ExecResult) =>
+    r.spawnError || r.timedOut
+      ? describeExecFailure(r, 'the "systemctl" tool')
+      : 'systemctl did not report a state (is systemd running?)';
+
   return {
     route,
 
@@ -110,7 +147,10 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       const text = await files.readText('/proc/net/wireless');
       const fromProc = text ? parseProcNetWireless(text, link.name) : null;
       if (fromProc?.dbm !== undefined && fromProc.dbm !== null) {
-        return known({ dbm: fromProc.dbm, percent: null, open: null }, { source: '/proc/net/wireless', dbm: fromProc.dbm });
+        return known(
+          { dbm: fromProc.dbm, percent: null, open: null },
+          { source: '/proc/net/wireless', dbm: fromProc.dbm },
+        );
       }
       const fromSi = (await deps.systemInfo.wifiConnections())?.find((w) => w.iface === link.name);
       if (fromSi && (fromSi.signalLevel !== null || fromSi.quality !== null)) {
@@ -124,13 +164,23 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
 
     async power() {
       const names = await files.listDir('/sys/class/power_supply');
-      if (names === null || names.length === 0) return known({ battery: null }, { supplies: [] });
+      // An empty folder means no battery; a missing one means Linux did not tell.
+      if (names === null) return unknownFact('Linux did not list its power supplies (/sys/class/power_supply)');
+      if (names.length === 0) return known({ battery: null }, { supplies: [] });
       const supplies = await Promise.all(
-        names.map(async (n) => parsePowerSupplyUevent((await files.readText(`/sys/class/power_supply/${n}/uevent`)) ?? '')),
+        names.map(async (n) =>
+          parsePowerSupplyUevent((await files.readText(`/sys/class/power_supply/${n}/uevent`)) ?? ''),
+        ),
       );
       const summary = summarizeLinuxPower(supplies);
       return known(summary, {
-        supplies: supplies.map((s) => ({ type: s.type, online: s.online, capacity: s.capacity, status: s.status, scope: s.scope })),
+        supplies: supplies.map((s) => ({
+          type: s.type,
+          online: s.online,
+          capacity: s.capacity,
+          status: s.status,
+          scope: s.scope,
+        })),
       });
     },
 
@@ -171,7 +221,12 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
 
     async headroom(windowMs) {
       const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
-      return known({ cpuBusyPercent: cpu, cores: deps.stats.cores(), memTotalBytes: mem.totalBytes, memAvailableBytes: mem.availableBytes });
+      return known({
+        cpuBusyPercent: cpu,
+        cores: deps.stats.cores(),
+        memTotalBytes: mem.totalBytes,
+        memAvailableBytes: mem.availableBytes,
+      });
     },
 
     async remoteAccess() {
@@ -179,7 +234,11 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       const ports = r.ok ? listeningRemotePorts(r.stdout) : [];
       const remoteSession = Boolean(deps.env.SSH_CONNECTION || deps.env.SSH_CLIENT || deps.env.XRDP_SESSION);
       return known(
-        { remoteDesktopEnabled: r.ok ? ports.some((p) => p === 3389 || (p >= 5900 && p <= 5909)) : null, remoteSession, listeningPorts: ports },
+        {
+          remoteDesktopEnabled: r.ok ? ports.some((p) => p === 3389 || (p >= 5900 && p <= 5909)) : null,
+          remoteSession,
+          listeningPorts: ports,
+        },
         { listeningPorts: ports, ssAvailable: r.ok },
       );
     },
@@ -223,7 +282,10 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       if (d.desktop === 'gnome') {
         const banners = await gsettings('org.gnome.desktop.notifications', 'show-banners');
         if (typeof banners === 'boolean') {
-          return known({ doNotDisturb: !banners, source: 'GNOME show-banners' }, { desktop: d.label, showBanners: banners });
+          return known(
+            { doNotDisturb: !banners, source: 'GNOME show-banners' },
+            { desktop: d.label, showBanners: banners },
+          );
         }
         return unknownFact('GNOME did not report its Do Not Disturb setting', { desktop: d.label });
       }
@@ -255,7 +317,8 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         files.exists('/usr/lib/firewalld').then(async (a) => a || (await files.exists('/etc/firewalld'))),
       ]);
       const ufwEnabled = ufwConf === null ? null : /^yes$/i.test(parseKeyValues(ufwConf).ENABLED ?? '');
-      const firewalldOn = firewalldActive.stdout.trim() === 'active';
+      const ufwService = parseSystemctlIsActive(ufwActive.stdout);
+      const firewalldService = parseSystemctlIsActive(firewalldActive.stdout);
       const evidence: JsonObject = {
         ufwInstalled: ufwConf !== null,
         ufwEnabled,
@@ -263,13 +326,36 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         firewalldInstalled,
         firewalldService: firewalldActive.stdout.trim() || null,
       };
-      // ufw.conf ENABLED is what `ufw enable` writes; reading live rules would need root.
-      if (ufwEnabled) return known({ state: 'on', provider: 'ufw', offProfiles: [] }, evidence);
-      if (firewalldOn) return known({ state: 'on', provider: 'firewalld', offProfiles: [] }, evidence);
-      if (ufwConf !== null) return known({ state: 'off', provider: 'ufw', offProfiles: [] }, evidence);
-      if (firewalldInstalled && /^(inactive|failed)$/.test(firewalldActive.stdout.trim())) {
-        return known({ state: 'off', provider: 'firewalld', offProfiles: [] }, evidence);
+      // ufw.conf ENABLED is what `ufw enable` writes; the rules are only in force while the ufw service is
+      // active (stopping it flushes them). Reading the live rules would need root.
+      if (ufwEnabled && ufwService === 'active') {
+        return known({ state: 'on', provider: 'ufw', offProfiles: [] }, evidence);
       }
+      if (firewalldService === 'active') {
+        return known({ state: 'on', provider: 'firewalld', offProfiles: [] }, evidence);
+      }
+      // Off only when every firewall manager that is present is known to be off.
+      const isOff = (state: typeof ufwService) => state === 'inactive' || state === 'failed';
+      let ufw: 'absent' | 'off' | 'unclear' = 'absent';
+      if (ufwConf !== null) ufw = !ufwEnabled || isOff(ufwService) ? 'off' : 'unclear';
+      let firewalld: 'absent' | 'off' | 'unclear' = 'absent';
+      if (firewalldInstalled) firewalld = isOff(firewalldService) ? 'off' : 'unclear';
+      if (ufw === 'unclear') {
+        const why = ufwService === null ? describeSystemctl(ufwActive) : `its service is ${ufwActive.stdout.trim()}`;
+        return unknownFact(`ufw is set to be on, but ReadyRoom could not tell whether it is running: ${why}`, evidence);
+      }
+      if (firewalld === 'unclear') {
+        const why =
+          firewalldService === null
+            ? describeSystemctl(firewalldActive)
+            : `its service is ${firewalldActive.stdout.trim()}`;
+        return unknownFact(
+          `firewalld is installed, but ReadyRoom could not tell whether it is running: ${why}`,
+          evidence,
+        );
+      }
+      if (ufw === 'off') return known({ state: 'off', provider: 'ufw', offProfiles: [] }, evidence);
+      if (firewalld === 'off') return known({ state: 'off', provider: 'firewalld', offProfiles: [] }, evidence);
       return unknownFact(
         'Neither ufw nor firewalld is installed; rules set up another way can only be read with admin rights',
         evidence,
@@ -283,13 +369,27 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         files.mtimeMs('/var/lib/clamav/daily.cld'),
         files.mtimeMs('/var/lib/clamav/daily.cvd'),
       ]);
-      if (!installed) return notApplicable('No antivirus was found; ReadyRoom only recognises ClamAV on Linux', {});
+      // Finding no ClamAV does not mean the computer is unprotected, nor that it is fine.
+      if (!installed) {
+        return unknownFact('ReadyRoom can only recognise ClamAV on Linux; check your own security software', {
+          clamav: false,
+        });
+      }
+      const service = parseSystemctlIsActive(daemon.stdout);
+      if (service === null || service === 'changing') {
+        const why = service === null ? describeSystemctl(daemon) : `its service is ${daemon.stdout.trim()}`;
+        return unknownFact(`ClamAV is installed, but ReadyRoom could not tell whether it is running: ${why}`, {
+          clamav: true,
+        });
+      }
       const mtime = daily ?? dailyCvd;
       const ageDays = mtime === null ? null : Math.floor((deps.now().getTime() - mtime) / 86_400_000);
-      const enabled = daemon.stdout.trim() === 'active';
+      const enabled = service === 'active';
       return known(
         {
-          products: [{ name: 'ClamAV', enabled, upToDate: ageDays === null ? null : ageDays <= 7, definitionsAgeDays: ageDays }],
+          products: [
+            { name: 'ClamAV', enabled, upToDate: ageDays === null ? null : ageDays <= 7, definitionsAgeDays: ageDays },
+          ],
           builtInAlwaysOn: false,
           warnings: [],
         },
@@ -302,9 +402,12 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       if (!root.ok) return unknownFact(describeExecFailure(root, 'The "findmnt" tool'));
       const mount = parseFindmntRoot(root.stdout);
       if (!mount || !mount.source.startsWith('/dev/')) {
-        return unknownFact('The system drive is not an ordinary disk (for example a container or ZFS), so ReadyRoom cannot tell', {
-          fstype: mount?.fstype ?? null,
-        });
+        return unknownFact(
+          'The system drive is not an ordinary disk (for example a container or ZFS), so ReadyRoom cannot tell',
+          {
+            fstype: mount?.fstype ?? null,
+          },
+        );
       }
       const chain = await exec('lsblk', ['-J', '-s', '-o', 'NAME,TYPE,FSTYPE', mount.source]);
       if (!chain.ok) return unknownFact(describeExecFailure(chain, 'The "lsblk" tool'));
@@ -317,7 +420,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         );
         for (const swap of swaps) {
           const s = await exec('lsblk', ['-J', '-s', '-o', 'NAME,TYPE,FSTYPE', swap]);
-          if (s.ok && !lsblkChainTypes(s.stdout).includes('crypt')) warnings.push('The swap partition is not encrypted.');
+          if (s.ok && !lsblkChainTypes(s.stdout).includes('crypt')) {
+            warnings.push('The swap partition is not encrypted.');
+          }
         }
         return known({ state: 'on', method: 'LUKS', volume: '/', warnings }, evidence);
       }
@@ -328,37 +433,80 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
 
     async screenLock() {
       const d = desktop();
-      const autoLogin = linuxAutoLogin({
-        gdm: (await files.readText('/etc/gdm3/custom.conf')) ?? (await files.readText('/etc/gdm/custom.conf')),
-        lightdm: await files.readText('/etc/lightdm/lightdm.conf'),
-        sddm: await files.readText('/etc/sddm.conf'),
-      });
-      const evidence: JsonObject = { desktop: d.label, autoLogin };
+      const { autoLogin, sources } = await readAutoLogin();
+      const evidence: JsonObject = { desktop: d.label, autoLogin, autoLoginFilesRead: sources };
       if (d.desktop === 'kde') {
-        const rc = parseKscreenlockerrc(await files.readText(`${deps.homeDir}/.config/kscreenlockerrc`));
+        // KDE's cascade: the user's file, then each system folder in XDG_CONFIG_DIRS.
+        const configHome = deps.env.XDG_CONFIG_HOME || `${deps.homeDir}/.config`;
+        const configDirs = (deps.env.XDG_CONFIG_DIRS || '/etc/xdg').split(':').filter((dir) => dir.startsWith('/'));
+        const readEach = (name: string) =>
+          Promise.all([configHome, ...configDirs].map((dir) => files.readText(`${dir}/${name}`)));
+        const [lockerFiles, globals] = await Promise.all([readEach('kscreenlockerrc'), readEach('kdeglobals')]);
+        // The built-in defaults are only known for Plasma 5 and 6.
+        const plasma = deps.env.KDE_SESSION_VERSION ?? '';
+        const rc = parseKscreenlockerrc(
+          lockerFiles,
+          plasma === '5' || plasma === '6' ? plasmaScreenLockerDefaults : null,
+        );
+        const kdeEvidence: JsonObject = {
+          ...evidence,
+          plasma: plasma || null,
+          autolock: rc.autolock,
+          timeoutMin: rc.timeoutMin,
+          requirePassword: rc.requirePassword,
+          defaultsUsed: [...rc.defaulted],
+        };
+        if (rc.autolock === null || (rc.autolock && rc.timeoutMin === null)) {
+          return unknownFact(
+            'KDE has not written down its screen-lock settings, and ReadyRoom does not know the defaults of this KDE version',
+            kdeEvidence,
+          );
+        }
         const facts: ScreenLockFacts = {
-          lockAfterMinutes: rc.autolock && rc.timeoutMin > 0 ? rc.timeoutMin : null,
+          lockAfterMinutes: rc.autolock && rc.timeoutMin !== null && rc.timeoutMin > 0 ? rc.timeoutMin : null,
           displayOffMinutes: null,
           autoLogin,
-          lockDisabled: false,
+          lockDisabled: !rc.requirePassword || kdeLockScreenForbidden(globals),
           mechanism: 'KDE screen locker',
         };
-        return known(facts, { ...evidence, autolock: rc.autolock, timeoutMin: rc.timeoutMin });
+        return known(facts, kdeEvidence);
       }
-      const schemas: Record<'gnome' | 'cinnamon' | 'mate', { lock: string; session: string; minutes: boolean }> = {
-        gnome: { lock: 'org.gnome.desktop.screensaver', session: 'org.gnome.desktop.session', minutes: false },
-        cinnamon: { lock: 'org.cinnamon.desktop.screensaver', session: 'org.cinnamon.desktop.session', minutes: false },
-        mate: { lock: 'org.mate.screensaver', session: 'org.mate.session', minutes: true },
+      const schemas: Record<
+        'gnome' | 'cinnamon' | 'mate',
+        { lock: string; session: string; lockdown: string; minutes: boolean }
+      > = {
+        gnome: {
+          lock: 'org.gnome.desktop.screensaver',
+          session: 'org.gnome.desktop.session',
+          lockdown: 'org.gnome.desktop.lockdown',
+          minutes: false,
+        },
+        cinnamon: {
+          lock: 'org.cinnamon.desktop.screensaver',
+          session: 'org.cinnamon.desktop.session',
+          lockdown: 'org.cinnamon.desktop.lockdown',
+          minutes: false,
+        },
+        mate: {
+          lock: 'org.mate.screensaver',
+          session: 'org.mate.session',
+          lockdown: 'org.mate.lockdown',
+          minutes: true,
+        },
       };
       if (d.desktop === 'gnome' || d.desktop === 'cinnamon' || d.desktop === 'mate') {
         const s = schemas[d.desktop];
-        const [lockEnabled, idle, lockDelay] = await Promise.all([
+        const [lockEnabled, idle, lockDelay, lockScreenDisabled] = await Promise.all([
           gsettings(s.lock, 'lock-enabled'),
           gsettings(s.session, 'idle-delay'),
           d.desktop === 'mate' ? Promise.resolve(0) : gsettings(s.lock, 'lock-delay'),
+          gsettings(s.lockdown, 'disable-lock-screen'),
         ]);
         if (typeof lockEnabled !== 'boolean' || typeof idle !== 'number') {
           return unknownFact('The desktop did not report its screen-lock settings', evidence);
+        }
+        if (typeof lockScreenDisabled !== 'boolean') {
+          return unknownFact('The desktop did not say whether locking the screen has been switched off', evidence);
         }
         const idleMin = s.minutes ? idle : idle / 60;
         const delayMin = typeof lockDelay === 'number' ? lockDelay / 60 : 0;
@@ -366,12 +514,20 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
           lockAfterMinutes: lockEnabled && idleMin > 0 ? round1(idleMin + delayMin) : null,
           displayOffMinutes: idleMin > 0 ? round1(idleMin) : null,
           autoLogin,
-          lockDisabled: false,
+          lockDisabled: lockScreenDisabled,
           mechanism: `${d.label} screen lock`,
         };
-        return known(facts, { ...evidence, lockEnabled, idleDelay: idle, lockDelaySeconds: typeof lockDelay === 'number' ? lockDelay : null });
+        return known(facts, {
+          ...evidence,
+          lockEnabled,
+          idleDelay: idle,
+          lockDelaySeconds: typeof lockDelay === 'number' ? lockDelay : null,
+          lockScreenDisabled,
+        });
       }
-      if (d.desktop === 'none') return unknownFact('No desktop session was found, so there is no screen lock to read', evidence);
+      if (d.desktop === 'none') {
+        return unknownFact('No desktop session was found, so there is no screen lock to read', evidence);
+      }
       return unknownFact(`ReadyRoom cannot read the screen-lock settings of this desktop (${d.label})`, evidence);
     },
 
@@ -397,7 +553,10 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       if (passwd === null) return unknownFact('The list of accounts could not be read');
       const range = parseLoginDefs(loginDefs);
       const count = countLinuxHumanAccounts(passwd, range);
-      return known({ humanAccounts: count, guestEnabled: null }, { humanAccounts: count, uidMin: range.uidMin, uidMax: range.uidMax });
+      return known(
+        { humanAccounts: count, guestEnabled: null },
+        { humanAccounts: count, uidMin: range.uidMin, uidMax: range.uidMax },
+      );
     },
   };
 }

@@ -6,7 +6,10 @@ import { probeContext } from './helpers/probe-test-kit';
 import { startHttpServer, type TestHttpServer } from './helpers/local-servers';
 
 const options = { downloadMaxBytes: 1024 * 1024, downloadMaxMs: 1000, uploadBytes: 64 * 1024, uploadMaxMs: 800 };
-const withThroughput = (t: Partial<Settings['throughput']>): Settings => ({ ...defaultSettings, throughput: { ...defaultSettings.throughput, enabled: true, ...t } });
+const withThroughput = (t: Partial<Settings['throughput']>): Settings => ({
+  ...defaultSettings,
+  throughput: { ...defaultSettings.throughput, enabled: true, ...t },
+});
 
 describe('connection.throughput against a local HTTP server', () => {
   let server: TestHttpServer;
@@ -19,7 +22,10 @@ describe('connection.throughput against a local HTTP server', () => {
 
   it('is skipped when off, without any request', async () => {
     const before = server.requests().length;
-    const r = await run({ ...defaultSettings, throughput: { enabled: false, downloadUrl: `${server.origin}/file`, uploadUrl: '' } });
+    const r = await run({
+      ...defaultSettings,
+      throughput: { enabled: false, downloadUrl: `${server.origin}/file`, uploadUrl: '' },
+    });
     expect(r.status).toBe('skipped');
     expect(server.requests().length).toBe(before);
   });
@@ -31,7 +37,11 @@ describe('connection.throughput against a local HTTP server', () => {
   it('passes on a fast local line, both ways', async () => {
     const r = await run(withThroughput({ downloadUrl: `${server.origin}/file`, uploadUrl: `${server.origin}/upload` }));
     expect(r.status).toBe('pass');
-    expect(r.evidence).toMatchObject({ download: { ok: true }, upload: { ok: true }, downloadHost: expect.stringMatching(/^127\.0\.0\.1:/) });
+    expect(r.evidence).toMatchObject({
+      download: { ok: true },
+      upload: { ok: true },
+      downloadHost: expect.stringMatching(/^127\.0\.0\.1:/),
+    });
   });
 
   it('warns at about 1 Mbit/s down', async () => {
@@ -41,9 +51,40 @@ describe('connection.throughput against a local HTTP server', () => {
   });
 
   it('fails when the upload cannot finish in time', async () => {
-    const r = await run(withThroughput({ downloadUrl: `${server.origin}/file`, uploadUrl: `${server.origin}/slow-upload` }));
+    const r = await run(
+      withThroughput({ downloadUrl: `${server.origin}/file`, uploadUrl: `${server.origin}/slow-upload` }),
+    );
     expect(r.status).toBe('fail');
     expect(r.summary).toMatch(/upload slower than/);
+  });
+
+  it('is unknown, never a pass, when the upload test fails on a fast line', async () => {
+    const r = await run(
+      withThroughput({ downloadUrl: `${server.origin}/file`, uploadUrl: `${server.origin}/missing` }),
+    );
+    expect(r.status).toBe('unknown');
+    expect(r.summary).toMatch(/upload test to 127\.0\.0\.1:\d+ failed \(HTTP 404\)/);
+    expect(r.evidence).toMatchObject({ download: { ok: true }, upload: { ok: false, error: 'HTTP 404' } });
+  });
+
+  it('still fails a download too slow for video when the upload test also fails', async () => {
+    let t = 0;
+    const fakeFetch = (async (_url: unknown, init?: RequestInit) => {
+      if (init?.method === 'POST') throw new TypeError('fetch failed');
+      return new Response(new Uint8Array(10_000));
+    }) as typeof fetch;
+    const r = await createConnectionThroughputProbe(options).run(
+      probeContext({
+        settings: withThroughput({
+          downloadUrl: 'https://speed.example.org/file',
+          uploadUrl: 'https://speed.example.org/upload',
+        }),
+        // Each clock reading is half a second later: 10 kB over 1.5 s is far below 0.75 Mbit/s.
+        throughput: { fetch: fakeFetch, now: () => (t += 500) },
+      }),
+    );
+    expect(r.status).toBe('fail');
+    expect(r.summary).toContain('the upload test failed');
   });
 
   it('is unknown when the download fails, and refuses plain http to other computers', async () => {
@@ -69,6 +110,12 @@ describe('connection.throughput against a local HTTP server', () => {
   });
 
   it('grades 1.5 Mbit/s and up as pass, from 0.75 as warn, below as fail', () => {
-    expect([2_000_000, 1_500_000, 1_000_000, 750_000, 500_000].map(gradeRate)).toEqual(['pass', 'pass', 'warn', 'warn', 'fail']);
+    expect([2_000_000, 1_500_000, 1_000_000, 750_000, 500_000].map(gradeRate)).toEqual([
+      'pass',
+      'pass',
+      'warn',
+      'warn',
+      'fail',
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { connectionWifiSignalProbe, gradeSignal, percentToDbm } from '../../../main/probes/connection-wifi-signal.probe';
+import {
+  connectionWifiSignalProbe,
+  gradeSignal,
+  percentToDbm,
+} from '../../../main/probes/connection-wifi-signal.probe';
 import { known, type WifiFacts } from '../../../main/probes/platform/platform-types';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
@@ -8,7 +12,8 @@ const onWifi = (wifi: WifiFacts) =>
   connectionWifiSignalProbe.run(
     probeContext({
       facts: fakeFacts({
-        route: async () => known({ primary: { name: 'wlan0', kind: 'wifi' }, physical: { name: 'wlan0', kind: 'wifi' } }),
+        route: async () =>
+          known({ primary: { name: 'wlan0', kind: 'wifi' }, physical: { name: 'wlan0', kind: 'wifi' } }),
         wifi: async () => known(wifi),
       }),
     }),
@@ -25,8 +30,14 @@ describe('connection.wifi-signal', () => {
   });
 
   it('uses dBm when given and a percentage otherwise', async () => {
-    expect(await onWifi({ dbm: -55, percent: null, open: false })).toMatchObject({ status: 'pass', evidence: { dbm: -55 } });
-    expect(await onWifi({ dbm: null, percent: 38, open: null })).toMatchObject({ status: 'fail', evidence: { dbm: -81, estimatedFromPercent: true } });
+    expect(await onWifi({ dbm: -55, percent: null, open: false })).toMatchObject({
+      status: 'pass',
+      evidence: { dbm: -55 },
+    });
+    expect(await onWifi({ dbm: null, percent: 38, open: null })).toMatchObject({
+      status: 'fail',
+      evidence: { dbm: -81, estimatedFromPercent: true },
+    });
   });
 
   it('warns on a strong but open network', async () => {
@@ -35,9 +46,28 @@ describe('connection.wifi-signal', () => {
     expect(r.summary).toMatch(/no password/);
   });
 
+  it('is unknown, not skipped, when the link underneath is of a kind it does not recognise', async () => {
+    for (const kind of ['other', 'vpn'] as const) {
+      const r = await connectionWifiSignalProbe.run(
+        probeContext({
+          facts: fakeFacts({
+            route: async () => known({ primary: { name: 'br0', kind }, physical: { name: 'br0', kind } }),
+          }),
+        }),
+      );
+      expect(r.status).toBe('unknown');
+      expect(r.summary).toBe('Could not tell whether this computer uses Wi-Fi.');
+    }
+  });
+
   it('is skipped on a cable', async () => {
     const r = await connectionWifiSignalProbe.run(
-      probeContext({ facts: fakeFacts({ route: async () => known({ primary: { name: 'eth0', kind: 'wired' }, physical: { name: 'eth0', kind: 'wired' } }) }) }),
+      probeContext({
+        facts: fakeFacts({
+          route: async () =>
+            known({ primary: { name: 'eth0', kind: 'wired' }, physical: { name: 'eth0', kind: 'wired' } }),
+        }),
+      }),
     );
     expect(r.status).toBe('skipped');
   });

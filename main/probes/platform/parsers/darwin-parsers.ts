@@ -95,6 +95,25 @@ export function parseDarwinListeningPorts(stdout: string): number[] {
   return [...ports].sort((a, b) => a - b);
 }
 
+/**
+ * `netstat -an -p tcp`: established connections from another computer into Screen Sharing (5900) or
+ * Apple Remote Desktop (3283), i.e. someone viewing or controlling this Mac right now.
+ */
+export function countDarwinScreenSharingSessions(stdout: string): number {
+  let count = 0;
+  for (const line of stdout.split(/\r?\n/)) {
+    if (!/ESTABLISHED/.test(line)) continue;
+    const cols = line.trim().split(/\s+/);
+    const local = /^(.*)\.(\d+)$/.exec(cols[3] ?? '');
+    const peer = /^(.*)\.(\d+)$/.exec(cols[4] ?? '');
+    if (!local || !peer) continue;
+    if (/^(127\.|::1$)/.test(peer[1] ?? '')) continue;
+    const port = Number(local[2]);
+    if (port === 5900 || port === 3283) count += 1;
+  }
+  return count;
+}
+
 /** `socketfilterfw --getglobalstate`: 1 on, 2 on and blocking all incoming, 0 off. */
 export function parseSocketFilterState(stdout: string): 'on' | 'off' | null {
   const state = /State\s*=\s*(\d)/.exec(stdout)?.[1];
@@ -177,9 +196,15 @@ export function parseDarwinDefaultOutput(stdout: string): { name: string; kind: 
       const transport = (asString(item.coreaudio_device_transport) ?? '').replace('coreaudio_device_type_', '');
       const text = `${name} ${source}`;
       if (/headset|earpods/i.test(text)) return { name, kind: 'headset', basis: `name "${name}"` };
-      if (/headphone|airpods|buds|beats|kopfh/i.test(text)) return { name, kind: 'headphones', basis: source ? `source "${source}"` : `name "${name}"` };
+      if (/headphone|airpods|buds|beats|kopfh/i.test(text)) {
+        return { name, kind: 'headphones', basis: source ? `source "${source}"` : `name "${name}"` };
+      }
       if (/speaker|lautsprecher|haut-parleur/i.test(text) || transport === 'hdmi' || transport === 'displayport') {
-        return { name, kind: 'speakers', basis: transport === 'builtin' || !transport ? `source "${source || name}"` : `connection ${transport}` };
+        return {
+          name,
+          kind: 'speakers',
+          basis: transport === 'builtin' || !transport ? `source "${source || name}"` : `connection ${transport}`,
+        };
       }
       return { name, kind: 'unclear', basis: transport ? `connection ${transport}` : 'no detail' };
     }

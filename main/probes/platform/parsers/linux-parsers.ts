@@ -38,7 +38,10 @@ export function classifyLinuxLink(link: LinuxLinkSysfs): LinkKind {
  * /proc/net/wireless: signal level of one interface. Drivers report dBm (negative, often with a
  * trailing dot); a few report 0–255 with 256 added, which is converted back.
  */
-export function parseProcNetWireless(text: string, iface: string): { dbm: number | null; quality: number | null } | null {
+export function parseProcNetWireless(
+  text: string,
+  iface: string,
+): { dbm: number | null; quality: number | null } | null {
   for (const line of text.split(/\r?\n/).slice(2)) {
     const match = /^\s*([^:\s]+):\s+\S+\s+(-?\d+)\.?\s+(-?\d+)\.?/.exec(line);
     if (!match || match[1] !== iface) continue;
@@ -75,9 +78,9 @@ export function parsePowerSupplyUevent(text: string): PowerSupplyInfo {
 }
 
 /** Battery state of this computer from all power supplies: null battery means a desktop. */
-export function summarizeLinuxPower(
-  supplies: readonly PowerSupplyInfo[],
-): { battery: null | { percent: number | null; onBattery: boolean } } {
+export function summarizeLinuxPower(supplies: readonly PowerSupplyInfo[]): {
+  battery: null | { percent: number | null; onBattery: boolean };
+} {
   const batteries = supplies.filter((s) => s.type === 'Battery' && s.scope?.toLowerCase() !== 'device');
   if (batteries.length === 0) return { battery: null };
   const mainsOnline = supplies.some((s) => (s.type === 'Mains' || s.type.startsWith('USB')) && s.online === true);
@@ -222,24 +225,99 @@ export function parseGsettingsValue(stdout: string): boolean | number | string |
   return null;
 }
 
-/** Auto-login configured in GDM, LightDM or SDDM (each file's text, null when absent). */
-export function linuxAutoLogin(files: { gdm: string | null; lightdm: string | null; sddm: string | null }): boolean {
-  const gdm = parseIni(files.gdm ?? '');
-  const daemon = gdm.daemon ?? {};
-  if (/^true$/i.test(daemon.AutomaticLoginEnable ?? '') || /^true$/i.test(daemon.TimedLoginEnable ?? '')) return true;
-  const lightdm = parseIni(files.lightdm ?? '');
-  for (const [section, values] of Object.entries(lightdm)) {
-    if ((section.startsWith('Seat') || section === 'SeatDefaults') && (values['autologin-user'] ?? '').trim() !== '') return true;
-  }
-  const sddm = parseIni(files.sddm ?? '');
-  return (sddm.Autologin?.User ?? '').trim() !== '';
+/**
+ * `systemctl is-active <unit>` prints the unit's state even when it exits non-zero. null when it printed
+ * no state (systemd not running, a container, an error message).
+ */
+export function parseSystemctlIsActive(stdout: string): 'active' | 'inactive' | 'failed' | 'changing' | null {
+  const state = stdout.trim().split(/\s+/)[0] ?? '';
+  if (state === 'active' || state === 'reloading' || state === 'refreshing') return 'active';
+  if (state === 'inactive' || state === 'failed') return state;
+  if (state === 'activating' || state === 'deactivating' || state === 'maintenance') return 'changing';
+  return null;
 }
 
-/** KDE's ~/.config/kscreenlockerrc: KDE's defaults are lock on, after 5 minutes. */
-export function parseKscreenlockerrc(text: string | null): { autolock: boolean; timeoutMin: number } {
-  const daemon = parseIni(text ?? '').Daemon ?? {};
-  const timeout = daemon.Timeout && /^\d+$/.test(daemon.Timeout) ? Number(daemon.Timeout) : 5;
-  return { autolock: !/^false$/i.test(daemon.Autolock ?? 'true'), timeoutMin: timeout };
+/**
+ * INI files read in the order the program reads them, later files overriding earlier ones key by key.
+ * KDE's "[$i]" (immutable) markers on keys and groups are dropped.
+ */
+export function mergeIni(texts: readonly (string | null)[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const text of texts) {
+    if (text === null) continue;
+    for (const [section, values] of Object.entries(parseIni(text))) {
+      const bucket = (out[section.replace(/\]\[\$[a-z]+$/i, '')] ??= {});
+      for (const [key, value] of Object.entries(values)) bucket[key.replace(/\[\$[a-z]+\]$/i, '')] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Auto-login configured in GDM, LightDM or SDDM. Each list holds that display manager's files in the
+ * order it reads them (null for a missing file), so a later file can switch auto-login off again.
+ */
+export function linuxAutoLogin(files: {
+  gdm: readonly (string | null)[];
+  lightdm: readonly (string | null)[];
+  sddm: readonly (string | null)[];
+}): boolean {
+  const daemon = mergeIni(files.gdm).daemon ?? {};
+  if (/^true$/i.test(daemon.AutomaticLoginEnable ?? '') || /^true$/i.test(daemon.TimedLoginEnable ?? '')) return true;
+  for (const [section, values] of Object.entries(mergeIni(files.lightdm))) {
+    if (!section.startsWith('Seat')) continue;
+    if ((values['autologin-user'] ?? '').trim() !== '' || /^true$/i.test(values['autologin-guest'] ?? '')) return true;
+  }
+  return (mergeIni(files.sddm).Autologin?.User ?? '').trim() !== '';
+}
+
+export interface KdeScreenLocker {
+  readonly autolock: boolean | null;
+  /** Minutes without use before the screen locks. */
+  readonly timeoutMin: number | null;
+  /** False when unlocking needs no password (Plasma 6 option). */
+  readonly requirePassword: boolean;
+  /** Keys that were not written down anywhere and came from `defaults`. */
+  readonly defaulted: readonly string[];
+}
+
+/**
+ * KDE's defaults in kscreenlocker's settings schema (kscreenlockersettings.kcfg), the same in Plasma 5
+ * and Plasma 6: lock automatically after 5 minutes, password required.
+ */
+export const plasmaScreenLockerDefaults = { autolock: true, timeoutMin: 5 } as const;
+
+/**
+ * kscreenlockerrc `[Daemon]`, from the user's file first, then the system-wide ones (KDE's cascade).
+ * A key found nowhere takes the given KDE defaults, or null when those are not known for this KDE.
+ * RequirePassword only exists where KDE lets it be switched off, so a missing key means a password is needed.
+ */
+export function parseKscreenlockerrc(
+  textsByPriority: readonly (string | null)[],
+  defaults: { autolock: boolean; timeoutMin: number } | null,
+): KdeScreenLocker {
+  const daemon = mergeIni([...textsByPriority].reverse()).Daemon ?? {};
+  const defaulted: string[] = [];
+  const bool = (v: string | undefined) =>
+    v === undefined ? null : /^true$/i.test(v) ? true : /^false$/i.test(v) ? false : null;
+  let autolock = bool(daemon.Autolock);
+  if (autolock === null && defaults) {
+    autolock = defaults.autolock;
+    defaulted.push('Autolock');
+  }
+  let timeoutMin = daemon.Timeout !== undefined && /^\d+(\.\d+)?$/.test(daemon.Timeout) ? Number(daemon.Timeout) : null;
+  if (timeoutMin === null && defaults) {
+    timeoutMin = defaults.timeoutMin;
+    defaulted.push('Timeout');
+  }
+  return { autolock, timeoutMin, requirePassword: bool(daemon.RequirePassword) !== false, defaulted };
+}
+
+/** kdeglobals `[KDE Action Restrictions] action/lock_screen=false`: locking the screen has been forbidden (KDE Kiosk). */
+export function kdeLockScreenForbidden(texts: readonly (string | null)[]): boolean {
+  return texts.some(
+    (t) => t !== null && /^false$/i.test(mergeIni([t])['KDE Action Restrictions']?.['action/lock_screen'] ?? ''),
+  );
 }
 
 export interface PactlBlock {
@@ -253,7 +331,12 @@ export interface PactlBlock {
 /** `pactl list sinks|source-outputs`: one block per object, with its fields, properties and ports. */
 export function parsePactlBlocks(stdout: string): PactlBlock[] {
   const blocks: PactlBlock[] = [];
-  let current: { header: string; fields: Record<string, string>; properties: Record<string, string>; ports: Record<string, string> } | null = null;
+  let current: {
+    header: string;
+    fields: Record<string, string>;
+    properties: Record<string, string>;
+    ports: Record<string, string>;
+  } | null = null;
   let section: 'fields' | 'properties' | 'ports' | 'other' = 'fields';
   for (const raw of stdout.split(/\r?\n/)) {
     if (raw.trim() === '') continue;
@@ -299,12 +382,17 @@ export function pactlRecordingPrograms(stdout: string): { name: string; pid: num
     .filter((b) => (b.fields.Corked ?? 'no') !== 'yes')
     .map((b) => ({
       name: b.properties['application.process.binary'] ?? b.properties['application.name'] ?? 'unknown program',
-      pid: /^\d+$/.test(b.properties['application.process.id'] ?? '') ? Number(b.properties['application.process.id']) : null,
+      pid: /^\d+$/.test(b.properties['application.process.id'] ?? '')
+        ? Number(b.properties['application.process.id'])
+        : null,
     }));
 }
 
 /** The default sink from `pactl list sinks` and what kind of output it is. */
-export function classifyPactlSink(stdout: string, defaultSink: string): { name: string; kind: OutputKind; basis: string } | null {
+export function classifyPactlSink(
+  stdout: string,
+  defaultSink: string,
+): { name: string; kind: OutputKind; basis: string } | null {
   const sink = parsePactlBlocks(stdout).find((b) => /^Sink/i.test(b.header) && b.fields.Name === defaultSink);
   if (!sink) return null;
   const name = sink.properties['device.description'] ?? sink.fields.Description ?? defaultSink;
@@ -315,7 +403,11 @@ export function classifyPactlSink(stdout: string, defaultSink: string): { name: 
     return { name, kind: 'headset', basis: formFactor ? `form factor ${formFactor}` : `port ${activePort}` };
   }
   if (/type:\s*headphones|headphone/.test(portText) || formFactor === 'headphone') {
-    return { name, kind: 'headphones', basis: formFactor === 'headphone' ? 'form factor headphone' : `port ${activePort}` };
+    return {
+      name,
+      kind: 'headphones',
+      basis: formFactor === 'headphone' ? 'form factor headphone' : `port ${activePort}`,
+    };
   }
   if (/type:\s*(speaker|hdmi)|speaker|hdmi/.test(portText) || formFactor === 'speaker' || formFactor === 'tv') {
     return { name, kind: 'speakers', basis: `port ${activePort || formFactor}` };

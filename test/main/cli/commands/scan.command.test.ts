@@ -3,7 +3,12 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 
 import { UsageError, type CliContext } from '../../../../main/cli/cli-types';
-import { buildCliScanService, createScanCommand, formatScanTable, parseScanArgs } from '../../../../main/cli/commands/scan.command';
+import {
+  buildCliScanService,
+  createScanCommand,
+  formatScanTable,
+  parseScanArgs,
+} from '../../../../main/cli/commands/scan.command';
 import type { Probe } from '../../../../main/probes/probe-types';
 import { createScanService, type ScanService } from '../../../../main/probes/scan-service';
 import type { ScanRequest } from '../../../../shared/ipc/scan.contract';
@@ -16,7 +21,12 @@ function context(): CliContext & { out: string[]; err: string[] } {
   return {
     out,
     err,
-    io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdin: Readable.from([]), interactive: false },
+    io: {
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+      stdin: Readable.from([]),
+      interactive: false,
+    },
     env: {},
     defaultDataDir: '/tmp/readyroom-test',
     platform: 'linux',
@@ -51,17 +61,25 @@ function fakeService(probes: Probe[], seen: ScanRequest[] = []): ScanService {
 describe('scan command', () => {
   it('prints the report as JSON in the documented shape and exits 0 without failures', async () => {
     const ctx = context();
-    const cmd = createScanCommand({ createScanService: () => fakeService([fixed('connection.type', 'pass'), fixed('security.firewall', 'warn')]) });
+    const cmd = createScanCommand({
+      createScanService: () => fakeService([fixed('connection.type', 'pass'), fixed('security.firewall', 'warn')]),
+    });
     expect(await cmd.run(['--json'], ctx)).toBe(0);
     const report = JSON.parse(ctx.out.join(''));
     expect(Object.keys(report)).toEqual(['schema', 'startedAt', 'durationMs', 'platform', 'checks']);
     expect(report.schema).toBe('readyroom.scan/1');
     expect(Object.keys(report.checks[0])).toEqual(['id', 'status', 'summary', 'evidence', 'fix', 'durationMs']);
-    expect(report.checks[1]).toMatchObject({ id: 'security.firewall', status: 'warn', fix: { steps: expect.any(Array) } });
+    expect(report.checks[1]).toMatchObject({
+      id: 'security.firewall',
+      status: 'warn',
+      fix: { steps: expect.any(Array) },
+    });
   });
 
   it('exits 1 when any check fails', async () => {
-    const cmd = createScanCommand({ createScanService: () => fakeService([fixed('security.firewall', 'fail'), fixed('computer.power', 'unknown')]) });
+    const cmd = createScanCommand({
+      createScanService: () => fakeService([fixed('security.firewall', 'fail'), fixed('computer.power', 'unknown')]),
+    });
     expect(await cmd.run([], context())).toBe(1);
   });
 
@@ -73,9 +91,43 @@ describe('scan command', () => {
     expect(ctx.out.join('')).toContain('0 OK');
   });
 
+  it('says on stderr how many checks could not be run and that unknown is not a pass', async () => {
+    const ctx = context();
+    const cmd = createScanCommand({
+      createScanService: () =>
+        fakeService([
+          fixed('computer.power', 'unknown'),
+          fixed('security.firewall', 'unknown'),
+          fixed('connection.type', 'pass'),
+        ]),
+    });
+    expect(await cmd.run([], ctx)).toBe(0);
+    expect(ctx.err.join('')).toBe(
+      '2 checks could not be run: unknown is not a pass, so check them yourself before the session.\n',
+    );
+    expect(ctx.out.join('')).not.toContain('unknown is not a pass');
+  });
+
+  it('prints nothing extra on stderr with --json, or when every check gave an answer', async () => {
+    const json = context();
+    await createScanCommand({ createScanService: () => fakeService([fixed('computer.power', 'unknown')]) }).run(
+      ['--json'],
+      json,
+    );
+    expect(json.err).toEqual([]);
+    expect(JSON.parse(json.out.join('')).checks[0].status).toBe('unknown');
+    const answered = context();
+    await createScanCommand({
+      createScanService: () => fakeService([fixed('computer.power', 'pass'), fixed('security.firewall', 'skipped')]),
+    }).run([], answered);
+    expect(answered.err).toEqual([]);
+  });
+
   it('prints a readable table with fix steps under problems', async () => {
     const ctx = context();
-    const cmd = createScanCommand({ createScanService: () => fakeService([fixed('security.firewall', 'fail'), fixed('connection.type', 'pass')]) });
+    const cmd = createScanCommand({
+      createScanService: () => fakeService([fixed('security.firewall', 'fail'), fixed('connection.type', 'pass')]),
+    });
     await cmd.run([], ctx);
     const text = ctx.out.join('');
     expect(text).toMatch(/OK\s+Connected by cable\s+connection\.type is pass\./);
@@ -86,9 +138,25 @@ describe('scan command', () => {
 
   it('passes --only, --target and --platform to the scan', async () => {
     const seen: ScanRequest[] = [];
-    const cmd = createScanCommand({ createScanService: () => fakeService([fixed('connection.type', 'pass'), fixed('connection.quality', 'pass')], seen) });
-    await cmd.run(['--only', 'connection.quality,connection.type', '--target', 'meet.example.org:443', '--platform', 'google-meet', '--json'], context());
-    expect(seen).toEqual([{ only: ['connection.quality', 'connection.type'], target: 'meet.example.org:443', platform: 'google-meet' }]);
+    const cmd = createScanCommand({
+      createScanService: () =>
+        fakeService([fixed('connection.type', 'pass'), fixed('connection.quality', 'pass')], seen),
+    });
+    await cmd.run(
+      [
+        '--only',
+        'connection.quality,connection.type',
+        '--target',
+        'meet.example.org:443',
+        '--platform',
+        'google-meet',
+        '--json',
+      ],
+      context(),
+    );
+    expect(seen).toEqual([
+      { only: ['connection.quality', 'connection.type'], target: 'meet.example.org:443', platform: 'google-meet' },
+    ]);
   });
 
   it.each([
@@ -136,17 +204,30 @@ describe('scan command', () => {
   });
 
   it('parses arguments into a validated request', () => {
-    expect(parseScanArgs(['--only', 'security.firewall,security.firewall']).request).toEqual({ only: ['security.firewall'] });
+    expect(parseScanArgs(['--only', 'security.firewall,security.firewall']).request).toEqual({
+      only: ['security.firewall'],
+    });
   });
 
   it('builds a real scan service for this computer', async () => {
-    const service = buildCliScanService(context(), { listPrograms: async () => [], getSettings: () => defaultSettings });
+    const service = buildCliScanService(context(), {
+      listPrograms: async () => [],
+      getSettings: () => defaultSettings,
+    });
     const report = await service.run({ only: ['security.user-accounts'] });
     expect(report.checks).toHaveLength(1);
     expect(report.platform).toBe('linux');
   });
 
   it('formats an empty report', () => {
-    expect(formatScanTable({ schema: 'readyroom.scan/1', startedAt: new Date(0).toISOString(), durationMs: 0, platform: 'linux', checks: [] })).toContain('0 checks');
+    expect(
+      formatScanTable({
+        schema: 'readyroom.scan/1',
+        startedAt: new Date(0).toISOString(),
+        durationMs: 0,
+        platform: 'linux',
+        checks: [],
+      }),
+    ).toContain('0 checks');
   });
 });

@@ -27,9 +27,16 @@ const healthyMac = {
   [`${c.spctl} --status`]: 'assessments enabled\n',
 };
 
-function mac(table: Record<string, unknown> = healthyMac, systemInfo: SystemInfo = nullSystemInfo, files = tableFiles({}, {}, { [xprotect]: now.getTime() - 3 * 86_400_000 })) {
+function mac(
+  table: Record<string, unknown> = healthyMac,
+  systemInfo: SystemInfo = nullSystemInfo,
+  files = tableFiles({}, {}, { [xprotect]: now.getTime() - 3 * 86_400_000 }),
+) {
   const exec = tableExec(table as Parameters<typeof tableExec>[0]);
-  return { facts: createDarwinFacts(platformDeps({ exec, systemInfo, files, now: () => now, homeDir: '/Users/jane' })), exec };
+  return {
+    facts: createDarwinFacts(platformDeps({ exec, systemInfo, files, now: () => now, homeDir: '/Users/jane' })),
+    exec,
+  };
 }
 
 describe('createDarwinFacts', () => {
@@ -37,12 +44,18 @@ describe('createDarwinFacts', () => {
     const { facts } = mac();
     const route = await facts.route();
     expect(route).toMatchObject({ state: 'known', value: { primary: { name: 'en0', kind: 'wifi' } } });
-    expect(await facts.wifi({ name: 'en0', kind: 'wifi' })).toMatchObject({ state: 'known', value: { dbm: -67, open: false } });
+    expect(await facts.wifi({ name: 'en0', kind: 'wifi' })).toMatchObject({
+      state: 'known',
+      value: { dbm: -67, open: false },
+    });
   });
 
   it('reads a VPN default route with the wired link underneath', async () => {
     const { facts } = mac({ ...healthyMac, [`${c.netstat} -rn -f inet`]: f('netstat-rn-vpn.txt') });
-    expect(await facts.route()).toMatchObject({ state: 'known', value: { primary: { name: 'utun4', kind: 'vpn' }, physical: { name: 'en7', kind: 'wired' } } });
+    expect(await facts.route()).toMatchObject({
+      state: 'known',
+      value: { primary: { name: 'utun4', kind: 'vpn' }, physical: { name: 'en7', kind: 'wired' } },
+    });
   });
 
   it('measures traffic from two netstat samples', async () => {
@@ -52,7 +65,16 @@ describe('createDarwinFacts', () => {
       exec: async (file, args, opts) => {
         if (file === c.netstat && args[0] === '-ibn') {
           call += 1;
-          return { ok: true, stdout: f(call === 1 ? 'netstat-ibn-en0-before.txt' : 'netstat-ibn-en0-after.txt'), stderr: '', code: 0, signal: null, timedOut: false, spawnError: null, durationMs: 3 };
+          return {
+            ok: true,
+            stdout: f(call === 1 ? 'netstat-ibn-en0-before.txt' : 'netstat-ibn-en0-after.txt'),
+            stderr: '',
+            code: 0,
+            signal: null,
+            timedOut: false,
+            spawnError: null,
+            durationMs: 3,
+          };
         }
         return exec(file, args, opts);
       },
@@ -70,16 +92,37 @@ describe('createDarwinFacts', () => {
     const { facts } = mac();
     expect(await facts.firewall()).toMatchObject({ state: 'known', value: { state: 'on' } });
     expect(await facts.diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on', method: 'FileVault' } });
-    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 10, autoLogin: false, lockDisabled: false } });
+    expect(await facts.screenLock()).toMatchObject({
+      state: 'known',
+      value: { lockAfterMinutes: 10, autoLogin: false, lockDisabled: false },
+    });
     expect(await facts.osVersion()).toMatchObject({ state: 'known', value: { family: 'macos', version: '15.6.1' } });
     expect(await facts.userAccounts()).toMatchObject({ state: 'known', value: { humanAccounts: 2 } });
     expect(await facts.antivirus()).toMatchObject({
       state: 'known',
-      value: { builtInAlwaysOn: true, products: [{ name: 'XProtect', upToDate: true, definitionsAgeDays: 3 }], warnings: [] },
+      value: {
+        builtInAlwaysOn: true,
+        products: [{ name: 'XProtect', upToDate: true, definitionsAgeDays: 3 }],
+        warnings: [],
+      },
     });
-    expect(await facts.remoteAccess()).toMatchObject({ state: 'known', value: { remoteDesktopEnabled: true, listeningPorts: [22, 5900] } });
-    expect(await facts.voiceAssistants()).toMatchObject({ state: 'known', value: { enabled: ['Siri (listening for "Hey Siri")'] } });
+    expect(await facts.remoteAccess()).toMatchObject({
+      state: 'known',
+      value: { remoteDesktopEnabled: true, remoteSession: false, listeningPorts: [22, 5900] },
+    });
+    expect(await facts.voiceAssistants()).toMatchObject({
+      state: 'known',
+      value: { enabled: ['Siri (listening for "Hey Siri")'] },
+    });
     expect(await facts.audioOutput()).toMatchObject({ state: 'known', value: { kind: 'headphones' } });
+  });
+
+  it('tells that someone is viewing this Mac through Screen Sharing', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.netstat} -an -p tcp`]: f('netstat-an-tcp-viewer.txt') });
+    expect(await facts.remoteAccess()).toMatchObject({
+      state: 'known',
+      value: { remoteDesktopEnabled: true, remoteSession: true },
+    });
   });
 
   it('reports a lock that is off and automatic login', async () => {
@@ -89,7 +132,10 @@ describe('createDarwinFacts', () => {
       [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: 'jane\n',
     });
     const lock = await facts.screenLock();
-    expect(lock).toMatchObject({ state: 'known', value: { lockAfterMinutes: null, autoLogin: true, lockDisabled: true } });
+    expect(lock).toMatchObject({
+      state: 'known',
+      value: { lockAfterMinutes: null, autoLogin: true, lockDisabled: true },
+    });
     // The account name itself is never kept.
     expect(JSON.stringify(lock)).not.toContain('jane');
   });
@@ -104,17 +150,32 @@ describe('createDarwinFacts', () => {
   });
 
   it('reads the battery through systeminformation', async () => {
-    const si: SystemInfo = { ...nullSystemInfo, battery: async () => ({ hasBattery: true, percent: 41, acConnected: false }) };
-    expect(await mac(healthyMac, si).facts.power()).toMatchObject({ state: 'known', value: { battery: { percent: 41, onBattery: true } } });
+    const si: SystemInfo = {
+      ...nullSystemInfo,
+      battery: async () => ({ hasBattery: true, percent: 41, acConnected: false }),
+    };
+    expect(await mac(healthyMac, si).facts.power()).toMatchObject({
+      state: 'known',
+      value: { battery: { percent: 41, onBattery: true } },
+    });
     expect(await mac(healthyMac).facts.power()).toMatchObject({ state: 'unknown' });
   });
 
   it('reads Focus from its records, and is unknown when macOS keeps them private', async () => {
     const dir = '/Users/jane/Library/DoNotDisturb/DB';
-    const on = tableFiles({ [`${dir}/Assertions.json`]: f('dnd-assertions-on.json') }, { [dir]: ['Assertions.json', 'ModeConfigurations.json'] });
-    expect(await mac(healthyMac, nullSystemInfo, on).facts.notifications()).toMatchObject({ state: 'known', value: { doNotDisturb: true } });
+    const on = tableFiles(
+      { [`${dir}/Assertions.json`]: f('dnd-assertions-on.json') },
+      { [dir]: ['Assertions.json', 'ModeConfigurations.json'] },
+    );
+    expect(await mac(healthyMac, nullSystemInfo, on).facts.notifications()).toMatchObject({
+      state: 'known',
+      value: { doNotDisturb: true },
+    });
     const none = tableFiles({}, { [dir]: ['ModeConfigurations.json'] });
-    expect(await mac(healthyMac, nullSystemInfo, none).facts.notifications()).toMatchObject({ state: 'known', value: { doNotDisturb: false } });
+    expect(await mac(healthyMac, nullSystemInfo, none).facts.notifications()).toMatchObject({
+      state: 'known',
+      value: { doNotDisturb: false },
+    });
     expect(await mac().facts.notifications()).toMatchObject({ state: 'unknown' });
   });
 
@@ -124,7 +185,10 @@ describe('createDarwinFacts', () => {
   });
 
   it('turns a hung command into unknown with the reason', async () => {
-    const { facts } = mac({ ...healthyMac, [`${c.fdesetup} status`]: { ok: false, code: null, timedOut: true, durationMs: 3700 } });
+    const { facts } = mac({
+      ...healthyMac,
+      [`${c.fdesetup} status`]: { ok: false, code: null, timedOut: true, durationMs: 3700 },
+    });
     const fact = await facts.diskEncryption();
     expect(fact).toMatchObject({ state: 'unknown' });
     if (fact.state === 'unknown') expect(fact.reason).toContain('did not answer within 3.7 s');

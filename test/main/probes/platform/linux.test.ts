@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { runCommand } from '../../../../main/platform/exec';
+import { runCommand, type ExecResult } from '../../../../main/platform/exec';
 import { createHostFiles, createHostStats } from '../../../../main/probes/platform/host';
 import { createLinuxFacts } from '../../../../main/probes/platform/linux';
 import { createSystemInfo } from '../../../../main/probes/system-info';
@@ -11,8 +11,10 @@ const f = (name: string) => fixture('linux', name);
 describe('createLinuxFacts on fixtures', () => {
   it('grades a VPN default route by the wired link underneath', async () => {
     const exec = tableExec({
-      '/usr/bin/ip -j route get 1.1.1.1': '[{"dst":"1.1.1.1","dev":"wg0","table":"51820","prefsrc":"10.2.0.2","flags":[],"uid":1000,"cache":[]}]',
-      '/usr/bin/ip -j route show default': '[{"dst":"default","gateway":"192.168.1.1","dev":"enp3s0","protocol":"dhcp","metric":100,"flags":[]}]',
+      '/usr/bin/ip -j route get 1.1.1.1':
+        '[{"dst":"1.1.1.1","dev":"wg0","table":"51820","prefsrc":"10.2.0.2","flags":[],"uid":1000,"cache":[]}]',
+      '/usr/bin/ip -j route show default':
+        '[{"dst":"default","gateway":"192.168.1.1","dev":"enp3s0","protocol":"dhcp","metric":100,"flags":[]}]',
     });
     const files = tableFiles({
       '/usr/bin/ip': '',
@@ -28,15 +30,29 @@ describe('createLinuxFacts on fixtures', () => {
   });
 
   it('tells an unreadable routing table apart from being offline', async () => {
-    const old = tableExec({ 'ip -j route get 1.1.1.1': '1.1.1.1 via 192.168.1.1 dev eth0', 'ip -j route show default': 'default via 192.168.1.1 dev eth0' });
+    const old = tableExec({
+      'ip -j route get 1.1.1.1': '1.1.1.1 via 192.168.1.1 dev eth0',
+      'ip -j route show default': 'default via 192.168.1.1 dev eth0',
+    });
     expect(await createLinuxFacts(platformDeps({ exec: old })).route()).toMatchObject({ state: 'unknown' });
-    const offline = tableExec({ 'ip -j route get 1.1.1.1': { ok: false, code: 2, stderr: 'RTNETLINK answers: Network is unreachable' }, 'ip -j route show default': '' });
-    expect(await createLinuxFacts(platformDeps({ exec: offline })).route()).toMatchObject({ state: 'known', value: { primary: null } });
+    const offline = tableExec({
+      'ip -j route get 1.1.1.1': { ok: false, code: 2, stderr: 'RTNETLINK answers: Network is unreachable' },
+      'ip -j route show default': '',
+    });
+    expect(await createLinuxFacts(platformDeps({ exec: offline })).route()).toMatchObject({
+      state: 'known',
+      value: { primary: null },
+    });
   });
 
   it('reads the Wi-Fi level from /proc/net/wireless', async () => {
-    const facts = createLinuxFacts(platformDeps({ files: tableFiles({ '/proc/net/wireless': f('proc-net-wireless.txt') }) }));
-    expect(await facts.wifi({ name: 'wlp0s20f3', kind: 'wifi' })).toMatchObject({ state: 'known', value: { dbm: -63 } });
+    const facts = createLinuxFacts(
+      platformDeps({ files: tableFiles({ '/proc/net/wireless': f('proc-net-wireless.txt') }) }),
+    );
+    expect(await facts.wifi({ name: 'wlp0s20f3', kind: 'wifi' })).toMatchObject({
+      state: 'known',
+      value: { dbm: -63 },
+    });
     expect(await facts.wifi({ name: 'wlan9', kind: 'wifi' })).toMatchObject({ state: 'unknown' });
   });
 
@@ -48,28 +64,136 @@ describe('createLinuxFacts on fixtures', () => {
       },
       { '/sys/class/power_supply': ['ADP1', 'BAT0'] },
     );
-    expect(await createLinuxFacts(platformDeps({ files })).power()).toMatchObject({ state: 'known', value: { battery: { percent: 27, onBattery: true } } });
+    expect(await createLinuxFacts(platformDeps({ files })).power()).toMatchObject({
+      state: 'known',
+      value: { battery: { percent: 27, onBattery: true } },
+    });
+  });
+
+  const gnomeLock = {
+    '/usr/bin/gsettings get org.gnome.desktop.screensaver lock-enabled': 'true\n',
+    '/usr/bin/gsettings get org.gnome.desktop.session idle-delay': 'uint32 300\n',
+    '/usr/bin/gsettings get org.gnome.desktop.screensaver lock-delay': 'uint32 30\n',
+    '/usr/bin/gsettings get org.gnome.desktop.lockdown disable-lock-screen': 'false\n',
+  };
+  const gnome = (
+    table: Record<string, string>,
+    texts: Record<string, string> = {},
+    dirs: Record<string, string[]> = {},
+  ) =>
+    createLinuxFacts(
+      platformDeps({
+        exec: tableExec(table),
+        files: tableFiles({ '/usr/bin/gsettings': '', ...texts }, dirs),
+        env: { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' },
+      }),
+    );
+
+  it('reads an empty list of power supplies as no battery, and a missing one as unknown', async () => {
+    const desktop = tableFiles({}, { '/sys/class/power_supply': [] });
+    expect(await createLinuxFacts(platformDeps({ files: desktop })).power()).toMatchObject({
+      state: 'known',
+      value: { battery: null },
+    });
+    expect(await createLinuxFacts(platformDeps()).power()).toMatchObject({ state: 'unknown' });
   });
 
   it('reads GNOME screen-lock settings', async () => {
-    const exec = tableExec({
-      '/usr/bin/gsettings get org.gnome.desktop.screensaver lock-enabled': 'true\n',
-      '/usr/bin/gsettings get org.gnome.desktop.session idle-delay': 'uint32 300\n',
-      '/usr/bin/gsettings get org.gnome.desktop.screensaver lock-delay': 'uint32 30\n',
+    expect(await gnome(gnomeLock).screenLock()).toMatchObject({
+      state: 'known',
+      value: { lockAfterMinutes: 5.5, autoLogin: false, lockDisabled: false },
     });
-    const files = tableFiles({ '/usr/bin/gsettings': '' });
-    const facts = createLinuxFacts(platformDeps({ exec, files, env: { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' } }));
-    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 5.5, autoLogin: false } });
+  });
+
+  it('reads that GNOME has locking switched off by the lockdown setting', async () => {
+    const facts = gnome({
+      ...gnomeLock,
+      '/usr/bin/gsettings get org.gnome.desktop.lockdown disable-lock-screen': 'true\n',
+    });
+    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockDisabled: true } });
+  });
+
+  it('is unknown when GNOME does not say whether locking is switched off', async () => {
+    const { ['/usr/bin/gsettings get org.gnome.desktop.lockdown disable-lock-screen']: _lockdown, ...withoutLockdown } =
+      gnomeLock;
+    expect(await gnome(withoutLockdown).screenLock()).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(/switched off/),
+    });
+  });
+
+  it.each([
+    ['GDM on Debian', { '/etc/gdm3/daemon.conf': '[daemon]\nAutomaticLoginEnable=true\nAutomaticLogin=jane\n' }, {}],
+    [
+      'an SDDM drop-in file',
+      { '/etc/sddm.conf.d/kde_settings.conf': '[Autologin]\nUser=jane\nSession=plasma\n' },
+      { '/etc/sddm.conf.d': ['kde_settings.conf'] },
+    ],
+    [
+      'a LightDM drop-in file',
+      { '/etc/lightdm/lightdm.conf.d/50-autologin.conf': '[Seat:*]\nautologin-user=jane\n' },
+      { '/etc/lightdm/lightdm.conf.d': ['50-autologin.conf', 'README'] },
+    ],
+  ])('finds automatic login set in %s', async (_where, texts, dirs) => {
+    const lock = await gnome(gnomeLock, texts, dirs).screenLock();
+    expect(lock).toMatchObject({ state: 'known', value: { autoLogin: true } });
+    // Which files were read is kept; the account name is not.
+    expect(JSON.stringify(lock)).not.toContain('jane');
   });
 
   it('reads KDE screen-lock settings and automatic login from GDM', async () => {
-    const files = tableFiles({ '/home/jane/.config/kscreenlockerrc': f('kscreenlockerrc'), '/etc/gdm3/custom.conf': f('gdm-custom-autologin.conf') });
+    const files = tableFiles({
+      '/home/jane/.config/kscreenlockerrc': f('kscreenlockerrc'),
+      '/etc/gdm3/custom.conf': f('gdm-custom-autologin.conf'),
+    });
     const facts = createLinuxFacts(platformDeps({ files, env: { XDG_CURRENT_DESKTOP: 'KDE' } }));
-    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 15, autoLogin: true } });
+    expect(await facts.screenLock()).toMatchObject({
+      state: 'known',
+      value: { lockAfterMinutes: 15, autoLogin: true, lockDisabled: false },
+    });
+  });
+
+  it('uses the system-wide KDE settings when the user has none', async () => {
+    const files = tableFiles({ '/etc/xdg/kscreenlockerrc': '[Daemon]\nAutolock=true\nTimeout=8\n' });
+    const facts = createLinuxFacts(platformDeps({ files, env: { XDG_CURRENT_DESKTOP: 'KDE' } }));
+    expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockAfterMinutes: 8 } });
+  });
+
+  it('applies Plasma defaults when KDE has written no settings, saying so in the evidence', async () => {
+    const facts = createLinuxFacts(platformDeps({ env: { XDG_CURRENT_DESKTOP: 'KDE', KDE_SESSION_VERSION: '6' } }));
+    expect(await facts.screenLock()).toMatchObject({
+      state: 'known',
+      value: { lockAfterMinutes: 5 },
+      evidence: { defaultsUsed: ['Autolock', 'Timeout'], plasma: '6' },
+    });
+  });
+
+  it('is unknown when KDE has written no settings and its version is not one with known defaults', async () => {
+    const facts = createLinuxFacts(platformDeps({ env: { XDG_CURRENT_DESKTOP: 'KDE' } }));
+    expect(await facts.screenLock()).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(/defaults of this KDE version/),
+    });
+  });
+
+  it('reads that KDE needs no password to unlock, or forbids locking, as locking switched off', async () => {
+    const noPassword = tableFiles({
+      '/home/jane/.config/kscreenlockerrc': '[Daemon]\nAutolock=true\nTimeout=5\nRequirePassword=false\n',
+    });
+    const kiosk = tableFiles({
+      '/home/jane/.config/kscreenlockerrc': '[Daemon]\nAutolock=true\nTimeout=5\n',
+      '/etc/xdg/kdeglobals': '[KDE Action Restrictions][$i]\naction/lock_screen=false\n',
+    });
+    for (const files of [noPassword, kiosk]) {
+      const facts = createLinuxFacts(platformDeps({ files, env: { XDG_CURRENT_DESKTOP: 'KDE' } }));
+      expect(await facts.screenLock()).toMatchObject({ state: 'known', value: { lockDisabled: true } });
+    }
   });
 
   it('is unknown on a desktop it cannot read and without any desktop', async () => {
-    expect(await createLinuxFacts(platformDeps({ env: { XDG_CURRENT_DESKTOP: 'XFCE' } })).screenLock()).toMatchObject({ state: 'unknown' });
+    expect(await createLinuxFacts(platformDeps({ env: { XDG_CURRENT_DESKTOP: 'XFCE' } })).screenLock()).toMatchObject({
+      state: 'unknown',
+    });
     expect(await createLinuxFacts(platformDeps({ env: {} })).notifications()).toMatchObject({ state: 'unknown' });
   });
 
@@ -78,7 +202,10 @@ describe('createLinuxFacts on fixtures', () => {
       'findmnt -J -o SOURCE,FSTYPE /': '{"filesystems":[{"source":"/dev/mapper/vgubuntu-root","fstype":"ext4"}]}',
       'lsblk -J -s -o NAME,TYPE,FSTYPE /dev/mapper/vgubuntu-root': f('lsblk-lvm-on-luks.json'),
     });
-    expect(await createLinuxFacts(platformDeps({ exec })).diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on', method: 'LUKS' } });
+    expect(await createLinuxFacts(platformDeps({ exec })).diskEncryption()).toMatchObject({
+      state: 'known',
+      value: { state: 'on', method: 'LUKS' },
+    });
   });
 
   it('is unknown when the root is not a disk (container)', async () => {
@@ -86,11 +213,92 @@ describe('createLinuxFacts on fixtures', () => {
     expect(await createLinuxFacts(platformDeps({ exec })).diskEncryption()).toMatchObject({ state: 'unknown' });
   });
 
-  it('reads ufw as on from its configuration, and off when disabled', async () => {
-    const on = tableFiles({ '/etc/ufw/ufw.conf': 'ENABLED=yes\nLOGLEVEL=low\n' });
-    expect(await createLinuxFacts(platformDeps({ files: on })).firewall()).toMatchObject({ state: 'known', value: { state: 'on', provider: 'ufw' } });
-    const off = tableFiles({ '/etc/ufw/ufw.conf': 'ENABLED=no\n' });
-    expect(await createLinuxFacts(platformDeps({ files: off })).firewall()).toMatchObject({ state: 'known', value: { state: 'off' } });
+  const ufw = (conf: string, service?: Partial<ExecResult> | string) =>
+    createLinuxFacts(
+      platformDeps({
+        files: tableFiles({ '/etc/ufw/ufw.conf': conf }),
+        exec: tableExec(
+          service === undefined
+            ? {}
+            : {
+                'systemctl is-active ufw': service,
+                'systemctl is-active firewalld': { code: 3, stdout: 'inactive\n' },
+              },
+        ),
+      }),
+    );
+
+  it('reads ufw as on only when it is enabled and its service is active', async () => {
+    expect(await ufw('ENABLED=yes\nLOGLEVEL=low\n', 'active\n').firewall()).toMatchObject({
+      state: 'known',
+      value: { state: 'on', provider: 'ufw' },
+    });
+  });
+
+  it('reads ufw as off when it is enabled but its service is stopped or failed', async () => {
+    for (const state of ['inactive', 'failed']) {
+      expect(await ufw('ENABLED=yes\n', { code: 3, stdout: `${state}\n` }).firewall()).toMatchObject({
+        state: 'known',
+        value: { state: 'off', provider: 'ufw' },
+      });
+    }
+  });
+
+  it('is unknown when ufw is enabled but systemctl cannot say whether it runs', async () => {
+    expect(await ufw('ENABLED=yes\n').firewall()).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(/ufw is set to be on.*systemctl/),
+    });
+    const noSystemd = ufw('ENABLED=yes\n', {
+      code: 1,
+      stdout: '',
+      stderr: 'System has not been booted with systemd as init system (PID 1).',
+    });
+    expect(await noSystemd.firewall()).toMatchObject({
+      state: 'unknown',
+      reason: expect.stringMatching(/is systemd running/),
+    });
+  });
+
+  it('reads ufw as off when it is disabled in its configuration', async () => {
+    expect(await ufw('ENABLED=no\n').firewall()).toMatchObject({ state: 'known', value: { state: 'off' } });
+  });
+
+  it('is unknown when firewalld is installed but systemctl cannot say whether it runs', async () => {
+    const facts = createLinuxFacts(
+      platformDeps({ files: tableFiles({ '/etc/ufw/ufw.conf': 'ENABLED=no\n' }, { '/etc/firewalld': [] }) }),
+    );
+    expect(await facts.firewall()).toMatchObject({ state: 'unknown', reason: expect.stringMatching(/firewalld/) });
+  });
+
+  it('is unknown, not skipped, when no ClamAV is installed', async () => {
+    expect(await createLinuxFacts(platformDeps()).antivirus()).toMatchObject({
+      state: 'unknown',
+      reason: 'ReadyRoom can only recognise ClamAV on Linux; check your own security software',
+    });
+  });
+
+  it('reads ClamAV as on or off from its service, and unknown when systemctl cannot say', async () => {
+    const clam = (service?: Partial<ExecResult> | string) =>
+      createLinuxFacts(
+        platformDeps({
+          files: tableFiles(
+            {},
+            { '/etc/clamav': [] },
+            { '/var/lib/clamav/daily.cld': new Date('2026-11-27T12:00:00Z').getTime() },
+          ),
+          exec: tableExec(service === undefined ? {} : { 'systemctl is-active clamav-daemon': service }),
+        }),
+      ).antivirus();
+    expect(await clam('active\n')).toMatchObject({
+      state: 'known',
+      value: { products: [{ name: 'ClamAV', enabled: true, upToDate: true }] },
+    });
+    expect(await clam({ code: 3, stdout: 'inactive\n' })).toMatchObject({
+      state: 'known',
+      value: { products: [{ enabled: false }] },
+    });
+    expect(await clam()).toMatchObject({ state: 'unknown', reason: expect.stringMatching(/ClamAV is installed/) });
   });
 
   it('lists programs using the microphone and camera, leaving out our own', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyDarwinLink,
   countDarwinHumanAccounts,
+  countDarwinScreenSharingSessions,
   parseAirportSignal,
   parseDarwinDefaultOutput,
   parseDarwinDefaultRoutes,
@@ -22,7 +23,10 @@ const f = (name: string) => fixture('darwin', name);
 
 describe('parseDarwinDefaultRoutes', () => {
   it('takes the unscoped default route', () => {
-    expect(parseDarwinDefaultRoutes(f('netstat-rn-wifi.txt'))).toEqual({ primary: 'en0', defaults: ['en0', 'bridge100'] });
+    expect(parseDarwinDefaultRoutes(f('netstat-rn-wifi.txt'))).toEqual({
+      primary: 'en0',
+      defaults: ['en0', 'bridge100'],
+    });
   });
 
   it('takes a VPN that captures all traffic with the 0/1 and 128.0/1 halves', () => {
@@ -80,7 +84,10 @@ describe('parseAirportSignal', () => {
 
 describe('parseNetstatInterfaceBytes', () => {
   it('reads bytes from the link row', () => {
-    expect(parseNetstatInterfaceBytes(f('netstat-ibn-en0-before.txt'), 'en0')).toEqual({ rx: 21987654321, tx: 1234567890 });
+    expect(parseNetstatInterfaceBytes(f('netstat-ibn-en0-before.txt'), 'en0')).toEqual({
+      rx: 21987654321,
+      tx: 1234567890,
+    });
   });
 
   it('reads a VPN row whose address column is blank', () => {
@@ -95,6 +102,14 @@ describe('parseNetstatInterfaceBytes', () => {
 describe('parseDarwinListeningPorts', () => {
   it('lists remote-access ports listening beyond this computer', () => {
     expect(parseDarwinListeningPorts(f('netstat-an-tcp.txt'))).toEqual([22, 5900]);
+  });
+});
+
+describe('countDarwinScreenSharingSessions', () => {
+  it('counts connections from other computers into Screen Sharing, not listeners or local ones', () => {
+    expect(countDarwinScreenSharingSessions(f('netstat-an-tcp-viewer.txt'))).toBe(1);
+    expect(countDarwinScreenSharingSessions(f('netstat-an-tcp.txt'))).toBe(0);
+    expect(countDarwinScreenSharingSessions('')).toBe(0);
   });
 });
 
@@ -168,7 +183,10 @@ describe('parseDndAssertions', () => {
 
 describe('parseDarwinDefaultOutput', () => {
   it('recognises built-in speakers', () => {
-    expect(parseDarwinDefaultOutput(f('system-profiler-audio-speakers.json'))).toMatchObject({ name: 'MacBook Pro Speakers', kind: 'speakers' });
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-speakers.json'))).toMatchObject({
+      name: 'MacBook Pro Speakers',
+      kind: 'speakers',
+    });
   });
 
   it('recognises AirPods as headphones', () => {
@@ -176,7 +194,10 @@ describe('parseDarwinDefaultOutput', () => {
   });
 
   it('calls a generic USB output unclear', () => {
-    expect(parseDarwinDefaultOutput(f('system-profiler-audio-usb.json'))).toMatchObject({ kind: 'unclear', basis: 'connection usb' });
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-usb.json'))).toMatchObject({
+      kind: 'unclear',
+      basis: 'connection usb',
+    });
   });
 
   it('returns null without a default output', () => {

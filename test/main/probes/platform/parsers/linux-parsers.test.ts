@@ -4,6 +4,7 @@ import {
   classifyLinuxLink,
   classifyPactlSink,
   countLinuxHumanAccounts,
+  kdeLockScreenForbidden,
   linuxAutoLogin,
   listeningRemotePorts,
   lsblkChainTypes,
@@ -19,6 +20,8 @@ import {
   parseProcNetWireless,
   parseProcSwaps,
   parseSsSockets,
+  parseSystemctlIsActive,
+  plasmaScreenLockerDefaults,
   programTrafficDelta,
   summarizeLinuxPower,
 } from '../../../../../main/probes/platform/parsers/linux-parsers';
@@ -28,7 +31,8 @@ const f = (name: string) => fixture('linux', name);
 
 describe('parseIpRoutes', () => {
   it('sorts default routes by metric', () => {
-    const json = '[{"dst":"default","gateway":"10.0.0.1","dev":"wlp2s0","metric":600},{"dst":"default","gateway":"192.168.1.1","dev":"enp3s0","metric":100}]';
+    const json =
+      '[{"dst":"default","gateway":"10.0.0.1","dev":"wlp2s0","metric":600},{"dst":"default","gateway":"192.168.1.1","dev":"enp3s0","metric":100}]';
     expect(parseIpRoutes(json).map((r) => r.dev)).toEqual(['enp3s0', 'wlp2s0']);
   });
 
@@ -130,7 +134,9 @@ describe('parseOsRelease', () => {
 
 describe('countLinuxHumanAccounts', () => {
   it('counts accounts in the human UID range with a login shell', () => {
-    expect(countLinuxHumanAccounts(f('passwd.txt'), parseLoginDefs('UID_MIN\t\t\t 1000\nUID_MAX\t\t\t60000\n'))).toBe(2);
+    expect(countLinuxHumanAccounts(f('passwd.txt'), parseLoginDefs('UID_MIN\t\t\t 1000\nUID_MAX\t\t\t60000\n'))).toBe(
+      2,
+    );
   });
 
   it('uses the default range when login.defs is missing', () => {
@@ -155,10 +161,11 @@ describe('disk layout', () => {
   });
 
   it('lists swap devices', () => {
-    expect(parseProcSwaps('Filename\tType\tSize\tUsed\tPriority\n/dev/nvme0n1p2 partition 8388604 0 -2\n/swap.img file 2097148 0 -3\n')).toEqual([
-      '/dev/nvme0n1p2',
-      '/swap.img',
-    ]);
+    expect(
+      parseProcSwaps(
+        'Filename\tType\tSize\tUsed\tPriority\n/dev/nvme0n1p2 partition 8388604 0 -2\n/swap.img file 2097148 0 -3\n',
+      ),
+    ).toEqual(['/dev/nvme0n1p2', '/swap.img']);
   });
 });
 
@@ -171,20 +178,75 @@ describe('desktop settings', () => {
   });
 
   it('detects automatic login in GDM', () => {
-    expect(linuxAutoLogin({ gdm: f('gdm-custom-autologin.conf'), lightdm: null, sddm: null })).toBe(true);
-    expect(linuxAutoLogin({ gdm: '[daemon]\nAutomaticLoginEnable=false\n', lightdm: null, sddm: null })).toBe(false);
+    expect(linuxAutoLogin({ gdm: [f('gdm-custom-autologin.conf')], lightdm: [], sddm: [] })).toBe(true);
+    expect(linuxAutoLogin({ gdm: ['[daemon]\nAutomaticLoginEnable=false\n'], lightdm: [], sddm: [] })).toBe(false);
+    expect(linuxAutoLogin({ gdm: [null, '[daemon]\nTimedLoginEnable=true\n'], lightdm: [], sddm: [] })).toBe(true);
   });
 
   it('detects automatic login in LightDM and SDDM', () => {
-    expect(linuxAutoLogin({ gdm: null, lightdm: '[Seat:*]\nautologin-user=jane\n', sddm: null })).toBe(true);
-    expect(linuxAutoLogin({ gdm: null, lightdm: null, sddm: '[Autologin]\nUser=jane\n' })).toBe(true);
-    expect(linuxAutoLogin({ gdm: null, lightdm: '[Seat:*]\n#autologin-user=\n', sddm: null })).toBe(false);
+    expect(linuxAutoLogin({ gdm: [], lightdm: ['[Seat:*]\nautologin-user=jane\n'], sddm: [] })).toBe(true);
+    expect(linuxAutoLogin({ gdm: [], lightdm: [], sddm: ['[Autologin]\nUser=jane\n'] })).toBe(true);
+    expect(linuxAutoLogin({ gdm: [], lightdm: ['[Seat:*]\n#autologin-user=\n'], sddm: [] })).toBe(false);
+    expect(linuxAutoLogin({ gdm: [], lightdm: ['[Seat:*]\nautologin-guest=true\n'], sddm: [] })).toBe(true);
   });
 
-  it('reads KDE screen locker settings, with KDE defaults when missing', () => {
-    expect(parseKscreenlockerrc(f('kscreenlockerrc'))).toEqual({ autolock: true, timeoutMin: 15 });
-    expect(parseKscreenlockerrc(null)).toEqual({ autolock: true, timeoutMin: 5 });
-    expect(parseKscreenlockerrc('[Daemon]\nAutolock=false\n')).toEqual({ autolock: false, timeoutMin: 5 });
+  it('lets a later configuration file switch automatic login off again', () => {
+    expect(
+      linuxAutoLogin({
+        gdm: [],
+        lightdm: ['[Seat:*]\nautologin-user=jane\n', '[Seat:*]\nautologin-user=\n'],
+        sddm: [],
+      }),
+    ).toBe(false);
+    expect(linuxAutoLogin({ gdm: [], lightdm: [], sddm: ['[Autologin]\nUser=\n', '[Autologin]\nUser=jane\n'] })).toBe(
+      true,
+    );
+  });
+
+  it('reads KDE screen locker settings, the user file before the system one', () => {
+    expect(parseKscreenlockerrc([f('kscreenlockerrc')], null)).toEqual({
+      autolock: true,
+      timeoutMin: 15,
+      requirePassword: true,
+      defaulted: [],
+    });
+    expect(
+      parseKscreenlockerrc(['[Daemon]\nTimeout=3\n', '[Daemon]\nAutolock=false\nTimeout=20\n'], null),
+    ).toMatchObject({
+      autolock: false,
+      timeoutMin: 3,
+    });
+    expect(parseKscreenlockerrc(['[Daemon]\nAutolock=true\nTimeout=5\nRequirePassword=false\n'], null)).toMatchObject({
+      requirePassword: false,
+    });
+    expect(parseKscreenlockerrc([null, '[Daemon]\nAutolock[$i]=false\n'], null)).toMatchObject({ autolock: false });
+  });
+
+  it('uses KDE defaults for missing settings only when they are known, and says so', () => {
+    expect(parseKscreenlockerrc([null, null], plasmaScreenLockerDefaults)).toEqual({
+      autolock: true,
+      timeoutMin: 5,
+      requirePassword: true,
+      defaulted: ['Autolock', 'Timeout'],
+    });
+    expect(parseKscreenlockerrc([null, null], null)).toMatchObject({ autolock: null, timeoutMin: null });
+  });
+
+  it('finds a KDE restriction that forbids locking the screen', () => {
+    expect(kdeLockScreenForbidden([null, '[KDE Action Restrictions][$i]\naction/lock_screen=false\n'])).toBe(true);
+    expect(kdeLockScreenForbidden(['[KDE Action Restrictions]\naction/lock_screen=true\n', null])).toBe(false);
+    expect(kdeLockScreenForbidden([null])).toBe(false);
+  });
+
+  it('reads the state systemctl prints, whatever its exit code', () => {
+    expect(parseSystemctlIsActive('active\n')).toBe('active');
+    expect(parseSystemctlIsActive('inactive\n')).toBe('inactive');
+    expect(parseSystemctlIsActive('failed\n')).toBe('failed');
+    expect(parseSystemctlIsActive('activating\n')).toBe('changing');
+    expect(parseSystemctlIsActive('')).toBeNull();
+    expect(
+      parseSystemctlIsActive("System has not been booted with systemd as init system (PID 1). Can't operate.\n"),
+    ).toBeNull();
   });
 });
 
@@ -205,7 +267,9 @@ describe('pactl', () => {
   });
 
   it('recognises built-in speakers and Bluetooth headphones (PulseAudio)', () => {
-    expect(classifyPactlSink(f('pactl-sinks-speakers-bt.txt'), 'alsa_output.pci-0000_00_1b.0.analog-stereo')?.kind).toBe('speakers');
+    expect(
+      classifyPactlSink(f('pactl-sinks-speakers-bt.txt'), 'alsa_output.pci-0000_00_1b.0.analog-stereo')?.kind,
+    ).toBe('speakers');
     expect(classifyPactlSink(f('pactl-sinks-speakers-bt.txt'), 'bluez_output.AC_80_0A_11_22_33.1')).toMatchObject({
       name: 'WH-1000XM4',
       kind: 'headphones',
