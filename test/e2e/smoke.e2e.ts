@@ -48,4 +48,8 @@ describe('app shell in Chromium through the test host', () => {
   it('runs under the strict Content-Security-Policy without violations or page errors', () => {
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('sends no request anywhere but its own host', () => {
+    expect(session.foreignRequests).toEqual([]);
+  });
 });

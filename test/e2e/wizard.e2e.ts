@@ -188,6 +188,7 @@ describe('readiness wizard in Chromium, with the real scan and a real vault', ()
     const ended = await invoke<{ addenda: { kind: string }[] }>(page, 'logs:get', { id: logs[0]?.id });
     expect(ended.addenda.map((a) => a.kind)).toEqual(['session-ended']);
     expect(session.pageErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
   });
 });
 
@@ -250,6 +251,7 @@ describe('quick path', () => {
       `quick path: ${interactions} interactions, ${seconds.toFixed(1)} s (including the real scan)\n`,
     );
     expect(session.pageErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
   });
 });
 

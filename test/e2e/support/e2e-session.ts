@@ -14,6 +14,8 @@ export interface E2eSession {
   readonly dataDir: string;
   /** Browser console errors and CSP violations seen so far. */
   readonly pageErrors: string[];
+  /** Requests the page tried to send anywhere but the test host (all refused). */
+  readonly foreignRequests: string[];
   close(): Promise<void>;
 }
 
@@ -59,9 +61,13 @@ export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSess
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   // The renderer must make no network requests beyond its own host.
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(host.url) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  const foreignRequests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(host.url)) return route.continue();
+    foreignRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
   await page.goto(host.url);
   return {
     host,
@@ -70,6 +76,7 @@ export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSess
     page,
     dataDir,
     pageErrors,
+    foreignRequests,
     async close() {
       await browser.close().catch(() => undefined);
       await host.close().catch(() => undefined);
