@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startE2eSession, type E2eSession } from './support/e2e-session';
+import { invokeOk, startE2eSession, type E2eSession } from './support/e2e-session';
 import {
   focusedText,
   makeMediaFixtures,
@@ -31,14 +31,7 @@ afterAll(async () => {
   await rm(fixtureDir, { recursive: true, force: true });
 });
 
-async function invoke<T>(page: Page, channel: string, request: object): Promise<T> {
-  const result = await page.evaluate(([c, r]) => window.readyroom?.invoke(c as never, r as never), [
-    channel,
-    request,
-  ] as const);
-  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
-  return result.value as T;
-}
+const invoke = invokeOk;
 
 /** The step heading (h2) of the full wizard. */
 const stepHeading = (page: Page) => page.locator('.rr-wizard__step h2');

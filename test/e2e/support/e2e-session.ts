@@ -84,3 +84,13 @@ export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSess
     },
   };
 }
+
+/** Calls the IPC contract from the page, as the renderer does; throws unless the result is ok. */
+export async function invokeOk<T>(page: Page, channel: string, request: object): Promise<T> {
+  const result = await page.evaluate(([c, r]) => window.readyroom?.invoke(c as never, r as never), [
+    channel,
+    request,
+  ] as const);
+  if (!result || !result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result)}`);
+  return result.value as T;
+}

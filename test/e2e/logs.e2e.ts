@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { invokeOk, startE2eSession, type E2eSession } from './support/e2e-session';
+import { screenshot, seriousAxeViolations } from './support/wizard-e2e-helpers';
+
+const passphrase = 'quiet harbour lantern 42';
+
+function newLog(clientCode: string, problems: Record<string, 'warn' | 'unknown' | 'pass'>) {
+  return {
+    sessionAt: new Date().toISOString(),
+    clientCode,
+    platform: 'zoom',
+    modality: 'video',
+    checks: Object.entries(problems).map(([id, status]) => ({ id, status, summary: 'x', evidence: {}, durationMs: 1 })),
+    confirmations: [],
+    programsClosed: [],
+    note: '',
+    outcome: 'ready-with-advice',
+  };
+}
+
+describe('past logs in Chromium with a real vault', () => {
+  let session: E2eSession;
+
+  beforeAll(async () => {
+    session = await startE2eSession();
+    const { page } = session;
+    await invokeOk(page, 'vault:setup', { passphrase });
+    for (const [code, firewall] of [
+      ['AB-017', 'unknown'],
+      ['AB-017', 'unknown'],
+      ['CD-204', 'pass'],
+    ] as const) {
+      await invokeOk(page, 'logs:save', {
+        log: newLog(code, { 'security.firewall': firewall, 'connection.type': 'pass' }),
+      });
+    }
+    await invokeOk(page, 'vault:lock', {});
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('unlocks, lists the logs and shows what keeps coming up', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Past logs' }).click();
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'What keeps coming up' }).waitFor();
+    expect(
+      await page
+        .getByText(/Firewall is on/)
+        .first()
+        .textContent(),
+    ).toContain('Firewall is on');
+    expect(
+      await page
+        .getByText(/not confirmed in 2 of 3 checks/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
+    await screenshot(page, 'logs-1-list');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('prints only the report, without client codes unless asked', async () => {
+    const { page } = session;
+    await page.evaluate(() => document.body.classList.add('rr-printing-report'));
+    await page.emulateMedia({ media: 'print' });
+    const report = page.getByTestId('printable-report');
+    expect(await report.isVisible()).toBe(true);
+    // Everything else on the page is hidden while the report prints.
+    expect(await page.getByRole('heading', { name: 'Your logs' }).isVisible()).toBe(false);
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain('ReadyRoom readiness report');
+    expect(text).toContain('3 checks');
+    expect(text).not.toContain('AB-017');
+    await screenshot(page, 'logs-2-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => document.body.classList.remove('rr-printing-report'));
+    expect(await report.isVisible()).toBe(false);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
+  });
+});
