@@ -46,6 +46,14 @@ export interface VaultCliDeps {
 }
 
 const maxSecretFileBytes = 4096;
+/** The longest note a log keeps (newReadinessLogSchema). */
+export const maxNoteLength = 4000;
+const maxNoteFileBytes = 64 * 1024;
+
+/** Said in the usage of every command that takes a client code or a note. */
+export const argvPrivacyNote = `Anything typed on the command line can be kept in your shell history and seen by other
+programs on this computer while the command runs. For client codes and notes, prefer
+--client-file F, --note-file F (a file only you can read: chmod 600) or --note-stdin.`;
 
 /** The vault for this command line, not yet unlocked; no idle timer (the command ends by itself). */
 export function createCliVault(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): VaultService {
@@ -76,6 +84,43 @@ export function readSecretFile(path: string, io: CliIo, what: string): string {
   const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
   if (first === '') throw new UsageError(`The ${what} file is empty.`);
   return first;
+}
+
+/**
+ * Reads a client code or a note from a file, checked like a passphrase file. Its path is never
+ * echoed (a file name can carry a client code); `whole` keeps every line (a note), else the first.
+ */
+export function readPrivateFile(path: string, io: CliIo, what: 'client code' | 'note', whole: boolean): string {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`Cannot read the ${what} file.`);
+  }
+  if (!stat.isFile()) throw new UsageError(`Cannot read the ${what} file.`);
+  if (stat.size > (whole ? maxNoteFileBytes : maxSecretFileBytes)) {
+    throw new UsageError(`The ${what} file is too large to be a ${what}.`);
+  }
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    io.stderr(`Warning: other users of this computer can read the ${what} file. Consider chmod 600.\n`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the ${what} file.`);
+  }
+  const value = whole ? text.replace(/(\r?\n)+$/, '') : (text.split(/\r?\n/)[0] ?? '');
+  if (value.trim() === '') throw new UsageError(`The ${what} file is empty.`);
+  return value;
+}
+
+/** A note longer than a log keeps is refused, never cut short without a word. */
+function checkNoteLength(note: string): string {
+  if (note.length > maxNoteLength) {
+    throw new UsageError(`The note is too long: keep it to ${maxNoteLength} characters.`);
+  }
+  return note;
 }
 
 /** All of standard input (capped), split into lines. */
@@ -236,7 +281,7 @@ export function saveScanAsLog(
     results: Object.fromEntries(checks.map((c) => [c.id, c.status])),
     confirmations: {},
   });
-  const { id } = vault.save({
+  const saved = vault.save({
     sessionAt: (options.sessionAt ?? new Date()).toISOString(),
     clientCode: options.client.trim(),
     platform: options.platform ?? 'other',
@@ -248,8 +293,9 @@ export function saveScanAsLog(
     outcome: outcome.outcome,
   });
   return {
-    id,
-    outcome: outcome.outcome,
+    id: saved.id,
+    // What the vault stored: it computes the outcome itself from the same checks.
+    outcome: saved.outcome,
     warnings: code.warnings.map((w) => clientCodeWarningText[w]),
     unconfirmed: outcome.counts.unconfirmed,
   };
@@ -259,10 +305,56 @@ export function saveScanAsLog(
 export const scanSaveOptions = {
   save: { type: 'boolean' },
   client: { type: 'string' },
+  'client-file': { type: 'string' },
   note: { type: 'string' },
+  'note-file': { type: 'string' },
+  'note-stdin': { type: 'boolean' },
   modality: { type: 'string' },
   ...vaultCliOptions,
 } as const;
+
+/** The `scan` usage lines for the options above; the scan command appends them to its own. */
+export const scanSaveUsage = `Saving the report as a readiness log:
+  --save                  Save the report in your encrypted log vault (needs a client code).
+  --client CODE           The client's code, never their name. Or --client-file F (its first line).
+  --note TEXT             A note to keep with the log. Or --note-file F, or --note-stdin (all of
+                          standard input; after the passphrase line with --passphrase-stdin).
+  --modality M            ${modalities.join(', ')} (default video).
+${vaultCliUsage}
+${argvPrivacyNote}`;
+
+type RawOptions = Readonly<Record<string, string | boolean | undefined>>;
+
+/** The client code from --client CODE or --client-file F (exactly one); null when neither is given. */
+export function clientCodeFromArgs(options: RawOptions, io: CliIo): string | null {
+  if (options.client !== undefined && options['client-file'] !== undefined) {
+    throw new UsageError('Give only one of --client and --client-file.');
+  }
+  if (typeof options['client-file'] === 'string')
+    return readPrivateFile(options['client-file'], io, 'client code', false);
+  return typeof options.client === 'string' ? options.client : null;
+}
+
+/**
+ * The note from --note TEXT, --note-file F or --note-stdin (at most one). With --passphrase-stdin
+ * too, the passphrase is the first line of standard input and the note is the rest.
+ */
+async function noteFromArgs(
+  options: RawOptions,
+  io: CliIo,
+  stdinLines: () => Promise<string[]>,
+): Promise<string | undefined> {
+  const given = ['note', 'note-file', 'note-stdin'].filter((k) => options[k] !== undefined && options[k] !== false);
+  if (given.length > 1) throw new UsageError('Give only one of --note, --note-file and --note-stdin.');
+  if (typeof options.note === 'string') return checkNoteLength(options.note);
+  if (typeof options['note-file'] === 'string')
+    return checkNoteLength(readPrivateFile(options['note-file'], io, 'note', true));
+  if (options['note-stdin'] !== true) return undefined;
+  const lines = await stdinLines();
+  const note = (options['passphrase-stdin'] ? lines.slice(1) : lines).join('\n').replace(/\n+$/, '');
+  if (note.trim() === '') throw new UsageError('Standard input held no note.');
+  return checkNoteLength(note);
+}
 
 /**
  * The `afterScan` hook for the scan command: with --save, unlocks the vault and saves the report.
@@ -275,23 +367,38 @@ export function createScanSaveHook(deps: VaultCliDeps) {
     context: CliContext,
   ): Promise<string | void> => {
     if (!options.save) {
-      if (options.client !== undefined || options.note !== undefined)
-        throw new UsageError('--client and --note need --save.');
+      const stray = ['client', 'client-file', 'note', 'note-file', 'note-stdin'].filter(
+        (k) => options[k] !== undefined && options[k] !== false,
+      );
+      if (stray.length > 0)
+        throw new UsageError(`--${stray.join(', --')} need${stray.length === 1 ? 's' : ''} --save.`);
       return;
     }
-    const client = typeof options.client === 'string' ? options.client : '';
-    if (!client.trim()) throw new UsageError("--save needs --client CODE (a code, never the client's name).");
+    const client = clientCodeFromArgs(options, context.io) ?? '';
+    if (!client.trim()) {
+      throw new UsageError("--save needs --client CODE or --client-file F (a code, never the client's name).");
+    }
     const code = checkClientCode(client);
     if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
     const platform = sessionPlatformIds.find((p) => p === options.platform);
     const modality = modalities.find((m) => m === options.modality);
     if (options.modality !== undefined && !modality)
       throw new UsageError(`--modality must be one of ${modalities.join(', ')}.`);
-    const vault = await openVaultFromArgs(options, context, deps);
+    if (
+      options['note-stdin'] === true &&
+      options['passphrase-stdin'] !== true &&
+      typeof options['passphrase-file'] !== 'string' &&
+      typeof options['recovery-key-file'] !== 'string'
+    ) {
+      throw new UsageError('--note-stdin needs the passphrase from --passphrase-file F or --passphrase-stdin.');
+    }
+    const stdinLines = sharedStdin(context.io.stdin);
+    const note = await noteFromArgs(options, context.io, stdinLines);
+    const vault = await openVaultFromArgs(options, context, deps, stdinLines);
     try {
       const saved = saveScanAsLog(vault, report, {
         client,
-        ...(typeof options.note === 'string' ? { note: options.note } : {}),
+        ...(note !== undefined ? { note } : {}),
         ...(platform ? { platform } : {}),
         ...(modality ? { modality } : {}),
       });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 
 /** AES-256-GCM with a 96-bit IV and a 128-bit tag, as NIST SP 800-38D recommends. */
 const algorithm = 'aes-256-gcm';
@@ -86,6 +86,16 @@ export function deriveFromPassphrase(passphrase: string, salt: Buffer, params: S
 /** The recovery key is full-entropy random, so a plain HKDF is enough (no slow KDF needed). */
 export function deriveFromRecoveryKey(recoveryBytes: Buffer, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', recoveryBytes, salt, 'readyroom recovery key v1', keyLength));
+}
+
+/** A key for one purpose, derived from the data key (HKDF), so the data key itself only ever encrypts. */
+export function deriveSubkey(dek: Buffer, vaultId: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dek, Buffer.from(vaultId, 'utf8'), `readyroom ${purpose} v1`, keyLength));
+}
+
+/** HMAC-SHA256 in hex: matches the same text again without storing it or anything it could be guessed from. */
+export function keyedHash(key: Buffer, text: string): string {
+  return createHmac('sha256', key).update(text, 'utf8').digest('hex');
 }
 
 /** Overwrites a key in place; JavaScript may still hold copies, but we drop ours. */

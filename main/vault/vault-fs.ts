@@ -16,8 +16,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 
 /**
- * The file operations the vault performs itself (the encrypted stores are written by
- * electron-store/conf). A port, so tests can make a write fail the way a full disk does.
+ * The file operations the vault performs itself, including writing every vault file (see
+ * vault-stores.ts for why not conf's writer). A port, so tests can make a write fail the way a full disk does.
  */
 export interface VaultFs {
   /** Creates the folder and its parents, readable by the user only. */
@@ -26,7 +26,11 @@ export interface VaultFs {
   list(path: string): string[];
   /** null when the file does not exist. */
   read(path: string): Buffer | null;
-  /** Temp file in the same folder, fsync, rename: the file is either old or new, never torn. */
+  /**
+   * Temp file in the same folder, every byte written and fsynced, read back and compared, then
+   * renamed over the target and the folder fsynced: the file is either old or new, never torn or
+   * short. A short write throws an ENOSPC error and leaves the target untouched.
+   */
   writeAtomic(path: string, data: string | Buffer): void;
   /** Creates a new file with this content; throws an EEXIST error if it already exists. */
   createExclusive(path: string, data: string): void;
@@ -47,97 +51,145 @@ export interface VaultFs {
 const fileMode = 0o600;
 const dirMode = 0o700;
 
-export const nodeVaultFs: VaultFs = {
-  mkdir(path) {
-    mkdirSync(path, { recursive: true, mode: dirMode });
-  },
-  list(path) {
-    try {
-      return readdirSync(path);
-    } catch (error) {
-      if (isCode(error, 'ENOENT')) return [];
-      throw error;
-    }
-  },
-  read(path) {
-    try {
-      return readFileSync(path);
-    } catch (error) {
-      if (isCode(error, 'ENOENT')) return null;
-      throw error;
-    }
-  },
-  writeAtomic(path, data) {
-    const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-    let fd: number | null = openSync(temp, 'wx', fileMode);
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let offset = 0;
-      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      renameSync(temp, path);
-    } catch (error) {
-      if (fd !== null) closeSync(fd);
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Already gone, or the disk refuses even that: the target was never touched.
-      }
-      throw error;
-    }
-  },
-  createExclusive(path, data) {
-    const fd = openSync(path, 'wx', fileMode);
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  },
-  move(from, to) {
-    // rename() would silently replace an existing file; refuse instead.
-    if (statOrNull(to)) throw Object.assign(new Error('target exists'), { code: 'EEXIST' });
-    renameSync(from, to);
-  },
-  replace(from, to) {
-    renameSync(from, to);
-  },
-  link(existing, newPath) {
-    try {
-      linkSync(existing, newPath);
-      return true;
-    } catch (error) {
-      // ENOENT: nothing to keep. EPERM/ENOTSUP/EXDEV: a file system without hard links (FAT, some shares).
-      if (isCode(error, 'ENOENT') || isCode(error, 'EPERM') || isCode(error, 'ENOTSUP') || isCode(error, 'EXDEV'))
-        return false;
-      throw error;
-    }
-  },
-  freeBytes(dir) {
-    try {
-      const stats = statfsSync(dir);
-      return Number(stats.bavail) * Number(stats.bsize);
-    } catch {
-      return null;
-    }
-  },
-  remove(path) {
-    try {
-      unlinkSync(path);
-    } catch (error) {
-      if (!isCode(error, 'ENOENT')) throw error;
-    }
-  },
-  modifiedAt(path) {
-    return statOrNull(path)?.mtime ?? null;
-  },
-  size(path) {
-    return statOrNull(path)?.size ?? null;
-  },
+/** The one low-level call a test needs to fake: a write that lands short, the way a full disk or a flaky share does. */
+export interface FileWriteIo {
+  writeSync(fd: number, buffer: Buffer, offset: number, length: number): number;
+}
+
+const nodeFileWriteIo: FileWriteIo = {
+  writeSync: (fd, buffer, offset, length) => writeSync(fd, buffer, offset, length),
 };
+
+function shortWrite(detail: string): Error {
+  return Object.assign(new Error(`ENOSPC: ${detail}`), { code: 'ENOSPC' });
+}
+
+/** Writes every byte or throws: a write that makes no progress is a full disk, not a reason to loop forever. */
+function writeAll(io: FileWriteIo, fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const written = io.writeSync(fd, bytes, offset, bytes.length - offset);
+    if (!Number.isInteger(written) || written <= 0) throw shortWrite('the file could not be written completely');
+    offset += written;
+  }
+}
+
+/** Makes a rename durable. Windows cannot open a folder for fsync; there the rename itself is what counts. */
+function fsyncDir(dir: string): void {
+  let fd: number;
+  try {
+    fd = openSync(dir, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    if (!isCode(error, 'EINVAL') && !isCode(error, 'EPERM') && !isCode(error, 'EISDIR')) throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The vault's file operations on the real disk; `io` lets a test make a write come out short. */
+export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
+  return {
+    mkdir(path) {
+      mkdirSync(path, { recursive: true, mode: dirMode });
+    },
+    list(path) {
+      try {
+        return readdirSync(path);
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return [];
+        throw error;
+      }
+    },
+    read(path) {
+      try {
+        return readFileSync(path);
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return null;
+        throw error;
+      }
+    },
+    writeAtomic(path, data) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+      let fd: number | null = openSync(temp, 'wx', fileMode);
+      try {
+        writeAll(io, fd, bytes);
+        fsyncSync(fd);
+        closeSync(fd);
+        fd = null;
+        // Checked before the rename, so a short file never replaces a good one.
+        const written = readFileSync(temp);
+        if (!written.equals(bytes)) throw shortWrite('the file was not written completely');
+        renameSync(temp, path);
+      } catch (error) {
+        if (fd !== null) closeSync(fd);
+        try {
+          unlinkSync(temp);
+        } catch {
+          // Already gone, or the disk refuses even that: the target was never touched.
+        }
+        throw error;
+      }
+      fsyncDir(dirname(path));
+    },
+    createExclusive(path, data) {
+      const fd = openSync(path, 'wx', fileMode);
+      try {
+        writeAll(io, fd, Buffer.from(data, 'utf8'));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    },
+    move(from, to) {
+      // rename() would silently replace an existing file; refuse instead.
+      if (statOrNull(to)) throw Object.assign(new Error('target exists'), { code: 'EEXIST' });
+      renameSync(from, to);
+    },
+    replace(from, to) {
+      renameSync(from, to);
+    },
+    link(existing, newPath) {
+      try {
+        linkSync(existing, newPath);
+        return true;
+      } catch (error) {
+        // ENOENT: nothing to keep. EPERM/ENOTSUP/EXDEV: a file system without hard links (FAT, some shares).
+        if (isCode(error, 'ENOENT') || isCode(error, 'EPERM') || isCode(error, 'ENOTSUP') || isCode(error, 'EXDEV'))
+          return false;
+        throw error;
+      }
+    },
+    freeBytes(dir) {
+      try {
+        const stats = statfsSync(dir);
+        return Number(stats.bavail) * Number(stats.bsize);
+      } catch {
+        return null;
+      }
+    },
+    remove(path) {
+      try {
+        unlinkSync(path);
+      } catch (error) {
+        if (!isCode(error, 'ENOENT')) throw error;
+      }
+    },
+    modifiedAt(path) {
+      return statOrNull(path)?.mtime ?? null;
+    },
+    size(path) {
+      return statOrNull(path)?.size ?? null;
+    },
+  };
+}
+
+export const nodeVaultFs: VaultFs = createNodeVaultFs();
 
 function statOrNull(path: string) {
   try {

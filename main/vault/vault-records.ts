@@ -6,7 +6,9 @@ import type { LogSummary, ReadinessLog } from '../../shared/logs/readiness-log';
 /**
  * What the two encrypted files of one month hold once decrypted. The logs file is the source
  * of truth; the index file is derived from it (summaries for listing) and can be rebuilt.
- * Both carry the ids deleted that month, so a restore never brings an erased log back.
+ * Both carry the ids deleted that month, so a restore never brings an erased log back, and the
+ * erasure records (see `erased`), so a restore never brings back an erased client's logs from a
+ * month that could not be read when the erasure was made.
  */
 export const recordsSchemaVersion = 1;
 
@@ -16,6 +18,11 @@ export interface MonthRecords {
   readonly logs: Readonly<Record<string, ReadinessLog>>;
   /** id → when it was deleted or erased. Ids only: they say nothing about the client. */
   readonly deleted: Readonly<Record<string, string>>;
+  /**
+   * Erasure records: HMAC of the client code (keyed from the data key) → when that client's logs
+   * were erased. The same records are kept in several months, so losing one file loses none.
+   */
+  readonly erased: Readonly<Record<string, string>>;
 }
 
 export interface MonthIndex {
@@ -23,6 +30,7 @@ export interface MonthIndex {
   readonly period: string;
   readonly summaries: readonly LogSummary[];
   readonly deleted: Readonly<Record<string, string>>;
+  readonly erased: Readonly<Record<string, string>>;
 }
 
 export class RecordsFormatError extends Error {
@@ -32,8 +40,17 @@ export class RecordsFormatError extends Error {
   }
 }
 
-export function emptyMonth(period: string, deleted: Readonly<Record<string, string>> = {}): MonthRecords {
-  return { schema: recordsSchemaVersion, period, logs: {}, deleted };
+export function emptyMonth(
+  period: string,
+  deleted: Readonly<Record<string, string>> = {},
+  erased: Readonly<Record<string, string>> = {},
+): MonthRecords {
+  return { schema: recordsSchemaVersion, period, logs: {}, deleted, erased };
+}
+
+/** Written only when there are some, so a month without erasures reads the same in earlier versions. */
+function erasedField(erased: Readonly<Record<string, string>>): string {
+  return Object.keys(erased).length > 0 ? `,"erased":${JSON.stringify(erased)}` : '';
 }
 
 /**
@@ -52,10 +69,11 @@ export function serializeMonth(month: MonthRecords): string {
     }
     parts.push(`${JSON.stringify(id)}:${json}`);
   }
-  return `{"schema":${month.schema},"period":${JSON.stringify(month.period)},"deleted":${JSON.stringify(month.deleted)},"logs":{${parts.join(',')}}}`;
+  return `{"schema":${month.schema},"period":${JSON.stringify(month.period)},"deleted":${JSON.stringify(month.deleted)}${erasedField(month.erased)},"logs":{${parts.join(',')}}}`;
 }
 
 const deletedSchema = z.record(z.string().min(8).max(64), z.iso.datetime({ offset: true }));
+const erasedSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), z.iso.datetime({ offset: true }));
 
 /**
  * Checks the container and the fields the vault relies on. The file was authenticated, so
@@ -67,6 +85,8 @@ export function parseMonth(json: string, period: string): MonthRecords {
   if (raw.period !== period) throw new RecordsFormatError('period');
   const deleted = deletedSchema.safeParse(raw.deleted);
   if (!deleted.success) throw new RecordsFormatError('deleted');
+  const erased = erasedSchema.optional().safeParse(raw.erased);
+  if (!erased.success) throw new RecordsFormatError('erased');
   const logs = raw.logs;
   if (typeof logs !== 'object' || logs === null || Array.isArray(logs)) throw new RecordsFormatError('logs');
   for (const [id, log] of Object.entries(logs as Record<string, unknown>)) {
@@ -75,7 +95,13 @@ export function parseMonth(json: string, period: string): MonthRecords {
       throw new RecordsFormatError('log entry');
     }
   }
-  return { schema: recordsSchemaVersion, period, logs: logs as Record<string, ReadinessLog>, deleted: deleted.data };
+  return {
+    schema: recordsSchemaVersion,
+    period,
+    logs: logs as Record<string, ReadinessLog>,
+    deleted: deleted.data,
+    erased: erased.data ?? {},
+  };
 }
 
 export function indexOfMonth(month: MonthRecords): MonthIndex {
@@ -84,6 +110,7 @@ export function indexOfMonth(month: MonthRecords): MonthIndex {
     period: month.period,
     summaries: Object.values(month.logs).map(summarizeLog),
     deleted: month.deleted,
+    erased: month.erased,
   };
 }
 
@@ -92,6 +119,7 @@ export function serializeIndex(index: MonthIndex): string {
     schema: index.schema,
     period: index.period,
     deleted: index.deleted,
+    ...(Object.keys(index.erased).length > 0 ? { erased: index.erased } : {}),
     summaries: index.summaries,
   });
 }
@@ -100,6 +128,7 @@ const indexSchema = z.strictObject({
   schema: z.literal(recordsSchemaVersion),
   period: z.string(),
   deleted: deletedSchema,
+  erased: erasedSchema.optional(),
   summaries: z.array(logSummarySchema).max(100_000),
 });
 
@@ -107,7 +136,7 @@ export function parseIndex(json: string, period: string): MonthIndex {
   const parsed = indexSchema.safeParse(parseObject(json));
   if (!parsed.success) throw new RecordsFormatError('index content');
   if (parsed.data.period !== period) throw new RecordsFormatError('period');
-  return { ...parsed.data, schema: recordsSchemaVersion };
+  return { ...parsed.data, erased: parsed.data.erased ?? {}, schema: recordsSchemaVersion };
 }
 
 function parseObject(json: string): Record<string, unknown> {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
+import { catalog } from '../../shared/catalog/catalog';
+import type { CheckStatus } from '../../shared/checks/check-result';
+import { computeOutcome } from '../../shared/checks/outcome';
 import { AppError } from '../../shared/errors';
 import type {
   BackupOutcome,
@@ -22,6 +25,7 @@ import {
   type AddendumInput,
   type LogSummary,
   type NewReadinessLog,
+  type Outcome,
   type ReadinessLog,
 } from '../../shared/logs/readiness-log';
 import type { Settings } from '../../shared/settings/settings';
@@ -52,10 +56,24 @@ import {
   readBackup,
   writeBackupText,
 } from './vault-backup';
-import { defaultScryptParams, DecryptError, randomKey, wipe, type ScryptParams } from './vault-crypto';
+import {
+  defaultScryptParams,
+  DecryptError,
+  deriveSubkey,
+  keyedHash,
+  randomKey,
+  wipe,
+  type ScryptParams,
+} from './vault-crypto';
 import { authenticateEnvelope, EnvelopeError, openEnvelope, sealEnvelope, type EnvelopeKind } from './vault-envelope';
 import { isCode, isDiskFull, nodeVaultFs, type VaultFs } from './vault-fs';
-import { acquireVaultLock, currentProcess, releaseVaultLock, type ProcessInfo } from './vault-lock-file';
+import {
+  acquireVaultLock,
+  currentProcess,
+  holdsVaultLock,
+  releaseVaultLock,
+  type ProcessInfo,
+} from './vault-lock-file';
 import { isTempFileName, keySlotsBackupName, keySlotsPrimaryName, vaultPaths } from './vault-paths';
 import {
   emptyMonth,
@@ -125,6 +143,12 @@ export interface LogList {
   readonly unreadablePeriods: readonly string[];
 }
 
+export interface EraseResult {
+  readonly erased: number;
+  /** Months that could not be read, so any logs of this client in them are still there (set aside). */
+  readonly incompletePeriods: readonly string[];
+}
+
 export type RestoreResult = { readonly status: 'needs-secret' } | ({ readonly status: 'restored' } & RestoreSummary);
 
 export interface VaultService {
@@ -140,15 +164,20 @@ export interface VaultService {
   touch(): void;
   changePassphrase(current: string, next: string): Promise<VaultStatus>;
   setKeychain(enabled: boolean): VaultStatus;
-  save(log: NewReadinessLog): { readonly id: string };
+  /** Saves a log with the outcome its checks and confirmations give (the one sent is not trusted); returns both. */
+  save(log: NewReadinessLog): { readonly id: string; readonly outcome: Outcome };
   list(query?: LogsQuery): LogList;
   get(id: string): ReadinessLog;
   addAddendum(id: string, addendum: AddendumInput): ReadinessLog;
   delete(id: string): { readonly deleted: boolean };
   /** How many logs an erasure of this client code would remove. */
   countClient(client: string): number;
-  /** Erasure request: refuses unless expectedCount matches what the user was shown. */
-  eraseClient(client: string, expectedCount: number): { readonly erased: number };
+  /**
+   * Erasure request: refuses unless expectedCount matches what the user was shown. Logs in a
+   * month that cannot be read cannot be erased: those months come back as `incompletePeriods`.
+   * Either way the erasure is recorded, so no restore brings this client's earlier logs back.
+   */
+  eraseClient(client: string, expectedCount: number): EraseResult;
   backup(filePath: string): BackupOutcome;
   restore(filePath: string, secret?: Secret): Promise<RestoreResult>;
   /** Locks and stops timers, for app quit. */
@@ -159,6 +188,8 @@ const maxMonthsInMemory = 3;
 
 interface Session {
   dek: Buffer;
+  /** Keys the erasure records (HMAC of a client code); derived from the DEK, wiped with it. */
+  readonly erasureKey: Buffer;
   slots: KeySlots;
   readonly lockToken: string;
   readonly months: Map<string, MonthRecords>;
@@ -207,8 +238,26 @@ const messages = {
   keychainOff: 'Unlocking with the keychain is turned off. Use your passphrase or recovery key.',
 } as const;
 
+/** How bad a status is, for a check listed more than once: the worst listing counts. */
+const statusRank: Record<CheckStatus, number> = { pass: 0, skipped: 1, warn: 2, unknown: 3, fail: 4 };
+
+/**
+ * The outcome a log's own checks and confirmations give, by the rules the summary screen uses,
+ * so a caller (a window, a script) cannot store "Ready" for a session that was not.
+ */
+function outcomeOf(log: NewReadinessLog): Outcome {
+  const results: Record<string, CheckStatus> = {};
+  for (const check of log.checks) {
+    const seen = results[check.id];
+    if (seen === undefined || statusRank[check.status] > statusRank[seen]) results[check.id] = check.status;
+  }
+  const confirmations: Record<string, boolean> = {};
+  for (const c of log.confirmations) confirmations[c.id] = (confirmations[c.id] ?? true) && c.confirmed;
+  return computeOutcome({ entries: catalog, modality: log.modality, results, confirmations }).outcome;
+}
+
 function unreadableMessage(period: string): string {
-  return `The logs for ${periodLabel(period)} could not be read, so ReadyRoom set that file aside without changing it. Your other logs are fine. Restoring a backup brings those logs back.`;
+  return `The logs for ${periodLabel(period)} could not be read, so ReadyRoom set that file aside without changing it. Your other logs are fine. Restoring a backup brings those logs back, except those of a client whose logs you erased.`;
 }
 
 /**
@@ -331,7 +380,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     }
   }
 
-  /** Valid copies, newest first; throws when the vault has none that can be read. */
+  /**
+   * The valid copies at the newest revision; throws when the vault has none that can be read.
+   * An older copy is left over from a change whose second write failed: its slots are no longer
+   * in force (an old passphrase, a keychain turned off) and must not unlock, so it only serves
+   * when the newer copy is damaged, and is brought up to date at the next unlock.
+   */
   function readSlotCandidates(): KeySlots[] {
     const copies = [readSlotsFile(paths.keySlots.primary), readSlotsFile(paths.keySlots.backup)];
     const valid = copies.flatMap((c) => (c.state === 'ok' ? [c.slots] : []));
@@ -340,7 +394,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         throw new AppError('NO_VAULT', messages.noVault);
       throw new AppError('CORRUPT', messages.keySlotsDamaged);
     }
-    return valid.sort((a, b) => b.revision - a.revision);
+    const newest = Math.max(...valid.map((c) => c.revision));
+    return valid.filter((c) => c.revision === newest);
   }
 
   function keySlotsStore(name: string): VaultStore<KeySlots> {
@@ -363,8 +418,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     }
   }
 
-  /** Writes the primary copy (this is the commit), then the backup copy (best effort, repaired at unlock). */
-  function writeSlots(slots: KeySlots): void {
+  /**
+   * Writes the primary copy (this is the commit), then the backup copy (best effort, repaired at
+   * unlock). A backup copy left behind at the older revision never unlocks (readSlotCandidates).
+   */
+  function writeSlots(s: Session, slots: KeySlots): void {
+    confirmLock(s);
     fs.mkdir(paths.root);
     try {
       openSlotsForWrite(keySlotsPrimaryName, paths.keySlots.primary).write(slots);
@@ -519,14 +578,17 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
 
   /**
    * The logs file of a month could not be read: move it (and its index) aside, keeping the
-   * deletion records the index still has, so erased logs stay erased.
+   * deletion and erasure records the index still has, so erased logs stay erased.
    */
   function setPeriodAside(s: Session, period: string): void {
     let deleted: Record<string, string> = {};
+    let erased: Record<string, string> = {};
     try {
-      deleted = { ...(indexStore(s, period).value?.deleted ?? {}) };
+      const index = indexStore(s, period).value;
+      deleted = { ...(index?.deleted ?? {}) };
+      erased = { ...(index?.erased ?? {}) };
     } catch {
-      // The index is unreadable as well; nothing to salvage.
+      // The index is unreadable as well; nothing to salvage (erasure records are kept in other months too).
     }
     quarantine(logsPath(period), `logs-${period}.json`, 'unreadable');
     quarantine(indexPath(period), `index-${period}.json`, 'set-aside');
@@ -534,9 +596,9 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     forgetPeriod(s, period);
     s.unreadable.add(period);
     log.warn('a month of logs could not be read and was set aside', { period });
-    if (Object.keys(deleted).length > 0) {
+    if (Object.keys(deleted).length > 0 || Object.keys(erased).length > 0) {
       try {
-        commitMonth(s, emptyMonth(period, deleted));
+        commitMonth(s, emptyMonth(period, deleted, erased));
       } catch (error) {
         log.warn('could not keep the deletion records of a month that was set aside', {
           period,
@@ -603,6 +665,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
    */
   function commitMonth(s: Session, next: MonthRecords): void {
     const period = next.period;
+    confirmLock(s);
     ensureDirs();
     const marker = pendingPath(period);
     const markerWasThere = fs.size(marker) !== null;
@@ -757,10 +820,36 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     return cutoff;
   }
 
-  /** Removes logs older than the retention setting: whole months at once, the boundary month log by log. */
+  /** When the newest readable log was saved (null when there is none): the clock's only witness. */
+  function newestLogTime(s: Session): Date | null {
+    for (const period of periodsOnDisk().reverse()) {
+      const summaries = readIndex(s, period)?.summaries ?? [];
+      if (summaries.length === 0) continue;
+      return new Date(Math.max(...summaries.map((x) => Date.parse(x.createdAt))));
+    }
+    return null;
+  }
+
+  /**
+   * Removes logs older than the retention setting: whole months at once, the boundary month log
+   * by log. Deleting is permanent and only the wall clock says what is old, so it does not run on
+   * a clock the logs contradict (earlier than the newest log), nor when it would remove every log
+   * (a clock years ahead looks just like that); it runs at a later unlock once a newer log is saved.
+   * Files set aside as unreadable are never removed here: they are for the user to deal with.
+   */
   function purgeExpired(s: Session): void {
     const cutoff = retentionCutoff();
     if (!cutoff) return;
+    const newest = newestLogTime(s);
+    if (newest === null) return;
+    if (now() < newest) {
+      log.warn('retention purge skipped: the clock is earlier than the newest log, so it cannot be trusted');
+      return;
+    }
+    if (newest < cutoff) {
+      log.warn('retention purge skipped: it would remove every log; it runs once a newer log is saved');
+      return;
+    }
     let months = 0;
     let logs = 0;
     for (const period of periodsOnDisk()) {
@@ -786,10 +875,6 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         }
       }
     }
-    for (const name of fs.list(paths.quarantineDir)) {
-      const match = /^(?:logs|index)-(\d{4}-\d{2})\.json\./.exec(name);
-      if (match?.[1] && periodEnd(match[1]) <= cutoff) fs.remove(join(paths.quarantineDir, name));
-    }
     if (months > 0 || logs > 0) {
       log.info('removed logs older than the retention setting', { months, logs });
       emitChanged('purged');
@@ -811,6 +896,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
   function startSession(dek: Buffer, slots: KeySlots, token: string): Session {
     const s: Session = {
       dek,
+      erasureKey: deriveSubkey(dek, slots.vaultId, 'erasure records'),
       slots,
       lockToken: token,
       months: new Map(),
@@ -832,6 +918,16 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     return outcome.token;
   }
 
+  /**
+   * Before each write: the lock file must still name this session. Another process can only
+   * have replaced it through a stale-lock takeover gone wrong (or by hand); then writing stops.
+   */
+  function confirmLock(s: Session): void {
+    if (holdsVaultLock(fs, paths.lockFile, s.lockToken)) return;
+    log.warn('the lock file no longer names this process; not writing');
+    throw new AppError('BUSY', messages.busy);
+  }
+
   function lock(reason: LockReason = 'manual'): VaultStatus {
     const s = session;
     if (s) {
@@ -839,6 +935,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       if (idleHandle !== null && deps.timers) deps.timers.clear(idleHandle);
       idleHandle = null;
       wipe(s.dek);
+      wipe(s.erasureKey);
       s.months.clear();
       s.indexes.clear();
       s.stores.clear();
@@ -935,17 +1032,45 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     if (session) armIdle();
   }
 
+  // ---------- erasure records ----------
+
+  /** What an erasure record is filed under: the client code's HMAC, never the code. */
+  function erasureTag(s: Session, client: string): string {
+    return keyedHash(s.erasureKey, clientCodeKey(client));
+  }
+
+  function addErasures(into: Map<string, string>, erased: Readonly<Record<string, string>>): void {
+    for (const [tag, at] of Object.entries(erased)) {
+      const seen = into.get(tag);
+      if (seen === undefined || Date.parse(seen) < Date.parse(at)) into.set(tag, at);
+    }
+  }
+
+  /** Every erasure record the readable months hold: tag → when that client was last erased. */
+  function knownErasures(s: Session): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const period of periodsOnDisk()) addErasures(out, readIndex(s, period)?.erased ?? {});
+    return out;
+  }
+
   // ---------- backup and restore ----------
 
+  /**
+   * Adds a backup's month. Never brings back a log deleted here, nor a log of a client erased
+   * here that was saved before the erasure. `ownVault`: the backup's erasure records use our key,
+   * so they are kept too.
+   */
   function mergeInto(
     s: Session,
     incoming: MonthRecords,
-    cutoff: Date | null,
+    merge: { readonly cutoff: Date | null; readonly erasures: ReadonlyMap<string, string>; readonly ownVault: boolean },
     totals: Record<keyof Omit<RestoreSummary, 'unreadablePeriods'>, number>,
   ): void {
+    const { cutoff, erasures } = merge;
     const month = readMonthForWrite(s, incoming.period);
     const logs: Record<string, ReadinessLog> = { ...month.logs };
     const deleted: Record<string, string> = { ...month.deleted };
+    const erased: Record<string, string> = { ...month.erased };
     let changed = false;
     for (const [id, raw] of Object.entries(incoming.logs)) {
       const parsed = readinessLogSchema.safeParse(raw);
@@ -962,7 +1087,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         totals.skippedOld += 1;
         continue;
       }
-      if (deleted[id]) {
+      const erasedAt = erasures.get(erasureTag(s, entry.clientCode));
+      if (deleted[id] || (erasedAt !== undefined && Date.parse(entry.createdAt) <= Date.parse(erasedAt))) {
         totals.skippedDeleted += 1;
         continue;
       }
@@ -993,7 +1119,16 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         changed = true;
       }
     }
-    if (changed) commitMonth(s, { ...month, logs, deleted });
+    if (merge.ownVault) {
+      for (const [tag, at] of Object.entries(incoming.erased)) {
+        const seen = erased[tag];
+        if (seen === undefined || Date.parse(seen) < Date.parse(at)) {
+          erased[tag] = at;
+          changed = true;
+        }
+      }
+    }
+    if (changed) commitMonth(s, { ...month, logs, deleted, erased });
   }
 
   return {
@@ -1053,8 +1188,6 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         const candidates = readSlotCandidates();
         const opened = await unwrapDek(candidates, request);
         if (!opened) throw unlockFailure(request, candidates);
-        // Changes are built on the newest copy (same vault), even when an older copy opened.
-        const newest = candidates.find((c) => c.vaultId === opened.slots.vaultId) ?? opened.slots;
         let token: string;
         try {
           token = takeLock();
@@ -1062,9 +1195,9 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
           wipe(opened.dek);
           throw error;
         }
-        const s = startSession(opened.dek, newest, token);
+        const s = startSession(opened.dek, opened.slots, token);
         try {
-          repairSlots(newest);
+          repairSlots(opened.slots);
           maintenance(s);
         } catch (error) {
           log.warn('unlock maintenance did not finish', { error: describeError(error) });
@@ -1106,7 +1239,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
             revision: s.slots.revision + 1,
             slots: { ...s.slots.slots, passphrase: slot },
           };
-          writeSlots(updated);
+          writeSlots(s, updated);
           s.slots = updated;
           log.info('passphrase changed');
           return status();
@@ -1137,12 +1270,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
           revision: s.slots.revision + 1,
           slots: { ...s.slots.slots, keychain: slot },
         };
-        writeSlots(updated);
+        writeSlots(s, updated);
         s.slots = updated;
       } else if (s.slots.slots.keychain) {
         const { keychain: _removed, ...rest } = s.slots.slots;
         const updated: KeySlots = { ...s.slots, revision: s.slots.revision + 1, slots: rest };
-        writeSlots(updated);
+        writeSlots(s, updated);
         s.slots = updated;
       }
       return status();
@@ -1158,9 +1291,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const at = now();
       const id = makeLogId(at);
       const period = periodOf(at);
+      const outcome = outcomeOf(parsed.data);
+      if (outcome !== parsed.data.outcome) log.info('stored the outcome the checks give, not the one sent');
       const entry: ReadinessLog = {
         ...parsed.data,
         clientCode: parsed.data.clientCode.trim(),
+        outcome,
         id,
         createdAt: at.toISOString(),
         appVersion: deps.appVersion,
@@ -1169,7 +1305,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const month = readMonthForWrite(s, period);
       commitMonth(s, { ...month, logs: { ...month.logs, [id]: entry } });
       emitChanged('saved');
-      return { id };
+      return { id, outcome };
     },
 
     list,
@@ -1238,15 +1374,28 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
           `You confirmed ${expectedCount} log${expectedCount === 1 ? '' : 's'}, but there ${total === 1 ? 'is' : 'are'} now ${total} for this client code. Nothing was erased; please check and confirm again.`,
         );
       }
-      let erased = 0;
       const at = now().toISOString();
+      const tag = erasureTag(s, client);
+      const withRecord = (month: MonthRecords) => ({ ...month.erased, [tag]: at });
+      const recordIn = (period: string) => {
+        const month = readMonthForWrite(s, period);
+        commitMonth(s, { ...month, erased: withRecord(month) });
+      };
+      // Months set aside may still hold this client's logs: they cannot be erased, only reported.
+      const incomplete = new Set(unreadablePeriods());
+      // The erasure record goes first into this month and each unreadable one, and then into each
+      // month erased from, so it survives the loss of any one file; restores check it (mergeInto).
+      for (const period of new Set([periodOf(now()), ...incomplete])) if (!byPeriod.has(period)) recordIn(period);
+      let erased = 0;
       for (const [period, ids] of byPeriod) {
         let month: MonthRecords;
         try {
           month = readMonth(s, period);
         } catch (error) {
-          if (error instanceof UnreadablePeriodError) continue;
-          throw error;
+          if (!(error instanceof UnreadablePeriodError)) throw error;
+          incomplete.add(period);
+          recordIn(period);
+          continue;
         }
         const logs: Record<string, ReadinessLog> = { ...month.logs };
         const deleted: Record<string, string> = { ...month.deleted };
@@ -1257,13 +1406,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
           deleted[id] = at;
           removed += 1;
         }
-        if (removed === 0) continue;
-        commitMonth(s, { ...month, logs, deleted });
+        commitMonth(s, { ...month, logs, deleted, erased: withRecord(month) });
         erased += removed;
       }
       if (erased > 0) emitChanged('erased');
-      log.info('erased the logs of one client code', { erased });
-      return { erased };
+      log.info('erased the logs of one client code', { erased, incompleteMonths: incomplete.size });
+      return { erased, incompletePeriods: [...incomplete].sort() };
     },
 
     backup(filePath) {
@@ -1349,11 +1497,15 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         }
         const totals = { added: 0, updated: 0, unchanged: 0, skippedDeleted: 0, skippedOld: 0, invalid: 0 };
         const cutoff = retentionCutoff();
+        // Erasure records from every readable month (and from a backup of this vault): a client
+        // erased here stays erased, even if the month that held their logs could not be read.
+        const erasures = knownErasures(s);
         try {
           // Check every month first, so a damaged backup changes nothing rather than half a restore.
           for (let i = 0; i < backup.header.periods.length; i += 1) {
             try {
-              openBackupChunk(key, backup, i);
+              const month = openBackupChunk(key, backup, i);
+              if (ownKey) addErasures(erasures, month.erased);
             } catch (error) {
               if (
                 error instanceof DecryptError ||
@@ -1366,7 +1518,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
             }
           }
           for (let i = 0; i < backup.header.periods.length; i += 1)
-            mergeInto(s, openBackupChunk(key, backup, i), cutoff, totals);
+            mergeInto(s, openBackupChunk(key, backup, i), { cutoff, erasures, ownVault: ownKey }, totals);
         } finally {
           if (!ownKey) wipe(key);
         }

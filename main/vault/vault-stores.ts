@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { StoreFactory } from '../store/store-factory';
 import type { VaultFs } from './vault-fs';
 
-/** One file of the vault, read and written whole through electron-store (conf in Node). */
+/** One file of the vault, read whole through electron-store (conf in Node) and written whole by our atomic writer. */
 export interface VaultStore<T> {
   readonly path: string;
   /** Reads and deserialises the file (null when it does not exist); throws when it cannot be read. */
@@ -20,19 +20,20 @@ export interface VaultStoreSpec<T> {
   readonly deserialize: (text: string) => T;
 }
 
-/** conf keeps its own bookkeeping under this key; present in a value, it skips a second read of the file. */
-const internalKey = '__internal__';
 /** Room for file-system bookkeeping on top of the file itself. */
 const spaceMargin = 64 * 1024;
 
-/** The name the previous version keeps while a write is checked; left behind only by a crash. */
+/**
+ * The name under which earlier builds kept the previous version while a write was checked; only
+ * a crash left one behind, and unlock puts it back or removes it.
+ */
 export function previousVersionPath(path: string): string {
   return `${path}.prev`;
 }
 
 type Raw = Record<string, unknown>;
 interface RawStore {
-  store: Raw;
+  readonly store: Raw;
   readonly path: string;
 }
 
@@ -41,14 +42,16 @@ function diskFull(detail: string): Error {
 }
 
 /**
- * Opens one vault file with the app's store factory; the file's whole content is one value,
- * serialised by our own functions (the AES-256-GCM envelope for logs).
+ * Opens one vault file with the app's store factory (electron-store in the app, conf in Node),
+ * with our own serialize/deserialize: the file's whole content is one value, sealed in the
+ * AES-256-GCM envelope for logs. Reading goes through the store.
  *
- * conf writes through `atomically` 2.1.1, which ignores short writes: on a full disk it renames
- * a truncated temp file over the good one and reports success (atomically PR #18, open). So
- * each write checks the free space first, keeps the previous version under a second name (a
- * hard link costs no space), reads the result back, and puts the previous version back if the
- * bytes are not exactly what was meant.
+ * Writing does not. conf 15.1.0 writes the file in place, not atomically, when `SNAP` is set or
+ * when its atomic write fails with EXDEV (Windows), and its atomic path (`atomically` 2.1.1)
+ * ignores short writes (atomically PR #18, open): either can leave a torn or truncated file and
+ * report success. So the serialised bytes go through `VaultFs.writeAtomic`, which writes a temp
+ * file, checks every byte is there, fsyncs, renames it over the old file and fsyncs the folder:
+ * the old file stays untouched until the new one is known to be complete.
  */
 export function openVaultStore<T extends object>(
   factory: StoreFactory,
@@ -58,18 +61,14 @@ export function openVaultStore<T extends object>(
   // conf reads the file again on every access; deserialising the same bytes twice is wasted work.
   let lastText: string | null = null;
   let lastValue: T | null = null;
-  let staged: string | null = null;
   const options = {
     name: spec.name,
     // conf names its file after `configName` (electron-store maps `name` onto it); give both.
     configName: spec.name,
     cwd: spec.dir,
     fileExtension: 'json',
-    serialize: (value: Raw) => {
-      if (staged !== null) return staged;
-      const { [internalKey]: _ignored, ...clean } = value;
-      return spec.serialize(clean as T);
-    },
+    // Given so the store never writes any other format, even though writes bypass it.
+    serialize: (value: Raw) => spec.serialize(value as T),
     deserialize: (text: string): Raw => {
       if (text !== lastText) {
         lastValue = spec.deserialize(text);
@@ -81,7 +80,6 @@ export function openVaultStore<T extends object>(
   const inner: RawStore = factory<Raw>(options);
   const path = resolve(join(spec.dir, `${spec.name}.json`));
   if (resolve(inner.path) !== path) throw new Error('store factory wrote to an unexpected file name');
-  const previous = previousVersionPath(path);
 
   return {
     path,
@@ -91,29 +89,13 @@ export function openVaultStore<T extends object>(
     },
     write(value) {
       const text = spec.serialize(value);
-      const expected = Buffer.from(text, 'utf8');
+      const bytes = Buffer.from(text, 'utf8');
       const free = fs.freeBytes(spec.dir);
-      if (free !== null && free < expected.length + spaceMargin) throw diskFull('not enough free space');
-      fs.remove(previous);
-      const kept = fs.link(path, previous);
-      staged = text;
-      try {
-        inner.store = { ...(value as Raw), [internalKey]: {} };
-      } catch (error) {
-        if (kept) fs.remove(previous);
-        throw error;
-      } finally {
-        staged = null;
-        lastText = null;
-        lastValue = null;
-      }
-      const written = fs.read(path);
-      if (written === null || !written.equals(expected)) {
-        if (kept) fs.replace(previous, path);
-        else fs.remove(path);
-        throw diskFull('the file was not written completely');
-      }
-      if (kept) fs.remove(previous);
+      if (free !== null && free < bytes.length + spaceMargin) throw diskFull('not enough free space');
+      fs.mkdir(spec.dir);
+      lastText = null;
+      lastValue = null;
+      fs.writeAtomic(path, bytes);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import type { LogSummary, ReadinessLog } from '../logs/readiness-log';
+import type { LogSummary, Outcome, ReadinessLog } from '../logs/readiness-log';
 import { addendumInputSchema, newReadinessLogSchema } from '../logs/readiness-log';
 import { clientCodeMaxLength } from '../logs/client-code';
 import { channel, event, noRequest } from './contract-kit';
@@ -78,7 +78,10 @@ export const vaultChannels = {
     z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
   ),
   'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
-  'logs:save': channel<{ readonly id: string }>()(z.strictObject({ log: newReadinessLogSchema })),
+  /** The vault works out the outcome itself from the checks and confirmations, and returns it. */
+  'logs:save': channel<{ readonly id: string; readonly outcome: Outcome }>()(
+    z.strictObject({ log: newReadinessLogSchema }),
+  ),
   'logs:list': channel<{ readonly logs: readonly LogSummary[]; readonly unreadablePeriods: readonly string[] }>()(
     z.strictObject({
       client: z.string().trim().min(1).max(clientCodeMaxLength).optional(),
@@ -93,7 +96,8 @@ export const vaultChannels = {
   ),
   'logs:delete': channel<{ readonly deleted: boolean }>()(z.strictObject({ id: z.string().min(8).max(64) })),
   /** Erasure request: `expectedCount` must match, so the user confirmed what they saw. */
-  'logs:erase-client': channel<{ readonly erased: number }>()(
+  /** `incompletePeriods`: months that could not be read, which may still hold this client's logs. */
+  'logs:erase-client': channel<{ readonly erased: number; readonly incompletePeriods: readonly string[] }>()(
     z.strictObject({
       client: z.string().trim().min(1).max(clientCodeMaxLength),
       expectedCount: z.number().int().min(0).max(1_000_000),

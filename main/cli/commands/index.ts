@@ -1,7 +1,7 @@
 import { createDefaultProgramsService } from '../../programs/default-programs-service';
 import { createSettingsService } from '../../settings/settings-service';
 import { confStoreFactory } from '../../store/store-factory';
-import { createScanSaveHook, scanSaveOptions, type VaultCliDeps } from '../../vault/vault-cli';
+import { createScanSaveHook, scanSaveOptions, scanSaveUsage, type VaultCliDeps } from '../../vault/vault-cli';
 import type { CliCommand } from '../cli-types';
 import { closeCommand } from './close.command';
 import { createLogsCommand } from './logs.command';
@@ -21,6 +21,7 @@ const vaultDeps: VaultCliDeps = {
 /** `scan` with the real programs listing, the user's settings, and `--save` into the vault. */
 const scanCommand = createScanCommand({
   extraOptions: scanSaveOptions,
+  extraUsage: scanSaveUsage,
   createScanService(context, options) {
     const dataDir = dataDirOf(options, context.defaultDataDir);
     const settings = createSettingsService(dataDir, confStoreFactory);

@@ -8,6 +8,8 @@ import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness
 import { getSessionPlatform, modalityLabels } from '../../../shared/session/platforms';
 import { periodList } from '../../../shared/logs/log-periods';
 import {
+  argvPrivacyNote,
+  clientCodeFromArgs,
   createCliVault,
   openVaultFromArgs,
   promptHidden,
@@ -29,13 +31,15 @@ Your readiness logs, kept encrypted on this computer.
 
 Commands:
   init                     Create the encrypted log vault; prints the recovery key once.
-  list [--client CODE] [--since DATE] [--until DATE] [--limit N] [--json]
+  list [--client CODE | --client-file F] [--since DATE] [--until DATE] [--limit N] [--json]
                            List logs, newest first. DATE is YYYY-MM-DD or a full ISO time.
   show ID [--json]         Show one log with its checks and later additions.
   delete ID                Delete one log.
-  erase-client CODE [--yes]
+  erase-client CODE [--yes]   (or: erase-client --client-file F [--yes])
                            Erase every log of one client code (an erasure request). Asks you
-                           to confirm the count on a terminal; needs --yes otherwise.
+                           to confirm the count on a terminal; needs --yes otherwise. If some
+                           months cannot be read, their logs cannot be erased: it says which,
+                           records the erasure so no restore brings this client back, and exits 1.
   backup FILE              Write an encrypted backup of every log to FILE.
   restore FILE             Add the logs in a backup to this vault (nothing is removed).
                            If the backup was made with other keys, give
@@ -47,12 +51,15 @@ Commands:
 Options for every command:
 ${vaultCliUsage}
 
+${argvPrivacyNote}
+
 Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
 
 const options = {
   ...vaultCliOptions,
   json: { type: 'boolean' },
   client: { type: 'string' },
+  'client-file': { type: 'string' },
   since: { type: 'string' },
   until: { type: 'string' },
   limit: { type: 'string' },
@@ -80,10 +87,11 @@ type Subcommand = (typeof subcommands)[number];
 /** Which options each subcommand takes besides the vault ones, and how many positional arguments. */
 const allowed: Record<Subcommand, { readonly options: readonly string[]; readonly positional: number }> = {
   init: { options: ['json'], positional: 0 },
-  list: { options: ['json', 'client', 'since', 'until', 'limit'], positional: 0 },
+  list: { options: ['json', 'client', 'client-file', 'since', 'until', 'limit'], positional: 0 },
   show: { options: ['json'], positional: 1 },
   delete: { options: [], positional: 1 },
-  'erase-client': { options: ['yes'], positional: 1 },
+  // CODE, or --client-file F instead (checked in the command).
+  'erase-client': { options: ['yes', 'client-file'], positional: 1 },
   backup: { options: [], positional: 1 },
   restore: { options: ['backup-passphrase-file', 'backup-recovery-key-file'], positional: 1 },
   'change-passphrase': { options: ['new-passphrase-file'], positional: 0 },
@@ -115,9 +123,18 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** After an erasure that could not reach every month; names no client. */
+function incompleteErasureNotice(periods: readonly string[]): string {
+  return (
+    `The logs for ${periodList(periods)} could not be read, so any logs of this client code in them were not erased. ` +
+    "That file is still set aside, encrypted, in the vault's quarantine folder; delete it if you do not need it. " +
+    "The erasure is recorded: restoring a backup will not bring this client's earlier logs back.\n"
+  );
+}
+
 function unreadableNotice(periods: readonly string[]): string {
   if (periods.length === 0) return '';
-  return `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back.\n`;
+  return `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.\n`;
 }
 
 function describeLog(log: ReadinessLog): string {
@@ -218,7 +235,11 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
       const vaultOptions = Object.keys(vaultCliOptions);
       const stray = Object.keys(values).filter((k) => !vaultOptions.includes(k) && !spec.options.includes(k));
       if (stray.length > 0) throw new UsageError(`logs ${command} does not take --${stray.join(', --')}.`);
-      if (positionals.length !== spec.positional) {
+      const clientFromFile = command === 'erase-client' && values['client-file'] !== undefined;
+      if (clientFromFile && positionals.length > 0) {
+        throw new UsageError('Give the client code either as CODE or with --client-file F, not both.');
+      }
+      if (!clientFromFile && positionals.length !== spec.positional) {
         throw new UsageError(
           spec.positional === 0
             ? `logs ${command} takes no arguments.`
@@ -282,8 +303,9 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
           if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100_000)) {
             throw new UsageError('--limit must be a whole number from 1 to 100000.');
           }
+          const client = clientCodeFromArgs(values, io);
           const query = {
-            ...(typeof values.client === 'string' ? { client: values.client } : {}),
+            ...(client !== null ? { client } : {}),
             ...(typeof values.since === 'string' ? { since: parseDate(values.since, '--since', false) } : {}),
             ...(typeof values.until === 'string' ? { until: parseDate(values.until, '--until', true) } : {}),
             ...(limit !== undefined ? { limit } : {}),
@@ -321,31 +343,41 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
         }
 
         case 'erase-client': {
-          const code = checkClientCode(arg);
+          const client = clientFromFile ? (clientCodeFromArgs(values, io) ?? '') : arg;
+          const code = checkClientCode(client);
           if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
           if (!values.yes && !io.interactive) {
             throw new UsageError('Erasing needs confirmation: run it on a terminal, or add --yes.');
           }
           for (const w of code.warnings) io.stderr(`Warning: ${clientCodeWarningText[w]}\n`);
           return withVault(values, context, stdinLines, async (vault) => {
-            const count = vault.countClient(arg);
-            if (count === 0) {
+            const count = vault.countClient(client);
+            const unreadable = vault.status().unreadablePeriods;
+            if (count === 0 && unreadable.length === 0) {
               io.stdout('There are no logs for that client code.\n');
               return exitCodes.ok;
             }
-            if (!values.yes) {
-              const answer = await promptLine(
-                io,
-                `This erases ${count} log${count === 1 ? '' : 's'} for client code ${arg.trim()} for good. Type ${count} to confirm: `,
+            if (unreadable.length > 0) {
+              io.stderr(
+                `Note: the logs for ${periodList(unreadable)} could not be read, so ReadyRoom cannot erase this client's logs from them.\n`,
               );
+            }
+            if (!values.yes) {
+              const what =
+                count === 0
+                  ? 'This records the erasure of that client code (no logs you can read have it)'
+                  : `This erases ${count} log${count === 1 ? '' : 's'} for that client code for good`;
+              const answer = await promptLine(io, `${what}. Type ${count} to confirm: `);
               if (answer.trim() !== String(count)) {
                 io.stderr('Nothing was erased.\n');
                 return exitCodes.failed;
               }
             }
-            const { erased } = vault.eraseClient(arg, count);
+            const { erased, incompletePeriods } = vault.eraseClient(client, count);
             io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
-            return exitCodes.ok;
+            if (incompletePeriods.length === 0) return exitCodes.ok;
+            io.stderr(incompleteErasureNotice(incompletePeriods));
+            return exitCodes.failed;
           });
         }
 

@@ -18,6 +18,8 @@ export interface ScanCommandDeps {
     context: CliContext,
     options: Readonly<Record<string, string | boolean | undefined>>,
   ): ScanService | Promise<ScanService>;
+  /** Usage text for the extra options, shown after the scan's own. */
+  readonly extraUsage?: string;
   /** Extra options another command layer adds (e.g. `--save`, `--client`), parsed with the rest. */
   readonly extraOptions?: Readonly<Record<string, { type: 'string' | 'boolean' }>>;
   /**
@@ -112,14 +114,15 @@ export function parseScanArgs(
 
 /** `readyroom scan`: a readable table, or the report as JSON with --json. */
 export function createScanCommand(deps: ScanCommandDeps): CliCommand {
+  const fullUsage = deps.extraUsage ? `${usage}\n\n${deps.extraUsage}` : usage;
   return {
     name: 'scan',
     summary: 'Run the automatic readiness checks on this computer.',
-    usage,
+    usage: fullUsage,
     async run(argv, context) {
       const args = parseScanArgs(argv, deps.extraOptions);
       if (args.help) {
-        context.io.stdout(`${usage}\n`);
+        context.io.stdout(`${fullUsage}\n`);
         return exitCodes.ok;
       }
       const service = await deps.createScanService(context, args.extra);

@@ -1,17 +1,32 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
+import { periodList } from '../../../shared/logs/log-periods';
 import { Button } from '../../components/button';
 import { useLogsStore } from '../../stores/logs-store';
+import { useVaultSessionStore } from '../../stores/vault-session-store';
 
 type Step =
   | { readonly name: 'ask' }
   | { readonly name: 'confirm'; readonly client: string; readonly count: number }
-  | { readonly name: 'done'; readonly erased: number };
+  | { readonly name: 'done'; readonly erased: number; readonly incomplete: readonly string[] };
 
-/** An erasure request: find every log with one client code, confirm the count, erase them. */
+/** Months main could not read, from the last list and the last status. */
+function unreadableNow(): string[] {
+  const listed = useLogsStore.getState().unreadablePeriods;
+  const status = useVaultSessionStore.getState().status?.unreadablePeriods ?? [];
+  return [...new Set([...listed, ...status])].sort();
+}
+
+/**
+ * An erasure request: find every log with one client code, confirm the count, erase them. Logs
+ * in a month that could not be read cannot be erased; the vault still records the erasure, so no
+ * restore brings the client back, and this says which months were left.
+ */
 export function EraseClient() {
   const countClient = useLogsStore((s) => s.countClient);
   const eraseClient = useLogsStore((s) => s.eraseClient);
+  const refreshStatus = useVaultSessionStore((s) => s.refresh);
+  const [unreadable, setUnreadable] = useState<readonly string[]>([]);
   const [step, setStep] = useState<Step>({ name: 'ask' });
   const [client, setClient] = useState('');
   const [typed, setTyped] = useState('');
@@ -19,7 +34,7 @@ export function EraseClient() {
   const [busy, setBusy] = useState(false);
   const id = useId();
   const confirmInput = useRef<HTMLInputElement>(null);
-  const result = useRef<HTMLParagraphElement>(null);
+  const result = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (step.name === 'confirm') confirmInput.current?.focus();
@@ -34,10 +49,12 @@ export function EraseClient() {
       return;
     }
     setBusy(true);
-    const counted = await countClient(client);
+    const [counted] = await Promise.all([countClient(client), refreshStatus()]);
     setBusy(false);
+    const months = unreadableNow();
+    setUnreadable(months);
     if (!counted.ok) setMessage(counted.error.message);
-    else if (counted.value === 0) setMessage(`No logs have the client code ${client.trim()}.`);
+    else if (counted.value === 0 && months.length === 0) setMessage(`No logs have the client code ${client.trim()}.`);
     else {
       setTyped('');
       setStep({ name: 'confirm', client: client.trim(), count: counted.value });
@@ -54,11 +71,12 @@ export function EraseClient() {
     }
     setBusy(true);
     const erased = await eraseClient(step.client, step.count);
+    if (erased.ok) await refreshStatus();
     setBusy(false);
     if (erased.ok) {
       setClient('');
       setMessage(null);
-      setStep({ name: 'done', erased: erased.value });
+      setStep({ name: 'done', erased: erased.value, incomplete: unreadableNow() });
       return;
     }
     setMessage(erased.error.message);
@@ -67,7 +85,11 @@ export function EraseClient() {
       const again = await countClient(step.client);
       if (again.ok) {
         setTyped('');
-        setStep(again.value === 0 ? { name: 'ask' } : { name: 'confirm', client: step.client, count: again.value });
+        setStep(
+          again.value === 0 && unreadable.length === 0
+            ? { name: 'ask' }
+            : { name: 'confirm', client: step.client, count: again.value },
+        );
       }
     }
   };
@@ -83,12 +105,23 @@ export function EraseClient() {
         <form onSubmit={(e) => void erase(e)} noValidate>
           <p>
             <strong>
-              {step.count} log{step.count === 1 ? ' has' : 's have'} the client code {step.client}.
+              {step.count === 0
+                ? `No logs you can read have the client code ${step.client}.`
+                : `${step.count} log${step.count === 1 ? ' has' : 's have'} the client code ${step.client}.`}
             </strong>
           </p>
+          {unreadable.length > 0 && (
+            <p className="rr-alert rr-alert--warn">
+              The logs for {periodList(unreadable)} could not be read, so ReadyRoom cannot erase this client&apos;s logs
+              from them. It will record the erasure, so restoring a backup will not bring this client&apos;s earlier
+              logs back.
+            </p>
+          )}
           <div className="rr-field">
             <label htmlFor={`${id}-count`}>
-              Type {step.count} to confirm you want to erase {step.count === 1 ? 'it' : 'them all'}
+              {step.count === 0
+                ? 'Type 0 to confirm you want to record the erasure'
+                : `Type ${step.count} to confirm you want to erase ${step.count === 1 ? 'it' : 'them all'}`}
             </label>
             <input
               ref={confirmInput}
@@ -112,7 +145,11 @@ export function EraseClient() {
           )}
           <div className="rr-actions">
             <button type="submit" className="rr-button rr-button--danger" disabled={busy}>
-              {busy ? 'Erasing…' : `Erase ${step.count} log${step.count === 1 ? '' : 's'}`}
+              {busy
+                ? 'Erasing…'
+                : step.count === 0
+                  ? 'Record the erasure'
+                  : `Erase ${step.count} log${step.count === 1 ? '' : 's'}`}
             </button>
             <Button
               onClick={() => {
@@ -127,9 +164,19 @@ export function EraseClient() {
       ) : (
         <form onSubmit={(e) => void find(e)} noValidate>
           {step.name === 'done' && (
-            <p ref={result} tabIndex={-1} className="rr-alert rr-alert--info" role="status">
-              Erased {step.erased} log{step.erased === 1 ? '' : 's'}.
-            </p>
+            <div ref={result} tabIndex={-1} className="rr-alert rr-alert--info" role="status">
+              <p>
+                Erased {step.erased} log{step.erased === 1 ? '' : 's'}.
+              </p>
+              {step.incomplete.length > 0 && (
+                <p>
+                  The logs for {periodList(step.incomplete)} could not be read, so any logs of this client code in them
+                  were not erased. That file is still set aside, encrypted, in ReadyRoom&apos;s data folder; delete it
+                  if you do not need it. The erasure is recorded: restoring a backup will not bring this client&apos;s
+                  earlier logs back.
+                </p>
+              )}
+            </div>
           )}
           <div className="rr-field">
             <label htmlFor={`${id}-client`}>Client code</label>

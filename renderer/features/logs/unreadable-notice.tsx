@@ -11,7 +11,7 @@ export function UnreadableNotice({ periods }: { readonly periods: readonly strin
       <p>
         The file for {periods.length === 1 ? 'that month' : 'those months'} was damaged, so ReadyRoom set it aside
         without changing it. Your other logs are fine, and new logs save as normal. If you have a backup, restoring it
-        (below) brings the missing logs back.
+        (below) brings the missing logs back, except those of a client whose logs you erased.
       </p>
     </div>
   );

@@ -154,7 +154,7 @@ describe('vault-service: backup and restore', () => {
     v.save(sampleLog(3, { clientCode: 'ER-1' }));
     const kept = v.save(sampleLog(4, { clientCode: 'KEEP' })).id;
     v.backup(backupFile);
-    expect(v.eraseClient('ER-1', 2)).toEqual({ erased: 2 });
+    expect(v.eraseClient('ER-1', 2)).toEqual({ erased: 2, incompletePeriods: [] });
     retention.value.retentionYears = 3;
     const result = await v.restore(backupFile);
     expect(result).toMatchObject({ status: 'restored', added: 0, skippedDeleted: 2, skippedOld: 1, unchanged: 1 });
@@ -205,5 +205,94 @@ describe('vault-service: backup and restore', () => {
     const v = vault(newDir());
     await v.setup(passphrase);
     expect(await codeOf(v.restore(join(newDir(), 'nope.rrbackup')))).toBe('NOT_FOUND');
+  });
+});
+
+/** Changes one byte near the end of a file, so it no longer authenticates. */
+function damage(path: string): void {
+  const bytes = readFileSync(path);
+  bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x41 ? 0x42 : 0x41;
+  writeFileSync(path, bytes);
+}
+
+describe('vault-service: erasure and months that cannot be read', () => {
+  async function seed(dataDir: string) {
+    const v = vault(dataDir);
+    await v.setup(passphrase);
+    clock.set('2026-02-10T10:00:00Z');
+    const febErased = v.save(sampleLog(1, { clientCode: 'ER-1' })).id;
+    const febKept = v.save(sampleLog(2, { clientCode: 'KEEP' })).id;
+    clock.set('2026-03-10T10:00:00Z');
+    const marErased = v.save(sampleLog(3, { clientCode: 'er-1 ' })).id;
+    const marKept = v.save(sampleLog(4, { clientCode: 'KEEP' })).id;
+    return { v, febErased, febKept, marErased, marKept };
+  }
+
+  it('reports the months it could not check, and a restore does not bring that client back from them', async () => {
+    const dataDir = newDir();
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const { v, febKept, marKept } = await seed(dataDir);
+    v.backup(backupFile);
+    damage(join(dataDir, 'vault', 'logs', '2026-02.json'));
+    v.lock();
+    expect((await v.unlock({ method: 'passphrase', passphrase })).unreadablePeriods).toEqual(['2026-02']);
+    clock.set('2026-03-20T10:00:00Z');
+    expect(v.countClient('ER-1')).toBe(1);
+    expect(v.eraseClient('ER-1', 1)).toEqual({ erased: 1, incompletePeriods: ['2026-02'] });
+
+    const result = await v.restore(backupFile);
+    expect(result).toMatchObject({ status: 'restored', added: 1, unchanged: 1, skippedDeleted: 2 });
+    expect(v.countClient('ER-1')).toBe(0);
+    expect(
+      v
+        .list()
+        .logs.map((l) => l.id)
+        .sort(),
+    ).toEqual([febKept, marKept].sort());
+    v.lock();
+    await v.unlock({ method: 'passphrase', passphrase });
+    expect(await v.restore(backupFile)).toMatchObject({ added: 0, skippedDeleted: 2 });
+    expect(v.countClient('ER-1')).toBe(0);
+  });
+
+  it('keeps an erased client out of a restore even after the month it was erased from is damaged', async () => {
+    const dataDir = newDir();
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const { v, febKept, marKept } = await seed(dataDir);
+    v.backup(backupFile);
+    clock.set('2026-03-20T10:00:00Z');
+    expect(v.eraseClient('ER-1', 2)).toEqual({ erased: 2, incompletePeriods: [] });
+    v.lock();
+    // Both files of February are damaged: the deletion records kept there are gone with them.
+    damage(join(dataDir, 'vault', 'logs', '2026-02.json'));
+    damage(join(dataDir, 'vault', 'index', '2026-02.json'));
+    expect((await v.unlock({ method: 'passphrase', passphrase })).unreadablePeriods).toEqual(['2026-02']);
+
+    expect(await v.restore(backupFile)).toMatchObject({ status: 'restored', added: 1, skippedDeleted: 2 });
+    expect(v.countClient('ER-1')).toBe(0);
+    expect(
+      v
+        .list()
+        .logs.map((l) => l.id)
+        .sort(),
+    ).toEqual([febKept, marKept].sort());
+  });
+
+  it('still restores logs saved for that client code after the erasure', async () => {
+    const dataDir = newDir();
+    const { v } = await seed(dataDir);
+    clock.set('2026-03-20T10:00:00Z');
+    v.eraseClient('ER-1', 2);
+    clock.set('2026-03-25T10:00:00Z');
+    const later = v.save(sampleLog(5, { clientCode: 'ER-1' })).id;
+    const backupFile = join(newDir(), 'later.rrbackup');
+    v.backup(backupFile);
+    v.lock();
+    damage(join(dataDir, 'vault', 'logs', '2026-03.json'));
+    damage(join(dataDir, 'vault', 'index', '2026-03.json'));
+    await v.unlock({ method: 'passphrase', passphrase });
+    expect(v.countClient('ER-1')).toBe(0);
+    expect(await v.restore(backupFile)).toMatchObject({ status: 'restored', skippedDeleted: 0 });
+    expect(v.list({ client: 'ER-1' }).logs.map((l) => l.id)).toEqual([later]);
   });
 });

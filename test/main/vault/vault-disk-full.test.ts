@@ -1,14 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AppError } from '../../../shared/errors';
 import { confStoreFactory, type StoreFactory } from '../../../main/store/store-factory';
-import { nodeVaultFs, type VaultFs } from '../../../main/vault/vault-fs';
+import { createNodeVaultFs, nodeVaultFs, type VaultFs } from '../../../main/vault/vault-fs';
 import type { VaultService } from '../../../main/vault/vault-service';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 import { fakeClock, makeVault, passphrase, snapshotFiles, tempDataDir, type TestClock } from './vault-test-kit';
@@ -21,26 +30,9 @@ function enospc(): Error {
   });
 }
 
-/**
- * conf writes through `atomically` (temp file, fsync, rename): when the disk fills, the temp
- * write fails and the old file is untouched. This factory fails those writes on demand.
- */
-function fullDiskStores(shouldFail: (path: string) => boolean): StoreFactory {
-  return ((options: Parameters<StoreFactory>[0]) => {
-    const inner = confStoreFactory(options) as unknown as { store: Record<string, unknown>; path: string };
-    return {
-      get path() {
-        return inner.path;
-      },
-      get store() {
-        return inner.store;
-      },
-      set store(value: Record<string, unknown>) {
-        if (shouldFail(inner.path)) throw enospc();
-        inner.store = value;
-      },
-    };
-  }) as unknown as StoreFactory;
+/** Every vault file is written by `VaultFs.writeAtomic`; this fails those writes on demand, as a full disk does. */
+function fullDiskWrites(shouldFail: (path: string) => boolean): VaultFs {
+  return fullDiskFs((operation, path) => operation === 'writeAtomic' && shouldFail(path));
 }
 
 function fullDiskFs(shouldFail: (operation: keyof VaultFs, path: string) => boolean): VaultFs {
@@ -68,6 +60,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.unstubAllEnvs();
   for (const v of open.splice(0)) v.close();
   cleanup();
 });
@@ -82,7 +75,7 @@ function codeOf(work: () => unknown): string {
   return 'no error';
 }
 
-/** Like atomically 2.1.1 on a full disk: the write "succeeds" but the file is cut short. */
+/** Like atomically 2.1.1 on a full disk: conf's write "succeeds" but the file is cut short. */
 function shortWriteStores(shouldCut: (path: string) => boolean): StoreFactory {
   return ((options: Parameters<StoreFactory>[0]) => {
     const inner = confStoreFactory(options) as unknown as { store: Record<string, unknown>; path: string };
@@ -101,12 +94,51 @@ function shortWriteStores(shouldCut: (path: string) => boolean): StoreFactory {
   }) as unknown as StoreFactory;
 }
 
+/** A disk that reports every write as complete but keeps only the first 4 KiB of each file. */
+function shortWriteFs(shouldCut: () => boolean): VaultFs {
+  const kept = new Map<number, number>();
+  return createNodeVaultFs({
+    writeSync(fd, buffer, offset, length) {
+      if (!shouldCut()) return writeSync(fd, buffer, offset, length);
+      const room = Math.max(0, 4096 - (kept.get(fd) ?? 0));
+      const written = room > 0 ? writeSync(fd, buffer, offset, Math.min(room, length)) : 0;
+      kept.set(fd, (kept.get(fd) ?? 0) + written);
+      return length;
+    },
+  });
+}
+
 describe('vault-service: full disk', () => {
-  it('puts the previous version back when the store silently writes a short file', async () => {
+  it('keeps the previous file when a write silently comes out short', async () => {
     let cut = false;
+    const v = makeVault(dir, { clock, fs: shortWriteFs(() => cut) });
+    open.push(v);
+    await v.setup(passphrase);
+    const saved = Array.from({ length: 4 }, (_, i) => v.save(sampleLog(i)).id);
+    const before = snapshotFiles(dir);
+    cut = true;
+    expect(codeOf(() => v.save(sampleLog(9)))).toBe('DISK_FULL');
+    expect(snapshotFiles(dir)).toEqual(before);
+    cut = false;
+    v.lock();
+    await v.unlock({ method: 'passphrase', passphrase });
+    expect(
+      v
+        .list()
+        .logs.map((l) => l.id)
+        .sort(),
+    ).toEqual([...saved].sort());
+  });
+
+  it('keeps the previous file on a short write even where conf writes in place (SNAP set)', async () => {
+    vi.stubEnv('SNAP', '1');
+    let cut = false;
+    const logsDir = join('vault', 'logs');
     const v = makeVault(dir, {
       clock,
-      storeFactory: shortWriteStores((path) => cut && path.includes(join('vault', 'logs'))),
+      // Whichever writer the vault uses, the write comes out short: conf's in place, or ours.
+      storeFactory: shortWriteStores((path) => cut && path.includes(logsDir)),
+      fs: shortWriteFs(() => cut),
     });
     open.push(v);
     await v.setup(passphrase);
@@ -118,6 +150,7 @@ describe('vault-service: full disk', () => {
     cut = false;
     v.lock();
     await v.unlock({ method: 'passphrase', passphrase });
+    expect(v.status().unreadablePeriods).toEqual([]);
     expect(
       v
         .list()
@@ -159,7 +192,7 @@ describe('vault-service: full disk', () => {
 
   it('reports a full disk on save and keeps every earlier log, byte for byte', async () => {
     let full = false;
-    const v = makeVault(dir, { clock, storeFactory: fullDiskStores(() => full) });
+    const v = makeVault(dir, { clock, fs: fullDiskWrites(() => full) });
     open.push(v);
     await v.setup(passphrase);
     const saved = [v.save(sampleLog(1)).id, v.save(sampleLog(2)).id];
@@ -204,7 +237,7 @@ describe('vault-service: full disk', () => {
     let full = false;
     const v = makeVault(dir, {
       clock,
-      storeFactory: fullDiskStores((path) => full && path.includes(`${join('vault', 'index')}`)),
+      fs: fullDiskWrites((path) => full && path.includes(join('vault', 'index'))),
     });
     open.push(v);
     await v.setup(passphrase);
@@ -221,7 +254,7 @@ describe('vault-service: full disk', () => {
 
   it('keeps the old passphrase when the key file cannot be written', async () => {
     let full = false;
-    const v = makeVault(dir, { clock, storeFactory: fullDiskStores((path) => full && path.endsWith('keyslots.json')) });
+    const v = makeVault(dir, { clock, fs: fullDiskWrites((path) => full && path.endsWith('keyslots.json')) });
     open.push(v);
     await v.setup(passphrase);
     full = true;
@@ -232,8 +265,34 @@ describe('vault-service: full disk', () => {
     expect(v.status().state).toBe('unlocked');
   });
 
+  it('stops accepting the old passphrase after a change even when the second key-file copy cannot be written', async () => {
+    let full = false;
+    const v = makeVault(dir, {
+      clock,
+      fs: fullDiskWrites((path) => full && path.endsWith('keyslots.backup.json')),
+    });
+    open.push(v);
+    const { recoveryKey } = await v.setup(passphrase);
+    const { id } = v.save(sampleLog(1));
+    full = true;
+    await v.changePassphrase(passphrase, 'a brand new passphrase');
+    v.lock();
+    // The second copy still holds the old passphrase slot, at the older revision.
+    const fresh = makeVault(dir, { clock });
+    open.push(fresh);
+    expect(await fresh.verify({ method: 'passphrase', passphrase })).toBe(false);
+    await expect(fresh.unlock({ method: 'passphrase', passphrase })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    await fresh.unlock({ method: 'passphrase', passphrase: 'a brand new passphrase' });
+    expect(fresh.get(id).id).toBe(id);
+    fresh.lock();
+    await fresh.unlock({ method: 'recovery-key', recoveryKey });
+    expect(fresh.get(id).id).toBe(id);
+  });
+
   it('reports a full disk when writing a backup, leaving no partial file', async () => {
-    const v = makeVault(dir, { clock, fs: fullDiskFs((op) => op === 'writeAtomic') });
+    const v = makeVault(dir, { clock, fs: fullDiskWrites((path) => path.endsWith('.rrbackup')) });
     open.push(v);
     await v.setup(passphrase);
     v.save(sampleLog(1));
@@ -246,7 +305,7 @@ describe('vault-service: full disk', () => {
     let full = true;
     const v = makeVault(dir, {
       clock,
-      storeFactory: fullDiskStores((path) => full && path.endsWith('keyslots.backup.json')),
+      fs: fullDiskWrites((path) => full && path.endsWith('keyslots.backup.json')),
     });
     open.push(v);
     await expect(v.setup(passphrase)).rejects.toMatchObject({ code: 'DISK_FULL' });

@@ -53,6 +53,16 @@ function findMarkers(bytes: Buffer): string[] {
   return found;
 }
 
+/** The error a call throws; fails the test when it does not throw at all. */
+function thrownBy(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  return expect.unreachable('the call was expected to throw');
+}
+
 let dir: string;
 let cleanup: () => void;
 let clock: TestClock;
@@ -103,13 +113,11 @@ describe('vault-service: nothing identifying in the clear', () => {
     v.delete(ids[1] ?? '');
     expect(v.countClient(clientMarker)).toBe(11);
     v.backup(join(dir, 'my-backup.rrbackup'));
-    // Errors never echo the client code either.
-    try {
-      v.eraseClient(clientMarker, 1);
-    } catch (error) {
-      expect(error).toBeInstanceOf(AppError);
-      expect(findMarkers(Buffer.from((error as Error).message))).toEqual([]);
-    }
+    // Errors never echo the client code either (a wrong count must be refused).
+    const refused = thrownBy(() => v.eraseClient(clientMarker, 1));
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('STALE');
+    expect(findMarkers(Buffer.from((refused as AppError).message))).toEqual([]);
     // Damage one month so a file is quarantined, then reopen.
     const feb = join(dir, 'vault', 'logs', '2026-02.json');
     const bytes = readFileSync(feb);

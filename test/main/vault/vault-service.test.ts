@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { catalog } from '../../../shared/catalog/catalog';
+import { appliesTo } from '../../../shared/checks/outcome';
 import { AppError } from '../../../shared/errors';
+import type { LogCheck } from '../../../shared/logs/readiness-log';
+import { createMemorySink, setLogSink } from '../../../main/logging/logger';
 import { createVaultService, type VaultService } from '../../../main/vault/vault-service';
 import { confStoreFactory } from '../../../main/store/store-factory';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
@@ -84,6 +88,8 @@ describe('vault-service: setup and unlock', () => {
     const stored = v.get(id);
     expect(stored).toMatchObject({
       ...input,
+      // Computed by the vault from the checks and confirmations (the sample confirms no catalog item).
+      outcome: 'not-ready',
       id,
       appVersion: '0.1.0-test',
       createdAt: clock.now().toISOString(),
@@ -281,6 +287,23 @@ describe('vault-service: locking', () => {
     expect(next.status().state).toBe('unlocked');
   });
 
+  it('stops writing once the lock file names another process, and changes nothing', async () => {
+    const v = vault();
+    await v.setup(passphrase);
+    const { id } = v.save(sampleLog(1));
+    const lockFile = join(dir, 'vault', 'vault.lock');
+    const theirs = JSON.stringify({ pid: 4242, host: 'this-host', token: 'c'.repeat(24), since: clock.now() });
+    writeFileSync(lockFile, theirs);
+    const before = snapshotFiles(dir);
+    expect(await codeOf(() => v.save(sampleLog(2)))).toBe('BUSY');
+    expect(await codeOf(() => v.delete(id))).toBe('BUSY');
+    expect(await codeOf(v.changePassphrase(passphrase, 'a brand new passphrase'))).toBe('BUSY');
+    expect(snapshotFiles(dir)).toEqual(before);
+    // Locking leaves the other process's lock alone.
+    v.lock();
+    expect(readFileSync(lockFile, 'utf8')).toBe(theirs);
+  });
+
   it('refuses a lock held from another computer', async () => {
     const elsewhere = vault({ processInfo: { pid: 1, host: 'other-host', isAlive: () => true } });
     await elsewhere.setup(passphrase);
@@ -311,8 +334,49 @@ describe('vault-service: logs', () => {
     ]);
     expect(v.list({ limit: 2 }).logs.map((l) => l.id)).toEqual([ids[5], ids[4]]);
     expect(v.list({ client: 'CD-002', limit: 1 }).logs.map((l) => l.id)).toEqual([ids[5]]);
-    expect(all[0]).toMatchObject({ clientCode: 'CD-002', outcome: 'ready-with-advice', addendaCount: 0 });
+    // The sample's confirmations are not the catalog's manual items, so the vault stores "Not ready".
+    expect(all[0]).toMatchObject({ clientCode: 'CD-002', outcome: 'not-ready', addendaCount: 0 });
     expect(all[0]?.problems.length).toBeGreaterThan(0);
+  });
+
+  it('stores the outcome its checks and confirmations give, whatever outcome the caller sends', () => {
+    const checks: LogCheck[] = catalog
+      .filter((e) => e.kind !== 'manual')
+      .map((e) => ({ id: e.id, status: 'pass', summary: 'Fine.', evidence: {}, durationMs: 1 }));
+    const confirmations = catalog.filter((e) => e.kind === 'manual').map((e) => ({ id: e.id, confirmed: true }));
+    const blocker = catalog.find((e) => e.kind !== 'manual' && e.severity === 'blocker' && appliesTo(e, 'video'));
+    expect(blocker).toBeDefined();
+    const failed = checks.map((c) => (c.id === blocker?.id ? { ...c, status: 'fail' as const } : c));
+
+    const allGood = v.save(sampleLog(1, { modality: 'video', checks, confirmations, outcome: 'not-ready' }));
+    const claimedReady = v.save(sampleLog(2, { modality: 'video', checks: failed, confirmations, outcome: 'ready' }));
+    const unconfirmed = v.save(
+      sampleLog(3, {
+        modality: 'video',
+        checks,
+        confirmations: confirmations.map((c) => ({ ...c, confirmed: false })),
+        outcome: 'ready',
+      }),
+    );
+    // A blocker listed twice, failed and then passed, still counts as failed.
+    const listedTwice = v.save(
+      sampleLog(4, {
+        modality: 'video',
+        checks: [...failed, ...checks.filter((c) => c.id === blocker?.id)],
+        confirmations,
+        outcome: 'ready',
+      }),
+    );
+
+    expect(v.get(claimedReady.id).outcome).toBe('not-ready');
+    expect(v.get(allGood.id).outcome).toBe('ready');
+    expect(v.get(unconfirmed.id).outcome).toBe('not-ready');
+    expect(v.get(listedTwice.id).outcome).toBe('not-ready');
+    const listed = new Map(v.list().logs.map((l) => [l.id, l.outcome]));
+    expect(listed.get(claimedReady.id)).toBe('not-ready');
+    expect(listed.get(allGood.id)).toBe('ready');
+    // The caller is told what was stored.
+    expect([allGood.outcome, claimedReady.outcome]).toEqual(['ready', 'not-ready']);
   });
 
   it('refuses an incomplete log or an unusable client code, and saves nothing', () => {
@@ -359,7 +423,7 @@ describe('vault-service: logs', () => {
     expect(v.countClient('xy-900')).toBe(3);
     expect(await codeOf(() => v.eraseClient('XY-900', 2))).toBe('STALE');
     expect(v.countClient('XY-900')).toBe(3);
-    expect(v.eraseClient('XY-900', 3)).toEqual({ erased: 3 });
+    expect(v.eraseClient('XY-900', 3)).toEqual({ erased: 3, incompletePeriods: [] });
     expect(v.countClient('XY-900')).toBe(0);
     expect(
       v
@@ -442,5 +506,76 @@ describe('vault-service: logs', () => {
         { reason: 'deleted' },
       ]);
     });
+  });
+});
+
+describe('vault-service: retention purge', () => {
+  /** Saves one log at each date, then locks; returns the ids. */
+  async function seedAt(dates: readonly string[]): Promise<string[]> {
+    const v = vault();
+    await v.setup(passphrase);
+    const ids = dates.map((d) => {
+      clock.set(d);
+      return v.save(sampleLog(1)).id;
+    });
+    v.lock();
+    return ids;
+  }
+
+  it('skips the purge, and says so, when the clock is earlier than the newest log', async () => {
+    const ids = await seedAt(['2020-01-10T12:00:00Z', '2026-03-10T12:00:00Z']);
+    const sink = createMemorySink();
+    setLogSink(sink);
+    // The clock went back a year: by it, the 2020 log is past a one-year retention.
+    clock.set('2025-03-10T12:00:00Z');
+    const r = vault({ getSettings: settings({ retentionYears: 1 }).get });
+    await r.unlock({ method: 'passphrase', passphrase });
+    expect(
+      r
+        .list()
+        .logs.map((l) => l.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    expect(readdirSync(join(dir, 'vault', 'logs')).sort()).toEqual(['2020-01.json', '2026-03.json']);
+    expect(sink.entries.some((e) => e.level === 'warn' && /retention/.test(e.message) && /clock/.test(e.message))).toBe(
+      true,
+    );
+  });
+
+  it('never removes files set aside as unreadable, however old', async () => {
+    const ids = await seedAt(['2024-06-10T12:00:00Z', '2026-03-01T12:00:00Z']);
+    const old = join(dir, 'vault', 'logs', '2024-06.json');
+    const bytes = readFileSync(old);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(old, bytes);
+    clock.set('2026-03-15T12:00:00Z');
+    const plain = vault();
+    expect((await plain.unlock({ method: 'passphrase', passphrase })).unreadablePeriods).toEqual(['2024-06']);
+    plain.lock();
+    const setAside = readdirSync(join(dir, 'vault', 'quarantine')).sort();
+    expect(setAside.some((n) => n.startsWith('logs-2024-06.json.'))).toBe(true);
+
+    const r = vault({ getSettings: settings({ retentionYears: 1 }).get });
+    const status = await r.unlock({ method: 'passphrase', passphrase });
+    expect(readdirSync(join(dir, 'vault', 'quarantine')).sort()).toEqual(setAside);
+    expect(status.unreadablePeriods).toEqual(['2024-06']);
+    expect(r.list().logs.map((l) => l.id)).toEqual([ids[1]]);
+  });
+
+  it('does not empty the vault on the clock alone: with every log past retention, it waits for a newer one', async () => {
+    const ids = await seedAt(['2019-05-10T12:00:00Z', '2019-06-10T12:00:00Z']);
+    clock.set('2040-01-01T12:00:00Z');
+    const r = vault({ getSettings: settings({ retentionYears: 7 }).get });
+    await r.unlock({ method: 'passphrase', passphrase });
+    expect(
+      r
+        .list()
+        .logs.map((l) => l.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const { id } = r.save(sampleLog(2));
+    r.lock();
+    await r.unlock({ method: 'passphrase', passphrase });
+    expect(r.list().logs.map((l) => l.id)).toEqual([id]);
   });
 });

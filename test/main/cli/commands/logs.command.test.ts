@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 
@@ -8,9 +8,9 @@ import type { ScanReport } from '../../../../shared/checks/scan-report';
 import { createLogsCommand } from '../../../../main/cli/commands/logs.command';
 import type { CliContext } from '../../../../main/cli/cli-types';
 import { runCli } from '../../../../main/cli/run-cli';
-import { createScanSaveHook } from '../../../../main/vault/vault-cli';
+import { createScanSaveHook, scanSaveUsage } from '../../../../main/vault/vault-cli';
 import { sampleLog } from '../../../fixtures/vault/sample-logs';
-import { makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
+import { fakeClock, makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
 
 const deps = { appVersion: '0.1.0-test', vaultDeps: { kdf: testKdf } };
 const logs = createLogsCommand(deps);
@@ -164,7 +164,8 @@ describe('logs command', () => {
     const text = await run(['show', id, '--passphrase-file', passFile]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Client:\s+AB-1/);
-    expect(text.stdout).toMatch(/Outcome:\s+Ready with advice/);
+    // The outcome the vault computed: the sample confirms none of the catalog's manual items.
+    expect(text.stdout).toMatch(/Outcome:\s+Not ready/);
     expect(text.stdout).toContain(sampleLog(0).note);
     const json = await run(['show', id, '--json', '--passphrase-file', passFile]);
     expect(JSON.parse(json.stdout).id).toBe(id);
@@ -249,6 +250,81 @@ describe('logs command', () => {
     expect(existsSync(join(otherDir, 'vault', 'logs'))).toBe(true);
   });
 
+  it('erase-client never shows the client code on stderr, not even in its question', async () => {
+    await init();
+    await seed([{ client: 'XY-9' }, { client: 'XY-9' }]);
+    const asked = await run(['erase-client', 'XY-9', '--passphrase-file', passFile], {
+      interactive: true,
+      stdin: fakeTty('2\n'),
+    });
+    expect(asked.code).toBe(0);
+    expect(asked.stderr).toMatch(/Type 2 to confirm/);
+    expect(asked.stderr).not.toMatch(/XY-9/i);
+  });
+
+  it('list and erase-client take the client code from a file, keeping it off the command line', async () => {
+    await init();
+    const ids = await seed([{ client: 'XY-9' }, { client: 'KEEP' }, { client: 'XY-9' }]);
+    const clientFile = join(dir, 'client.txt');
+    writeFileSync(clientFile, 'xy-9\n', { mode: 0o600 });
+    const listed = await run(['list', '--json', '--client-file', clientFile, '--passphrase-file', passFile]);
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as { logs: { id: string }[] }).logs.map((l) => l.id).sort()).toEqual(
+      [ids[0], ids[2]].sort(),
+    );
+    expect(
+      (await run(['list', '--client', 'XY-9', '--client-file', clientFile, '--passphrase-file', passFile])).code,
+    ).toBe(2);
+    expect(
+      (await run(['erase-client', 'XY-9', '--client-file', clientFile, '--yes', '--passphrase-file', passFile])).code,
+    ).toBe(2);
+    const erased = await run(['erase-client', '--client-file', clientFile, '--yes', '--passphrase-file', passFile]);
+    expect(erased.code).toBe(0);
+    expect(erased.stdout).toMatch(/Erased 2 logs/);
+  });
+
+  it('erase-client names the months it could not erase from and exits 1; a restore does not bring them back', async () => {
+    await init();
+    const clock = fakeClock('2026-02-10T10:00:00Z');
+    const vault = makeVault(join(dir, 'data'), { clock });
+    await vault.unlock({ method: 'passphrase', passphrase });
+    vault.save(sampleLog(1, { clientCode: 'XY-9' }));
+    vault.save(sampleLog(2, { clientCode: 'KEEP' }));
+    clock.set('2026-03-10T10:00:00Z');
+    vault.save(sampleLog(3, { clientCode: 'XY-9' }));
+    vault.lock();
+    const backupFile = join(dir, 'b.rrbackup');
+    expect((await run(['backup', backupFile, '--passphrase-file', passFile])).code).toBe(0);
+    const february = join(dir, 'data', 'vault', 'logs', '2026-02.json');
+    const bytes = readFileSync(february);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(february, bytes);
+
+    const result = await run(['erase-client', 'XY-9', '--yes', '--passphrase-file', passFile]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Erased 1 log\./);
+    expect(result.stderr).toMatch(
+      /February 2026 could not be read, so any logs of this client code in them were not erased/,
+    );
+    expect(result.stderr).toMatch(/restoring a backup will not bring this client's earlier logs back/);
+    expect(result.stderr).not.toMatch(/XY-9/i);
+
+    const restored = await run(['restore', backupFile, '--passphrase-file', passFile]);
+    expect(restored.code).toBe(0);
+    const left = await run(['list', '--json', '--client', 'XY-9', '--passphrase-file', passFile]);
+    expect(JSON.parse(left.stdout).logs).toEqual([]);
+  });
+
+  it('says in its usage that arguments can be kept in shell history, and what to use instead', async () => {
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/kept in your shell history/);
+    expect(help.stdout).toMatch(/--client-file F/);
+    expect(scanSaveUsage).toMatch(/kept in your shell history/);
+    expect(scanSaveUsage).toMatch(/--note-file F/);
+    expect(scanSaveUsage).toMatch(/--note-stdin/);
+  });
+
   it('changes the passphrase from standard input (current, then new)', async () => {
     await init();
     const changed = await run(['change-passphrase', '--passphrase-stdin'], {
@@ -323,6 +399,54 @@ describe('scan --save hook', () => {
       ['connection.type', 'pass'],
       ['security.firewall', 'unknown'],
     ]);
+  });
+
+  it('takes the client code and note from files or standard input, and keeps them out of its messages', async () => {
+    await init();
+    const hook = createScanSaveHook(deps);
+    const clientFile = join(dir, 'client.txt');
+    const noteFile = join(dir, 'AB-017 note.txt');
+    const note = "Line one of a private note.\nLine two, with the client's words.";
+    writeFileSync(clientFile, 'AB-017\n', { mode: 0o600 });
+    writeFileSync(noteFile, `${note}\n`, { mode: 0o644 });
+    let stderr = '';
+    const ctx = { ...context(), io: { ...context().io, stderr: (t: string) => void (stderr += t) } };
+    const fromFiles = await hook(
+      report,
+      { save: true, 'client-file': clientFile, 'note-file': noteFile, 'passphrase-file': passFile },
+      ctx,
+    );
+    // The note file is readable by others: said, without its name or content.
+    expect(stderr).toMatch(/other users of this computer can read the note file/);
+    for (const text of [stderr, fromFiles ?? '']) {
+      expect(text).not.toContain('AB-017');
+      expect(text).not.toContain('private note');
+    }
+    const fromStdin = await hook(
+      report,
+      { save: true, client: 'AB-018', 'note-stdin': true, 'passphrase-stdin': true },
+      { ...context(), io: { ...context().io, stdin: Readable.from([`${passphrase}\n${note}\n`]) } },
+    );
+    const vault = makeVault(join(dir, 'data'));
+    await vault.unlock({ method: 'passphrase', passphrase });
+    const idOf = (message: string | void) => /log (\S+):/.exec(message ?? '')?.[1] ?? '';
+    expect(vault.get(idOf(fromFiles))).toMatchObject({ clientCode: 'AB-017', note });
+    expect(vault.get(idOf(fromStdin))).toMatchObject({ clientCode: 'AB-018', note });
+    vault.lock();
+  });
+
+  it('refuses two sources for the note, a note longer than a log keeps, and --note-stdin with a prompt', async () => {
+    await init();
+    const hook = createScanSaveHook(deps);
+    const noteFile = join(dir, 'note.txt');
+    writeFileSync(noteFile, 'x'.repeat(4001), { mode: 0o600 });
+    const base = { save: true, client: 'AB-1', 'passphrase-file': passFile };
+    await expect(hook(report, { ...base, note: 'a', 'note-stdin': true }, context())).rejects.toThrow(/only one/);
+    await expect(hook(report, { ...base, 'note-file': noteFile }, context())).rejects.toThrow(/too long/);
+    await expect(hook(report, { save: true, client: 'AB-1', 'note-stdin': true }, context())).rejects.toThrow(
+      /--note-stdin needs/,
+    );
+    await expect(hook(report, { 'note-file': noteFile }, context())).rejects.toThrow(/--save/);
   });
 
   it('needs --client with --save, warns about a name-like code, and does nothing without --save', async () => {

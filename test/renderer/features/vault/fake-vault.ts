@@ -142,7 +142,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
         );
       }
       vault.logs = vault.logs.filter((l) => key(l.clientCode) !== key(client));
-      return { erased: matching.length };
+      return { erased: matching.length, incompletePeriods: [...vault.unreadablePeriods] };
     },
     'logs:backup': () => {
       requireUnlocked();

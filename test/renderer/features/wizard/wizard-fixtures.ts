@@ -64,7 +64,7 @@ export function installWizardBridge(
       unreadablePeriods: [],
       idleLockMinutes: 15,
     }),
-    'logs:save': () => ({ id: 'log-00000001' }),
+    'logs:save': () => ({ id: 'log-00000001', outcome: 'ready' }),
     'logs:add-addendum': () => ({}) as never,
     ...extra,
   });

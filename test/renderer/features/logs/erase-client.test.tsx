@@ -1,0 +1,59 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { EraseClient } from '../../../../renderer/features/logs/erase-client';
+import { installFakeVault, storedLog, type FakeVaultState } from '../vault/fake-vault';
+
+function setup(initial: Partial<FakeVaultState> = {}) {
+  const fake = installFakeVault({
+    state: 'unlocked',
+    logs: [storedLog(1, { clientCode: 'AB-017' }), storedLog(2, { clientCode: 'CD-002' })],
+    ...initial,
+  });
+  const user = userEvent.setup();
+  render(<EraseClient />);
+  const section = screen.getByRole('region', { name: "Erase a client's logs" });
+  return { ...fake, user, section };
+}
+
+describe('EraseClient', () => {
+  it('says which months it could not erase from when a month cannot be read', async () => {
+    const { user, section, vault } = setup({ unreadablePeriods: ['2026-02'] });
+    await user.type(within(section).getByLabelText('Client code'), 'AB-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    expect(
+      await within(section).findByText(/February 2026 could not be read, so ReadyRoom cannot erase this client's logs/),
+    ).toBeTruthy();
+    await user.type(within(section).getByLabelText(/Type 1 to confirm/), '1');
+    await user.click(within(section).getByRole('button', { name: 'Erase 1 log' }));
+    const done = await within(section).findByRole('status');
+    expect(done.textContent).toMatch(/Erased 1 log\./);
+    expect(done.textContent).toMatch(
+      /February 2026 could not be read, so any logs of this client code in them were not erased/,
+    );
+    expect(done.textContent).toMatch(/restoring a backup will not bring this client's earlier logs back/);
+    expect(vault.logs.map((l) => l.clientCode)).toEqual(['CD-002']);
+  });
+
+  it('offers to record an erasure when no readable log has the code but a month cannot be read', async () => {
+    const { user, section, bridge } = setup({ unreadablePeriods: ['2026-02'] });
+    await user.type(within(section).getByLabelText('Client code'), 'ZZ-1');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    expect(await within(section).findByText('No logs you can read have the client code ZZ-1.')).toBeTruthy();
+    await user.type(within(section).getByLabelText('Type 0 to confirm you want to record the erasure'), '0');
+    await user.click(within(section).getByRole('button', { name: 'Record the erasure' }));
+    expect((await within(section).findByRole('status')).textContent).toMatch(/Erased 0 logs\./);
+    expect(bridge.calls.filter((c) => c.channel === 'logs:erase-client').map((c) => c.request)).toEqual([
+      { client: 'ZZ-1', expectedCount: 0 },
+    ]);
+  });
+
+  it('says plainly when no log has the code and every month can be read', async () => {
+    const { user, section, bridge } = setup();
+    await user.type(within(section).getByLabelText('Client code'), 'ZZ-1');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    expect(await within(section).findByText('No logs have the client code ZZ-1.')).toBeTruthy();
+    expect(bridge.calls.some((c) => c.channel === 'logs:erase-client')).toBe(false);
+  });
+});
