@@ -19,7 +19,8 @@ export function createSafeStorageKeychain(
         return {
           available: false,
           backend: backend(),
-          reason: 'This computer does not offer a secure keychain to ReadyRoom, so you will need to type your passphrase.',
+          reason:
+            'This computer does not offer a secure keychain to ReadyRoom, so you will need to type your passphrase.',
         };
       }
       const selected = backend();

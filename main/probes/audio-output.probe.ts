@@ -18,7 +18,11 @@ export const audioOutputProbe: Probe = {
       case 'headset':
         return outcome('pass', `Sound goes to a headset (${name}).`, evidence);
       case 'speakers':
-        return outcome('warn', `Sound goes to speakers (${name}): others in the room could hear the client. Use headphones.`, evidence);
+        return outcome(
+          'warn',
+          `Sound goes to speakers (${name}): others in the room could hear the client. Use headphones.`,
+          evidence,
+        );
       case 'unclear':
         return outcome('unknown', `Sound goes to ${name}; could not tell whether these are headphones.`, evidence);
     }

@@ -12,8 +12,14 @@ export const computerPowerProbe: Probe = {
     const evidence = { ...fact.evidence, hasBattery: true, onBattery: battery.onBattery, percent: battery.percent };
     const charge = battery.percent === null ? 'unknown charge' : `${battery.percent} % charged`;
     if (!battery.onBattery) return outcome('pass', `Plugged in (${charge}).`, evidence);
-    if (battery.percent === null) return outcome('warn', 'Running on battery. Plug in the charger before the session.', evidence);
-    if (battery.percent < 30) return outcome('fail', `Running on battery with only ${battery.percent} % left. Plug in the charger now.`, evidence);
+    if (battery.percent === null)
+      return outcome('warn', 'Running on battery. Plug in the charger before the session.', evidence);
+    if (battery.percent < 30)
+      return outcome(
+        'fail',
+        `Running on battery with only ${battery.percent} % left. Plug in the charger now.`,
+        evidence,
+      );
     return outcome('warn', `Running on battery (${charge}). Plug in the charger before the session.`, evidence);
   },
 };

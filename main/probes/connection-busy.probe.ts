@@ -35,16 +35,27 @@ export function createConnectionBusyProbe(windowMs = 500): Probe {
         const busy = Math.max(a.rxBytesPerSec, a.txBytesPerSec) >= busyThresholdBytesPerSec;
         if (!busy) return outcome('pass', `The connection is quiet (${formatRate(total)} in use).`, evidence);
         if (top.length > 0) {
-          return outcome('warn', `This computer is moving ${formatRate(total)} right now, mostly ${listNames(top.map((p) => p.name), 3)}.`, evidence);
+          return outcome(
+            'warn',
+            `This computer is moving ${formatRate(total)} right now, mostly ${listNames(
+              top.map((p) => p.name),
+              3,
+            )}.`,
+            evidence,
+          );
         }
         const suspects = await listPrograms()
           .then((rows) => rows.filter((r) => heavyCategories.includes(r.category)).map((r) => r.name))
           .catch(() => [] as string[]);
         const hint = suspects.length > 0 ? ` Possibly ${listNames(suspects, 3)}.` : '';
-        return outcome('warn', `This computer is moving ${formatRate(total)} right now: something is streaming or syncing.${hint}`, {
-          ...evidence,
-          possibleSources: suspects,
-        });
+        return outcome(
+          'warn',
+          `This computer is moving ${formatRate(total)} right now: something is streaming or syncing.${hint}`,
+          {
+            ...evidence,
+            possibleSources: suspects,
+          },
+        );
       } finally {
         networkSampled();
       }

@@ -1,6 +1,11 @@
 import { formatHostTarget, parseHostTarget, type HostTarget } from '../../shared/session/host-target';
 import { getSessionPlatform } from '../../shared/session/platforms';
-import { defaultQualityOptions, measureQuality, type QualityMeasurement, type QualityOptions } from './net/quality-sampler';
+import {
+  defaultQualityOptions,
+  measureQuality,
+  type QualityMeasurement,
+  type QualityOptions,
+} from './net/quality-sampler';
 import { outcome, round } from './probe-kit';
 import type { Probe, ProbeContext } from './probe-types';
 
@@ -25,12 +30,14 @@ const rank: Record<Grade, number> = { pass: 0, warn: 1, fail: 2 };
 const worst = (...grades: Grade[]): Grade => grades.reduce((a, b) => (rank[b] > rank[a] ? b : a), 'pass');
 
 /** The host to time: the user's --target, else the session platform's host, else the one named in Settings. */
-export function qualityTarget(context: Pick<ProbeContext, 'target' | 'platform' | 'settings'>):
-  | { ok: true; target: HostTarget; source: 'target' | 'platform' | 'settings' }
-  | { ok: false; reason: string } {
+export function qualityTarget(
+  context: Pick<ProbeContext, 'target' | 'platform' | 'settings'>,
+): { ok: true; target: HostTarget; source: 'target' | 'platform' | 'settings' } | { ok: false; reason: string } {
   if (context.target !== undefined) {
     const parsed = parseHostTarget(context.target);
-    return parsed ? { ok: true, target: parsed, source: 'target' } : { ok: false, reason: 'The address to test is not a valid host name.' };
+    return parsed
+      ? { ok: true, target: parsed, source: 'target' }
+      : { ok: false, reason: 'The address to test is not a valid host name.' };
   }
   const platform = getSessionPlatform(context.platform);
   if (platform.host) return { ok: true, target: { host: platform.host, port: 443 }, source: 'platform' };
@@ -48,9 +55,17 @@ export function createConnectionQualityProbe(options: QualityOptions = defaultQu
       const { host, port } = resolved.target;
       const label = formatHostTarget(resolved.target);
       const result = await measureQuality(host, port, context.quality, options, context.signal);
-      const base = { target: label, targetSource: resolved.source, method: 'TCP connect timing', jitterDefinition: 'mean absolute difference of consecutive round trips' };
+      const base = {
+        target: label,
+        targetSource: resolved.source,
+        method: 'TCP connect timing',
+        jitterDefinition: 'mean absolute difference of consecutive round trips',
+      };
       if (!result.ok) {
-        return outcome('fail', `Could not look up ${host}: check that the internet connection works.`, { ...base, lookupError: result.error });
+        return outcome('fail', `Could not look up ${host}: check that the internet connection works.`, {
+          ...base,
+          lookupError: result.error,
+        });
       }
       const m = result.measurement;
       const evidence = { ...base, ...measurementEvidence(m) };

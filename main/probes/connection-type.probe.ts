@@ -17,9 +17,16 @@ export const connectionTypeProbe: Probe = {
     const fact = await facts.route();
     if (fact.state !== 'known') return unresolved(fact, 'Could not tell how this computer is connected');
     const { primary, physical } = fact.value;
-    if (!primary) return outcome('fail', 'This computer is not connected to a network.', { ...fact.evidence, kind: null });
+    if (!primary)
+      return outcome('fail', 'This computer is not connected to a network.', { ...fact.evidence, kind: null });
     const vpn = primary.kind === 'vpn';
-    const evidence = { ...fact.evidence, interface: primary.name, kind: primary.kind, physicalKind: physical?.kind ?? null, vpn };
+    const evidence = {
+      ...fact.evidence,
+      interface: primary.name,
+      kind: primary.kind,
+      physicalKind: physical?.kind ?? null,
+      vpn,
+    };
     const through = vpn ? ' through a VPN' : '';
     if (!physical || physical.kind === 'other' || physical.kind === 'vpn') {
       return outcome(
@@ -36,7 +43,11 @@ export const connectionTypeProbe: Probe = {
       case 'wifi':
         return outcome('warn', `Connected by Wi-Fi${through}. A network cable gives a steadier call.`, evidence);
       case 'cellular':
-        return outcome('warn', `Connected by mobile data${through}. A cable or a good Wi-Fi network is steadier.`, evidence);
+        return outcome(
+          'warn',
+          `Connected by mobile data${through}. A cable or a good Wi-Fi network is steadier.`,
+          evidence,
+        );
     }
   },
 };

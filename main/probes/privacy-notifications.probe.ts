@@ -8,7 +8,12 @@ export const privacyNotificationsProbe: Probe = {
     const fact = await facts.notifications();
     if (fact.state !== 'known') return unresolved(fact, 'Could not tell whether Do Not Disturb is on');
     const evidence = { ...fact.evidence, doNotDisturb: fact.value.doNotDisturb };
-    if (fact.value.doNotDisturb) return outcome('pass', 'Do Not Disturb is on: notifications will stay quiet.', evidence);
-    return outcome('warn', 'Notifications are on: pop-ups could appear during the session or on a shared screen.', evidence);
+    if (fact.value.doNotDisturb)
+      return outcome('pass', 'Do Not Disturb is on: notifications will stay quiet.', evidence);
+    return outcome(
+      'warn',
+      'Notifications are on: pop-ups could appear during the session or on a shared screen.',
+      evidence,
+    );
   },
 };

@@ -27,13 +27,24 @@ export const privacyVoiceAssistantsProbe: Probe = {
     };
     const found = [...enabled, ...running.map((n) => `${n} (running)`)];
     if (found.length > 0) {
-      return outcome('warn', `A voice assistant could be listening: ${listNames(found)}. Turn it off for the session.`, evidence);
+      return outcome(
+        'warn',
+        `A voice assistant could be listening: ${listNames(found)}. Turn it off for the session.`,
+        evidence,
+      );
     }
     if (fact.state === 'unknown' || rows === null) {
       const why = fact.state === 'unknown' ? fact.reason : 'the list of running programs could not be read';
-      return outcome('unknown', `Could not fully check for voice assistants: ${why.charAt(0).toLowerCase()}${why.slice(1)}.`, evidence);
+      return outcome(
+        'unknown',
+        `Could not fully check for voice assistants: ${why.charAt(0).toLowerCase()}${why.slice(1)}.`,
+        evidence,
+      );
     }
-    const note = fact.state === 'not-applicable' ? `${fact.reason}, and none is running.` : 'No voice assistant is switched on or running.';
+    const note =
+      fact.state === 'not-applicable'
+        ? `${fact.reason}, and none is running.`
+        : 'No voice assistant is switched on or running.';
     return outcome('pass', note, evidence);
   },
 };

@@ -16,7 +16,9 @@ export const programsBackgroundProbe: Probe = {
     try {
       rows = await listPrograms();
     } catch {
-      return outcome('unknown', 'Could not list the programs that are running.', { reason: 'program list unavailable' });
+      return outcome('unknown', 'Could not list the programs that are running.', {
+        reason: 'program list unavailable',
+      });
     }
     const background = rows.filter((r) => !elsewhere.has(r.category));
     const evidence = {

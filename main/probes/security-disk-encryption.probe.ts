@@ -12,13 +12,25 @@ export const securityDiskEncryptionProbe: Probe = {
     const extra = warnings.length > 0 ? ` ${warnings.join(' ')}` : '';
     switch (state) {
       case 'on':
-        return outcome(warnings.length > 0 ? 'warn' : 'pass', `The system drive is encrypted (${method}).${extra}`, evidence);
+        return outcome(
+          warnings.length > 0 ? 'warn' : 'pass',
+          `The system drive is encrypted (${method}).${extra}`,
+          evidence,
+        );
       case 'encrypting':
-        return outcome('warn', `The system drive is being encrypted (${method}); leave the computer on until it finishes.`, evidence);
+        return outcome(
+          'warn',
+          `The system drive is being encrypted (${method}); leave the computer on until it finishes.`,
+          evidence,
+        );
       case 'suspended':
         return outcome('warn', `${method} protection is paused on the system drive. Resume it.`, evidence);
       case 'waiting':
-        return outcome('warn', `${method} is waiting to be switched on: the drive's key is not yet protected.`, evidence);
+        return outcome(
+          'warn',
+          `${method} is waiting to be switched on: the drive's key is not yet protected.`,
+          evidence,
+        );
       case 'partial':
         return outcome('warn', `Only the home folder is encrypted (${method}), not the whole system drive.`, evidence);
       case 'locked':

@@ -11,7 +11,11 @@ export const securityFirewallProbe: Probe = {
     const evidence = { ...fact.evidence, state, provider, offProfiles: [...offProfiles] };
     if (state === 'on') return outcome('pass', `The firewall is on (${provider}).`, evidence);
     if (state === 'partly') {
-      return outcome('warn', `The firewall is on for this network but off for ${listNames(offProfiles.map((p) => `${p.toLowerCase()} networks`))}.`, evidence);
+      return outcome(
+        'warn',
+        `The firewall is on for this network but off for ${listNames(offProfiles.map((p) => `${p.toLowerCase()} networks`))}.`,
+        evidence,
+      );
     }
     return outcome('fail', `The firewall is off (${provider}). Turn it on before the session.`, evidence);
   },

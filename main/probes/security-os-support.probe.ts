@@ -14,14 +14,34 @@ import { outcome, unresolved } from './probe-kit';
 import type { Probe, ProbeOutcome } from './probe-types';
 
 const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
-function byEndDate(name: string, end: string, today: Date, source: string, evidence: Record<string, string | number | boolean | null>): ProbeOutcome {
+function byEndDate(
+  name: string,
+  end: string,
+  today: Date,
+  source: string,
+  evidence: Record<string, string | number | boolean | null>,
+): ProbeOutcome {
   const days = daysUntil(end, today);
   const ev = { ...evidence, endOfSupport: end, daysLeft: days, source, checkedOn: osSupportCheckedOn };
-  if (days < 0) return outcome('fail', `${name} stopped getting security updates on ${longDate(end)}. Upgrade to a supported version.`, ev);
+  if (days < 0)
+    return outcome(
+      'fail',
+      `${name} stopped getting security updates on ${longDate(end)}. Upgrade to a supported version.`,
+      ev,
+    );
   if (days <= osSupportWarnDays) {
-    return outcome('warn', `${name} stops getting security updates on ${longDate(end)} (${days} days). Plan an upgrade.`, ev);
+    return outcome(
+      'warn',
+      `${name} stops getting security updates on ${longDate(end)} (${days} days). Plan an upgrade.`,
+      ev,
+    );
   }
   return outcome('pass', `${name} gets security updates until ${longDate(end)}.`, ev);
 }
@@ -36,16 +56,27 @@ export function assessOsSupport(os: OsVersionFacts, today: Date): ProbeOutcome {
     if (!release) {
       const newest = Math.max(...windowsReleases.map((r) => r.build));
       if (build > newest) {
-        return outcome('pass', `${os.name} is newer than ReadyRoom's support table (checked ${longDate(osSupportCheckedOn)}).`, {
-          ...evidence,
-          checkedOn: osSupportCheckedOn,
-        });
+        return outcome(
+          'pass',
+          `${os.name} is newer than ReadyRoom's support table (checked ${longDate(osSupportCheckedOn)}).`,
+          {
+            ...evidence,
+            checkedOn: osSupportCheckedOn,
+          },
+        );
       }
-      return outcome('unknown', `ReadyRoom's support table does not list Windows build ${build}.`, { ...evidence, checkedOn: osSupportCheckedOn });
+      return outcome('unknown', `ReadyRoom's support table does not list Windows build ${build}.`, {
+        ...evidence,
+        checkedOn: osSupportCheckedOn,
+      });
     }
     const ltsc = /EnterpriseS$/i.test(edition);
     const enterprise = /^(Enterprise|Education|IoTEnterprise)/i.test(edition);
-    const end = ltsc ? (release.ltscEnd ?? release.enterpriseEnd) : enterprise ? (release.enterpriseEnd ?? release.consumerEnd) : release.consumerEnd;
+    const end = ltsc
+      ? (release.ltscEnd ?? release.enterpriseEnd)
+      : enterprise
+        ? (release.enterpriseEnd ?? release.consumerEnd)
+        : release.consumerEnd;
     const label = `${release.name}${ltsc ? ' LTSC' : ''}`;
     if (!end) return outcome('unknown', `${label} was not released for this edition (${edition}).`, evidence);
     return byEndDate(label, end, today, osSupportSources.windows.url, { ...evidence, edition });
@@ -76,7 +107,10 @@ export function assessOsSupport(os: OsVersionFacts, today: Date): ProbeOutcome {
     });
   }
   const source = osSupportSources[release.id].url;
-  return byEndDate(release.name, release.end, today, source, { ...evidence, approximateDate: release.approximate ?? false });
+  return byEndDate(release.name, release.end, today, source, {
+    ...evidence,
+    approximateDate: release.approximate ?? false,
+  });
 }
 
 /** The vendor must still ship security fixes (ICO: keep software up to date). */

@@ -4,7 +4,8 @@ import type { Probe } from './probe-types';
 /** A computer left unattended should lock itself with a password (NCSC; ACTO guidance, 2020 on shared computers). */
 export const screenLockLimits = { passMinutes: 10, warnMinutes: 20 };
 
-const minutes = (m: number) => (m < 1 ? `${Math.round(m * 60)} seconds` : `${Math.round(m * 10) / 10} minute${m === 1 ? '' : 's'}`);
+const minutes = (m: number) =>
+  m < 1 ? `${Math.round(m * 60)} seconds` : `${Math.round(m * 10) / 10} minute${m === 1 ? '' : 's'}`;
 
 export const securityScreenLockProbe: Probe = {
   id: 'security.screen-lock',
@@ -33,7 +34,8 @@ export const securityScreenLockProbe: Probe = {
       return outcome('fail', 'The screen never locks by itself.', evidence);
     }
     const after = minutes(s.lockAfterMinutes);
-    if (s.lockAfterMinutes <= screenLockLimits.passMinutes) return outcome('pass', `The screen locks after ${after} without use.`, evidence);
+    if (s.lockAfterMinutes <= screenLockLimits.passMinutes)
+      return outcome('pass', `The screen locks after ${after} without use.`, evidence);
     if (s.lockAfterMinutes <= screenLockLimits.warnMinutes) {
       return outcome('warn', `The screen locks only after ${after}. Ten minutes or less is safer.`, evidence);
     }

@@ -9,7 +9,8 @@ export const securityUserAccountsProbe: Probe = {
     if (fact.state !== 'known') return unresolved(fact, 'Could not count the accounts on this computer');
     const { humanAccounts, guestEnabled } = fact.value;
     const evidence = { ...fact.evidence, humanAccounts, guestEnabled };
-    if (guestEnabled) return outcome('warn', 'The guest account is on: anyone can use this computer without a password.', evidence);
+    if (guestEnabled)
+      return outcome('warn', 'The guest account is on: anyone can use this computer without a password.', evidence);
     if (humanAccounts > 1) {
       return outcome(
         'warn',

@@ -40,7 +40,11 @@ export function createSystemInfo(timeoutMs = 2500, lib: SiLibrary = si): SystemI
     battery: () =>
       timeBox('battery', timeoutMs, async () => {
         const b = await lib.battery();
-        return { hasBattery: b.hasBattery, percent: Number.isFinite(b.percent) ? b.percent : null, acConnected: b.acConnected };
+        return {
+          hasBattery: b.hasBattery,
+          percent: Number.isFinite(b.percent) ? b.percent : null,
+          acConnected: b.acConnected,
+        };
       }),
     wifiConnections: () =>
       timeBox('wifiConnections', timeoutMs, async () =>

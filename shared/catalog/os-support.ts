@@ -14,13 +14,14 @@ export interface OsSupportSource {
   readonly url: string;
 }
 
-export const osSupportSources: Readonly<Record<'windows' | 'macos' | 'ubuntu' | 'debian' | 'fedora', OsSupportSource>> = {
-  windows: { label: 'Microsoft lifecycle policy', url: 'https://learn.microsoft.com/lifecycle/products/' },
-  macos: { label: 'Apple security releases', url: 'https://support.apple.com/en-us/100100' },
-  ubuntu: { label: 'Ubuntu release cycle', url: 'https://ubuntu.com/about/release-cycle' },
-  debian: { label: 'Debian security and LTS', url: 'https://wiki.debian.org/LTS' },
-  fedora: { label: 'Fedora end-of-life dates', url: 'https://docs.fedoraproject.org/en-US/releases/eol/' },
-};
+export const osSupportSources: Readonly<Record<'windows' | 'macos' | 'ubuntu' | 'debian' | 'fedora', OsSupportSource>> =
+  {
+    windows: { label: 'Microsoft lifecycle policy', url: 'https://learn.microsoft.com/lifecycle/products/' },
+    macos: { label: 'Apple security releases', url: 'https://support.apple.com/en-us/100100' },
+    ubuntu: { label: 'Ubuntu release cycle', url: 'https://ubuntu.com/about/release-cycle' },
+    debian: { label: 'Debian security and LTS', url: 'https://wiki.debian.org/LTS' },
+    fedora: { label: 'Fedora end-of-life dates', url: 'https://docs.fedoraproject.org/en-US/releases/eol/' },
+  };
 
 /** A Windows feature release, found by its build number (ProductName says "Windows 10" on Windows 11). */
 export interface WindowsRelease {
@@ -35,18 +36,42 @@ export interface WindowsRelease {
 }
 
 export const windowsReleases: readonly WindowsRelease[] = [
-  { build: 14393, name: 'Windows 10 1607', consumerEnd: '2018-04-10', enterpriseEnd: '2019-04-09', ltscEnd: '2026-10-13' },
-  { build: 17763, name: 'Windows 10 1809', consumerEnd: '2020-11-10', enterpriseEnd: '2021-05-11', ltscEnd: '2029-01-09' },
+  {
+    build: 14393,
+    name: 'Windows 10 1607',
+    consumerEnd: '2018-04-10',
+    enterpriseEnd: '2019-04-09',
+    ltscEnd: '2026-10-13',
+  },
+  {
+    build: 17763,
+    name: 'Windows 10 1809',
+    consumerEnd: '2020-11-10',
+    enterpriseEnd: '2021-05-11',
+    ltscEnd: '2029-01-09',
+  },
   { build: 19041, name: 'Windows 10 2004', consumerEnd: '2021-12-14', enterpriseEnd: '2021-12-14' },
   { build: 19042, name: 'Windows 10 20H2', consumerEnd: '2022-05-10', enterpriseEnd: '2023-05-09' },
   { build: 19043, name: 'Windows 10 21H1', consumerEnd: '2022-12-13', enterpriseEnd: '2022-12-13' },
-  { build: 19044, name: 'Windows 10 21H2', consumerEnd: '2023-06-13', enterpriseEnd: '2024-06-11', ltscEnd: '2027-01-12' },
+  {
+    build: 19044,
+    name: 'Windows 10 21H2',
+    consumerEnd: '2023-06-13',
+    enterpriseEnd: '2024-06-11',
+    ltscEnd: '2027-01-12',
+  },
   // The paid-for and consumer Extended Security Updates (to 2026-10-13) are not visible without admin rights.
   { build: 19045, name: 'Windows 10 22H2', consumerEnd: '2025-10-14', enterpriseEnd: '2025-10-14' },
   { build: 22000, name: 'Windows 11 21H2', consumerEnd: '2023-10-10', enterpriseEnd: '2024-10-08' },
   { build: 22621, name: 'Windows 11 22H2', consumerEnd: '2024-10-08', enterpriseEnd: '2025-10-14' },
   { build: 22631, name: 'Windows 11 23H2', consumerEnd: '2025-11-11', enterpriseEnd: '2026-11-10' },
-  { build: 26100, name: 'Windows 11 24H2', consumerEnd: '2026-10-13', enterpriseEnd: '2027-10-12', ltscEnd: '2029-10-09' },
+  {
+    build: 26100,
+    name: 'Windows 11 24H2',
+    consumerEnd: '2026-10-13',
+    enterpriseEnd: '2027-10-12',
+    ltscEnd: '2029-10-09',
+  },
   { build: 26200, name: 'Windows 11 25H2', consumerEnd: '2027-10-12', enterpriseEnd: '2028-10-10' },
   { build: 26300, name: 'Windows 11 26H2', consumerEnd: '2028-10-10', enterpriseEnd: null },
   { build: 28000, name: 'Windows 11 26H1', consumerEnd: '2028-03-14', enterpriseEnd: '2029-03-13' },
@@ -110,7 +135,7 @@ export function findMacosRelease(major: number): MacosRelease | undefined {
 }
 
 export function findLinuxRelease(id: string, versionId: string): LinuxRelease | undefined {
-  const normalized = id === 'debian' ? versionId.split('.')[0] ?? versionId : versionId;
+  const normalized = id === 'debian' ? (versionId.split('.')[0] ?? versionId) : versionId;
   return linuxReleases.find((r) => r.id === id && r.version === normalized);
 }
 

@@ -59,10 +59,16 @@ async function main(): Promise<void> {
 
   const whole = reports.map((r) => r.durationMs);
   // The scan without the two network measurements: the slowest of the other probes (they run concurrently).
-  const local = reports.map((r) => Math.max(0, ...r.checks.filter((c) => !networkChecks.has(c.id)).map((c) => c.durationMs)));
+  const local = reports.map((r) =>
+    Math.max(0, ...r.checks.filter((c) => !networkChecks.has(c.id)).map((c) => c.durationMs)),
+  );
   const perProbe: Record<string, number> = {};
   for (const id of reports[0]?.checks.map((c) => c.id) ?? []) {
-    perProbe[id] = percentile(reports.map((r) => r.checks.find((c) => c.id === id)?.durationMs ?? 0), 50) ?? 0;
+    perProbe[id] =
+      percentile(
+        reports.map((r) => r.checks.find((c) => c.id === id)?.durationMs ?? 0),
+        50,
+      ) ?? 0;
   }
   const statuses = Object.fromEntries(reports.at(-1)?.checks.map((c) => [c.id, c.status]) ?? []);
   const result = {
@@ -84,7 +90,9 @@ async function main(): Promise<void> {
     },
   };
   if (!values.json) {
-    process.stdout.write(`scan p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms; without network checks p50 ${result.p50MsWithoutNetworkChecks} ms\n`);
+    process.stdout.write(
+      `scan p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms; without network checks p50 ${result.p50MsWithoutNetworkChecks} ms\n`,
+    );
     for (const [id, ms] of Object.entries(perProbe)) process.stdout.write(`  ${id.padEnd(28)} ${ms} ms\n`);
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -77,12 +77,7 @@ function inkStats(image: Image): {
   let maxLuma = 0;
   let maxChannel = 0;
   for (let i = 0; i < image.rgba.length; i += 4) {
-    const [r, g, b, a] = [
-      image.rgba[i]!,
-      image.rgba[i + 1]!,
-      image.rgba[i + 2]!,
-      image.rgba[i + 3]!,
-    ];
+    const [r, g, b, a] = [image.rgba[i]!, image.rgba[i + 1]!, image.rgba[i + 2]!, image.rgba[i + 3]!];
     if (a === 0) continue;
     inked += 1;
     if (a === 255) opaque += 1;
@@ -125,19 +120,13 @@ describe('tray icons', () => {
     },
   );
 
-  it.each(['tray-light.png', 'tray-light@2x.png'])(
-    '%s has a dark glyph for light taskbars',
-    (file) => {
-      expect(inkStats(readPng(file)).maxLuma).toBeLessThan(64);
-    },
-  );
+  it.each(['tray-light.png', 'tray-light@2x.png'])('%s has a dark glyph for light taskbars', (file) => {
+    expect(inkStats(readPng(file)).maxLuma).toBeLessThan(64);
+  });
 
-  it.each(['tray-dark.png', 'tray-dark@2x.png'])(
-    '%s has a light glyph for dark taskbars',
-    (file) => {
-      expect(inkStats(readPng(file)).minLuma).toBeGreaterThan(192);
-    },
-  );
+  it.each(['tray-dark.png', 'tray-dark@2x.png'])('%s has a light glyph for dark taskbars', (file) => {
+    expect(inkStats(readPng(file)).minLuma).toBeGreaterThan(192);
+  });
 
   it.each(['tray-light.ico', 'tray-dark.ico'])(
     '%s holds every Windows tray size from 100 %% to 300 %% scaling',

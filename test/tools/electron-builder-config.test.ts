@@ -25,9 +25,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // app-builder-lib is electron-builder's engine; resolve it, and its own ajv and js-yaml, through electron-builder.
 const projectRequire = createRequire(join(root, 'package.json'));
 const libRequire = createRequire(
-  createRequire(projectRequire.resolve('electron-builder/package.json')).resolve(
-    'app-builder-lib/package.json',
-  ),
+  createRequire(projectRequire.resolve('electron-builder/package.json')).resolve('app-builder-lib/package.json'),
 );
 
 type AjvError = { instancePath: string; message?: string; params: Record<string, unknown> };
@@ -40,10 +38,7 @@ const Ajv = (libRequire('ajv') as { default: AjvClass }).default;
 const yaml = libRequire('js-yaml') as { load(text: string): unknown };
 const schema: unknown = libRequire('./scheme.json');
 const { validateConfiguration } = libRequire('./out/util/config/config') as {
-  validateConfiguration(
-    config: unknown,
-    debugLogger: { isEnabled: boolean; add(): void },
-  ): Promise<void>;
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
 };
 const { getMainFileMatchers, getFileMatchers } = libRequire('./out/fileMatcher') as {
   getMainFileMatchers(
@@ -102,9 +97,7 @@ function validateAgainstSchema(candidate: unknown): string[] {
   compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
   const validate = compiled;
   if (validate(candidate)) return [];
-  return (validate.errors ?? []).map(
-    (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
-  );
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
 /** Walks a folder the way electron-builder's copier does: a directory the filter rejects is not entered. */
@@ -135,15 +128,7 @@ function appFileMatcher(projectDir: string, platform: (typeof platforms)[number]
     },
   };
   const outDir = join(projectDir, config.directories?.output ?? 'dist');
-  const matchers = getMainFileMatchers(
-    projectDir,
-    '/app',
-    (p) => p,
-    config[platform] ?? {},
-    packager,
-    outDir,
-    false,
-  );
+  const matchers = getMainFileMatchers(projectDir, '/app', (p) => p, config[platform] ?? {}, packager, outDir, false);
   expect(matchers).toHaveLength(1);
   return matchers[0]!;
 }
@@ -172,10 +157,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('is the configuration electron-builder reads: package.json has no "build" key to override it', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg).not.toHaveProperty('build');
   });
 
@@ -184,9 +166,7 @@ describe('electron-builder.yml', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       homepage?: unknown;
     };
-    expect(typeof pkg.homepage, 'package.json needs a "homepage" for the deb target').toBe(
-      'string',
-    );
+    expect(typeof pkg.homepage, 'package.json needs a "homepage" for the deb target').toBe('string');
     expect(config.linux?.maintainer).toMatch(/<[^@\s>]+@[^@\s>]+>/);
   });
 
@@ -273,15 +253,14 @@ describe('macOS signing settings', () => {
     });
   });
 
-  it.each([
-    'NSCameraUsageDescription',
-    'NSMicrophoneUsageDescription',
-    'NSAppleEventsUsageDescription',
-  ])('explains %s to the user in a full sentence', (key) => {
-    const text = config.mac?.extendInfo?.[key];
-    expect(typeof text).toBe('string');
-    expect(text as string).toMatch(/^ReadyRoom .{30,}\.$/s);
-  });
+  it.each(['NSCameraUsageDescription', 'NSMicrophoneUsageDescription', 'NSAppleEventsUsageDescription'])(
+    'explains %s to the user in a full sentence',
+    (key) => {
+      const text = config.mac?.extendInfo?.[key];
+      expect(typeof text).toBe('string');
+      expect(text as string).toMatch(/^ReadyRoom .{30,}\.$/s);
+    },
+  );
 
   it('starts as a menu-bar app without a Dock icon', () => {
     expect(config.mac?.extendInfo?.LSUIElement).toBe(true);
@@ -348,9 +327,7 @@ describe('files packed into app.asar', () => {
   it('selects nothing but out/ and package.json from the real checkout', () => {
     const files = selectedFiles(appFileMatcher(root, 'linux'));
     expect(files).toContain('package.json');
-    const unexpected = files.filter(
-      (f) => f !== 'package.json' && !(f.startsWith('out/') && !f.endsWith('.map')),
-    );
+    const unexpected = files.filter((f) => f !== 'package.json' && !(f.startsWith('out/') && !f.endsWith('.map')));
     expect(unexpected).toEqual([]);
   });
 });

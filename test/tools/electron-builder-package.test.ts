@@ -4,15 +4,7 @@
  * a release would contain: which files reach app.asar, where the tray icons land, and which fuses are flipped.
  */
 import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -66,8 +58,7 @@ describe.skipIf(process.platform !== 'linux')('an offline electron-builder Linux
     writeFileSync(join(electronDist, 'LICENSES.chromium.html'), '');
 
     mkdirSync(project);
-    for (const file of ['package.json', 'electron-builder.yml'])
-      cpSync(join(root, file), join(project, file));
+    for (const file of ['package.json', 'electron-builder.yml']) cpSync(join(root, file), join(project, file));
     cpSync(join(root, 'assets'), join(project, 'assets'), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
     const fakeFiles = [
@@ -88,13 +79,7 @@ describe.skipIf(process.platform !== 'linux')('an offline electron-builder Linux
 
     await run(
       process.execPath,
-      [
-        builderCli,
-        '--linux',
-        'dir',
-        `-c.electronDist=${electronDist}`,
-        '-c.electronVersion=45.5.0',
-      ],
+      [builderCli, '--linux', 'dir', `-c.electronDist=${electronDist}`, '-c.electronVersion=45.5.0'],
       { cwd: project, timeout: 120_000, env: { ...process.env, CI: 'true' } },
     );
     unpacked = join(project, 'release', 'linux-unpacked');
@@ -105,9 +90,7 @@ describe.skipIf(process.platform !== 'linux')('an offline electron-builder Linux
   });
 
   it('puts only the build output and package.json into app.asar, without source maps', () => {
-    const entries = asar
-      .listPackage(join(unpacked, 'resources', 'app.asar'))
-      .map((e) => e.replace(/\\/g, '/'));
+    const entries = asar.listPackage(join(unpacked, 'resources', 'app.asar')).map((e) => e.replace(/\\/g, '/'));
     const appFiles = entries.filter((e) => !e.startsWith('/node_modules') && /\.[a-z]+$/.test(e));
     expect(appFiles.sort()).toEqual([
       '/out/main/index.js',
@@ -119,22 +102,12 @@ describe.skipIf(process.platform !== 'linux')('an offline electron-builder Linux
   });
 
   it('ships production dependencies but no development tooling', () => {
-    const entries = asar
-      .listPackage(join(unpacked, 'resources', 'app.asar'))
-      .map((e) => e.replace(/\\/g, '/'));
-    const packages = new Set(
-      entries.map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e)?.[1]),
-    );
+    const entries = asar.listPackage(join(unpacked, 'resources', 'app.asar')).map((e) => e.replace(/\\/g, '/'));
+    const packages = new Set(entries.map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e)?.[1]));
     for (const dependency of ['conf', 'electron-store', 'systeminformation', 'zod']) {
       expect(packages).toContain(dependency);
     }
-    for (const tool of [
-      'electron',
-      'electron-builder',
-      'vitest',
-      'typescript',
-      '@doyensec/electronegativity',
-    ]) {
+    for (const tool of ['electron', 'electron-builder', 'vitest', 'typescript', '@doyensec/electronegativity']) {
       expect(packages).not.toContain(tool);
     }
   });

@@ -59,9 +59,7 @@ describe('parseReport', () => {
   });
 
   it('grades an explicit nodeIntegration finding HIGH and keeps the reported grade', () => {
-    const node = parseReport(fixtureReport).findings.find(
-      (f) => f.check === 'NODE_INTEGRATION_JS_CHECK',
-    );
+    const node = parseReport(fixtureReport).findings.find((f) => f.check === 'NODE_INTEGRATION_JS_CHECK');
     expect(node).toMatchObject({ severity: 'HIGH', reportedSeverity: 'INFORMATIONAL' });
   });
 
@@ -78,9 +76,9 @@ describe('parseReport', () => {
       location: { line: 1, column: 0 },
       confidence: { name: 'FIRM' },
     };
-    expect(() =>
-      parseReport({ issues: [{ ...issue, severity: { name: 'CRITICAL' } }], errors: [] }),
-    ).toThrow(/unexpected Electronegativity issue #0/);
+    expect(() => parseReport({ issues: [{ ...issue, severity: { name: 'CRITICAL' } }], errors: [] })).toThrow(
+      /unexpected Electronegativity issue #0/,
+    );
     expect(() => parseReport({ issues: [issue], errors: [] })).toThrow(/severity/);
     expect(() => parseReport({ errors: [] })).toThrow();
     expect(() => parseReport(undefined)).toThrow();
@@ -113,16 +111,12 @@ describe('parseAllowlist', () => {
   });
 
   it('rejects duplicate entries and a file without an entries list', () => {
-    expect(() =>
-      parseAllowlist({ entries: [entry, { ...entry, reason: `${reason} Again.` }] }),
-    ).toThrow(/duplicate/);
+    expect(() => parseAllowlist({ entries: [entry, { ...entry, reason: `${reason} Again.` }] })).toThrow(/duplicate/);
     expect(() => parseAllowlist({ entry })).toThrow(/invalid Electronegativity allowlist/);
   });
 
   it('accepts the committed allowlist', () => {
-    const committed: unknown = JSON.parse(
-      readFileSync(join(here, 'electronegativity-allowlist.json'), 'utf8'),
-    );
+    const committed: unknown = JSON.parse(readFileSync(join(here, 'electronegativity-allowlist.json'), 'utf8'));
     expect(() => parseAllowlist(committed)).not.toThrow();
   });
 });
@@ -154,10 +148,7 @@ describe('evaluate', () => {
   });
 
   it('lets LOW and INFORMATIONAL findings through without an entry', () => {
-    const verdict = evaluate(
-      [finding({ severity: 'LOW' }), finding({ severity: 'INFORMATIONAL', line: 2 })],
-      [],
-    );
+    const verdict = evaluate([finding({ severity: 'LOW' }), finding({ severity: 'INFORMATIONAL', line: 2 })], []);
     expect(verdict.passed).toBe(true);
     expect(verdict.belowThreshold).toHaveLength(2);
   });
@@ -180,21 +171,13 @@ describe('evaluate', () => {
   });
 
   it('fails when a source file could not be parsed, even with no findings', () => {
-    const verdict = evaluate(
-      [],
-      [],
-      [{ file: 'renderer/broken.tsx', message: 'Unexpected token' }],
-    );
+    const verdict = evaluate([], [], [{ file: 'renderer/broken.tsx', message: 'Unexpected token' }]);
     expect(verdict.passed).toBe(false);
   });
 
   it('gates the fixture report: three blocking findings, one parse error, one below threshold', () => {
     const { findings, parseErrors } = parseReport(fixtureReport);
-    const verdict = evaluate(
-      findings,
-      [allow('OPEN_EXTERNAL_JS_CHECK', 'main/windows/main-window.ts')],
-      parseErrors,
-    );
+    const verdict = evaluate(findings, [allow('OPEN_EXTERNAL_JS_CHECK', 'main/windows/main-window.ts')], parseErrors);
     expect(verdict.blocking.map((f) => f.check)).toEqual([
       'CSP_GLOBAL_CHECK',
       'CONTEXT_ISOLATION_JS_CHECK',
@@ -219,9 +202,7 @@ describe('formatSummary', () => {
       ],
       [allow('AUXCLICK_JS_CHECK', 'main/gone.ts')],
     );
-    const lines = formatSummary(verdict, { files: 12, durationMs: 1234, blockedRequests: 1 }).split(
-      '\n',
-    );
+    const lines = formatSummary(verdict, { files: 12, durationMs: 1234, blockedRequests: 1 }).split('\n');
     expect(lines[0]).toBe(
       '✗ NODE_INTEGRATION_JS_CHECK HIGH (reported INFORMATIONAL) at main/index.ts:3:0: Use sandbox for untrusted origins',
     );
@@ -273,12 +254,7 @@ describe('the real gate on a fixture tree', () => {
   }
 
   async function runGate(root: string): Promise<{ code: number; stdout: string; stderr: string }> {
-    const args = [
-      require.resolve('tsx/cli'),
-      join(here, 'electronegativity-gate.ts'),
-      '--root',
-      root,
-    ];
+    const args = [require.resolve('tsx/cli'), join(here, 'electronegativity-gate.ts'), '--root', root];
     args.push('--allowlist', join(root, 'allowlist.json'));
     try {
       const { stdout, stderr } = await run(process.execPath, args, { timeout: 60_000 });
@@ -294,9 +270,7 @@ describe('the real gate on a fixture tree', () => {
     const result = await runGate(root);
     expect(result.stderr).toBe(`! renderer not found under ${root}, not scanned\n`);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(
-      '✗ NODE_INTEGRATION_JS_CHECK HIGH (reported INFORMATIONAL) at main/index.ts:7:',
-    );
+    expect(result.stdout).toContain('✗ NODE_INTEGRATION_JS_CHECK HIGH (reported INFORMATIONAL) at main/index.ts:7:');
     expect(result.stdout).toContain('✗ CONTEXT_ISOLATION_JS_CHECK HIGH at main/index.ts:7:');
     expect(result.stdout).toContain('✗ SANDBOX_JS_CHECK MEDIUM at main/index.ts:7:');
     expect(result.stdout).toMatch(

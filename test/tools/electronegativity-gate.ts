@@ -27,9 +27,7 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
   });
   if (values.help) {
-    process.stdout.write(
-      'Usage: tsx test/tools/electronegativity-gate.ts [--root DIR] [--allowlist FILE]\n',
-    );
+    process.stdout.write('Usage: tsx test/tools/electronegativity-gate.ts [--root DIR] [--allowlist FILE]\n');
     return 0;
   }
   const repoRoot = resolve(values.root ?? join(here, '..', '..'));
@@ -38,8 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const allowlist = parseAllowlist(JSON.parse(readFileSync(allowlistPath, 'utf8')));
 
   const scan = await scanSources({ repoRoot });
-  for (const root of scan.missingRoots)
-    process.stderr.write(`! ${root} not found under ${repoRoot}, not scanned\n`);
+  for (const root of scan.missingRoots) process.stderr.write(`! ${root} not found under ${repoRoot}, not scanned\n`);
   if (scan.files === 0) {
     process.stderr.write(`electronegativity-gate: no source files found under ${repoRoot}\n`);
     return 2;
@@ -55,9 +52,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `electronegativity-gate: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`electronegativity-gate: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

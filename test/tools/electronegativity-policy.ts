@@ -99,12 +99,9 @@ export function parseReport(raw: unknown): { findings: Finding[]; parseErrors: P
   const findings = result.issues.map((issue, index) => {
     const parsed = rawIssueSchema.safeParse(issue);
     if (!parsed.success) {
-      throw new Error(
-        `unexpected Electronegativity issue #${index}: ${z.prettifyError(parsed.error)}`,
-      );
+      throw new Error(`unexpected Electronegativity issue #${index}: ${z.prettifyError(parsed.error)}`);
     }
-    const { id, file, location, severity, confidence, manualReview, description, sample } =
-      parsed.data;
+    const { id, file, location, severity, confidence, manualReview, description, sample } = parsed.data;
     const reported = severity.name;
     return {
       check: id,
@@ -168,9 +165,7 @@ export function parseAllowlist(raw: unknown): AllowlistEntry[] {
   for (const entry of entries) {
     const key = keyOf(entry);
     if (seen.has(key)) {
-      throw new Error(
-        `invalid Electronegativity allowlist: duplicate entry ${entry.check} ${entry.file}`,
-      );
+      throw new Error(`invalid Electronegativity allowlist: duplicate entry ${entry.check} ${entry.file}`);
     }
     seen.add(key);
   }
@@ -222,10 +217,7 @@ export function evaluate(
 }
 
 function describe(finding: Finding): string {
-  const where =
-    finding.file === GLOBAL_FILE
-      ? GLOBAL_FILE
-      : `${finding.file}:${finding.line}:${finding.column}`;
+  const where = finding.file === GLOBAL_FILE ? GLOBAL_FILE : `${finding.file}:${finding.line}:${finding.column}`;
   const graded =
     finding.severity === finding.reportedSeverity
       ? finding.severity
@@ -241,20 +233,14 @@ export function formatSummary(
 ): string {
   const lines: string[] = [];
   for (const finding of verdict.blocking) lines.push(`✗ ${describe(finding)}`);
-  for (const error of verdict.parseErrors)
-    lines.push(`✗ not scanned, parse error in ${error.file}: ${error.message}`);
+  for (const error of verdict.parseErrors) lines.push(`✗ not scanned, parse error in ${error.file}: ${error.message}`);
   for (const entry of verdict.exceeded) {
-    lines.push(
-      `! allowlist entry ${entry.check} ${entry.file} covers ${entry.count}, more were found: review them`,
-    );
+    lines.push(`! allowlist entry ${entry.check} ${entry.file} covers ${entry.count}, more were found: review them`);
   }
   for (const entry of verdict.stale) {
-    lines.push(
-      `! stale allowlist entry ${entry.check} ${entry.file}: matches no finding, remove it`,
-    );
+    lines.push(`! stale allowlist entry ${entry.check} ${entry.file}: matches no finding, remove it`);
   }
-  for (const { finding } of verdict.allowed)
-    lines.push(`· allowed ${finding.check} at ${finding.file}`);
+  for (const { finding } of verdict.allowed) lines.push(`· allowed ${finding.check} at ${finding.file}`);
   const counts = [
     `${verdict.blocking.length} blocking`,
     `${verdict.allowed.length} allow-listed`,
@@ -262,8 +248,7 @@ export function formatSummary(
     `${verdict.stale.length} stale allowlist entries`,
   ].join(', ');
   const seconds = (stats.durationMs / 1000).toFixed(1);
-  const offline =
-    stats.blockedRequests > 0 ? `, ${stats.blockedRequests} network request(s) blocked` : '';
+  const offline = stats.blockedRequests > 0 ? `, ${stats.blockedRequests} network request(s) blocked` : '';
   lines.push(
     `Electronegativity: ${stats.files} files in ${seconds} s${offline}; ${counts} → ${verdict.passed ? 'PASS' : 'FAIL'}`,
   );

@@ -65,9 +65,8 @@ function loadOffline(): Offline {
   require.cache[gotPath] = stub;
 
   const exported: unknown = require(entry);
-  const run = (
-    typeof exported === 'function' ? exported : (exported as { default?: unknown }).default
-  ) as RunElectronegativity | undefined;
+  const run = (typeof exported === 'function' ? exported : (exported as { default?: unknown }).default) as
+    RunElectronegativity | undefined;
   if (typeof run !== 'function') throw new Error('unexpected @doyensec/electronegativity export');
   stubExports[OFFLINE] = { run, blocked };
   return stubExports[OFFLINE];

@@ -5,8 +5,7 @@ export type ConnectOutcome = { readonly ok: true } | { readonly ok: false; reado
 export type TcpConnectFn = (address: string, port: number, signal: AbortSignal) => Promise<ConnectOutcome>;
 
 export type LookupOutcome =
-  | { readonly ok: true; readonly address: string }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly address: string } | { readonly ok: false; readonly error: string };
 
 /** Resolves a host name once, before timing starts. Never rejects. */
 export type LookupFn = (host: string, timeoutMs: number) => Promise<LookupOutcome>;
@@ -62,7 +61,9 @@ export async function measureQuality(
   options: QualityOptions = defaultQualityOptions,
   signal?: AbortSignal,
 ): Promise<QualityResult> {
-  const looked = isIpLiteral(host) ? ({ ok: true, address: host } as const) : await deps.lookup(host, options.lookupTimeoutMs);
+  const looked = isIpLiteral(host)
+    ? ({ ok: true, address: host } as const)
+    : await deps.lookup(host, options.lookupTimeoutMs);
   if (!looked.ok) return { ok: false, stage: 'lookup', error: looked.error };
 
   const attempts: Promise<{ rtt: number | null; error: string | null }>[] = [];

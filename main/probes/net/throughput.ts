@@ -24,7 +24,13 @@ export const defaultThroughputOptions: ThroughputOptions = {
 };
 
 export type RateResult =
-  | { readonly ok: true; readonly bitsPerSec: number; readonly bytes: number; readonly ms: number; readonly capped: boolean }
+  | {
+      readonly ok: true;
+      readonly bitsPerSec: number;
+      readonly bytes: number;
+      readonly ms: number;
+      readonly capped: boolean;
+    }
   /** `belowBitsPerSec`: the transfer did not finish in time, so the rate is under this figure. */
   | { readonly ok: false; readonly error: string; readonly belowBitsPerSec?: number };
 

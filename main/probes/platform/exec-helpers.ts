@@ -5,12 +5,19 @@ import type { HostFiles, PlatformDeps } from './platform-types';
 export function describeExecFailure(result: ExecResult, label: string): string {
   if (result.spawnError === 'ENOENT') return `${label} is not available on this computer`;
   if (result.spawnError) return `${label} could not be started (${result.spawnError})`;
-  if (result.timedOut) return `${label} did not answer within ${Math.round(result.durationMs / 100) / 10} s and was stopped`;
+  if (result.timedOut)
+    return `${label} did not answer within ${Math.round(result.durationMs / 100) / 10} s and was stopped`;
   return `${label} reported an error (exit code ${result.code ?? 'none'})`;
 }
 
 /** Runs a command with the platform's time limit. */
-export function run(deps: PlatformDeps, file: string, args: readonly string[], input?: string, timeoutMs?: number): Promise<ExecResult> {
+export function run(
+  deps: PlatformDeps,
+  file: string,
+  args: readonly string[],
+  input?: string,
+  timeoutMs?: number,
+): Promise<ExecResult> {
   return deps.exec(file, args, {
     timeoutMs: timeoutMs ?? deps.commandTimeoutMs,
     ...(input === undefined ? {} : { input }),
@@ -21,7 +28,10 @@ export function run(deps: PlatformDeps, file: string, args: readonly string[], i
  * Finds a command in the usual system folders, so a changed PATH cannot substitute another program.
  * Falls back to the bare name (still run without a shell).
  */
-export function createCommandResolver(files: HostFiles, dirs: readonly string[] = ['/usr/bin', '/bin', '/usr/sbin', '/sbin']) {
+export function createCommandResolver(
+  files: HostFiles,
+  dirs: readonly string[] = ['/usr/bin', '/bin', '/usr/sbin', '/sbin'],
+) {
   const cache = new Map<string, Promise<string>>();
   return (name: string): Promise<string> => {
     let found = cache.get(name);

@@ -53,7 +53,9 @@ export function createHostStats(systemInfo: SystemInfo, os: NodeJS.Platform): Ho
     memory: async () => {
       // Windows: os.freemem() is the available memory; systeminformation would start PowerShell.
       const m = os === 'win32' ? null : await systemInfo.mem();
-      return m ? { totalBytes: m.total, availableBytes: m.available } : { totalBytes: totalmem(), availableBytes: freemem() };
+      return m
+        ? { totalBytes: m.total, availableBytes: m.available }
+        : { totalBytes: totalmem(), availableBytes: freemem() };
     },
   };
 }

@@ -12,7 +12,11 @@ export type Fact<T> =
   | { readonly state: 'not-applicable'; readonly reason: string; readonly evidence: JsonObject };
 
 export const known = <T>(value: T, evidence: JsonObject = {}): Fact<T> => ({ state: 'known', value, evidence });
-export const unknownFact = (reason: string, evidence: JsonObject = {}): Fact<never> => ({ state: 'unknown', reason, evidence });
+export const unknownFact = (reason: string, evidence: JsonObject = {}): Fact<never> => ({
+  state: 'unknown',
+  reason,
+  evidence,
+});
 export const notApplicable = (reason: string, evidence: JsonObject = {}): Fact<never> => ({
   state: 'not-applicable',
   reason,

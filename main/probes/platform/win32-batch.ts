@@ -9,7 +9,8 @@ import { isRecord, tryParseJson } from './parsers/common-parsers';
  * Read from stdin with `-Command -`, which runs input like typed lines: the whole script is one
  * `& { … }` block, braces open on the same line, and it ends with two newlines (PowerShell #3223, #2068).
  */
-export const windowsBatchScript = String.raw`& {
+export const windowsBatchScript =
+  String.raw`& {
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch { }
@@ -42,7 +43,9 @@ Invoke-Part 'network' {
 }
 Invoke-Part 'wifi' {
   $up = @(Get-NetAdapter | Where-Object { [string]$_.Status -eq 'Up' -and ([int]$_.NdisPhysicalMedium -eq 9 -or [string]$_.PhysicalMediaType -match '802\.11') })
-  if ($up.Count -gt 0) { (& (Join-Path $sys 'netsh.exe') wlan show interfaces) -join "` + '`' + String.raw`n" } else { $null }
+  if ($up.Count -gt 0) { (& (Join-Path $sys 'netsh.exe') wlan show interfaces) -join "` +
+  '`' +
+  String.raw`n" } else { $null }
 }
 Invoke-Part 'battery' { ,@(Get-CimInstance -ClassName Win32_Battery | ForEach-Object { [ordered]@{ status = [int]$_.BatteryStatus; charge = $_.EstimatedChargeRemaining } }) }
 Invoke-Part 'firewallProfiles' { ,@(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object { [ordered]@{ name = [string]$_.Name; enabled = [string]$_.Enabled } }) }
@@ -148,7 +151,8 @@ export function parseWindowsBatch(stdout: string): WindowsBatch | null {
   const parsed = tryParseJson(stdout.slice(start, end + 1));
   if (!isRecord(parsed) || parsed.schema !== 1) return null;
   const errors: Record<string, string> = {};
-  if (isRecord(parsed.errors)) for (const [k, v] of Object.entries(parsed.errors)) if (typeof v === 'string') errors[k] = v;
+  if (isRecord(parsed.errors))
+    for (const [k, v] of Object.entries(parsed.errors)) if (typeof v === 'string') errors[k] = v;
   return { sections: parsed, errors };
 }
 
@@ -159,4 +163,12 @@ export function powershellPath(env: Readonly<Record<string, string | undefined>>
   return `${root}\\${dir}\\WindowsPowerShell\\v1.0\\powershell.exe`;
 }
 
-export const powershellArgs = ['-NoProfile', '-NonInteractive', '-NoLogo', '-ExecutionPolicy', 'Bypass', '-Command', '-'] as const;
+export const powershellArgs = [
+  '-NoProfile',
+  '-NonInteractive',
+  '-NoLogo',
+  '-ExecutionPolicy',
+  'Bypass',
+  '-Command',
+  '-',
+] as const;

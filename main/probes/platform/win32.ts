@@ -18,13 +18,14 @@ import {
   windowsTraffic,
 } from './parsers/win32-parsers';
 import { asArray, asNumber, asString } from './parsers/common-parsers';
+import { known, unknownFact, type PlatformDeps, type PlatformFacts } from './platform-types';
 import {
-  known,
-  unknownFact,
-  type PlatformDeps,
-  type PlatformFacts,
-} from './platform-types';
-import { parseWindowsBatch, powershellArgs, powershellPath, windowsBatchScript, type WindowsBatch } from './win32-batch';
+  parseWindowsBatch,
+  powershellArgs,
+  powershellPath,
+  windowsBatchScript,
+  type WindowsBatch,
+} from './win32-batch';
 
 export interface Win32Options {
   /** The one PowerShell run is given this long (a cold start alone can take 1–2 s). */
@@ -51,12 +52,18 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
   });
 
   /** One part of the batch, or the reason it is missing. */
-  const part = async (name: string): Promise<{ ok: true; value: unknown } | { ok: false; reason: string; evidence: JsonObject }> => {
+  const part = async (
+    name: string,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; reason: string; evidence: JsonObject }> => {
     const b = await batch();
     if (!b.ok) return { ok: false, reason: b.reason, evidence: {} };
     const error = b.batch.errors[name];
     if (error !== undefined) {
-      return { ok: false, reason: 'Windows did not answer this question for a signed-in user without admin rights', evidence: { error } };
+      return {
+        ok: false,
+        reason: 'Windows did not answer this question for a signed-in user without admin rights',
+        evidence: { error },
+      };
     }
     return { ok: true, value: b.batch.sections[name] };
   };
@@ -102,19 +109,30 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       const windowMs = (asNumber(s.netEndMs) ?? 0) - (asNumber(s.netStartMs) ?? 0);
       const traffic = windowsTraffic(s.netStart, s.netEnd, link.name, windowMs);
       if (!traffic) return unknownFact(`Windows did not report traffic counters for ${link.name}`);
-      return known({ iface: link.name, ...traffic, windowMs, topPrograms: null }, { source: 'Get-NetAdapterStatistics' });
+      return known(
+        { iface: link.name, ...traffic, windowMs, topPrograms: null },
+        { source: 'Get-NetAdapterStatistics' },
+      );
     },
 
     async headroom(windowMs) {
       const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
-      return known({ cpuBusyPercent: cpu, cores: deps.stats.cores(), memTotalBytes: mem.totalBytes, memAvailableBytes: mem.availableBytes });
+      return known({
+        cpuBusyPercent: cpu,
+        cores: deps.stats.cores(),
+        memTotalBytes: mem.totalBytes,
+        memAvailableBytes: mem.availableBytes,
+      });
     },
 
     async remoteAccess() {
       const p = await part('remote');
       if (!p.ok) return unknownFact(p.reason, p.evidence);
       const r = parseWindowsRemote(p.value);
-      return known({ ...r, listeningPorts: [] }, { remoteDesktopEnabled: r.remoteDesktopEnabled, remoteSession: r.remoteSession });
+      return known(
+        { ...r, listeningPorts: [] },
+        { remoteDesktopEnabled: r.remoteDesktopEnabled, remoteSession: r.remoteSession },
+      );
     },
 
     async voiceAssistants() {
@@ -130,7 +148,10 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       if (!p.ok) return unknownFact(p.reason, p.evidence);
       const inUse = parseWindowsMediaInUse(p.value, options.ownExeNames);
       return known(
-        { ...inUse, notes: ['Based on Windows privacy records; a program that crashed can still appear as using the device.'] },
+        {
+          ...inUse,
+          notes: ['Based on Windows privacy records; a program that crashed can still appear as using the device.'],
+        },
         { source: 'ConsentStore' },
       );
     },
@@ -223,7 +244,10 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       const b = await batch();
       if (!b.ok) return unknownFact(b.reason);
       const users = parseWindowsUsers(b.batch.sections.users, b.batch.sections.entraProfiles);
-      if (!users) return unknownFact('Windows did not list the accounts on this computer', { error: b.batch.errors.users ?? null });
+      if (!users)
+        return unknownFact('Windows did not list the accounts on this computer', {
+          error: b.batch.errors.users ?? null,
+        });
       return known(users, { humanAccounts: users.humanAccounts, guestEnabled: users.guestEnabled });
     },
   };

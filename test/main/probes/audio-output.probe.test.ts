@@ -11,7 +11,9 @@ describe('audio.output', () => {
     ['speakers', 'warn'],
     ['unclear', 'unknown'],
   ] as const)('%s → %s', async (kind: OutputKind, status) => {
-    const r = await audioOutputProbe.run(probeContext({ facts: fakeFacts({ audioOutput: async () => known({ name: 'Output', kind, basis: 'test' }) }) }));
+    const r = await audioOutputProbe.run(
+      probeContext({ facts: fakeFacts({ audioOutput: async () => known({ name: 'Output', kind, basis: 'test' }) }) }),
+    );
     expect(r.status).toBe(status);
   });
 });

@@ -9,7 +9,8 @@ const run = (cpu: number, availableGb: number, totalGb = 16) =>
   createComputerHeadroomProbe(10).run(
     probeContext({
       facts: fakeFacts({
-        headroom: async () => known({ cpuBusyPercent: cpu, cores: 4, memTotalBytes: totalGb * GB, memAvailableBytes: availableGb * GB }),
+        headroom: async () =>
+          known({ cpuBusyPercent: cpu, cores: 4, memTotalBytes: totalGb * GB, memAvailableBytes: availableGb * GB }),
       }),
     }),
   );

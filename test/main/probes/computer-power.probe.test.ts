@@ -4,7 +4,8 @@ import { computerPowerProbe } from '../../../main/probes/computer-power.probe';
 import { known, type PowerFacts } from '../../../main/probes/platform/platform-types';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
-const run = (power: PowerFacts) => computerPowerProbe.run(probeContext({ facts: fakeFacts({ power: async () => known(power) }) }));
+const run = (power: PowerFacts) =>
+  computerPowerProbe.run(probeContext({ facts: fakeFacts({ power: async () => known(power) }) }));
 
 describe('computer.power', () => {
   it.each([

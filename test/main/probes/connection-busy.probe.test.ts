@@ -4,13 +4,23 @@ import { createConnectionBusyProbe } from '../../../main/probes/connection-busy.
 import { known, type NetworkActivityFacts } from '../../../main/probes/platform/platform-types';
 import { fakeFacts, probeContext, row } from './helpers/probe-test-kit';
 
-const wired = async () => known({ primary: { name: 'eth0', kind: 'wired' as const }, physical: { name: 'eth0', kind: 'wired' as const } });
+const wired = async () =>
+  known({ primary: { name: 'eth0', kind: 'wired' as const }, physical: { name: 'eth0', kind: 'wired' as const } });
 const activity = (a: Partial<NetworkActivityFacts>) => async () =>
-  known<NetworkActivityFacts>({ iface: 'eth0', rxBytesPerSec: 0, txBytesPerSec: 0, windowMs: 500, topPrograms: null, ...a });
+  known<NetworkActivityFacts>({
+    iface: 'eth0',
+    rxBytesPerSec: 0,
+    txBytesPerSec: 0,
+    windowMs: 500,
+    topPrograms: null,
+    ...a,
+  });
 
 describe('connection.busy', () => {
   it('passes on a quiet connection and reports the rates', async () => {
-    const r = await createConnectionBusyProbe().run(probeContext({ facts: fakeFacts({ route: wired, networkActivity: activity({ rxBytesPerSec: 2000 }) }) }));
+    const r = await createConnectionBusyProbe().run(
+      probeContext({ facts: fakeFacts({ route: wired, networkActivity: activity({ rxBytesPerSec: 2000 }) }) }),
+    );
     expect(r).toMatchObject({ status: 'pass', evidence: { downloadKbitPerSec: 16, uploadKbitPerSec: 0 } });
   });
 
@@ -19,7 +29,13 @@ describe('connection.busy', () => {
       probeContext({
         facts: fakeFacts({
           route: wired,
-          networkActivity: activity({ rxBytesPerSec: 900_000, topPrograms: [{ name: 'dropbox', bytesPerSec: 880_000 }, { name: 'sshd', bytesPerSec: 50 }] }),
+          networkActivity: activity({
+            rxBytesPerSec: 900_000,
+            topPrograms: [
+              { name: 'dropbox', bytesPerSec: 880_000 },
+              { name: 'sshd', bytesPerSec: 50 },
+            ],
+          }),
         }),
       }),
     );

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createConnectionQualityProbe, gradeJitter, gradeLoss, gradeRtt, qualityTarget } from '../../../main/probes/connection-quality.probe';
+import {
+  createConnectionQualityProbe,
+  gradeJitter,
+  gradeLoss,
+  gradeRtt,
+  qualityTarget,
+} from '../../../main/probes/connection-quality.probe';
 import { defaultQualityOptions, type TcpConnectFn } from '../../../main/probes/net/quality-sampler';
 import { tcpConnect } from '../../../main/probes/net/tcp-connect';
 import { defaultSettings } from '../../../shared/settings/settings';
@@ -70,7 +76,10 @@ describe('connection.quality against a local TCP server', () => {
 
   it('fails with a plain message when the name does not resolve', async () => {
     const r = await createConnectionQualityProbe(quick).run(
-      probeContext({ target: 'no-such-host.invalid', quality: { connect: tcpConnect, lookup: async () => ({ ok: false, error: 'ENOTFOUND' }), now: () => 0 } }),
+      probeContext({
+        target: 'no-such-host.invalid',
+        quality: { connect: tcpConnect, lookup: async () => ({ ok: false, error: 'ENOTFOUND' }), now: () => 0 },
+      }),
     );
     expect(r).toMatchObject({ status: 'fail', evidence: { lookupError: 'ENOTFOUND' } });
     expect(r.summary).toContain('Could not look up no-such-host.invalid');
@@ -85,13 +94,22 @@ describe('connection.quality grading and target', () => {
   });
 
   it('measures the session platform host, the user target, or the host named in Settings', () => {
-    expect(qualityTarget({ target: undefined, platform: 'zoom', settings: defaultSettings })).toMatchObject({ ok: true, target: { host: 'zoom.us', port: 443 } });
+    expect(qualityTarget({ target: undefined, platform: 'zoom', settings: defaultSettings })).toMatchObject({
+      ok: true,
+      target: { host: 'zoom.us', port: 443 },
+    });
     expect(qualityTarget({ target: 'example.org:8443', platform: 'zoom', settings: defaultSettings })).toMatchObject({
       ok: true,
       target: { host: 'example.org', port: 8443 },
       source: 'target',
     });
-    expect(qualityTarget({ target: undefined, platform: 'other', settings: { ...defaultSettings, otherPlatformHost: 'video.clinic.example' } })).toMatchObject({
+    expect(
+      qualityTarget({
+        target: undefined,
+        platform: 'other',
+        settings: { ...defaultSettings, otherPlatformHost: 'video.clinic.example' },
+      }),
+    ).toMatchObject({
       ok: true,
       source: 'settings',
     });

@@ -4,11 +4,14 @@ import { connectionTypeProbe } from '../../../main/probes/connection-type.probe'
 import { known, type RouteFacts } from '../../../main/probes/platform/platform-types';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
-const run = (route: RouteFacts) => connectionTypeProbe.run(probeContext({ facts: fakeFacts({ route: async () => known(route) }) }));
+const run = (route: RouteFacts) =>
+  connectionTypeProbe.run(probeContext({ facts: fakeFacts({ route: async () => known(route) }) }));
 
 describe('connection.type', () => {
   it('passes on a cable', async () => {
-    expect(await run({ primary: { name: 'eth0', kind: 'wired' }, physical: { name: 'eth0', kind: 'wired' } })).toMatchObject({ status: 'pass' });
+    expect(
+      await run({ primary: { name: 'eth0', kind: 'wired' }, physical: { name: 'eth0', kind: 'wired' } }),
+    ).toMatchObject({ status: 'pass' });
   });
 
   it('warns on Wi-Fi and advises a cable', async () => {

@@ -4,7 +4,8 @@ import { known, type MediaInUseFacts } from '../../../main/probes/platform/platf
 import { privacyMicCameraInUseProbe } from '../../../main/probes/privacy-mic-camera-in-use.probe';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
-const run = (m: MediaInUseFacts) => privacyMicCameraInUseProbe.run(probeContext({ facts: fakeFacts({ mediaInUse: async () => known(m) }) }));
+const run = (m: MediaInUseFacts) =>
+  privacyMicCameraInUseProbe.run(probeContext({ facts: fakeFacts({ mediaInUse: async () => known(m) }) }));
 
 describe('privacy.mic-camera-in-use', () => {
   it('passes when both are free', async () => {

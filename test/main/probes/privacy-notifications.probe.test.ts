@@ -6,8 +6,12 @@ import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
 describe('privacy.notifications', () => {
   it('passes with Do Not Disturb on and warns with it off', async () => {
-    const on = await privacyNotificationsProbe.run(probeContext({ facts: fakeFacts({ notifications: async () => known({ doNotDisturb: true, source: 'x' }) }) }));
-    const off = await privacyNotificationsProbe.run(probeContext({ facts: fakeFacts({ notifications: async () => known({ doNotDisturb: false, source: 'x' }) }) }));
+    const on = await privacyNotificationsProbe.run(
+      probeContext({ facts: fakeFacts({ notifications: async () => known({ doNotDisturb: true, source: 'x' }) }) }),
+    );
+    const off = await privacyNotificationsProbe.run(
+      probeContext({ facts: fakeFacts({ notifications: async () => known({ doNotDisturb: false, source: 'x' }) }) }),
+    );
     expect([on.status, off.status]).toEqual(['pass', 'warn']);
   });
 

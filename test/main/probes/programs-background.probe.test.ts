@@ -11,7 +11,12 @@ describe('programs.background', () => {
   it('warns, naming programs with their category, and leaves remote-access tools and assistants to their own checks', async () => {
     const r = await programsBackgroundProbe.run(
       probeContext({
-        listPrograms: async () => [row('Dropbox', 'sync'), row('Google Chrome', 'browser'), row('TeamViewer', 'remote-access'), row('Alexa', 'assistant')],
+        listPrograms: async () => [
+          row('Dropbox', 'sync'),
+          row('Google Chrome', 'browser'),
+          row('TeamViewer', 'remote-access'),
+          row('Alexa', 'assistant'),
+        ],
       }),
     );
     expect(r.status).toBe('warn');
@@ -25,7 +30,16 @@ describe('programs.background', () => {
     const { defaultSettings } = await import('../../../shared/settings/settings');
     const service = createScanService({
       os: 'linux',
-      exec: async () => ({ ok: false, stdout: '', stderr: '', code: null, signal: null, timedOut: false, spawnError: 'ENOENT', durationMs: 0 }),
+      exec: async () => ({
+        ok: false,
+        stdout: '',
+        stderr: '',
+        code: null,
+        signal: null,
+        timedOut: false,
+        spawnError: 'ENOENT',
+        durationMs: 0,
+      }),
       listPrograms: async (opts) => {
         seen.push(opts);
         return [];
@@ -38,7 +52,9 @@ describe('programs.background', () => {
   });
 
   it('is unknown when the program list cannot be read', async () => {
-    const r = await programsBackgroundProbe.run(probeContext({ listPrograms: async () => Promise.reject(new Error('boom')) }));
+    const r = await programsBackgroundProbe.run(
+      probeContext({ listPrograms: async () => Promise.reject(new Error('boom')) }),
+    );
     expect(r.status).toBe('unknown');
   });
 });

@@ -57,7 +57,10 @@ describe.runIf(process.platform === 'linux')('scan on this Linux computer', () =
   it('reports plausible facts about this computer', () => {
     const byId = Object.fromEntries(report.checks.map((c) => [c.id, c]));
     expect(byId['connection.throughput']?.status).toBe('skipped');
-    expect(byId['programs.background']).toMatchObject({ status: 'warn', evidence: { programs: [{ name: 'Dropbox', category: 'sync' }] } });
+    expect(byId['programs.background']).toMatchObject({
+      status: 'warn',
+      evidence: { programs: [{ name: 'Dropbox', category: 'sync' }] },
+    });
     expect(byId['privacy.voice-assistants']?.status).not.toBe('fail');
     const headroom = byId['computer.headroom']?.evidence;
     if (headroom && 'cpuBusyPercent' in headroom) {

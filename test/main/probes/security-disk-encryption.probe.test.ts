@@ -5,7 +5,11 @@ import { securityDiskEncryptionProbe } from '../../../main/probes/security-disk-
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
 const run = (state: DiskEncryptionFacts['state'], warnings: string[] = []) =>
-  securityDiskEncryptionProbe.run(probeContext({ facts: fakeFacts({ diskEncryption: async () => known({ state, method: 'BitLocker', volume: 'C:', warnings }) }) }));
+  securityDiskEncryptionProbe.run(
+    probeContext({
+      facts: fakeFacts({ diskEncryption: async () => known({ state, method: 'BitLocker', volume: 'C:', warnings }) }),
+    }),
+  );
 
 describe('security.disk-encryption', () => {
   it.each([

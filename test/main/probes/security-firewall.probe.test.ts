@@ -4,7 +4,8 @@ import { known, type FirewallFacts } from '../../../main/probes/platform/platfor
 import { securityFirewallProbe } from '../../../main/probes/security-firewall.probe';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
-const run = (fw: FirewallFacts) => securityFirewallProbe.run(probeContext({ facts: fakeFacts({ firewall: async () => known(fw) }) }));
+const run = (fw: FirewallFacts) =>
+  securityFirewallProbe.run(probeContext({ facts: fakeFacts({ firewall: async () => known(fw) }) }));
 
 describe('security.firewall', () => {
   it('passes when on, warns when another profile is off, fails when off', async () => {

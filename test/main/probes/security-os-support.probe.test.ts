@@ -4,9 +4,30 @@ import type { OsVersionFacts } from '../../../main/probes/platform/platform-type
 import { assessOsSupport } from '../../../main/probes/security-os-support.probe';
 
 const today = new Date('2026-11-28T12:00:00Z');
-const win = (build: number, edition: string): OsVersionFacts => ({ family: 'windows', name: `Windows ${build}`, version: `10.0.${build}`, build, edition, distroId: null });
-const mac = (version: string): OsVersionFacts => ({ family: 'macos', name: `macOS ${version}`, version, build: null, edition: null, distroId: null });
-const linux = (id: string, version: string): OsVersionFacts => ({ family: 'linux', name: `${id} ${version}`, version, build: null, edition: null, distroId: id });
+const win = (build: number, edition: string): OsVersionFacts => ({
+  family: 'windows',
+  name: `Windows ${build}`,
+  version: `10.0.${build}`,
+  build,
+  edition,
+  distroId: null,
+});
+const mac = (version: string): OsVersionFacts => ({
+  family: 'macos',
+  name: `macOS ${version}`,
+  version,
+  build: null,
+  edition: null,
+  distroId: null,
+});
+const linux = (id: string, version: string): OsVersionFacts => ({
+  family: 'linux',
+  name: `${id} ${version}`,
+  version,
+  build: null,
+  edition: null,
+  distroId: id,
+});
 
 describe('assessOsSupport', () => {
   it('fails Windows 10 22H2 after its end of support', () => {
@@ -23,7 +44,10 @@ describe('assessOsSupport', () => {
   it('uses the long servicing dates of LTSC editions', () => {
     expect(assessOsSupport(win(17763, 'EnterpriseS'), today).status).toBe('pass');
     // LTSC 2021 ends on 12 January 2027, 45 days after "today".
-    expect(assessOsSupport(win(19044, 'IoTEnterpriseS'), today)).toMatchObject({ status: 'warn', evidence: { daysLeft: 45 } });
+    expect(assessOsSupport(win(19044, 'IoTEnterpriseS'), today)).toMatchObject({
+      status: 'warn',
+      evidence: { daysLeft: 45 },
+    });
     expect(assessOsSupport(win(19044, 'Professional'), today).status).toBe('fail');
   });
 
@@ -54,6 +78,9 @@ describe('assessOsSupport', () => {
   });
 
   it('records the source and the checked-on date', () => {
-    expect(assessOsSupport(linux('debian', '12'), today).evidence).toMatchObject({ checkedOn: '2026-11-28', source: expect.stringContaining('debian') });
+    expect(assessOsSupport(linux('debian', '12'), today).evidence).toMatchObject({
+      checkedOn: '2026-11-28',
+      source: expect.stringContaining('debian'),
+    });
   });
 });

@@ -4,7 +4,13 @@ import { known, type ScreenLockFacts } from '../../../main/probes/platform/platf
 import { securityScreenLockProbe } from '../../../main/probes/security-screen-lock.probe';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
-const base: ScreenLockFacts = { lockAfterMinutes: 5, displayOffMinutes: 5, autoLogin: false, lockDisabled: false, mechanism: 'test' };
+const base: ScreenLockFacts = {
+  lockAfterMinutes: 5,
+  displayOffMinutes: 5,
+  autoLogin: false,
+  lockDisabled: false,
+  mechanism: 'test',
+};
 const run = (s: Partial<ScreenLockFacts>) =>
   securityScreenLockProbe.run(probeContext({ facts: fakeFacts({ screenLock: async () => known({ ...base, ...s }) }) }));
 

@@ -5,7 +5,9 @@ import { securityUserAccountsProbe } from '../../../main/probes/security-user-ac
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
 const run = (humanAccounts: number, guestEnabled: boolean | null) =>
-  securityUserAccountsProbe.run(probeContext({ facts: fakeFacts({ userAccounts: async () => known({ humanAccounts, guestEnabled }) }) }));
+  securityUserAccountsProbe.run(
+    probeContext({ facts: fakeFacts({ userAccounts: async () => known({ humanAccounts, guestEnabled }) }) }),
+  );
 
 describe('security.user-accounts', () => {
   it('passes with one account, warns with several or a guest account', async () => {

@@ -25,7 +25,11 @@ describe.runIf(process.platform === 'linux')('systeminformation adapter on this 
 
 describe('systeminformation adapter time box', () => {
   const never = () => new Promise<never>(() => undefined);
-  const lib = { battery: never, wifiConnections: never, mem: async () => Promise.reject(new Error('no /proc')) } as unknown as SiLibrary;
+  const lib = {
+    battery: never,
+    wifiConnections: never,
+    mem: async () => Promise.reject(new Error('no /proc')),
+  } as unknown as SiLibrary;
 
   it('gives up on a call that hangs, answering null within its limit', async () => {
     expect(await createSystemInfo(30, lib).battery()).toBeNull();

@@ -20,7 +20,8 @@ describe('OS support table', () => {
   });
 
   it('holds only valid dates', () => {
-    for (const r of windowsReleases) for (const d of [r.consumerEnd, r.enterpriseEnd, r.ltscEnd]) if (d) expect(Date.parse(d)).not.toBeNaN();
+    for (const r of windowsReleases)
+      for (const d of [r.consumerEnd, r.enterpriseEnd, r.ltscEnd]) if (d) expect(Date.parse(d)).not.toBeNaN();
     for (const r of linuxReleases) expect(r.end).toMatch(isoDate);
     for (const r of macosReleases) expect(r.lastUpdate).toMatch(isoDate);
   });

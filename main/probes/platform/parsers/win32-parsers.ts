@@ -74,7 +74,9 @@ export function parseNetshSignal(text: string): { percent: number | null; dbm: n
 }
 
 /** Win32_Battery.BatteryStatus: 1 discharging, 4 low, 5 critical (all on battery); 2 AC; 3 full; 6–9 charging; 11 partly charged. */
-export function parseWindowsBattery(battery: unknown): { battery: null | { percent: number | null; onBattery: boolean } } {
+export function parseWindowsBattery(battery: unknown): {
+  battery: null | { percent: number | null; onBattery: boolean };
+} {
   const items = asRecords(battery);
   if (items.length === 0) return { battery: null };
   const charges = items.flatMap((b) => {
@@ -149,10 +151,12 @@ export function parseWindowsFirewall(input: {
     .map((p) => p.name);
   if (state.size === 0 && thirdParty.length === 0) return null;
   const active = [
-    ...new Set(asArray(input.categories).flatMap((c) => {
-      const key = String(c).toLowerCase();
-      return profileByCategory[key] ? [profileByCategory[key]] : [];
-    })),
+    ...new Set(
+      asArray(input.categories).flatMap((c) => {
+        const key = String(c).toLowerCase();
+        return profileByCategory[key] ? [profileByCategory[key]] : [];
+      }),
+    ),
   ];
   // Not connected: judge the two profiles a home computer uses.
   const judged = active.length > 0 ? active : ['Private', 'Public'];
@@ -172,7 +176,14 @@ export function parseWindowsAntivirus(products: unknown, defender: unknown): Ant
     const state = asNumber(p.state);
     if (state === null) return [];
     const decoded = decodeProductState(state);
-    return [{ name: asString(p.name) ?? 'Antivirus', enabled: decoded.enabled, upToDate: decoded.upToDate, definitionsAgeDays: null }];
+    return [
+      {
+        name: asString(p.name) ?? 'Antivirus',
+        enabled: decoded.enabled,
+        upToDate: decoded.upToDate,
+        definitionsAgeDays: null,
+      },
+    ];
   });
   if (isRecord(defender)) {
     const age = asNumber(defender.signatureAgeDays);
@@ -256,9 +267,11 @@ export function parseWindowsScreenLock(input: {
   const inactivity = asNumber(lp.inactivityTimeoutSecs);
 
   const candidates: { minutes: number; how: string }[] = [];
-  if (ssActive && ssSecure && ssTimeout !== null && ssTimeout > 0) candidates.push({ minutes: ssTimeout / 60, how: 'screen saver' });
+  if (ssActive && ssSecure && ssTimeout !== null && ssTimeout > 0)
+    candidates.push({ minutes: ssTimeout / 60, how: 'screen saver' });
   // Sign-in on wake-up is Windows' default; the setting is hidden on some Modern Standby laptops.
-  if (standbyIdle !== null && standbyIdle > 0 && consoleLock !== 0) candidates.push({ minutes: standbyIdle / 60, how: 'sleep' });
+  if (standbyIdle !== null && standbyIdle > 0 && consoleLock !== 0)
+    candidates.push({ minutes: standbyIdle / 60, how: 'sleep' });
   if (inactivity !== null && inactivity > 0) candidates.push({ minutes: inactivity / 60, how: 'inactivity limit' });
   if (!ss.user && videoIdle === null && standbyIdle === null && inactivity === null) return null;
   const best = candidates.sort((a, b) => a.minutes - b.minutes)[0];
@@ -318,7 +331,8 @@ export function parseWindowsVoice(voice: unknown): string[] | null {
   if (asNumber(voice.policy) === 2) return [];
   const user = isRecord(voice.user) ? voice.user : {};
   const enabled: string[] = [];
-  if (asNumber(user.AgentActivationEnabled) === 1) enabled.push('Voice activation for apps (e.g. "Hey Cortana", "Hey Copilot")');
+  if (asNumber(user.AgentActivationEnabled) === 1)
+    enabled.push('Voice activation for apps (e.g. "Hey Cortana", "Hey Copilot")');
   if (asNumber(user.AgentActivationOnLockScreenEnabled) === 1) enabled.push('Voice activation on the lock screen');
   return enabled;
 }
@@ -353,7 +367,13 @@ export function parseWindowsNotifications(n: unknown): { doNotDisturb: boolean; 
 }
 
 /** EndpointFormFactor (mmdeviceapi.h): 1 speakers, 2 line level, 3 headphones, 5 headset, 6 handset, 9 HDMI/DisplayPort display. */
-const formFactors: Record<number, OutputKind> = { 1: 'speakers', 3: 'headphones', 5: 'headset', 6: 'headset', 9: 'speakers' };
+const formFactors: Record<number, OutputKind> = {
+  1: 'speakers',
+  3: 'headphones',
+  5: 'headset',
+  6: 'headset',
+  9: 'speakers',
+};
 
 /**
  * The default playback device from the MMDevices registry: among active endpoints, the one most recently
@@ -385,9 +405,15 @@ export function systemTimeValue(raw: unknown): number {
   return Date.UTC(word(0), word(1) - 1, word(3), word(4), word(5), word(6), word(7));
 }
 
-export function parseWindowsRemote(remote: unknown): { remoteDesktopEnabled: boolean | null; remoteSession: boolean | null } {
+export function parseWindowsRemote(remote: unknown): {
+  remoteDesktopEnabled: boolean | null;
+  remoteSession: boolean | null;
+} {
   if (!isRecord(remote)) return { remoteDesktopEnabled: null, remoteSession: null };
   const deny = asNumber(remote.denyTs);
   const session = asString(remote.session) ?? '';
-  return { remoteDesktopEnabled: deny === null ? null : deny === 0, remoteSession: session === '' ? null : /^RDP-/i.test(session) };
+  return {
+    remoteDesktopEnabled: deny === null ? null : deny === 0,
+    remoteSession: session === '' ? null : /^RDP-/i.test(session),
+  };
 }

@@ -57,7 +57,10 @@ describe('scan handlers', () => {
     expect(sink.emitted).toEqual([]);
     await sink.finished;
     expect(sink.emitted.map((e) => e.event)).toEqual(['scan:result', 'scan:result', 'scan:finished']);
-    expect(sink.emitted[0]?.payload).toMatchObject({ scanId: started.scanId, result: { id: 'security.firewall', status: 'pass' } });
+    expect(sink.emitted[0]?.payload).toMatchObject({
+      scanId: started.scanId,
+      result: { id: 'security.firewall', status: 'pass' },
+    });
     expect(sink.emitted[2]?.payload).toMatchObject({ scanId: started.scanId, durationMs: expect.any(Number) });
   });
 
@@ -89,6 +92,9 @@ describe('scan handlers', () => {
 
   it('scan:run resolves with the whole report', async () => {
     const report = await createScanHandlers(scanService(), recordingSink())['scan:run']({});
-    expect(report).toMatchObject({ schema: 'readyroom.scan/1', checks: [{ id: 'connection.type' }, { id: 'security.firewall' }] });
+    expect(report).toMatchObject({
+      schema: 'readyroom.scan/1',
+      checks: [{ id: 'connection.type' }, { id: 'security.firewall' }],
+    });
   });
 });

@@ -1,11 +1,20 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 
 import { tcpConnect } from '../../../../main/probes/net/tcp-connect';
 import type { TcpConnectFn } from '../../../../main/probes/net/quality-sampler';
 
 /** A real TCP server on 127.0.0.1 that accepts and closes each connection. */
-export async function startTcpServer(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+export async function startTcpServer(): Promise<{
+  port: number;
+  connections: () => number;
+  close: () => Promise<void>;
+}> {
   let count = 0;
   const server: Server = createServer((socket) => {
     count += 1;
@@ -30,7 +39,10 @@ export async function closedPort(): Promise<number> {
  * connection and can drop attempts (they never answer). Without root or netem the kernel's handshake
  * cannot be slowed, so the impairment sits in front of the real connect.
  */
-export function impairedNetwork(options: { delayMs?: (attempt: number) => number; drop?: (attempt: number) => boolean }): TcpConnectFn & {
+export function impairedNetwork(options: {
+  delayMs?: (attempt: number) => number;
+  drop?: (attempt: number) => boolean;
+}): TcpConnectFn & {
   attempts: () => number;
 } {
   let attempt = 0;

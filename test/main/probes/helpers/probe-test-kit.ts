@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { ExecFn, ExecResult } from '../../../../main/platform/exec';
-import { unknownFact, type Fact, type HostFiles, type HostStats, type PlatformDeps, type PlatformFacts } from '../../../../main/probes/platform/platform-types';
+import {
+  unknownFact,
+  type Fact,
+  type HostFiles,
+  type HostStats,
+  type PlatformDeps,
+  type PlatformFacts,
+} from '../../../../main/probes/platform/platform-types';
 import type { ProbeContext } from '../../../../main/probes/probe-types';
 import type { SystemInfo } from '../../../../main/probes/system-info';
 import type { ProgramRow } from '../../../../shared/programs/program-types';
@@ -44,7 +51,11 @@ export function tableExec(table: Record<string, Partial<ExecResult> | string>): 
 }
 
 /** Files from an in-memory table: path → text (or null for a directory listing). */
-export function tableFiles(texts: Record<string, string>, dirs: Record<string, readonly string[]> = {}, mtimes: Record<string, number> = {}): HostFiles {
+export function tableFiles(
+  texts: Record<string, string>,
+  dirs: Record<string, readonly string[]> = {},
+  mtimes: Record<string, number> = {},
+): HostFiles {
   return {
     readText: async (p) => texts[p] ?? null,
     listDir: async (p) => dirs[p] ?? null,

@@ -34,12 +34,22 @@ describe('measureQuality', () => {
 
   it('counts attempts that never answer as lost', async () => {
     const connect = impairedNetwork({ drop: (n) => n % 5 === 0 });
-    const result = await measureQuality('127.0.0.1', server.port, { connect, lookup: async () => ({ ok: false, error: 'unused' }), now: () => performance.now() }, fast);
+    const result = await measureQuality(
+      '127.0.0.1',
+      server.port,
+      { connect, lookup: async () => ({ ok: false, error: 'unused' }), now: () => performance.now() },
+      fast,
+    );
     expect(result).toMatchObject({ ok: true, measurement: { sent: 10, received: 8, errors: { timeout: 2 } } });
   });
 
   it('stops at the lookup when the name does not resolve', async () => {
-    const result = await measureQuality('nowhere.invalid', 443, { connect: tcpConnect, lookup: async () => ({ ok: false, error: 'ENOTFOUND' }), now: () => 0 }, fast);
+    const result = await measureQuality(
+      'nowhere.invalid',
+      443,
+      { connect: tcpConnect, lookup: async () => ({ ok: false, error: 'ENOTFOUND' }), now: () => 0 },
+      fast,
+    );
     expect(result).toEqual({ ok: false, stage: 'lookup', error: 'ENOTFOUND' });
   });
 });

@@ -17,7 +17,10 @@ describe('tcpConnect', () => {
   });
 
   it('reports a refused connection by its error code', async () => {
-    expect(await tcpConnect('127.0.0.1', await closedPort(), new AbortController().signal)).toEqual({ ok: false, error: 'ECONNREFUSED' });
+    expect(await tcpConnect('127.0.0.1', await closedPort(), new AbortController().signal)).toEqual({
+      ok: false,
+      error: 'ECONNREFUSED',
+    });
   });
 
   it('stops when aborted', async () => {

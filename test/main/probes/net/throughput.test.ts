@@ -40,7 +40,10 @@ describe('throughput', () => {
   });
 
   it('reports HTTP errors by status', async () => {
-    expect(await measureDownload(new URL(`${server.origin}/missing`), deps, options)).toEqual({ ok: false, error: 'HTTP 404' });
+    expect(await measureDownload(new URL(`${server.origin}/missing`), deps, options)).toEqual({
+      ok: false,
+      error: 'HTTP 404',
+    });
   });
 
   it('accepts https anywhere and http only to this computer', () => {

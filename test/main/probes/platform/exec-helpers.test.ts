@@ -5,8 +5,12 @@ import { execResult, tableFiles } from '../helpers/probe-test-kit';
 
 describe('exec helpers', () => {
   it('explains a missing, hung or failing command in plain words', () => {
-    expect(describeExecFailure(execResult({ ok: false, code: null, spawnError: 'ENOENT' }), 'The "ip" tool')).toBe('The "ip" tool is not available on this computer');
-    expect(describeExecFailure(execResult({ ok: false, code: null, timedOut: true, durationMs: 3712 }), 'X')).toBe('X did not answer within 3.7 s and was stopped');
+    expect(describeExecFailure(execResult({ ok: false, code: null, spawnError: 'ENOENT' }), 'The "ip" tool')).toBe(
+      'The "ip" tool is not available on this computer',
+    );
+    expect(describeExecFailure(execResult({ ok: false, code: null, timedOut: true, durationMs: 3712 }), 'X')).toBe(
+      'X did not answer within 3.7 s and was stopped',
+    );
     expect(describeExecFailure(execResult({ ok: false, code: 3 }), 'X')).toBe('X reported an error (exit code 3)');
   });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { asArray, asBool, asNumber, parseIni, parseKeyValues, stripBom, tryParseJson } from '../../../../../main/probes/platform/parsers/common-parsers';
+import {
+  asArray,
+  asBool,
+  asNumber,
+  parseIni,
+  parseKeyValues,
+  stripBom,
+  tryParseJson,
+} from '../../../../../main/probes/platform/parsers/common-parsers';
 
 describe('common parsers', () => {
   it('strips a byte-order mark before parsing JSON', () => {

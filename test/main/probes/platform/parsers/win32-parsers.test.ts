@@ -57,7 +57,9 @@ describe('parseWindowsRoute', () => {
   });
 
   it('classifies virtual switches as other, not wired', () => {
-    expect(classifyWindowsAdapter({ description: 'Hyper-V Virtual Ethernet Adapter', media: '802.3', ndis: 14 })).toBe('other');
+    expect(classifyWindowsAdapter({ description: 'Hyper-V Virtual Ethernet Adapter', media: '802.3', ndis: 14 })).toBe(
+      'other',
+    );
   });
 });
 
@@ -77,7 +79,11 @@ describe('parseNetshSignal', () => {
   });
 
   it('finds no signal when Windows withholds it for lack of location permission', () => {
-    expect(parseNetshSignal(fixture('win32', 'netsh-wlan-location-denied.txt'))).toEqual({ percent: null, dbm: null, open: null });
+    expect(parseNetshSignal(fixture('win32', 'netsh-wlan-location-denied.txt'))).toEqual({
+      percent: null,
+      dbm: null,
+      open: null,
+    });
   });
 
   it('finds nothing in empty output', () => {
@@ -144,7 +150,12 @@ describe('parseWindowsFirewall', () => {
   });
 
   it('is partly on when only an inactive profile is off', () => {
-    const fw = parseWindowsFirewall({ profiles: desktop.firewallProfiles, categories: ['Private'], registry: null, products: [] });
+    const fw = parseWindowsFirewall({
+      profiles: desktop.firewallProfiles,
+      categories: ['Private'],
+      registry: null,
+      products: [],
+    });
     expect(fw?.state).toBe('partly');
   });
 
@@ -159,12 +170,19 @@ describe('parseWindowsFirewall', () => {
   });
 
   it('falls back to the registry, where policy overrides the local value', () => {
-    const fw = parseWindowsFirewall({ profiles: server.firewallProfiles, categories: server.networkCategories, registry: server.firewallRegistry, products: undefined });
+    const fw = parseWindowsFirewall({
+      profiles: server.firewallProfiles,
+      categories: server.networkCategories,
+      registry: server.firewallRegistry,
+      products: undefined,
+    });
     expect(fw).toMatchObject({ state: 'off', offProfiles: ['Public'] });
   });
 
   it('returns null when nothing is readable', () => {
-    expect(parseWindowsFirewall({ profiles: undefined, categories: undefined, registry: undefined, products: undefined })).toBeNull();
+    expect(
+      parseWindowsFirewall({ profiles: undefined, categories: undefined, registry: undefined, products: undefined }),
+    ).toBeNull();
   });
 });
 
@@ -219,23 +237,48 @@ describe('parsePowercfgValues', () => {
   });
 
   it('returns null when the setting does not exist', () => {
-    expect(parsePowercfgValues((desktop.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>).consoleLock)).toBeNull();
+    expect(
+      parsePowercfgValues(
+        (desktop.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>).consoleLock,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('parseWindowsScreenLock', () => {
   it('uses sleep with sign-in on wake-up when the screen saver has no password (battery side)', () => {
-    const r = parseWindowsScreenLock({ screenSaver: laptop.screenSaver, lockPolicy: laptop.lockPolicy, powercfg: laptop.powercfg, onBattery: true });
-    expect(r?.facts).toEqual({ lockAfterMinutes: 10, displayOffMinutes: 3, autoLogin: false, lockDisabled: false, mechanism: 'sleep' });
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: laptop.powercfg,
+      onBattery: true,
+    });
+    expect(r?.facts).toEqual({
+      lockAfterMinutes: 10,
+      displayOffMinutes: 3,
+      autoLogin: false,
+      lockDisabled: false,
+      mechanism: 'sleep',
+    });
   });
 
   it('uses the mains values when plugged in', () => {
-    const r = parseWindowsScreenLock({ screenSaver: laptop.screenSaver, lockPolicy: laptop.lockPolicy, powercfg: laptop.powercfg, onBattery: false });
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: laptop.powercfg,
+      onBattery: false,
+    });
     expect(r?.facts.lockAfterMinutes).toBe(30);
   });
 
   it('uses a password-protected screen saver when sleep is off', () => {
-    const r = parseWindowsScreenLock({ screenSaver: desktop.screenSaver, lockPolicy: desktop.lockPolicy, powercfg: desktop.powercfg, onBattery: false });
+    const r = parseWindowsScreenLock({
+      screenSaver: desktop.screenSaver,
+      lockPolicy: desktop.lockPolicy,
+      powercfg: desktop.powercfg,
+      onBattery: false,
+    });
     expect(r?.facts).toMatchObject({ lockAfterMinutes: 10, mechanism: 'screen saver', displayOffMinutes: 10 });
   });
 
@@ -250,7 +293,9 @@ describe('parseWindowsScreenLock', () => {
   });
 
   it('returns null when nothing could be read', () => {
-    expect(parseWindowsScreenLock({ screenSaver: undefined, lockPolicy: undefined, powercfg: undefined, onBattery: false })).toBeNull();
+    expect(
+      parseWindowsScreenLock({ screenSaver: undefined, lockPolicy: undefined, powercfg: undefined, onBattery: false }),
+    ).toBeNull();
   });
 });
 
@@ -307,11 +352,17 @@ describe('parseWindowsVoice', () => {
 
 describe('parseWindowsMediaInUse', () => {
   it('keeps only the file name of desktop programs and leaves out our own executable', () => {
-    expect(parseWindowsMediaInUse(laptop.mediaInUse, ['electron.exe'])).toEqual({ microphone: ['Zoom.exe'], camera: [] });
+    expect(parseWindowsMediaInUse(laptop.mediaInUse, ['electron.exe'])).toEqual({
+      microphone: ['Zoom.exe'],
+      camera: [],
+    });
   });
 
   it('names packaged apps by their package name', () => {
-    expect(parseWindowsMediaInUse(server.mediaInUse, [])).toEqual({ microphone: [], camera: ['Microsoft.WindowsCamera'] });
+    expect(parseWindowsMediaInUse(server.mediaInUse, [])).toEqual({
+      microphone: [],
+      camera: ['Microsoft.WindowsCamera'],
+    });
   });
 
   it('never keeps the user folder from the registry key', () => {
@@ -321,7 +372,10 @@ describe('parseWindowsMediaInUse', () => {
 
 describe('parseWindowsNotifications', () => {
   it('reads notifications switched off as quiet', () => {
-    expect(parseWindowsNotifications(desktop.notifications)).toEqual({ doNotDisturb: true, source: 'all notifications off' });
+    expect(parseWindowsNotifications(desktop.notifications)).toEqual({
+      doNotDisturb: true,
+      source: 'all notifications off',
+    });
   });
 
   it('returns null when notifications are on, since Focus itself is unreadable', () => {
@@ -331,7 +385,11 @@ describe('parseWindowsNotifications', () => {
 
 describe('parseWindowsAudioOutput', () => {
   it('picks the active endpoint most recently made default', () => {
-    expect(parseWindowsAudioOutput(laptop.audio)).toEqual({ name: 'Headphones — Jabra Evolve2 65', kind: 'headphones', basis: 'form factor 3' });
+    expect(parseWindowsAudioOutput(laptop.audio)).toEqual({
+      name: 'Headphones — Jabra Evolve2 65',
+      kind: 'headphones',
+      basis: 'form factor 3',
+    });
   });
 
   it('reads a role time wrapped as {value, Count}', () => {
