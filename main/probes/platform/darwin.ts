@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../shared/json';
-import { describeExecFailure, memo, run } from './exec-helpers';
+import { describeExecFailure, memo, run, readHeadroom } from './exec-helpers';
 import {
   classifyDarwinLink,
   countDarwinHumanAccounts,
@@ -128,15 +128,7 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       );
     },
 
-    async headroom(windowMs) {
-      const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
-      return known({
-        cpuBusyPercent: cpu,
-        cores: deps.stats.cores(),
-        memTotalBytes: mem.totalBytes,
-        memAvailableBytes: mem.availableBytes,
-      });
-    },
+    headroom: (windowMs) => readHeadroom(deps.stats, windowMs),
 
     async remoteAccess() {
       const r = await exec(c.netstat, ['-an', '-p', 'tcp']);

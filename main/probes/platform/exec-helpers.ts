@@ -1,5 +1,12 @@
 import type { ExecResult } from '../../platform/exec';
-import type { HostFiles, PlatformDeps } from './platform-types';
+import {
+  known,
+  type Fact,
+  type HeadroomFacts,
+  type HostFiles,
+  type HostStats,
+  type PlatformDeps,
+} from './platform-types';
 
 /** A plain-English reason why a command gave no usable answer. */
 export function describeExecFailure(result: ExecResult, label: string): string {
@@ -50,4 +57,15 @@ export function createCommandResolver(
 export function memo<T>(fn: () => Promise<T>): () => Promise<T> {
   let value: Promise<T> | undefined;
   return () => (value ??= fn());
+}
+
+/** CPU and memory come from the same host statistics on every OS. */
+export async function readHeadroom(stats: HostStats, windowMs: number): Promise<Fact<HeadroomFacts>> {
+  const [cpu, mem] = await Promise.all([stats.cpuBusyPercent(windowMs), stats.memory()]);
+  return known({
+    cpuBusyPercent: cpu,
+    cores: stats.cores(),
+    memTotalBytes: mem.totalBytes,
+    memAvailableBytes: mem.availableBytes,
+  });
 }

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../../shared/json';
 import type { ExecResult } from '../../platform/exec';
-import { createCommandResolver, describeExecFailure, memo, run } from './exec-helpers';
+import { createCommandResolver, describeExecFailure, memo, run, readHeadroom } from './exec-helpers';
 import {
   classifyLinuxLink,
   classifyPactlSink,
@@ -219,15 +219,7 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       );
     },
 
-    async headroom(windowMs) {
-      const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
-      return known({
-        cpuBusyPercent: cpu,
-        cores: deps.stats.cores(),
-        memTotalBytes: mem.totalBytes,
-        memAvailableBytes: mem.availableBytes,
-      });
-    },
+    headroom: (windowMs) => readHeadroom(deps.stats, windowMs),
 
     async remoteAccess() {
       const r = await exec('ss', ['-ltnH']);

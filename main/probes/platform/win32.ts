@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../shared/json';
-import { describeExecFailure, memo, run } from './exec-helpers';
+import { describeExecFailure, memo, run, readHeadroom } from './exec-helpers';
 import {
   parseBitLocker,
   parseNetshSignal,
@@ -115,15 +115,7 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       );
     },
 
-    async headroom(windowMs) {
-      const [cpu, mem] = await Promise.all([deps.stats.cpuBusyPercent(windowMs), deps.stats.memory()]);
-      return known({
-        cpuBusyPercent: cpu,
-        cores: deps.stats.cores(),
-        memTotalBytes: mem.totalBytes,
-        memAvailableBytes: mem.availableBytes,
-      });
-    },
+    headroom: (windowMs) => readHeadroom(deps.stats, windowMs),
 
     async remoteAccess() {
       const p = await part('remote');
