@@ -6,6 +6,7 @@ import { lightingAdvice, lumaStats } from './lighting-analysis';
 import { stopStream, useMediaEnv } from './media-env';
 import { classifyMediaError, explainDeviceProblem } from './media-errors';
 import './media.css';
+import { DeviceProblemAlert } from './device-problem-alert';
 
 type CameraTestProps = {
   /** Start as soon as it is shown (the media step and the quick check); otherwise on a button press. */
@@ -98,14 +99,7 @@ export function CameraTest({ autoStart = true }: CameraTestProps) {
         )}
         {camera === 'stopped' && verdict && <p>Camera test finished: {verdict.summary}</p>}
       </div>
-      {problem && (
-        <div className="rr-alert rr-alert--warn" role="alert">
-          <p>
-            <strong>{problem.title}</strong>
-          </p>
-          <p>{problem.advice}</p>
-        </div>
-      )}
+      <DeviceProblemAlert problem={problem} />
       {/* Always there (not hidden while starting), so keyboard focus is never dropped. */}
       <Button
         aria-disabled={camera === 'starting'}

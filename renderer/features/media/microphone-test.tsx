@@ -6,6 +6,7 @@ import { isClipping, levelThresholds, levelVerdict, type LevelVerdict } from './
 import { stopStream, useMediaEnv } from './media-env';
 import { classifyMediaError, explainDeviceProblem } from './media-errors';
 import './media.css';
+import { DeviceProblemAlert } from './device-problem-alert';
 
 type MicrophoneTestProps = {
   readonly autoStart?: boolean;
@@ -105,14 +106,7 @@ export function MicrophoneTest({ autoStart = true }: MicrophoneTestProps) {
         )}
         {live && level.listenedMs === 0 && <p>{verdictText.listening}</p>}
       </div>
-      {problem && (
-        <div className="rr-alert rr-alert--warn" role="alert">
-          <p>
-            <strong>{problem.title}</strong>
-          </p>
-          <p>{problem.advice}</p>
-        </div>
-      )}
+      <DeviceProblemAlert problem={problem} />
       {/* Always there (not hidden while starting), so keyboard focus is never dropped. */}
       <Button
         aria-disabled={microphone === 'starting'}
