@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+
+import { getCatalogEntry } from '../../../shared/catalog/catalog';
+import { automaticCheckIds } from '../../../shared/checks/check-ids';
+import { checkStatuses } from '../../../shared/checks/check-result';
+
+const root = join(import.meta.dirname, '../../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-cli-'));
+
+/** Runs the CLI as `npm run -s cli --` does: a real process, through tsx. */
+function cli(...args: string[]) {
+  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['main/cli/index.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, READYROOM_DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the readyroom CLI as a process', () => {
+  it('prints the commands for --help and exits 0', () => {
+    const { code, stdout } = cli('--help');
+    expect(code).toBe(0);
+    for (const command of ['scan', 'programs', 'close', 'reopen', 'logs']) expect(stdout).toContain(command);
+  });
+
+  it('exits 2 with one line on stderr for an unknown command', () => {
+    const { code, stdout, stderr } = cli('frobnicate');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('scans this computer: only JSON on stdout, every check with a valid status and catalog text', () => {
+    const { code, stdout } = cli('scan', '--json', '--target', '127.0.0.1:9');
+    const report = JSON.parse(stdout) as {
+      schema: string;
+      platform: string;
+      checks: { id: string; status: string; summary: string; durationMs: number }[];
+    };
+    expect(report.schema).toBe('readyroom.scan/1');
+    expect(report.platform).toBe(process.platform);
+    expect(report.checks.map((c) => c.id).sort()).toEqual([...automaticCheckIds].sort());
+    for (const check of report.checks) {
+      expect(checkStatuses).toContain(check.status);
+      expect(check.summary.length).toBeGreaterThan(0);
+      const entry = getCatalogEntry(check.id);
+      expect(entry?.title.length).toBeGreaterThan(0);
+      expect(entry?.why.length).toBeGreaterThan(0);
+      expect(entry?.source.length).toBeGreaterThan(0);
+    }
+    // Nothing listens on the discard port here, so the connection check fails and so does the exit code.
+    expect(report.checks.find((c) => c.id === 'connection.quality')?.status).toBe('fail');
+    expect(code).toBe(1);
+  });
+
+  it('refuses a malformed --target with exit 2', () => {
+    const { code, stderr } = cli('scan', '--target', 'not a host!');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--target/);
+  });
+});
