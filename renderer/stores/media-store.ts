@@ -13,7 +13,8 @@ export type AcousticState =
   | { readonly status: 'idle' }
   | { readonly status: 'running' }
   | { readonly status: 'done'; readonly result: AcousticResult }
-  | { readonly status: 'failed'; readonly device: DeviceState };
+  /** `no-sound`: the microphone worked but the test sound could not be played. */
+  | { readonly status: 'failed'; readonly device: DeviceState; readonly reason?: 'no-sound' };
 
 /** How many recent frames the lighting verdict looks at (about five seconds at two frames a second). */
 export const lightingWindow = 10;

@@ -91,7 +91,16 @@ export const useProgramsStore = create<ProgramsState>()((set, get) => {
     },
     async closedPrograms() {
       const result = await call('programs:closed', {});
-      return result.ok ? result.value.programs : [];
+      if (result.ok) return result.value.programs;
+      // Main could not say: the log must not claim nothing was closed, so use what this check closed.
+      const { rows, results } = get();
+      return Object.values(results)
+        .filter((r) => r.outcome === 'closed')
+        .flatMap((r): ClosedProgram[] => {
+          const row = rows.find((x) => x.id === r.id);
+          const name = row?.name ?? r.name;
+          return name ? [{ name, category: row?.category ?? 'other' }] : [];
+        });
     },
     async reopen() {
       if (get().reopening) return null;

@@ -17,6 +17,8 @@ type ScanState = {
   /** The platform and target of the last full scan, reused by "check again". */
   readonly context: ScanContext | null;
   readonly error: string | null;
+  /** A whole scan was asked for and main has not yet said which checks it runs: results are pending, not missing. */
+  readonly starting: boolean;
   /** Starts a scan; results fill in as `scan:result` events arrive. */
   start(context: ScanContext, only?: readonly AutomaticCheckId[]): Promise<void>;
   checkAgain(id: AutomaticCheckId): Promise<void>;
@@ -29,7 +31,7 @@ type Buffered =
   | { readonly kind: 'result'; readonly e: Event<'scan:result'> }
   | { readonly kind: 'finished'; readonly e: Event<'scan:finished'> };
 
-const initial = { results: {}, running: {}, context: null, error: null };
+const initial = { results: {}, running: {}, context: null, error: null, starting: false };
 
 /** Ids still owed by each scan we started. */
 const outstanding = new Map<string, Set<string>>();
@@ -108,12 +110,13 @@ export const useScanStore = create<ScanState>()((set, get) => {
     async start(context, only) {
       ensureSubscribed();
       if (!only) supersedeWholeScans();
-      set(only ? { error: null } : { error: null, context });
+      set(only ? { error: null } : { error: null, context, starting: true });
       const request: ScanRequest = { ...context, ...(only ? { only: [...only] } : {}) };
       const asked = generation;
       const askedWhole = only ? wholeGeneration : ++wholeGeneration;
       const started = await call('scan:start', request);
       if (asked !== generation || askedWhole !== wholeGeneration) return;
+      if (!only) set({ starting: false });
       if (!started.ok) {
         set({ error: started.error.message });
         return;

@@ -1,9 +1,14 @@
 import { Button } from '../../components/button';
-import { useMediaStore } from '../../stores/media-store';
+import { useMediaStore, type AcousticState } from '../../stores/media-store';
 import { runAcousticTest } from './acoustic-test';
 import { useMediaEnv } from './media-env';
 import { explainDeviceProblem } from './media-errors';
 import './media.css';
+
+const noSound = {
+  title: 'ReadyRoom could not play the test sound.',
+  advice: 'Check that your headphones or speakers are connected and turned on, then try again. This test is optional.',
+};
 
 /** The optional headphone check: does the microphone pick up the test sound? */
 export function AcousticTestPanel() {
@@ -13,15 +18,25 @@ export function AcousticTestPanel() {
   async function run() {
     if (useMediaStore.getState().acoustic.status === 'running') return;
     useMediaStore.getState().setAcoustic({ status: 'running' });
-    const outcome = await runAcousticTest(env);
-    useMediaStore
-      .getState()
-      .setAcoustic(
-        outcome.ok ? { status: 'done', result: outcome.result } : { status: 'failed', device: outcome.device },
-      );
+    let next: AcousticState;
+    try {
+      const outcome = await runAcousticTest(env);
+      next = outcome.ok
+        ? { status: 'done', result: outcome.result }
+        : { status: 'failed', device: outcome.device, ...(outcome.reason ? { reason: outcome.reason } : {}) };
+    } catch {
+      // Never leave "Listening…" showing for ever: an unexpected failure is reported like any other.
+      next = { status: 'failed', device: 'error' };
+    }
+    useMediaStore.getState().setAcoustic(next);
   }
 
-  const problem = acoustic.status === 'failed' ? explainDeviceProblem('microphone', acoustic.device) : null;
+  const problem =
+    acoustic.status !== 'failed'
+      ? null
+      : acoustic.reason === 'no-sound'
+        ? noSound
+        : explainDeviceProblem('microphone', acoustic.device);
   return (
     <div className="rr-media rr-acoustic">
       <p className="rr-muted">

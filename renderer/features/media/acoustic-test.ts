@@ -1,11 +1,12 @@
-import type { MediaEnv } from './media-env';
-import { stopStream } from './media-env';
+import type { LevelSource, MediaEnv } from './media-env';
+import { settlesWithin, stopStream, toneGraceMs } from './media-env';
 import { classifyMediaError } from './media-errors';
 import { judgeAcoustic, toneDbfs, toneTest, type AcousticResult } from './tone-analysis';
 import type { DeviceState } from '../../stores/media-store';
 
 export type AcousticOutcome =
-  { readonly ok: true; readonly result: AcousticResult } | { readonly ok: false; readonly device: DeviceState };
+  | { readonly ok: true; readonly result: AcousticResult }
+  | { readonly ok: false; readonly device: DeviceState; readonly reason?: 'no-sound' };
 
 const readingMs = 100;
 const baselineReadings = 6;
@@ -25,11 +26,14 @@ export async function runAcousticTest(env: MediaEnv): Promise<AcousticOutcome> {
   } catch (error) {
     return { ok: false, device: classifyMediaError(error) };
   }
-  const source = env.openLevelSource(stream);
+  let source: LevelSource | null = null;
   try {
+    // Opened inside the try, so the microphone is released even if this fails.
+    const opened = env.openLevelSource(stream);
+    source = opened;
     const level = () => {
-      const samples = source.read();
-      return samples ? toneDbfs(samples, source.sampleRate) : null;
+      const samples = opened.read();
+      return samples ? toneDbfs(samples, opened.sampleRate) : null;
     };
     await env.sleep(readingMs);
     const baseline: number[] = [];
@@ -40,7 +44,11 @@ export async function runAcousticTest(env: MediaEnv): Promise<AcousticOutcome> {
     }
     const during: number[] = [];
     let playing = true;
-    const played = env.playTone(toneTest).finally(() => {
+    // The tone may fail to start or never report its end (no output device): the test then stops, it never hangs.
+    const played = settlesWithin(
+      Promise.resolve().then(() => env.playTone(toneTest)),
+      toneTest.durationMs + toneGraceMs,
+    ).finally(() => {
       playing = false;
     });
     await env.sleep(settleMs);
@@ -49,11 +57,11 @@ export async function runAcousticTest(env: MediaEnv): Promise<AcousticOutcome> {
       if (value !== null) during.push(value);
       await env.sleep(readingMs);
     }
-    await played;
+    if (!(await played)) return { ok: false, device: 'live', reason: 'no-sound' };
     if (during.length === 0) return { ok: false, device: 'error' };
     return { ok: true, result: judgeAcoustic(baseline, during) };
   } finally {
-    source.close();
+    source?.close();
     stopStream(stream);
   }
 }

@@ -127,3 +127,21 @@ export function useMediaEnv(): MediaEnv {
 export function stopStream(stream: MediaStream | null | undefined): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
+
+/** How long past the tone's own length we wait for the sound system to say it finished. */
+export const toneGraceMs = 3000;
+
+/** True when the promise resolves within `ms`; false when it rejects, throws or takes longer. */
+export async function settlesWithin(start: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([start.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -130,6 +130,8 @@ function acousticEvidence(acoustic: AcousticState): JsonObject | null {
       duringDbfs: round(acoustic.result.duringDbfs),
     };
   }
-  if (acoustic.status === 'failed') return { verdict: 'not-run', device: acoustic.device };
+  if (acoustic.status === 'failed') {
+    return { verdict: 'not-run', device: acoustic.device, ...(acoustic.reason ? { reason: acoustic.reason } : {}) };
+  }
   return null;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { Button } from '../../components/button';
 import { useMediaStore } from '../../stores/media-store';
-import { useMediaEnv } from './media-env';
+import { settlesWithin, toneGraceMs, useMediaEnv } from './media-env';
 import { toneTest } from './tone-analysis';
 import './media.css';
 
@@ -12,16 +12,20 @@ export function OutputTest() {
   const tonePlayed = useMediaStore((s) => s.tonePlayed);
   const heard = useMediaStore((s) => s.heard);
   const [playing, setPlaying] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   async function play() {
     if (playing) return;
     setPlaying(true);
+    setFailed(false);
     useMediaStore.getState().markTonePlayed();
-    try {
-      await env.playTone(toneTest);
-    } finally {
-      setPlaying(false);
-    }
+    // A sound system that throws, or never says the tone ended, must not leave "Playing…" for ever.
+    const played = await settlesWithin(
+      Promise.resolve().then(() => env.playTone(toneTest)),
+      toneTest.durationMs + toneGraceMs,
+    );
+    setFailed(!played);
+    setPlaying(false);
   }
 
   return (
@@ -29,6 +33,12 @@ export function OutputTest() {
       <Button onClick={() => void play()} aria-disabled={playing}>
         {playing ? 'Playing…' : tonePlayed ? 'Play the test sound again' : 'Play test sound'}
       </Button>
+      {failed && (
+        <p className="rr-alert rr-alert--warn" role="alert">
+          <strong>ReadyRoom could not play the test sound.</strong> Check that your headphones or speakers are connected
+          and turned on, then press &ldquo;Play the test sound again&rdquo;.
+        </p>
+      )}
       {tonePlayed && (
         <fieldset className="rr-output__question">
           <legend>Did you hear the sound?</legend>

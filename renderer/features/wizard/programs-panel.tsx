@@ -4,6 +4,8 @@ import { programCategoryLabels, type CloseOutcome, type ProgramRow } from '../..
 import { Button } from '../../components/button';
 import { stragglerIds, useProgramsStore } from '../../stores/programs-store';
 import { useScanStore } from '../../stores/scan-store';
+import { useSettingsStore } from '../../stores/settings-store';
+import { useWizardStore } from '../../stores/wizard-store';
 
 const outcomeText: Record<CloseOutcome, { readonly glyph: string; readonly label: string; readonly tone: string }> = {
   closed: { glyph: '✓', label: 'Closed', tone: 'pass' },
@@ -24,6 +26,7 @@ export function ProgramsPanel() {
     (r) => selected[r.id] && results[r.id]?.outcome !== 'closed' && results[r.id]?.outcome !== 'gone',
   );
   const closedCount = Object.values(results).filter((r) => r.outcome === 'closed' || r.outcome === 'gone').length;
+  const refusedCount = Object.values(results).filter((r) => r.outcome === 'refused').length;
 
   /** After closing, focus moves to the news (the button that had it may no longer apply). */
   async function afterClosing(close: () => Promise<void>) {
@@ -41,9 +44,11 @@ export function ProgramsPanel() {
     return <p role="status">Looking for programs running in the background…</p>;
   if (status === 'error') {
     return (
-      <p className="rr-alert rr-alert--warn" role="alert">
-        ReadyRoom could not list your programs: {error}
-      </p>
+      <div className="rr-alert rr-alert--warn" role="alert">
+        <p>ReadyRoom could not list your programs: {error}</p>
+        <p>You can close programs you do not need yourself, or try again.</p>
+        <Button onClick={() => void loadAgain()}>Look for programs again</Button>
+      </div>
     );
   }
   if (rows.length === 0) return <p className="rr-muted">No programs worth closing are running.</p>;
@@ -75,8 +80,7 @@ export function ProgramsPanel() {
         )}
       </div>
       <p ref={summary} tabIndex={-1} role="status" className="rr-programs__summary">
-        {Object.keys(results).length > 0 &&
-          `${closedCount} closed.${stragglers.length > 0 ? ` ${stragglers.length} still open.` : ' You can move on.'}`}
+        {Object.keys(results).length > 0 && closeSummary(closedCount, stragglers.length, refusedCount)}
       </p>
       {confirmingForce && stragglers.length > 0 && (
         <ForceConfirm
@@ -93,6 +97,21 @@ export function ProgramsPanel() {
       )}
     </div>
   );
+}
+
+/** Loads the list again for this session's platform, after a failed listing. */
+function loadAgain(): Promise<void> {
+  const { platform } = useWizardStore.getState().session;
+  return useProgramsStore.getState().load(platform, useSettingsStore.getState().settings.programs.neverSuggest);
+}
+
+/** What closing achieved; "You can move on" only when nothing selected is left open. */
+export function closeSummary(closed: number, stillOpen: number, refused: number): string {
+  const parts = [`${closed} closed.`];
+  if (stillOpen > 0) parts.push(`${stillOpen} still open.`);
+  if (refused > 0) parts.push(`${refused} could not be closed: close ${refused === 1 ? 'it' : 'them'} yourself.`);
+  if (stillOpen === 0 && refused === 0) parts.push('You can move on.');
+  return parts.join(' ');
 }
 
 function ProgramItem({ row }: { readonly row: ProgramRow }) {

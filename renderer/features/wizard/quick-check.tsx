@@ -26,8 +26,10 @@ export function QuickCheck() {
   const session = useWizardStore((s) => s.session);
   const confirmAll = useWizardStore((s) => s.confirmAll);
   const confirmations = useWizardStore((s) => s.confirmations);
-  const running = useScanStore((s) => Object.keys(s.running).length);
+  const runningIds = useScanStore((s) => s.running);
+  const running = Object.keys(runningIds).length;
   const scanError = useScanStore((s) => s.error);
+  const starting = useScanStore((s) => s.starting);
   const results = useResults();
   const report = useOutcome();
   const { goToStep } = useWizardContext();
@@ -43,10 +45,16 @@ export function QuickCheck() {
 
   const automatic = catalog.filter((e) => e.kind === 'automatic' && appliesTo(e, modality));
   const finished = automatic.filter((e) => results[e.id] !== undefined).length;
+  const done = automatic.filter((e) => results[e.id] !== undefined && !runningIds[e.id]).length;
+  const passed = automatic.filter((e) => results[e.id]?.status === 'pass').length;
+  const notNeeded = automatic.filter((e) => results[e.id]?.status === 'skipped').length;
   const problems = automatic.filter((e) => {
     const state = itemState(e, modality, { [e.id]: results[e.id]?.status }, {});
     return state !== 'pass' && state !== 'skipped';
   });
+  // Until main says which checks run, a missing result is pending: not a problem yet, and never a pass.
+  const checking = running > 0 || starting;
+  const allGood = !checking && !scanError && problems.length === 0 && finished === automatic.length;
   const manual = catalog.filter((e) => e.kind === 'manual' && appliesTo(e, modality));
   const allConfirmed = manual.every((e) => confirmations[e.id] === true);
 
@@ -63,22 +71,23 @@ export function QuickCheck() {
       <section className="rr-card" aria-labelledby="rr-quick-auto">
         <h2 id="rr-quick-auto">Computer checks</h2>
         {scanError && (
-          <p className="rr-alert rr-alert--error" role="alert">
-            The checks could not run: {scanError}
-          </p>
+          <div className="rr-alert rr-alert--error" role="alert">
+            <p>The checks could not run: {scanError}</p>
+            <Button onClick={() => void startChecks()}>Run the checks again</Button>
+          </div>
         )}
         <div role="status" aria-live="polite">
-          {running > 0 ? (
+          {checking ? (
             <p>
-              Checking this computer… {automatic.length - running} of {automatic.length} done.
+              Checking this computer… {done} of {automatic.length} done.
             </p>
-          ) : problems.length === 0 && automatic.length > 0 && finished === automatic.length ? (
+          ) : allGood ? (
             <p>
-              <ItemStatus state="pass" kind="automatic" /> All {automatic.length} computer checks passed.
+              <ItemStatus state={passed > 0 ? 'pass' : 'skipped'} kind="automatic" /> {allGoodText(passed, notNeeded)}
             </p>
           ) : null}
         </div>
-        {running === 0 && problems.length > 0 && (
+        {!checking && problems.length > 0 && (
           <>
             <p>
               {problems.length === 1 ? 'One thing needs' : `${problems.length} things need`} a look. The full check
@@ -147,4 +156,12 @@ export function QuickCheck() {
       </div>
     </div>
   );
+}
+
+/** The all-clear in words: checks that did not apply are said so, never counted as passed. */
+export function allGoodText(passed: number, notNeeded: number): string {
+  if (passed === 0) return 'None of the computer checks apply to this computer.';
+  if (notNeeded === 0) return `All ${passed} computer checks passed.`;
+  const passedText = `${passed} computer ${passed === 1 ? 'check' : 'checks'} passed.`;
+  return `${passedText} ${notNeeded === 1 ? 'One other does' : `${notNeeded} others do`} not apply to this computer.`;
 }

@@ -41,7 +41,8 @@ export function SaveSection({ outcome, onFixDetails }: SaveSectionProps) {
         </div>
       ) : (
         <VaultGate purpose="save this readiness log">
-          <Button variant="primary" disabled={save.status === 'saving'} onClick={() => void saveReadinessLog()}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus; saveReadinessLog ignores repeats. */}
+          <Button variant="primary" aria-disabled={save.status === 'saving'} onClick={() => void saveReadinessLog()}>
             {save.status === 'saving' ? 'Saving…' : 'Save and start session'}
           </Button>
         </VaultGate>
@@ -72,7 +73,7 @@ function SessionRunning() {
           </h3>
           <p>When the session is over, come back here to record the time it ended.</p>
           <VaultGate purpose="record the end of the session">
-            <Button disabled={end.status === 'ending'} onClick={() => void endSession()}>
+            <Button aria-disabled={end.status === 'ending'} onClick={() => void endSession()}>
               {end.status === 'ending' ? 'Recording…' : 'End session'}
             </Button>
           </VaultGate>
@@ -106,6 +107,17 @@ function ReopenOffer() {
   const error = useProgramsStore((s) => s.error);
   const [closed, setClosed] = useState<readonly ClosedProgram[] | null>(null);
   const [logged, setLogged] = useState<boolean | null>(null);
+  /** Set from the first press until the answer, so a second press cannot start a second reopen. */
+  const busy = useRef(false);
+
+  function reopen() {
+    if (busy.current) return;
+    busy.current = true;
+    void reopenClosedPrograms().then((ok) => {
+      busy.current = false;
+      setLogged(ok);
+    });
+  }
 
   useEffect(() => {
     let live = true;
@@ -149,11 +161,7 @@ function ReopenOffer() {
       )}
       <div className="rr-actions">
         <VaultGate purpose="note the reopened programs in the log">
-          <Button
-            variant="primary"
-            disabled={reopening}
-            onClick={() => void reopenClosedPrograms().then((ok) => setLogged(ok))}
-          >
+          <Button variant="primary" aria-disabled={reopening} onClick={reopen}>
             {reopening ? 'Opening…' : 'Reopen closed programs'}
           </Button>
         </VaultGate>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { AppError } from '../../../shared/errors';
 import type { CloseResult, ProgramRow } from '../../../shared/programs/program-types';
 import { stragglerIds, useProgramsStore } from '../../../renderer/stores/programs-store';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../fakes/fake-bridge';
@@ -88,6 +89,15 @@ describe('useProgramsStore', () => {
     const results = await useProgramsStore.getState().reopen();
     expect(results).toEqual([{ name: 'Dropbox', outcome: 'reopened', message: '' }]);
     expect(useProgramsStore.getState().reopenResults).toEqual(results);
+    expect(await useProgramsStore.getState().closedPrograms()).toEqual([{ name: 'Dropbox', category: 'sync' }]);
+  });
+  it('falls back to what this check closed when main cannot list the closed programs', async () => {
+    const bridge = setup((id) => (id === 'p_spotify01' ? 'refused' : 'closed'));
+    bridge.handle('programs:closed', () => {
+      throw new AppError('INTERNAL', 'Lost track.');
+    });
+    await useProgramsStore.getState().load('zoom', []);
+    await useProgramsStore.getState().closeSelected();
     expect(await useProgramsStore.getState().closedPrograms()).toEqual([{ name: 'Dropbox', category: 'sync' }]);
   });
 });

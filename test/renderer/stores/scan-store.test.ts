@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import type { CheckResult } from '../../../shared/checks/check-result';
+import { AppError } from '../../../shared/errors';
 import { scanGiveUpMs, useScanStore } from '../../../renderer/stores/scan-store';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../fakes/fake-bridge';
 
@@ -26,6 +27,25 @@ describe('useScanStore', () => {
     bridge.emit('scan:result', { scanId: 'scan-1', result: result('connection.type') });
     expect(useScanStore.getState().results['connection.type']?.status).toBe('pass');
     expect(useScanStore.getState().running).toEqual({ 'security.firewall': true });
+  });
+
+  it('is starting from the request until main says which checks run, so nothing looks missing', async () => {
+    setup();
+    const started = useScanStore.getState().start({ platform: 'zoom' });
+    expect(useScanStore.getState().starting).toBe(true);
+    await started;
+    expect(useScanStore.getState().starting).toBe(false);
+    expect(Object.keys(useScanStore.getState().running)).toHaveLength(2);
+  });
+
+  it('stops starting when the scan could not start', async () => {
+    const bridge = setup();
+    bridge.handle('scan:start', () => {
+      throw new AppError('BUSY', 'A check is already running.');
+    });
+    await useScanStore.getState().start({ platform: 'zoom' });
+    expect(useScanStore.getState().starting).toBe(false);
+    expect(useScanStore.getState().error).toBe('A check is already running.');
   });
 
   it('passes the platform and target to the scan', async () => {

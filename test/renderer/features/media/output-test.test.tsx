@@ -1,9 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { AcousticTestPanel } from '../../../../renderer/features/media/acoustic-test-panel';
-import { MediaEnvContext } from '../../../../renderer/features/media/media-env';
+import { MediaEnvContext, toneGraceMs, type MediaEnv } from '../../../../renderer/features/media/media-env';
 import { OutputTest } from '../../../../renderer/features/media/output-test';
 import { toneTest } from '../../../../renderer/features/media/tone-analysis';
 import { useMediaStore } from '../../../../renderer/stores/media-store';
@@ -26,6 +26,44 @@ describe('OutputTest', () => {
     expect(screen.getByRole('button', { name: 'Yes, I heard it' }).getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(screen.getByRole('button', { name: 'No, I did not' }));
     expect(useMediaStore.getState().heard).toBe(false);
+  });
+});
+
+describe('OutputTest when the sound cannot play', () => {
+  function renderWith(playTone: MediaEnv['playTone']) {
+    const fake = createFakeMediaEnv();
+    render(
+      <MediaEnvContext.Provider value={{ ...fake.env, playTone }}>
+        <OutputTest />
+      </MediaEnvContext.Provider>,
+    );
+  }
+
+  it('says the test sound could not be played instead of failing silently', async () => {
+    renderWith(() => {
+      throw new DOMException('no output device', 'NotFoundError');
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Play test sound' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not play the test sound/);
+    expect(screen.getByRole('button', { name: 'Play the test sound again' }).getAttribute('aria-disabled')).toBe(
+      'false',
+    );
+  });
+
+  it('stops showing "Playing…" when the sound never reports its end', async () => {
+    vi.useFakeTimers();
+    try {
+      renderWith(() => new Promise<void>(() => undefined));
+      fireEvent.click(screen.getByRole('button', { name: 'Play test sound' }));
+      expect(screen.getByRole('button', { name: 'Playing…' })).toBeTruthy();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(toneTest.durationMs + toneGraceMs + 1);
+      });
+      expect(screen.getByRole('alert').textContent).toMatch(/could not play the test sound/);
+      expect(screen.getByRole('button', { name: 'Play the test sound again' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -65,5 +103,45 @@ describe('AcousticTestPanel', () => {
     fake.failWith = 'NotAllowedError';
     await userEvent.click(screen.getByRole('button', { name: /Check for speakers/ }));
     expect(await screen.findByText(/not allowed to use the microphone/)).toBeTruthy();
+  });
+  it('explains when the test sound could not be played, instead of listening for ever', async () => {
+    const fake = createFakeMediaEnv();
+    render(
+      <MediaEnvContext.Provider
+        value={{
+          ...fake.env,
+          playTone: () => {
+            throw new DOMException('no output device', 'NotFoundError');
+          },
+        }}
+      >
+        <AcousticTestPanel />
+      </MediaEnvContext.Provider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Check for speakers/ }));
+    expect(await screen.findByText(/could not play the test sound/)).toBeTruthy();
+    expect(useMediaStore.getState().acoustic).toEqual({ status: 'failed', device: 'live', reason: 'no-sound' });
+    expect(screen.getByRole('button', { name: /Check for speakers/ }).getAttribute('aria-disabled')).toBe('false');
+    expect(fake.streams[0]?.tracks.every((t) => t.stopped)).toBe(true);
+  });
+
+  it('reports an unexpected failure rather than staying on "Listening…"', async () => {
+    const fake = createFakeMediaEnv();
+    render(
+      <MediaEnvContext.Provider
+        value={{
+          ...fake.env,
+          openLevelSource: () => {
+            throw new Error('audio graph broke');
+          },
+        }}
+      >
+        <AcousticTestPanel />
+      </MediaEnvContext.Provider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Check for speakers/ }));
+    expect(await screen.findByText(/microphone could not be started/)).toBeTruthy();
+    expect(useMediaStore.getState().acoustic.status).toBe('failed');
+    expect(fake.streams[0]?.tracks.every((t) => t.stopped)).toBe(true);
   });
 });

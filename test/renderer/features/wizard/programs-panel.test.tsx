@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import { AppError } from '../../../../shared/errors';
 import { ProgramsPanel } from '../../../../renderer/features/wizard/programs-panel';
 import { useProgramsStore } from '../../../../renderer/stores/programs-store';
 import { installWizardBridge, programRows } from './wizard-fixtures';
@@ -85,6 +86,39 @@ describe('ProgramsPanel', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/Force close the ones still open/));
     expect(bridge.calls.filter((c) => c.channel === 'programs:close')).toHaveLength(1);
+  });
+
+  it('does not say "You can move on" when a program could not be closed', async () => {
+    installWizardBridge(
+      {},
+      {
+        'programs:close': (req) => ({
+          results: req.ids.map((id) => ({
+            id,
+            name: id,
+            outcome: id === 'p_steam00001' ? ('refused' as const) : ('closed' as const),
+            message: 'Runs as another user.',
+          })),
+        }),
+      },
+    );
+    await renderLoaded();
+    await userEvent.click(screen.getByRole('button', { name: 'Close selected (2)' }));
+    expect(document.activeElement?.textContent).toBe('1 closed. 1 could not be closed: close it yourself.');
+    expect(screen.queryByText(/You can move on/)).toBeNull();
+  });
+
+  it('offers to look for programs again when they could not be listed', async () => {
+    const bridge = installWizardBridge();
+    bridge.handle('programs:list', () => {
+      throw new AppError('INTERNAL', 'The process list timed out.');
+    });
+    await renderLoaded();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not list your programs/);
+    bridge.handle('programs:list', () => ({ programs: programRows }));
+    await userEvent.click(screen.getByRole('button', { name: 'Look for programs again' }));
+    expect(await screen.findByLabelText(/Dropbox/)).toBeTruthy();
+    expect(bridge.calls.filter((c) => c.channel === 'programs:list')).toHaveLength(2);
   });
 
   it('says when nothing needs closing', async () => {

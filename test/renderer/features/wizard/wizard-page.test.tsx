@@ -259,6 +259,58 @@ describe('WizardPage, full check', () => {
   });
 });
 
+describe('WizardPage, saving', () => {
+  it('keeps focus on "Save and start session" while saving and saves only once on a double press', async () => {
+    const bridge = installWizardBridge(allPass);
+    let finish: (() => void) | null = null;
+    bridge.handle(
+      'logs:save',
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ id: 'log-00000001', outcome: 'ready' });
+        }),
+    );
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    const save = await screen.findByRole('button', { name: 'Save and start session' });
+    await userEvent.click(save);
+    const saving = screen.getByRole('button', { name: 'Saving…' });
+    expect(saving.getAttribute('aria-disabled')).toBe('true');
+    expect((saving as HTMLButtonElement).disabled).toBe(false);
+    expect(document.activeElement).toBe(saving);
+    await userEvent.click(saving);
+    expect(bridge.calls.filter((c) => c.channel === 'logs:save')).toHaveLength(1);
+    await act(async () => finish?.());
+    expect(await screen.findByRole('heading', { name: /Log saved/ })).toBeTruthy();
+  });
+  it('reopens the closed programs once, however quickly "Reopen" is pressed twice', async () => {
+    const bridge = installWizardBridge(allPass);
+    let finish: (() => void) | null = null;
+    bridge.handle(
+      'programs:reopen',
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ results: [{ name: 'Dropbox', outcome: 'reopened', message: '' }] });
+        }),
+    );
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'End session' }));
+    const reopen = await screen.findByRole('button', { name: 'Reopen closed programs' });
+    await userEvent.dblClick(reopen);
+    expect(screen.getByRole('button', { name: 'Opening…' }).getAttribute('aria-disabled')).toBe('true');
+    await act(async () => finish?.());
+    expect(await screen.findByText(/Dropbox: opened again/)).toBeTruthy();
+    expect(bridge.calls.filter((c) => c.channel === 'programs:reopen')).toHaveLength(1);
+    expect(screen.queryByText(/could not be added to the log/)).toBeNull();
+  });
+});
+
 describe('WizardPage, quick check', () => {
   it('runs the checks at once and saves after confirming everything on one screen', async () => {
     const bridge = installWizardBridge(allPass);
@@ -284,6 +336,61 @@ describe('WizardPage, quick check', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Open the full check' }));
     expect(useRouteStore.getState().route).toBe('wizard');
     expect(useWizardStore.getState().step).toBe('security');
+  });
+
+  it('says which computer checks do not apply instead of counting them as passed', async () => {
+    installWizardBridge({ ...allPass, 'security.firewall': 'skipped' });
+    renderWizard('quick');
+    expect(
+      await screen.findByText(/3 computer checks passed\. One other does not apply to this computer\./),
+    ).toBeTruthy();
+    expect(screen.queryByText(/All 4 computer checks passed/)).toBeNull();
+  });
+
+  it('shows the checks as still running, not as problems, until the scan answers', async () => {
+    const bridge = installWizardBridge(allPass);
+    let answer: (() => void) | null = null;
+    bridge.handle(
+      'scan:start',
+      () =>
+        new Promise((resolve) => {
+          answer = () => resolve({ scanId: 'scan-late', checkIds: [] });
+        }),
+    );
+    renderWizard('quick');
+    expect(await screen.findByText(/Checking this computer… 0 of 4 done/)).toBeTruthy();
+    expect(screen.queryByText(/need a look/)).toBeNull();
+    expect(screen.queryByText(/computer checks passed/)).toBeNull();
+    await act(async () => answer?.());
+  });
+
+  it('offers to run the computer checks again when they could not run', async () => {
+    const bridge = installWizardBridge(allPass);
+    const handlers = { ok: false };
+    const working = (req: { only?: string[] }) => {
+      const scanId = 'scan-again';
+      const ids = ['connection.type', 'connection.quality', 'programs.background', 'security.firewall'];
+      queueMicrotask(() => {
+        for (const id of req.only ?? ids) {
+          bridge.emit('scan:result', {
+            scanId,
+            result: { id, status: 'pass', summary: 'ok', evidence: {}, fix: null, durationMs: 1 },
+          });
+        }
+        bridge.emit('scan:finished', { scanId, durationMs: 1 });
+      });
+      return { scanId, checkIds: (req.only ?? ids) as never };
+    };
+    bridge.handle('scan:start', (req) => {
+      if (!handlers.ok) throw new AppError('BUSY', 'A check is already running.');
+      return working(req);
+    });
+    renderWizard('quick');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not run: A check is already running/);
+    handlers.ok = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Run the checks again' }));
+    expect(await screen.findByText(/All 4 computer checks passed/)).toBeTruthy();
+    expect(bridge.calls.filter((c) => c.channel === 'scan:start')).toHaveLength(2);
   });
 
   it('asks for a client code before saving', async () => {
