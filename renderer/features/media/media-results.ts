@@ -115,9 +115,18 @@ export function mediaResults(m: MediaSnapshot): Partial<Record<MediaCheckId, Che
 
   if (m.heard !== null) {
     const evidence: JsonObject = { heard: m.heard, acousticTest: acousticEvidence(m.acoustic) };
-    out['media.output'] = m.heard
-      ? result('media.output', 'pass', 'You heard the test sound.', evidence)
-      : result('media.output', 'fail', 'You did not hear the test sound.', evidence);
+    // The microphone hearing our tone means it came out of speakers: the client could be overheard.
+    const fromSpeakers = m.acoustic.status === 'done' && m.acoustic.result.verdict === 'speakers';
+    out['media.output'] = !m.heard
+      ? result('media.output', 'fail', 'You did not hear the test sound.', evidence)
+      : fromSpeakers
+        ? result(
+            'media.output',
+            'warn',
+            'You heard the test sound, but so did the microphone: it seems to come from speakers. Use headphones so nobody nearby hears your client.',
+            evidence,
+          )
+        : result('media.output', 'pass', 'You heard the test sound.', evidence);
   }
   return out;
 }
