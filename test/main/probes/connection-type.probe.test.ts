@@ -37,6 +37,6 @@ describe('connection.type', () => {
   it('is unknown with the reason when the route cannot be read', async () => {
     const r = await connectionTypeProbe.run(probeContext());
     expect(r.status).toBe('unknown');
-    expect(r.evidence.reason).toBe('not faked');
+    expect(r.evidence.reason).toBe('ReadyRoom does not know how to check this on a faked OS');
   });
 });

@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url';
 
 import type { ExecFn, ExecResult } from '../../../../main/platform/exec';
 import {
-  unknownFact,
-  type Fact,
   type HostFiles,
   type HostStats,
   type PlatformDeps,
@@ -15,6 +13,7 @@ import type { ProbeContext } from '../../../../main/probes/probe-types';
 import type { SystemInfo } from '../../../../main/probes/system-info';
 import type { ProgramRow } from '../../../../shared/programs/program-types';
 import { defaultSettings } from '../../../../shared/settings/settings';
+import { createUnsupportedFacts } from '../../../../main/probes/platform/unsupported';
 
 export const fixturesDir = fileURLToPath(new URL('../../../fixtures/probes/', import.meta.url));
 
@@ -94,26 +93,7 @@ export function platformDeps(partial: Partial<PlatformDeps> = {}): PlatformDeps 
 
 /** Facts that answer "unknown" unless overridden. */
 export function fakeFacts(overrides: Partial<PlatformFacts> = {}): PlatformFacts {
-  const no = async (): Promise<Fact<never>> => unknownFact('not faked');
-  return {
-    route: no,
-    wifi: no,
-    power: no,
-    networkActivity: no,
-    headroom: no,
-    remoteAccess: no,
-    voiceAssistants: no,
-    mediaInUse: no,
-    notifications: no,
-    audioOutput: no,
-    firewall: no,
-    antivirus: no,
-    diskEncryption: no,
-    screenLock: no,
-    osVersion: no,
-    userAccounts: no,
-    ...overrides,
-  };
+  return { ...createUnsupportedFacts('a faked OS'), ...overrides };
 }
 
 export function row(name: string, category: ProgramRow['category']): ProgramRow {
