@@ -1,13 +1,7 @@
 import type { IpcResult } from '../result';
-import {
-  isChannelName,
-  isEventName,
-  type ChannelName,
-  type EventName,
-  type EventPayload,
-  type Req,
-  type Res,
-} from './contract';
+import type { ChannelName, EventName, EventPayload, Req, Res } from './contract';
+// Names only (no zod): the preload bundles this file.
+import { isListedChannel as isChannelName, isListedEvent as isEventName } from './names';
 
 /** The `window.readyroom` object, derived from the contract. */
 export interface ReadyRoomBridge {

@@ -1,5 +1,6 @@
 import { appChannels, appEvents } from './app.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
+import type { ListedChannelName, ListedEventName } from './names';
 import { programsChannels, programsEvents } from './programs.contract';
 import { scanChannels, scanEvents } from './scan.contract';
 import { vaultChannels, vaultEvents } from './vault.contract';
@@ -25,6 +26,13 @@ export type EventName = keyof typeof events;
 export type Req<K extends ChannelName> = RequestOf<Contract[K]>;
 export type Res<K extends ChannelName> = ResponseOf<Contract[K]>;
 export type EventPayload<E extends EventName> = PayloadOf<(typeof events)[E]>;
+
+/** Fails to compile when names.ts and the contract disagree, in either direction. */
+type SameKeys<A extends PropertyKey, B extends PropertyKey> = [Exclude<A, B>, Exclude<B, A>] extends [never, never]
+  ? true
+  : { missing: Exclude<A, B>; extra: Exclude<B, A> };
+export const namesMatchContract: SameKeys<ChannelName, ListedChannelName> = true;
+export const namesMatchEvents: SameKeys<EventName, ListedEventName> = true;
 
 export const channelNames = Object.keys(contract) as ChannelName[];
 export const eventNames = Object.keys(events) as EventName[];

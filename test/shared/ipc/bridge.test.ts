@@ -102,3 +102,12 @@ describe('createBridge', () => {
     expect(calls).toEqual([[{ reason: 'idle' }]]);
   });
 });
+
+describe('names.ts', () => {
+  it('lists exactly the contract’s channels and events, so the preload refuses nothing real', async () => {
+    const { channelNames, eventNames } = await import('../../../shared/ipc/contract');
+    const { channelNameList, eventNameList } = await import('../../../shared/ipc/names');
+    expect([...channelNameList].sort()).toEqual([...channelNames].sort());
+    expect([...eventNameList].sort()).toEqual([...eventNames].sort());
+  });
+});
