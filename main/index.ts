@@ -75,7 +75,11 @@ function trusted(sender: SenderInfo): boolean {
   if (isTrustedSender(sender)) return true;
   // Development only: the page is served by the local Vite server.
   if (devServerUrl && sender.isOwnWindow && sender.isTopFrame && sender.frameUrl) {
-    return new URL(sender.frameUrl).origin === new URL(devServerUrl).origin;
+    try {
+      return new URL(sender.frameUrl).origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
   }
   return false;
 }
@@ -106,6 +110,8 @@ async function bootstrap(): Promise<void> {
 
   const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
   tray = await createTray(assetsDir, { open: showWindow, quit: () => app.quit() });
+  // Opened by the user, show the window; started at login (with --hidden), wait in the tray.
+  if (!process.argv.includes('--hidden')) showWindow('home');
   app.on('will-quit', () => {
     tray?.destroy();
     graph?.vault.lock('quit');

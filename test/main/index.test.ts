@@ -73,10 +73,13 @@ function openWindow(electron: FakeElectron): FakeBrowserWindow {
 
 beforeEach(() => {
   userData = mkdtempSync(join(tmpdir(), 'readyroom-main-'));
+  // As if started at login: most scenarios begin with the app waiting in the tray.
+  process.argv.push('--hidden');
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
 });
 
 afterEach(() => {
+  process.argv = process.argv.filter((arg) => arg !== '--hidden');
   vi.doUnmock('electron');
   vi.resetModules();
   vi.unstubAllEnvs();
@@ -169,6 +172,15 @@ describe('main/index after ready', () => {
       .map((item) => item.label);
     expect(labels).toEqual(['Check readiness now…', 'Quick check', 'Past logs', 'Settings', 'Quit']);
     expect(electron.windows).toEqual([]);
+  });
+
+  it('shows the home window when the user starts ReadyRoom, rather than hiding in the tray', async () => {
+    process.argv = process.argv.filter((arg) => arg !== '--hidden');
+    const electron = await startMain();
+    const window = finishLoading(electron.windows[0]);
+    expect(electron.windows).toHaveLength(1);
+    expect(window.loadedUrls).toEqual([appPage]);
+    expect(window.webContents.sent).toContainEqual({ channel: 'app:navigate', args: [{ route: 'home' }] });
   });
 
   it('opens the window from the tray with the secure options, loading app://bundle/index.html', async () => {
