@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 
-import { AppError } from '../../shared/errors';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import { toOsName } from '../../shared/platform';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
@@ -11,6 +10,7 @@ import { createVaultHandlers, type BackupDialogPort } from '../ipc/handlers/vaul
 import type { ExecFn } from '../platform/exec';
 import { createScanService, type ScanService } from '../probes/scan-service';
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
+import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../store/store-factory';
 import type { KeychainPort } from '../vault/key-slots';
@@ -58,7 +58,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
         ownPid: process.pid,
         excludePids: ownPids,
       })
-    : unsupportedPrograms(options.platform);
+    : createUnsupportedProgramsService(options.platform);
   const scan = createScanService({
     os: options.platform,
     exec: options.exec,
@@ -116,12 +116,4 @@ function withActivity(vault: VaultService, handlers: HandlerTable): HandlerTable
         };
   }
   return wrapped as unknown as HandlerTable;
-}
-
-/** On an OS we do not support, listing programs says so instead of pretending nothing runs. */
-function unsupportedPrograms(platform: string): ProgramsService {
-  const refuse = (): never => {
-    throw new AppError('UNAVAILABLE', `ReadyRoom cannot list or close programs on ${platform}.`);
-  };
-  return { list: refuse, close: refuse, closed: refuse, reopen: refuse } as unknown as ProgramsService;
 }

@@ -25,7 +25,7 @@ const scanCommand = createScanCommand({
   createScanService(context, options) {
     const dataDir = dataDirOf(options, context.defaultDataDir);
     const settings = createSettingsService(dataDir, confStoreFactory);
-    const programs = createDefaultProgramsService({ dataDir, platform: context.platform, env: context.env });
+    const programs = createDefaultProgramsService({ dataDir, platform: context.platform, env: context.env, settings });
     return buildCliScanService(context, {
       listPrograms: (request) => programs.list(request),
       getSettings: () => settings.get(),
