@@ -1,9 +1,11 @@
 import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
+import { AppError } from '../../shared/errors';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 import { createLogger, describeError } from '../logging/logger';
 import type { KeyValueStore, StoreFactory } from '../store/store-factory';
+import { nodeVaultFs } from '../vault/vault-fs';
 
 const log = createLogger('settings');
 
@@ -24,6 +26,10 @@ export function createSettingsService(
   dataDir: string,
   storeFactory: StoreFactory,
   now: () => Date = () => new Date(),
+  writeFile: (path: string, data: string) => void = (path, data) => {
+    nodeVaultFs.mkdir(dirname(path));
+    nodeVaultFs.writeAtomic(path, data);
+  },
 ): SettingsService {
   const store = openStore(dataDir, storeFactory, now);
   const listeners = new Set<(settings: Settings) => void>();
@@ -33,7 +39,21 @@ export function createSettingsService(
     get: () => current,
     update(patch) {
       const next = settingsSchema.parse({ ...current, ...patch });
-      store.set('settings', next);
+      // Written in conf's format by the vault's checked writer: conf's own writer can leave a file
+      // cut short on a full disk. On failure the old file and the old settings stay as they were.
+      try {
+        writeFile(store.path, `${JSON.stringify({ settings: next }, undefined, '\t')}\n`);
+      } catch (error) {
+        log.warn('settings could not be saved', { error: describeError(error) });
+        const code = (error as NodeJS.ErrnoException).code;
+        const full = code === 'ENOSPC' || code === 'EDQUOT';
+        throw new AppError(
+          full ? 'DISK_FULL' : 'INTERNAL',
+          full
+            ? 'Your settings could not be saved because the disk is full. Your previous settings are unchanged.'
+            : 'Your settings could not be saved. Your previous settings are unchanged.',
+        );
+      }
       current = next;
       for (const listener of listeners) listener(current);
       return current;

@@ -44,6 +44,18 @@ describe.each([
     expect(readdirSync(dir)).toEqual(['settings.json']);
   });
 
+  it('reports a full disk plainly and keeps the file and the settings as they were', () => {
+    const service = createSettingsService(dir, storeFactory);
+    service.update({ theme: 'dark' });
+    const before = readFileSync(file(), 'utf8');
+    const full = createSettingsService(dir, storeFactory, undefined, () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    expect(() => full.update({ theme: 'light' })).toThrow(expect.objectContaining({ code: 'DISK_FULL' }));
+    expect(full.get().theme).toBe('dark');
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+  });
+
   it('starts from the defaults on first run', () => {
     expect(createSettingsService(dir, storeFactory).get()).toEqual(defaultSettings);
   });
