@@ -18,6 +18,13 @@ export const securityUserAccountsProbe: Probe = {
         evidence,
       );
     }
+    if (guestEnabled === null) {
+      return outcome(
+        'unknown',
+        'Only one person’s account was found, but ReadyRoom could not tell whether the guest account is on.',
+        evidence,
+      );
+    }
     return outcome('pass', 'Only one person’s account is on this computer.', evidence);
   },
 };

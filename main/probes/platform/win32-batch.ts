@@ -1,10 +1,53 @@
-import { isRecord, tryParseJson } from './parsers/common-parsers';
+import { isRecord, stripBom, tryParseJson } from './parsers/common-parsers';
 
 /**
- * Every PowerShell-based fact for one scan, gathered by ONE PowerShell process (each start costs
- * about a second). Rules: JSON out, each part in its own try/catch so one failure loses one part,
- * numeric and registry values rather than translated text, no admin rights, errors reported by
- * exception type and HRESULT only (messages are translated and may contain paths).
+ * The parts of the Windows batch, in the order it runs them. Captures and tests refer to parts by these names.
+ * `wifi` holds the raw text of `netsh wlan show interfaces`; `powercfg` holds the raw text of three
+ * `powercfg` queries, so outputs pasted from a bug report can be placed into a capture as they are.
+ */
+export const windowsBatchParts = [
+  'netStart',
+  'os',
+  'network',
+  'wifi',
+  'battery',
+  'firewallProfiles',
+  'networkCategories',
+  'firewallRegistry',
+  'firewallProducts',
+  'antivirusProducts',
+  'defender',
+  'bitlocker',
+  'screenSaver',
+  'lockPolicy',
+  'powercfg',
+  'users',
+  'entraProfiles',
+  'voice',
+  'mediaInUse',
+  'notifications',
+  'audio',
+  'remote',
+  'netEnd',
+] as const;
+
+export type WindowsBatchPart = (typeof windowsBatchParts)[number];
+
+/** Tag of every line the batch prints; a line without it (a warning, a banner) is not ours. */
+export const windowsBatchLineTag = 'batch/2';
+
+/**
+ * Every PowerShell-based fact for one scan, gathered by ONE PowerShell process (each start costs about a
+ * second). Each part runs in its own try/catch and prints ONE JSON line as soon as it finishes, flushed at
+ * once, so a batch stopped at its time limit still yields the parts that arrived:
+ *
+ *   {"readyroom":"batch/2","part":"<name>","ms":<elapsed ms>,"value":<any JSON>}
+ *   {"readyroom":"batch/2","part":"<name>","ms":<elapsed ms>,"error":"<ExceptionTypeName> 0x<HRESULT>"}
+ *
+ * Rules: numeric and registry values rather than translated text (raw tool text is kept as a string and
+ * read by shape), no admin rights, errors reported by exception type and HRESULT only (messages are
+ * translated and may contain paths). `Remove-TypeData System.Array` stops Windows PowerShell 5.1 from
+ * writing arrays as `{"value":[…],"Count":n}`; the parsers undo that wrapper anyway.
  *
  * Read from stdin with `-Command -`, which runs input like typed lines: the whole script is one
  * `& { … }` block, braces open on the same line, and it ends with two newlines (PowerShell #3223, #2068).
@@ -13,9 +56,8 @@ export const windowsBatchScript =
   String.raw`& {
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
-try { [Console]::OutputEncoding = [Text.Encoding]::UTF8 } catch { }
-$out = [ordered]@{ schema = 1 }
-$errs = [ordered]@{}
+try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }
+try { Remove-TypeData -TypeName System.Array -ErrorAction Stop } catch { }
 $sw = [Diagnostics.Stopwatch]::StartNew()
 $sys = Join-Path $env:SystemRoot 'System32'
 function Get-Values([string]$Path, [string[]]$Names) {
@@ -26,31 +68,43 @@ function Get-Values([string]$Path, [string[]]$Names) {
   }
   $r
 }
-function Invoke-Part([string]$Name, [scriptblock]$Block) {
-  try { $out[$Name] = & $Block } catch { $errs[$Name] = $_.Exception.GetType().Name + ' 0x' + ('{0:X8}' -f $_.Exception.HResult) }
+function Write-Part([string]$Name, [scriptblock]$Block) {
+  $line = [ordered]@{ readyroom = 'batch/2'; part = $Name; ms = 0 }
+  try {
+    $v = & $Block
+    $line['ms'] = [int64]$sw.ElapsedMilliseconds
+    $line['value'] = $v
+    $json = ConvertTo-Json -InputObject $line -Compress -Depth 8
+  } catch {
+    $line.Remove('value')
+    $line['ms'] = [int64]$sw.ElapsedMilliseconds
+    $line['error'] = $_.Exception.GetType().Name + ' 0x' + ('{0:X8}' -f $_.Exception.HResult)
+    $json = ConvertTo-Json -InputObject $line -Compress
+  }
+  [Console]::Out.WriteLine($json)
+  [Console]::Out.Flush()
 }
 function Get-NetBytes {
   @(Get-NetAdapterStatistics | ForEach-Object { [ordered]@{ name = [string]$_.Name; rx = [double]$_.ReceivedBytes; tx = [double]$_.SentBytes } })
 }
-Invoke-Part 'netStart' { ,(Get-NetBytes) }
-$out['netStartMs'] = $sw.ElapsedMilliseconds
-Invoke-Part 'os' { Get-Values 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' @('CurrentBuildNumber', 'UBR', 'DisplayVersion', 'EditionID', 'ProductName', 'InstallationType') }
-Invoke-Part 'network' {
+Write-Part 'netStart' { ,(Get-NetBytes) }
+Write-Part 'os' { Get-Values 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' @('CurrentBuildNumber', 'UBR', 'DisplayVersion', 'EditionID', 'ProductName', 'InstallationType') }
+Write-Part 'network' {
   $routes = @(Get-NetRoute -DestinationPrefix '0.0.0.0/0', '::/0' -ErrorAction SilentlyContinue | ForEach-Object { [ordered]@{ ifIndex = [int]$_.ifIndex; metric = [int]$_.RouteMetric + [int]$_.InterfaceMetric } })
   $idx = @($routes | ForEach-Object { $_.ifIndex })
   $adapters = @(Get-NetAdapter -IncludeHidden | Where-Object { $idx -contains $_.ifIndex -or [string]$_.Status -eq 'Up' } | ForEach-Object { [ordered]@{ ifIndex = [int]$_.ifIndex; name = [string]$_.Name; description = [string]$_.InterfaceDescription; media = [string]$_.PhysicalMediaType; ndis = [int]$_.NdisPhysicalMedium; status = [string]$_.Status; hardware = [bool]$_.HardwareInterface } })
   [ordered]@{ routes = $routes; adapters = $adapters }
 }
-Invoke-Part 'wifi' {
+Write-Part 'wifi' {
   $up = @(Get-NetAdapter | Where-Object { [string]$_.Status -eq 'Up' -and ([int]$_.NdisPhysicalMedium -eq 9 -or [string]$_.PhysicalMediaType -match '802\.11') })
   if ($up.Count -gt 0) { (& (Join-Path $sys 'netsh.exe') wlan show interfaces) -join "` +
   '`' +
   String.raw`n" } else { $null }
 }
-Invoke-Part 'battery' { ,@(Get-CimInstance -ClassName Win32_Battery | ForEach-Object { [ordered]@{ status = [int]$_.BatteryStatus; charge = $_.EstimatedChargeRemaining } }) }
-Invoke-Part 'firewallProfiles' { ,@(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object { [ordered]@{ name = [string]$_.Name; enabled = [string]$_.Enabled } }) }
-Invoke-Part 'networkCategories' { ,@(Get-NetConnectionProfile | ForEach-Object { [string]$_.NetworkCategory }) }
-Invoke-Part 'firewallRegistry' {
+Write-Part 'battery' { ,@(Get-CimInstance -ClassName Win32_Battery | ForEach-Object { [ordered]@{ status = [int]$_.BatteryStatus; charge = $_.EstimatedChargeRemaining } }) }
+Write-Part 'firewallProfiles' { ,@(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object { [ordered]@{ name = [string]$_.Name; enabled = [string]$_.Enabled } }) }
+Write-Part 'networkCategories' { ,@(Get-NetConnectionProfile | ForEach-Object { [string]$_.NetworkCategory }) }
+Write-Part 'firewallRegistry' {
   $base = 'HKLM:\SYSTEM\CurrentControlSet\Services\SharedAccess\Parameters\FirewallPolicy'
   $pol = 'HKLM:\SOFTWARE\Policies\Microsoft\WindowsFirewall'
   [ordered]@{
@@ -62,45 +116,53 @@ Invoke-Part 'firewallRegistry' {
     PolicyPublic = (Get-Values "$pol\PublicProfile" @('EnableFirewall')).EnableFirewall
   }
 }
-Invoke-Part 'firewallProducts' { ,@(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName FirewallProduct | ForEach-Object { [ordered]@{ name = [string]$_.displayName; state = [int64]$_.productState } }) }
-Invoke-Part 'antivirusProducts' { ,@(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName AntivirusProduct | ForEach-Object { [ordered]@{ name = [string]$_.displayName; state = [int64]$_.productState } }) }
-Invoke-Part 'defender' {
+Write-Part 'firewallProducts' { ,@(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName FirewallProduct | ForEach-Object { [ordered]@{ name = [string]$_.displayName; state = [int64]$_.productState } }) }
+Write-Part 'antivirusProducts' { ,@(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName AntivirusProduct | ForEach-Object { [ordered]@{ name = [string]$_.displayName; state = [int64]$_.productState } }) }
+Write-Part 'defender' {
   $s = Get-MpComputerStatus
-  [ordered]@{ service = [bool]$s.AMServiceEnabled; antivirus = [bool]$s.AntivirusEnabled; realtime = [bool]$s.RealTimeProtectionEnabled; signatureAgeDays = [int]$s.AntivirusSignatureAge }
+  [ordered]@{ runningMode = [string]$s.AMRunningMode; service = [bool]$s.AMServiceEnabled; antivirus = [bool]$s.AntivirusEnabled; realtime = [bool]$s.RealTimeProtectionEnabled; signatureAgeDays = [int]$s.AntivirusSignatureAge }
 }
-Invoke-Part 'bitlocker' {
+Write-Part 'bitlocker' {
   $d = $env:SystemDrive
   $shell = New-Object -ComObject Shell.Application
   [ordered]@{ drive = $d; value = $shell.NameSpace($d + '\').Self.ExtendedProperty('System.Volume.BitLockerProtection') }
 }
-Invoke-Part 'screenSaver' {
+Write-Part 'screenSaver' {
   $names = @('ScreenSaveActive', 'ScreenSaveTimeOut', 'ScreenSaverIsSecure', 'SCRNSAVE.EXE')
-  [ordered]@{ user = Get-Values 'HKCU:\Control Panel\Desktop' $names; policy = Get-Values 'HKCU:\Software\Policies\Microsoft\Windows\Control Panel\Desktop' $names }
+  [ordered]@{ user = Get-Values 'HKCU:\Control Panel\Desktop' ($names + 'DelayLockInterval'); policy = Get-Values 'HKCU:\Software\Policies\Microsoft\Windows\Control Panel\Desktop' $names }
 }
-Invoke-Part 'lockPolicy' {
+Write-Part 'lockPolicy' {
   [ordered]@{
     autoAdminLogon = (Get-Values 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon' @('AutoAdminLogon')).AutoAdminLogon
     inactivityTimeoutSecs = (Get-Values 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' @('InactivityTimeoutSecs')).InactivityTimeoutSecs
     disableLockWorkstation = (Get-Values 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Policies\System' @('DisableLockWorkstation')).DisableLockWorkstation
   }
 }
-Invoke-Part 'powercfg' {
+Write-Part 'powercfg' {
   $pc = Join-Path $sys 'powercfg.exe'
+  $wake = Get-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Power\PowerSettings\0e796bdb-100d-47d6-a2d5-f7d2daa51f51' @('ACSettingIndex', 'DCSettingIndex')
   [ordered]@{
-    videoIdle = (& $pc /query SCHEME_CURRENT SUB_VIDEO VIDEOIDLE) -join ' '
-    standbyIdle = (& $pc /query SCHEME_CURRENT SUB_SLEEP STANDBYIDLE) -join ' '
-    consoleLock = (& $pc /query SCHEME_CURRENT SUB_NONE CONSOLELOCK) -join ' '
+    videoIdle = (& $pc /query SCHEME_CURRENT SUB_VIDEO VIDEOIDLE) -join "` +
+  '`' +
+  String.raw`n"
+    standbyIdle = (& $pc /query SCHEME_CURRENT SUB_SLEEP STANDBYIDLE) -join "` +
+  '`' +
+  String.raw`n"
+    consoleLock = (& $pc /qh SCHEME_CURRENT SUB_NONE CONSOLELOCK) -join "` +
+  '`' +
+  String.raw`n"
+    consoleLockPolicy = [ordered]@{ ac = $wake.ACSettingIndex; dc = $wake.DCSettingIndex }
   }
 }
-Invoke-Part 'users' { ,@(Get-LocalUser | ForEach-Object { [ordered]@{ rid = [int64]($_.SID.Value.Split('-')[-1]); enabled = [bool]$_.Enabled } }) }
-Invoke-Part 'entraProfiles' { @(Get-ChildItem 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList' | Where-Object { $_.PSChildName -like 'S-1-12-1-*' }).Count }
-Invoke-Part 'voice' {
+Write-Part 'users' { ,@(Get-LocalUser | ForEach-Object { [ordered]@{ rid = [int64]($_.SID.Value.Split('-')[-1]); enabled = [bool]$_.Enabled } }) }
+Write-Part 'entraProfiles' { @(Get-ChildItem 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList' | Where-Object { $_.PSChildName -like 'S-1-12-1-*' }).Count }
+Write-Part 'voice' {
   [ordered]@{
     user = Get-Values 'HKCU:\Software\Microsoft\Speech_OneCore\Settings\VoiceActivation\UserPreferenceForAllApps' @('AgentActivationEnabled', 'AgentActivationOnLockScreenEnabled')
     policy = (Get-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\AppPrivacy' @('LetAppsActivateWithVoice')).LetAppsActivateWithVoice
   }
 }
-Invoke-Part 'mediaInUse' {
+Write-Part 'mediaInUse' {
   $found = @()
   foreach ($dev in @('microphone', 'webcam')) {
     $root = "HKCU:\Software\Microsoft\Windows\CurrentVersion\CapabilityAccessManager\ConsentStore\$dev"
@@ -108,18 +170,15 @@ Invoke-Part 'mediaInUse' {
     foreach ($key in $keys) {
       if ($key.PSChildName -eq 'NonPackaged') { continue }
       $p = Get-ItemProperty -LiteralPath $key.PSPath -ErrorAction SilentlyContinue
-      if ($null -ne $p -and $p.LastUsedTimeStop -eq 0 -and $p.LastUsedTimeStart -gt 0) { $found += [ordered]@{ device = $dev; app = [string]$key.PSChildName } }
+      if ($null -ne $p -and $p.LastUsedTimeStart -gt 0) { $found += [ordered]@{ device = $dev; app = [string]$key.PSChildName; start = $p.LastUsedTimeStart; stop = $p.LastUsedTimeStop } }
     }
   }
   ,$found
 }
-Invoke-Part 'notifications' {
-  [ordered]@{
-    toastEnabled = (Get-Values 'HKCU:\Software\Microsoft\Windows\CurrentVersion\PushNotifications' @('ToastEnabled')).ToastEnabled
-    globalToasts = (Get-Values 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Notifications\Settings' @('NOC_GLOBAL_SETTING_TOASTS_ENABLED')).NOC_GLOBAL_SETTING_TOASTS_ENABLED
-  }
+Write-Part 'notifications' {
+  [ordered]@{ toastEnabled = (Get-Values 'HKCU:\Software\Microsoft\Windows\CurrentVersion\PushNotifications' @('ToastEnabled')).ToastEnabled }
 }
-Invoke-Part 'audio' {
+Write-Part 'audio' {
   $root = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\MMDevices\Audio\Render'
   ,@(Get-ChildItem -LiteralPath $root | ForEach-Object {
     $k = Get-ItemProperty -LiteralPath $_.PSPath
@@ -127,33 +186,43 @@ Invoke-Part 'audio' {
     [ordered]@{ state = $k.DeviceState; role0 = $k.'Role:0'; role1 = $k.'Role:1'; name = $p.'{a45c254e-df1c-4efd-8020-67d146a850e0},2'; adapter = $p.'{b3f8fa53-0004-438e-9003-51a46e139bfc},6'; formFactor = $p.'{1da5d803-d492-4edd-8c23-e0c0ffee7f0e},0' }
   })
 }
-Invoke-Part 'remote' { [ordered]@{ denyTs = (Get-Values 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server' @('fDenyTSConnections')).fDenyTSConnections; session = [string]$env:SESSIONNAME } }
+Write-Part 'remote' { [ordered]@{ denyTs = (Get-Values 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server' @('fDenyTSConnections')).fDenyTSConnections; session = [string]$env:SESSIONNAME } }
 if ($sw.ElapsedMilliseconds -lt 700) { Start-Sleep -Milliseconds (700 - $sw.ElapsedMilliseconds) }
-Invoke-Part 'netEnd' { ,(Get-NetBytes) }
-$out['netEndMs'] = $sw.ElapsedMilliseconds
-$out['errors'] = $errs
-$out | ConvertTo-Json -Compress -Depth 6
+Write-Part 'netEnd' { ,(Get-NetBytes) }
 }
 
 `;
 
-/** The sections of the batch's JSON; anything else in stdout (warnings, a BOM) is ignored. */
+/** One part as it arrived: its value, or the exception that stopped it. */
+export type WindowsBatchEntry =
+  | { readonly ok: true; readonly value: unknown; readonly ms: number }
+  | { readonly ok: false; readonly error: string; readonly ms: number };
+
+/** The parts that arrived; a part missing here never arrived (the batch was stopped first). */
 export interface WindowsBatch {
-  readonly sections: Readonly<Record<string, unknown>>;
-  /** Part name → exception type and HRESULT. */
-  readonly errors: Readonly<Record<string, string>>;
+  readonly parts: ReadonlyMap<string, WindowsBatchEntry>;
 }
 
-export function parseWindowsBatch(stdout: string): WindowsBatch | null {
-  const start = stdout.indexOf('{');
-  const end = stdout.lastIndexOf('}');
-  if (start < 0 || end <= start) return null;
-  const parsed = tryParseJson(stdout.slice(start, end + 1));
-  if (!isRecord(parsed) || parsed.schema !== 1) return null;
-  const errors: Record<string, string> = {};
-  if (isRecord(parsed.errors))
-    for (const [k, v] of Object.entries(parsed.errors)) if (typeof v === 'string') errors[k] = v;
-  return { sections: parsed, errors };
+/**
+ * Reads the batch's output line by line. BOMs, blank lines, warnings and anything not shaped like a batch
+ * line are ignored, so a partial output (the batch killed at its time limit) still gives what arrived.
+ */
+export function parseWindowsBatch(stdout: string): WindowsBatch {
+  const parts = new Map<string, WindowsBatchEntry>();
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = stripBom(raw.trim().replace(/^\ufeff+/, ''));
+    if (!line.startsWith('{')) continue;
+    const parsed = tryParseJson(line);
+    if (!isRecord(parsed) || parsed.readyroom !== windowsBatchLineTag) continue;
+    const { part, ms } = parsed;
+    if (typeof part !== 'string' || part === '' || typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
+      continue;
+    }
+    const hasValue = Object.prototype.hasOwnProperty.call(parsed, 'value');
+    if (typeof parsed.error === 'string' && !hasValue) parts.set(part, { ok: false, error: parsed.error, ms });
+    else if (hasValue && parsed.error === undefined) parts.set(part, { ok: true, value: parsed.value, ms });
+  }
+  return { parts };
 }
 
 /** Full path of Windows PowerShell 5.1; `Sysnative` reaches the 64-bit one from a 32-bit process. */

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../../shared/json';
+import { screenLockLimits } from '../security-screen-lock.probe';
 import { describeExecFailure, memo, run, readHeadroom } from './exec-helpers';
 import {
   parseBitLocker,
@@ -17,7 +18,7 @@ import {
   parseWindowsVoice,
   windowsTraffic,
 } from './parsers/win32-parsers';
-import { asArray, asNumber, asString } from './parsers/common-parsers';
+import { asList, asString } from './parsers/common-parsers';
 import { known, unknownFact, type PlatformDeps, type PlatformFacts } from './platform-types';
 import {
   parseWindowsBatch,
@@ -25,6 +26,7 @@ import {
   powershellPath,
   windowsBatchScript,
   type WindowsBatch,
+  type WindowsBatchPart,
 } from './win32-batch';
 
 export interface Win32Options {
@@ -39,38 +41,57 @@ export const defaultWin32Options: Win32Options = {
   ownExeNames: ['ReadyRoom.exe', 'electron.exe'],
 };
 
-type BatchOutcome = { ok: true; batch: WindowsBatch } | { ok: false; reason: string };
+type BatchOutcome =
+  { ok: true; batch: WindowsBatch; timedOut: boolean; exitedEarly: boolean } | { ok: false; reason: string };
+
+type PartResult = { ok: true; value: unknown; ms: number } | { ok: false; reason: string; evidence: JsonObject };
 
 /** Windows: one PowerShell run per scan gathers everything (see win32-batch.ts); the facts read its parts. */
 export function createWin32Facts(deps: PlatformDeps, options: Win32Options = defaultWin32Options): PlatformFacts {
+  const limitSeconds = Math.round(options.batchTimeoutMs / 100) / 10;
   const batch = memo(async (): Promise<BatchOutcome> => {
     const r = await run(deps, powershellPath(deps.env), powershellArgs, windowsBatchScript, options.batchTimeoutMs);
     const parsed = parseWindowsBatch(r.stdout);
-    if (parsed) return { ok: true, batch: parsed };
+    if (parsed.parts.size > 0) {
+      return { ok: true, batch: parsed, timedOut: r.timedOut, exitedEarly: !r.ok && !r.timedOut };
+    }
     if (!r.ok) return { ok: false, reason: describeExecFailure(r, 'Windows PowerShell') };
     return { ok: false, reason: 'Windows PowerShell gave an answer ReadyRoom could not read' };
   });
 
-  /** One part of the batch, or the reason it is missing. */
-  const part = async (
-    name: string,
-  ): Promise<{ ok: true; value: unknown } | { ok: false; reason: string; evidence: JsonObject }> => {
+  /** One part of the batch, or the reason it is missing; only that part is affected. */
+  const part = async (name: WindowsBatchPart): Promise<PartResult> => {
     const b = await batch();
     if (!b.ok) return { ok: false, reason: b.reason, evidence: {} };
-    const error = b.batch.errors[name];
-    if (error !== undefined) {
+    const entry = b.batch.parts.get(name);
+    if (!entry) {
+      const reason = b.timedOut
+        ? `Windows did not answer this question within the ${limitSeconds} s time limit`
+        : 'Windows PowerShell stopped before answering this question';
+      return { ok: false, reason, evidence: { part: name, arrived: false } };
+    }
+    if (!entry.ok) {
       return {
         ok: false,
         reason: 'Windows did not answer this question for a signed-in user without admin rights',
-        evidence: { error },
+        evidence: { part: name, error: entry.error },
       };
     }
-    return { ok: true, value: b.batch.sections[name] };
+    return { ok: true, value: entry.value, ms: entry.ms };
   };
-
-  const onBattery = async () => {
-    const p = await part('battery');
-    return p.ok ? (parseWindowsBattery(p.value).battery?.onBattery ?? false) : false;
+  /** A part's value, or undefined when it did not arrive or failed. */
+  const value = async (name: WindowsBatchPart): Promise<unknown> => {
+    const p = await part(name);
+    return p.ok ? p.value : undefined;
+  };
+  /** Why parts are missing, for the evidence of facts that combine several parts. */
+  const missing = async (names: readonly WindowsBatchPart[]): Promise<JsonObject> => {
+    const out: JsonObject = {};
+    for (const name of names) {
+      const p = await part(name);
+      if (!p.ok) out[name] = p.reason;
+    }
+    return out;
   };
 
   return {
@@ -78,15 +99,14 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       const p = await part('network');
       if (!p.ok) return unknownFact(p.reason, p.evidence);
       const route = parseWindowsRoute(p.value);
-      if (!route) return unknownFact('Windows did not list its network adapters');
+      if (!route) return unknownFact('Windows did not list its network adapters and routes in a readable form');
       return known(route, { primary: route.primary?.name ?? null, kind: route.primary?.kind ?? null });
     },
 
     async wifi() {
       const p = await part('wifi');
       if (!p.ok) return unknownFact(p.reason, p.evidence);
-      const text = asString(p.value) ?? '';
-      const signal = parseNetshSignal(text);
+      const signal = parseNetshSignal(asString(p.value) ?? '');
       if (signal.percent === null && signal.dbm === null) {
         return unknownFact(
           'Windows did not give the Wi-Fi signal; on Windows 11 24H2 and later it only does when location access is allowed for desktop apps',
@@ -99,16 +119,17 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       const p = await part('battery');
       if (!p.ok) return unknownFact(p.reason, p.evidence);
       const facts = parseWindowsBattery(p.value);
-      return known(facts, { batteries: Array.isArray(p.value) ? p.value.length : p.value ? 1 : 0 });
+      if (!facts) return unknownFact('Windows did not say whether this computer runs on battery or mains power');
+      return known(facts, { batteries: asList(p.value)?.length ?? 0 });
     },
 
     async networkActivity(link) {
-      const b = await batch();
-      if (!b.ok) return unknownFact(b.reason);
-      const s = b.batch.sections;
-      const windowMs = (asNumber(s.netEndMs) ?? 0) - (asNumber(s.netStartMs) ?? 0);
-      const traffic = windowsTraffic(s.netStart, s.netEnd, link.name, windowMs);
-      if (!traffic) return unknownFact(`Windows did not report traffic counters for ${link.name}`);
+      const [start, end] = await Promise.all([part('netStart'), part('netEnd')]);
+      if (!start.ok) return unknownFact(start.reason, start.evidence);
+      if (!end.ok) return unknownFact(end.reason, end.evidence);
+      const windowMs = end.ms - start.ms;
+      const traffic = windowsTraffic(start.value, end.value, link.name, windowMs);
+      if (!traffic) return unknownFact(`Windows did not report usable traffic counters for ${link.name}`);
       return known(
         { iface: link.name, ...traffic, windowMs, topPrograms: null },
         { source: 'Get-NetAdapterStatistics' },
@@ -139,6 +160,7 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       const p = await part('mediaInUse');
       if (!p.ok) return unknownFact(p.reason, p.evidence);
       const inUse = parseWindowsMediaInUse(p.value, options.ownExeNames);
+      if (!inUse) return unknownFact('Windows privacy records could not be read');
       return known(
         {
           ...inUse,
@@ -153,9 +175,11 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       if (!p.ok) return unknownFact(p.reason, p.evidence);
       const n = parseWindowsNotifications(p.value);
       if (!n) {
-        return unknownFact('Windows does not let ReadyRoom read whether Do Not Disturb or Focus is on', {
-          notificationsOn: true,
-        });
+        // Focus / Do Not Disturb has no readable setting; reading the old Quiet Hours value would be stale.
+        return unknownFact(
+          'Windows does not let other programs read whether Do Not Disturb is on. Check the bell icon next to the clock: a crossed-out bell or a moon means Do Not Disturb is on',
+          { notificationsSwitchedOff: false },
+        );
       }
       return known(n, { source: n.source });
     },
@@ -169,37 +193,34 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
     },
 
     async firewall() {
+      const names = ['firewallProfiles', 'networkCategories', 'firewallRegistry', 'firewallProducts'] as const;
       const b = await batch();
       if (!b.ok) return unknownFact(b.reason);
-      const s = b.batch.sections;
-      const fw = parseWindowsFirewall({
-        profiles: s.firewallProfiles,
-        categories: s.networkCategories,
-        registry: s.firewallRegistry,
-        products: s.firewallProducts,
-      });
+      const [profiles, categories, registry, products] = await Promise.all(names.map((n) => value(n)));
+      const fw = parseWindowsFirewall({ profiles, categories, registry, products });
       const evidence: JsonObject = {
-        activeNetworks: asArray(s.networkCategories).map(String),
-        errors: Object.fromEntries(Object.entries(b.batch.errors).filter(([k]) => k.startsWith('firewall'))),
+        activeNetworks: (asList(categories) ?? []).map(String),
+        unread: await missing(names),
       };
-      if (!fw) return unknownFact('Windows did not report the firewall state', evidence);
+      if (!fw) return unknownFact('Windows did not report the firewall state for the network in use', evidence);
       return known(fw, { ...evidence, provider: fw.provider, offProfiles: [...fw.offProfiles] });
     },
 
     async antivirus() {
       const b = await batch();
       if (!b.ok) return unknownFact(b.reason);
-      const s = b.batch.sections;
-      const av = parseWindowsAntivirus(
-        b.batch.errors.antivirusProducts ? undefined : s.antivirusProducts,
-        b.batch.errors.defender ? undefined : s.defender,
-      );
-      const evidence: JsonObject = {
-        securityCenter: b.batch.errors.antivirusProducts ?? 'read',
-        defender: b.batch.errors.defender ?? 'read',
-      };
+      const [products, defender] = await Promise.all([value('antivirusProducts'), value('defender')]);
+      const av = parseWindowsAntivirus(products, defender);
+      const evidence: JsonObject = { unread: await missing(['antivirusProducts', 'defender']) };
       if (!av) return unknownFact('Windows Security Center did not answer (it is missing on Windows Server)', evidence);
-      return known(av, evidence);
+      const { defenderStandsBack, ...facts } = av;
+      if (defenderStandsBack && !facts.products.some((p) => p.enabled)) {
+        return unknownFact(
+          'Microsoft Defender has stepped back for another antivirus that Windows does not list, so ReadyRoom cannot tell whether that one is on and up to date',
+          { ...evidence, defenderMode: 'passive' },
+        );
+      }
+      return known(facts, evidence);
     },
 
     async diskEncryption() {
@@ -211,16 +232,27 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
     },
 
     async screenLock() {
-      const b = await batch();
-      if (!b.ok) return unknownFact(b.reason);
-      const s = b.batch.sections;
+      const names = ['screenSaver', 'lockPolicy', 'powercfg'] as const;
+      const policy = await part('lockPolicy');
+      // Whether Windows signs in by itself decides the check on its own: without it there is no answer.
+      if (!policy.ok) return unknownFact(policy.reason, policy.evidence);
+      const [screenSaver, lockPolicy, powercfg, battery] = await Promise.all([
+        value('screenSaver'),
+        value('lockPolicy'),
+        value('powercfg'),
+        value('battery'),
+      ]);
+      const power = parseWindowsBattery(battery);
       const parsed = parseWindowsScreenLock({
-        screenSaver: s.screenSaver,
-        lockPolicy: s.lockPolicy,
-        powercfg: s.powercfg,
-        onBattery: await onBattery(),
+        screenSaver,
+        lockPolicy,
+        powercfg,
+        onBattery: power ? (power.battery?.onBattery ?? false) : null,
+        enoughMinutes: screenLockLimits.passMinutes,
       });
-      if (!parsed) return unknownFact('Windows did not report its screen-lock settings');
+      const unread = await missing(names);
+      if (!parsed) return unknownFact('Windows did not report its screen-lock settings', { unread });
+      if (parsed.state === 'unknown') return unknownFact(parsed.reason, { ...parsed.evidence, unread });
       return known(parsed.facts, parsed.evidence);
     },
 
@@ -233,14 +265,12 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
     },
 
     async userAccounts() {
-      const b = await batch();
-      if (!b.ok) return unknownFact(b.reason);
-      const users = parseWindowsUsers(b.batch.sections.users, b.batch.sections.entraProfiles);
-      if (!users)
-        return unknownFact('Windows did not list the accounts on this computer', {
-          error: b.batch.errors.users ?? null,
-        });
-      return known(users, { humanAccounts: users.humanAccounts, guestEnabled: users.guestEnabled });
+      const [users, entra] = await Promise.all([part('users'), part('entraProfiles')]);
+      if (!users.ok) return unknownFact(users.reason, users.evidence);
+      if (!entra.ok) return unknownFact(entra.reason, entra.evidence);
+      const parsed = parseWindowsUsers(users.value, entra.value);
+      if (!parsed) return unknownFact('Windows did not list the accounts on this computer in a readable form');
+      return known(parsed, { humanAccounts: parsed.humanAccounts, guestEnabled: parsed.guestEnabled });
     },
   };
 }

@@ -59,6 +59,14 @@ describe('runCommand', () => {
     expect(r).toMatchObject({ ok: false, stdout: 'hello', stderr: 'warn', code: 3, timedOut: false, spawnError: null });
   });
 
+  it('returns what the command printed before it was stopped at its time limit', async () => {
+    const script =
+      'process.stdout.write("first line\\n"); process.stdout.write("second line\\n"); setInterval(() => {}, 1000);';
+    const r = await runCommand(process.execPath, ['-e', script], { timeoutMs: 1500 });
+    expect(r).toMatchObject({ ok: false, timedOut: true });
+    expect(r.stdout).toBe('first line\nsecond line\n');
+  });
+
   it('reports a command that is not installed as a spawn error', async () => {
     const r = await runCommand('/nonexistent/readyroom-no-such-tool', []);
     expect(r).toMatchObject({ ok: false, spawnError: 'ENOENT', timedOut: false });

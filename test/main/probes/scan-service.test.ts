@@ -138,7 +138,7 @@ describe('scan service', () => {
     // The one PowerShell run takes longer than the speed test's own limit (2.4 s here).
     const slowBatch: ExecFn = async () => {
       await new Promise((r) => setTimeout(r, 2800));
-      return execResult({ stdout: fixture('win32', 'batch-en-laptop-wifi.json') });
+      return execResult({ stdout: fixture('win32', 'batch2-en-laptop-wifi.txt') });
     };
     const settings: Settings = {
       ...defaultSettings,

@@ -15,4 +15,10 @@ describe('security.user-accounts', () => {
     expect((await run(3, null)).summary).toMatch(/^3 people/);
     expect((await run(1, true)).status).toBe('warn');
   });
+
+  it('is unknown, not a pass, when one account was found but the guest account could not be read', async () => {
+    const r = await run(1, null);
+    expect(r.status).toBe('unknown');
+    expect(r.summary).toMatch(/guest account/);
+  });
 });

@@ -20,14 +20,65 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Windows PowerShell 5.1 can write an array as `{"value":[…],"Count":n}` (an extended `Count` property on
+ * System.Array, PowerShell issue #5579). This turns that wrapper, nested or not, back into the array.
+ */
+export function unwrapPsArray(value: unknown): unknown {
+  let v = value;
+  while (
+    isRecord(v) &&
+    Array.isArray(v.value) &&
+    typeof v.Count === 'number' &&
+    v.Count === v.value.length &&
+    Object.keys(v).length === 2
+  ) {
+    v = v.value;
+  }
+  return v;
+}
+
 /** PowerShell emits one object or an array of them; null or missing means none. */
 export function asArray(value: unknown): unknown[] {
-  if (value === null || value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
+  const v = unwrapPsArray(value);
+  if (v === null || v === undefined) return [];
+  return Array.isArray(v) ? v : [v];
 }
 
 export function asRecords(value: unknown): Record<string, unknown>[] {
   return asArray(value).filter(isRecord);
+}
+
+/**
+ * A list where a missing value means "not read", never "none": null when the value is missing.
+ * One object counts as a list of one (PowerShell unrolls single-item lists).
+ */
+export function asList(value: unknown): unknown[] | null {
+  const v = unwrapPsArray(value);
+  if (v === null || v === undefined) return null;
+  return Array.isArray(v) ? v : [v];
+}
+
+/** A list of objects, or null when it is missing or anything in it is not an object. */
+export function asRecordList(value: unknown): Record<string, unknown>[] | null {
+  const list = asList(value);
+  return list && list.every(isRecord) ? list : null;
+}
+
+/** An object (after undoing the PowerShell array wrapper), or null. */
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  const v = unwrapPsArray(value);
+  return isRecord(v) ? v : null;
+}
+
+/** A whole number written as a JSON number (what PowerShell emits for [int] values); text is not accepted. */
+export function asInt(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+}
+
+/** A JSON boolean; anything else (including "True" or 1) is null. */
+export function asStrictBool(value: unknown): boolean | null {
+  return typeof value === 'boolean' ? value : null;
 }
 
 export function asNumber(value: unknown): number | null {

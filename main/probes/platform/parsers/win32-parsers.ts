@@ -12,7 +12,17 @@ import type {
   ScreenLockFacts,
   UserAccountFacts,
 } from '../platform-types';
-import { asArray, asBool, asNumber, asRecords, asString, isRecord } from './common-parsers';
+import {
+  asBool,
+  asInt,
+  asList,
+  asNumber,
+  asRecord,
+  asRecordList,
+  asStrictBool,
+  asString,
+  unwrapPsArray,
+} from './common-parsers';
 
 /** NDIS_PHYSICAL_MEDIUM values (ntddndis.h) that matter here. */
 const ndisWireless = 9; // NdisPhysicalMediumNative802_11
@@ -31,84 +41,152 @@ export function classifyWindowsAdapter(adapter: { description: string; media: st
   return 'other';
 }
 
-/** Default routes (lowest route + interface metric wins) and the adapters they use. */
+/** Default routes (lowest route + interface metric wins) and the adapters they use; null when either list is unreadable. */
 export function parseWindowsRoute(network: unknown): RouteFacts | null {
-  if (!isRecord(network)) return null;
-  const adapters = asRecords(network.adapters).map((a) => ({
-    ifIndex: asNumber(a.ifIndex),
+  const n = asRecord(network);
+  const adapterList = n ? asRecordList(n.adapters) : null;
+  const routeList = n ? asRecordList(n.routes) : null;
+  if (!adapterList || !routeList) return null;
+  const adapters = adapterList.map((a) => ({
+    ifIndex: asInt(a.ifIndex),
     name: asString(a.name) ?? 'network adapter',
     description: asString(a.description) ?? '',
     media: asString(a.media) ?? '',
-    ndis: asNumber(a.ndis),
+    ndis: asInt(a.ndis),
   }));
-  const routes = asRecords(network.routes)
-    .map((r) => ({ ifIndex: asNumber(r.ifIndex), metric: asNumber(r.metric) ?? 0 }))
-    .sort((a, b) => a.metric - b.metric);
+  const routes = routeList.map((r) => ({ ifIndex: asInt(r.ifIndex), metric: asInt(r.metric) }));
+  // A route without a readable metric cannot be ranked against the others.
+  if (routes.some((r) => r.ifIndex === null || r.metric === null)) return null;
+  routes.sort((a, b) => (a.metric ?? 0) - (b.metric ?? 0));
   const info = (ifIndex: number | null): LinkInfo | null => {
     const a = adapters.find((x) => x.ifIndex === ifIndex);
     return a ? { name: a.name, kind: classifyWindowsAdapter(a) } : null;
   };
   const linked = routes.map((r) => info(r.ifIndex)).filter((l): l is LinkInfo => l !== null);
   const primary = linked[0] ?? null;
-  if (!primary) return { primary: null, physical: null };
+  if (!primary) return routes.length === 0 ? { primary: null, physical: null } : null;
   const physical = primary.kind === 'vpn' ? (linked.find((l) => l.kind !== 'vpn') ?? null) : primary;
   return { primary, physical };
 }
 
+/** One "label : value" line of netsh output (labels are translated; some locales drop the space before the colon). */
+function netshPairs(text: string): { label: string; value: string }[] {
+  const out: { label: string; value: string }[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*([^:]+?)\s*:(?:\s+(.*))?$/.exec(line);
+    if (m?.[1]) out.push({ label: m[1].trim(), value: (m[2] ?? '').trim() });
+  }
+  return out;
+}
+
+/** Cipher names netsh prints untranslated (CCMP, GCMP-256, TKIP, WEP…); "None" is translated. */
+const cipherName = /^(ccmp|gcmp|tkip|wep|bip)\b/i;
+/** Authentication values that mean a password or certificate is needed; "Open" is translated. */
+const securedAuth = /wpa|wep|802\.1x|sae|owe/i;
+
 /**
- * `netsh wlan show interfaces`, which is translated: read by shape, not by label. The only value
- * written as a percentage is the signal ("Signal : 85%", French "85 %"); newer builds add an "Rssi" line.
+ * `netsh wlan show interfaces`, which is translated: read by shape, not by label. The only value written
+ * as a percentage is the signal ("Signal : 85%", French "85 %"); newer builds add an "Rssi" line.
+ * Security is read by position: the two lines after the radio type ("802.11ax") are the authentication
+ * and the cipher. Open means no cipher name and no WPA/WEP authentication, in any language
+ * ("Open/None", "Ouvrir/Aucun", "Abierta/Ninguna", "Offen/Keine").
  */
 export function parseNetshSignal(text: string): { percent: number | null; dbm: number | null; open: boolean | null } {
+  const pairs = netshPairs(text);
   let percent: number | null = null;
   let dbm: number | null = null;
+  for (const { label, value } of pairs) {
+    if (percent === null && /^\d{1,3}\s?%$/.test(value)) {
+      const p = Number(value.replace(/\D/g, ''));
+      if (p <= 100) percent = p;
+    }
+    if (/^rssi$/i.test(label) && /^-\d{2,3}$/.test(value)) dbm = Number(value);
+  }
   let open: boolean | null = null;
-  for (const line of text.split(/\r?\n/)) {
-    const value = line.split(/\s:\s/).slice(1).join(' : ').trim();
-    if (percent === null && /^\d{1,3}\s?%$/.test(value)) percent = Number(value.replace(/\D/g, ''));
-    if (/^\s*rssi\s*:/i.test(line) && /^-\d{2,3}$/.test(value)) dbm = Number(value);
-    if (/^Open$/i.test(value)) open = true;
-    else if (/^WPA|^WEP/i.test(value) && open === null) open = false;
+  const radio = pairs.findIndex((p) => /^802\.11[a-z0-9]*$/i.test(p.value));
+  const auth = radio >= 0 ? pairs[radio + 1]?.value : undefined;
+  const cipher = radio >= 0 ? pairs[radio + 2]?.value : undefined;
+  if (auth && cipher) {
+    if (cipherName.test(cipher) || securedAuth.test(auth)) open = false;
+    else if (/^\p{L}[\p{L} .-]*$/u.test(auth) && /^\p{L}[\p{L} .-]*$/u.test(cipher)) open = true;
   }
   return { percent, dbm, open };
 }
 
-/** Win32_Battery.BatteryStatus: 1 discharging, 4 low, 5 critical (all on battery); 2 AC; 3 full; 6–9 charging; 11 partly charged. */
-export function parseWindowsBattery(battery: unknown): {
-  battery: null | { percent: number | null; onBattery: boolean };
-} {
-  const items = asRecords(battery);
+/** Win32_Battery.BatteryStatus: 1 discharging, 4 low, 5 critical (on battery); 2 on mains; 3 full; 6–9 charging. 10 and 11 say neither. */
+const batteryStatus: Record<number, 'battery' | 'mains'> = {
+  1: 'battery',
+  2: 'mains',
+  3: 'mains',
+  4: 'battery',
+  5: 'battery',
+  6: 'mains',
+  7: 'mains',
+  8: 'mains',
+  9: 'mains',
+};
+
+/**
+ * Batteries from Win32_Battery. An empty list is a desktop; null when the list is unreadable or a battery's
+ * status says neither battery nor mains (never guessed as "plugged in").
+ */
+export function parseWindowsBattery(
+  battery: unknown,
+): { battery: null | { percent: number | null; onBattery: boolean } } | null {
+  const items = asRecordList(battery);
+  if (!items) return null;
   if (items.length === 0) return { battery: null };
-  const charges = items.flatMap((b) => {
-    const c = asNumber(b.charge);
-    return c === null ? [] : [c];
-  });
-  const onBattery = items.some((b) => [1, 4, 5].includes(asNumber(b.status) ?? 0));
+  let onBattery = false;
+  const charges: number[] = [];
+  for (const b of items) {
+    const status = asInt(b.status);
+    const side = status === null ? undefined : batteryStatus[status];
+    if (!side) return null;
+    if (side === 'battery') onBattery = true;
+    const charge = asInt(b.charge);
+    if (charge !== null && charge >= 0 && charge <= 100) charges.push(charge);
+  }
   const percent = charges.length > 0 ? Math.round(charges.reduce((a, b) => a + b, 0) / charges.length) : null;
   return { battery: { percent, onBattery } };
 }
 
-/** Bytes moved on one adapter between the start and end of the batch. */
+/** Bytes moved on one adapter between the start and end of the batch; null when a counter is missing or went backwards. */
 export function windowsTraffic(
   start: unknown,
   end: unknown,
   adapterName: string,
   windowMs: number,
 ): { rxBytesPerSec: number; txBytesPerSec: number } | null {
-  const find = (list: unknown) => asRecords(list).find((a) => asString(a.name) === adapterName);
+  const find = (list: unknown) => (asRecordList(list) ?? []).find((a) => asString(a.name) === adapterName);
   const a = find(start);
   const b = find(end);
-  if (!a || !b || windowMs <= 0) return null;
-  const delta = (key: string) => Math.max(0, (asNumber(b[key]) ?? 0) - (asNumber(a[key]) ?? 0));
-  return { rxBytesPerSec: (delta('rx') * 1000) / windowMs, txBytesPerSec: (delta('tx') * 1000) / windowMs };
+  if (!a || !b || !(windowMs > 0)) return null;
+  const counter = (r: Record<string, unknown>, key: string) => {
+    const v = r[key];
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
+  };
+  const rx0 = counter(a, 'rx');
+  const rx1 = counter(b, 'rx');
+  const tx0 = counter(a, 'tx');
+  const tx1 = counter(b, 'tx');
+  if (rx0 === null || rx1 === null || tx0 === null || tx1 === null || rx1 < rx0 || tx1 < tx0) return null;
+  return { rxBytesPerSec: ((rx1 - rx0) * 1000) / windowMs, txBytesPerSec: ((tx1 - tx0) * 1000) / windowMs };
 }
 
+export type ProductRunState = 'on' | 'off' | 'snoozed' | 'expired';
+
 /**
- * Security Center productState (undocumented, decoded by the community): bit 0x1000 = on,
- * bit 0x10 = definitions out of date.
+ * Security Center productState (undocumented; decoded by the community, e.g. amidaware/community-scripts #268):
+ * bits 12–15 are the state (0 off, 1 on, 2 snoozed, 3 expired, matching WSC_SECURITY_PRODUCT_STATE's order),
+ * bits 4–7 the definitions (0 up to date, 1 out of date). null for anything that is not such a number.
  */
-export function decodeProductState(state: number): { enabled: boolean; upToDate: boolean } {
-  return { enabled: (state & 0x1000) !== 0, upToDate: (state & 0x10) === 0 };
+export function decodeProductState(state: unknown): { state: ProductRunState; upToDate: boolean | null } | null {
+  const n = asInt(state);
+  if (n === null || n < 0 || n > 0xffffff) return null;
+  const run = (['off', 'on', 'snoozed', 'expired'] as const)[(n >> 12) & 0xf];
+  if (!run) return null;
+  const signatures = (n >> 4) & 0xf;
+  return { state: run, upToDate: signatures === 0 ? true : signatures === 1 ? false : null };
 }
 
 const profileByCategory: Record<string, string> = {
@@ -123,6 +201,7 @@ const profileByCategory: Record<string, string> = {
 /**
  * Windows Firewall for the profile of the network in use (Public, Private or Domain), or a third-party
  * firewall registered with Security Center. Profiles come from the cmdlet, else from the registry.
+ * An input that could not be read is `undefined`; when the networks in use are unknown, every profile is judged.
  */
 export function parseWindowsFirewall(input: {
   profiles: unknown;
@@ -131,35 +210,35 @@ export function parseWindowsFirewall(input: {
   products: unknown;
 }): FirewallFacts | null {
   const state = new Map<string, boolean>();
-  for (const p of asRecords(input.profiles)) {
+  for (const p of asRecordList(input.profiles) ?? []) {
     const name = asString(p.name);
     const on = asBool(p.enabled);
-    if (name && on !== null) state.set(name, on);
+    if (name && ['Domain', 'Private', 'Public'].includes(name) && on !== null) state.set(name, on);
   }
-  if (state.size === 0 && isRecord(input.registry)) {
-    const r = input.registry;
+  const registry = asRecord(input.registry);
+  if (state.size === 0 && registry) {
     for (const name of ['Domain', 'Private', 'Public']) {
-      const policy = asBool(r[`Policy${name}`]);
-      const local = asBool(r[name]);
-      const on = policy ?? local;
+      const on = asBool(registry[`Policy${name}`]) ?? asBool(registry[name]);
       if (on !== null) state.set(name, on);
     }
   }
-  const thirdParty = asRecords(input.products)
-    .map((p) => ({ name: asString(p.name) ?? 'Firewall', state: asNumber(p.state) }))
-    .filter((p) => p.state !== null && decodeProductState(p.state).enabled)
-    .map((p) => p.name);
+  const thirdParty = (asRecordList(input.products) ?? [])
+    .filter((p) => decodeProductState(p.state)?.state === 'on')
+    .map((p) => asString(p.name) || 'Firewall');
   if (state.size === 0 && thirdParty.length === 0) return null;
+  const categoryList = asList(input.categories);
+  const categories = categoryList?.every((c) => typeof c === 'string' || typeof c === 'number') ? categoryList : null;
   const active = [
     ...new Set(
-      asArray(input.categories).flatMap((c) => {
-        const key = String(c).toLowerCase();
-        return profileByCategory[key] ? [profileByCategory[key]] : [];
+      (categories ?? []).flatMap((c) => {
+        const profile = profileByCategory[String(c).toLowerCase()];
+        return profile ? [profile] : [];
       }),
     ),
   ];
-  // Not connected: judge the two profiles a home computer uses.
-  const judged = active.length > 0 ? active : ['Private', 'Public'];
+  // Not connected: judge the two profiles a home computer uses. Networks unknown: judge all three.
+  const judged =
+    categories === null ? ['Domain', 'Private', 'Public'] : active.length > 0 ? active : ['Private', 'Public'];
   const offProfiles = [...state.entries()].filter(([, on]) => !on).map(([name]) => name);
   const activeOff = judged.filter((p) => state.get(p) === false);
   if (thirdParty.length > 0 && activeOff.length > 0) {
@@ -170,36 +249,55 @@ export function parseWindowsFirewall(input: {
   return { state: offProfiles.length > 0 ? 'partly' : 'on', provider: 'Windows Firewall', offProfiles };
 }
 
-/** Security Center products plus Defender's own status; null when neither could be read (e.g. Windows Server). */
-export function parseWindowsAntivirus(products: unknown, defender: unknown): AntivirusFacts | null {
-  const list: AntivirusProduct[] = asRecords(products).flatMap((p) => {
-    const state = asNumber(p.state);
-    if (state === null) return [];
-    const decoded = decodeProductState(state);
-    return [
-      {
-        name: asString(p.name) ?? 'Antivirus',
-        enabled: decoded.enabled,
-        upToDate: decoded.upToDate,
-        definitionsAgeDays: null,
-      },
-    ];
-  });
-  if (isRecord(defender)) {
-    const age = asNumber(defender.signatureAgeDays);
-    const on = asBool(defender.realtime) === true && asBool(defender.antivirus) !== false;
+/**
+ * Security Center products plus Defender's own status; null when neither could be read (e.g. Windows Server).
+ * `undefined` means that part could not be read. Defender counts as protecting only in its normal running
+ * mode: in passive mode it still reports real-time protection on (mondoohq/mql #10381), and when Security
+ * Center says Defender is off, snoozed or expired, that stands.
+ */
+export function parseWindowsAntivirus(
+  products: unknown,
+  defender: unknown,
+): (AntivirusFacts & { readonly defenderStandsBack: boolean }) | null {
+  const sc = products === undefined ? null : asRecordList(products);
+  const list: AntivirusProduct[] = [];
+  for (const p of sc ?? []) {
+    const decoded = decodeProductState(p.state);
+    if (!decoded) continue;
+    const suffix = decoded.state === 'expired' ? ' (expired)' : decoded.state === 'snoozed' ? ' (snoozed)' : '';
+    list.push({
+      name: `${asString(p.name) || 'Antivirus'}${suffix}`,
+      enabled: decoded.state === 'on',
+      upToDate: decoded.upToDate,
+      definitionsAgeDays: null,
+    });
+  }
+  const d = asRecord(defender);
+  let defenderStandsBack = false;
+  if (d) {
+    const mode = asString(d.runningMode)?.trim() || null;
+    const realtime = asStrictBool(d.realtime);
+    const antivirus = asStrictBool(d.antivirus);
+    const rawAge = asInt(d.signatureAgeDays);
+    const age = rawAge !== null && rawAge >= 0 && rawAge < 10_000 ? rawAge : null;
     const existing = list.findIndex((p) => /defender/i.test(p.name));
+    const scEntry = existing >= 0 ? list[existing] : undefined;
+    const normal = mode === null ? scEntry?.enabled === true : /^normal$/i.test(mode);
+    // Passive, side-by-side passive or EDR block mode: another antivirus is meant to protect this computer.
+    defenderStandsBack = mode !== null && /passive|edr/i.test(mode);
+    const enabled = realtime === true && antivirus === true && normal && (scEntry ? scEntry.enabled : true);
+    const baseName = scEntry?.name ?? 'Microsoft Defender Antivirus';
     const entry: AntivirusProduct = {
-      name: existing >= 0 ? (list[existing]?.name ?? 'Microsoft Defender Antivirus') : 'Microsoft Defender Antivirus',
-      enabled: on,
-      upToDate: age === null ? (list[existing]?.upToDate ?? null) : age <= 3,
+      name: mode !== null && !/^normal$/i.test(mode) ? `${baseName} (${mode.toLowerCase()})` : baseName,
+      enabled,
+      upToDate: age === null ? (scEntry?.upToDate ?? null) : age <= 3,
       definitionsAgeDays: age,
     };
     if (existing >= 0) list[existing] = entry;
     else list.push(entry);
   }
-  if (list.length === 0 && !Array.isArray(products) && !isRecord(products) && !isRecord(defender)) return null;
-  return { products: list, builtInAlwaysOn: false, warnings: [] };
+  if (sc === null && !d) return null;
+  return { products: list, builtInAlwaysOn: false, warnings: [], defenderStandsBack };
 }
 
 /**
@@ -207,9 +305,10 @@ export function parseWindowsAntivirus(products: unknown, defender: unknown): Ant
  * 5 suspended, 6 locked, 7 not encryptable, 8 waiting for activation (key still stored in the clear).
  */
 export function parseBitLocker(bitlocker: unknown): DiskEncryptionFacts | null {
-  if (!isRecord(bitlocker)) return null;
-  const value = asNumber(bitlocker.value);
-  const volume = asString(bitlocker.drive) ?? 'C:';
+  const b = asRecord(bitlocker);
+  if (!b) return null;
+  const value = asInt(b.value);
+  const volume = asString(b.drive) || 'C:';
   const base = { method: 'BitLocker', volume, warnings: [] as string[] };
   switch (value) {
     case 1:
@@ -232,124 +331,210 @@ export function parseBitLocker(bitlocker: unknown): DiskEncryptionFacts | null {
   }
 }
 
-/** `powercfg /query …`: the last two hex values are the AC and DC settings (labels are translated). */
+const guidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * `powercfg /query …` (or `/qh` for hidden settings), whose labels are translated: read by layout. The AC
+ * and DC values are the two hex lines indented like the setting's own GUID line, after it; the range lines
+ * above them are indented deeper. A hidden setting queried with `/query` prints only the scheme header,
+ * and a cut-off output lacks one of the two lines: both read as null, never as a value.
+ */
 export function parsePowercfgValues(text: string): { ac: number; dc: number } | null {
-  const values = [...text.matchAll(/0x([0-9a-f]{8})/gi)].map((m) => parseInt(m[1] ?? '0', 16));
-  if (values.length < 2) return null;
-  return { ac: values[values.length - 2] ?? 0, dc: values[values.length - 1] ?? 0 };
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const indent = (l: string) => /^\s*/.exec(l)?.[0].length ?? 0;
+  let settingLine = -1;
+  lines.forEach((l, i) => {
+    if (guidPattern.test(l)) settingLine = i;
+  });
+  if (settingLine < 0) return null;
+  const level = indent(lines[settingLine] ?? '');
+  const values: number[] = [];
+  for (const line of lines.slice(settingLine + 1)) {
+    const hex = /:\s*0x([0-9a-f]{1,16})\s*$/i.exec(line);
+    if (hex?.[1] && indent(line) === level) values.push(parseInt(hex[1], 16));
+  }
+  if (values.length !== 2 || values.some((v) => !Number.isSafeInteger(v))) return null;
+  return { ac: values[0] ?? 0, dc: values[1] ?? 0 };
 }
+
+export type WindowsScreenLockReading =
+  | { state: 'known'; facts: ScreenLockFacts; evidence: Record<string, string | number | boolean | null> }
+  | { state: 'unknown'; reason: string; evidence: Record<string, string | number | boolean | null> };
 
 /**
  * The shortest idle time after which Windows asks for a password: a password-protected screen saver,
  * sleep with sign-in on wake-up, or the machine inactivity limit. The display merely turning off does not lock.
+ * Inputs that could not be read are `undefined`; `onBattery` null means the power source is unknown, and then
+ * the longer of the two timeouts counts. A setting Windows did not show is unknown, never assumed.
  */
 export function parseWindowsScreenLock(input: {
   screenSaver: unknown;
   lockPolicy: unknown;
   powercfg: unknown;
-  onBattery: boolean;
-}): { facts: ScreenLockFacts; evidence: Record<string, string | number | boolean | null> } | null {
-  const ss = isRecord(input.screenSaver) ? input.screenSaver : {};
-  const user = isRecord(ss.user) ? ss.user : {};
-  const policy = isRecord(ss.policy) ? ss.policy : {};
+  onBattery: boolean | null;
+  /** Lock times at or under this many minutes are good enough that unread settings cannot make them worse. */
+  enoughMinutes: number;
+}): WindowsScreenLockReading | null {
+  const ss = asRecord(input.screenSaver);
+  const lp = asRecord(input.lockPolicy);
+  const pc = asRecord(input.powercfg);
+  if (!ss && !lp && !pc) return null;
+  const user = asRecord(ss?.user) ?? {};
+  const policy = asRecord(ss?.policy) ?? {};
   const pick = (key: string) => policy[key] ?? user[key];
-  const lp = isRecord(input.lockPolicy) ? input.lockPolicy : {};
-  const pc = isRecord(input.powercfg) ? input.powercfg : {};
-  const side = (v: { ac: number; dc: number } | null) => (v ? (input.onBattery ? v.dc : v.ac) : null);
+  /** AC or DC by the power source; the worse (longer, 0 = never) of the two when the source is unknown. */
+  const side = (v: { ac: number; dc: number } | null): number | null => {
+    if (!v) return null;
+    if (input.onBattery === true) return v.dc;
+    if (input.onBattery === false) return v.ac;
+    if (v.ac === 0 || v.dc === 0) return 0;
+    return Math.max(v.ac, v.dc);
+  };
 
-  const ssActive = asBool(pick('ScreenSaveActive')) === true && (asString(pick('SCRNSAVE.EXE')) ?? 'x') !== '';
+  const saverFile = asString(pick('SCRNSAVE.EXE'))?.trim() ?? '';
+  // ScreenSaveActive=1 with no screen saver file is Windows' "(None)": nothing runs.
+  const ssActive = asBool(pick('ScreenSaveActive')) === true && saverFile !== '';
   const ssSecure = asBool(pick('ScreenSaverIsSecure')) === true;
   const ssTimeout = asNumber(pick('ScreenSaveTimeOut'));
-  const videoIdle = side(parsePowercfgValues(asString(pc.videoIdle) ?? ''));
-  const standbyIdle = side(parsePowercfgValues(asString(pc.standbyIdle) ?? ''));
-  const consoleLockValues = parsePowercfgValues(asString(pc.consoleLock) ?? '');
-  const consoleLock = side(consoleLockValues);
-  const inactivity = asNumber(lp.inactivityTimeoutSecs);
+  const videoIdle = side(parsePowercfgValues(asString(pc?.videoIdle) ?? ''));
+  const standbyIdle = side(parsePowercfgValues(asString(pc?.standbyIdle) ?? ''));
+  const wakePolicy = asRecord(pc?.consoleLockPolicy);
+  const policyAc = asInt(wakePolicy?.ac);
+  const policyDc = asInt(wakePolicy?.dc);
+  const shownWake = parsePowercfgValues(asString(pc?.consoleLock) ?? '');
+  // Group policy ("Require a password when a computer wakes") overrides the power plan.
+  const wake =
+    policyAc !== null || policyDc !== null
+      ? { ac: policyAc ?? shownWake?.ac ?? -1, dc: policyDc ?? shownWake?.dc ?? -1 }
+      : shownWake;
+  let signInOnWake: boolean | null = null;
+  if (wake) {
+    const relevant = input.onBattery === true ? [wake.dc] : input.onBattery === false ? [wake.ac] : [wake.ac, wake.dc];
+    if (relevant.every((v) => v === 1)) signInOnWake = true;
+    else if (relevant.some((v) => v === 0)) signInOnWake = false;
+  }
+  const inactivity = asNumber(lp?.inactivityTimeoutSecs);
 
   const candidates: { minutes: number; how: string }[] = [];
   if (ssActive && ssSecure && ssTimeout !== null && ssTimeout > 0)
     candidates.push({ minutes: ssTimeout / 60, how: 'screen saver' });
-  // Sign-in on wake-up is Windows' default; the setting is hidden on some Modern Standby laptops.
-  if (standbyIdle !== null && standbyIdle > 0 && consoleLock !== 0)
+  if (standbyIdle !== null && standbyIdle > 0 && signInOnWake === true)
     candidates.push({ minutes: standbyIdle / 60, how: 'sleep' });
   if (inactivity !== null && inactivity > 0) candidates.push({ minutes: inactivity / 60, how: 'inactivity limit' });
-  if (!ss.user && videoIdle === null && standbyIdle === null && inactivity === null) return null;
   const best = candidates.sort((a, b) => a.minutes - b.minutes)[0];
+  const lockAfterMinutes = best ? Math.round(best.minutes * 10) / 10 : null;
+
+  const evidence = {
+    screenSaver: ssActive ? `${ssTimeout ?? '?'} s, password ${ssSecure ? 'on' : 'off'}` : 'none',
+    displayOffSeconds: videoIdle,
+    sleepSeconds: standbyIdle,
+    signInOnWake: signInOnWake === null ? 'not shown' : signInOnWake,
+    inactivityLimitSeconds: inactivity,
+    powerSource: input.onBattery === null ? 'unknown' : input.onBattery ? 'battery' : 'mains',
+  };
+  const goodEnough = lockAfterMinutes !== null && lockAfterMinutes <= input.enoughMinutes;
+  if (!lp) return { state: 'unknown', reason: 'Windows did not say whether it signs in by itself', evidence };
+  if (!goodEnough) {
+    // Sleep that may or may not ask for a password decides the answer: say so instead of guessing.
+    const sleepUndecided = standbyIdle !== null && standbyIdle > 0 && signInOnWake === null;
+    if (sleepUndecided && (lockAfterMinutes === null || standbyIdle / 60 < lockAfterMinutes)) {
+      return {
+        state: 'unknown',
+        reason: 'Windows did not show whether it asks for your password when the computer wakes from sleep',
+        evidence,
+      };
+    }
+    if (!ss || !pc)
+      return { state: 'unknown', reason: 'Windows did not report all of its screen-lock settings', evidence };
+  }
   return {
+    state: 'known',
     facts: {
-      lockAfterMinutes: best ? Math.round(best.minutes * 10) / 10 : null,
+      lockAfterMinutes,
       displayOffMinutes: videoIdle !== null && videoIdle > 0 ? Math.round(videoIdle / 6) / 10 : null,
-      autoLogin: asString(lp.autoAdminLogon) === '1' || asNumber(lp.autoAdminLogon) === 1,
+      autoLogin: asString(lp.autoAdminLogon)?.trim() === '1' || asNumber(lp.autoAdminLogon) === 1,
       lockDisabled: asNumber(lp.disableLockWorkstation) === 1,
       mechanism: best?.how ?? 'none',
     },
-    evidence: {
-      screenSaver: ssActive ? `${ssTimeout ?? '?'} s, password ${ssSecure ? 'on' : 'off'}` : 'off',
-      displayOffSeconds: videoIdle,
-      sleepSeconds: standbyIdle,
-      signInOnWake: consoleLockValues === null ? 'not shown' : consoleLock !== 0,
-      inactivityLimitSeconds: inactivity,
-      powerSource: input.onBattery ? 'battery' : 'mains',
-    },
+    evidence,
   };
 }
 
 /** Registry CurrentVersion: the build number tells Windows 11 (≥ 22000) even where ProductName says "Windows 10". */
 export function parseWindowsVersion(os: unknown): OsVersionFacts | null {
-  if (!isRecord(os)) return null;
-  const build = asNumber(os.CurrentBuildNumber);
-  if (build === null) return null;
-  const ubr = asNumber(os.UBR);
-  const display = asString(os.DisplayVersion) ?? '';
+  const o = asRecord(os);
+  if (!o) return null;
+  const build = asNumber(o.CurrentBuildNumber);
+  if (build === null || !Number.isInteger(build) || build < 10240) return null;
+  const ubr = asInt(o.UBR);
+  const display = asString(o.DisplayVersion) ?? '';
   const family = build >= 22000 ? 'Windows 11' : 'Windows 10';
-  const product = asString(os.ProductName) ?? '';
-  const server = /server/i.test(product) || asString(os.InstallationType) === 'Server';
+  const product = asString(o.ProductName) ?? '';
+  const server = /server/i.test(product) || asString(o.InstallationType) === 'Server';
   return {
     family: 'windows',
     name: server ? product : `${family}${display ? ` ${display}` : ''}`,
     version: `10.0.${build}${ubr !== null ? `.${ubr}` : ''}`,
     build,
-    edition: asString(os.EditionID),
+    edition: asString(o.EditionID),
     distroId: null,
   };
 }
 
-/** Enabled local accounts other than the built-in ones (Administrator 500, Guest 501, 503, 504), plus Entra ID profiles. */
+/**
+ * Enabled local accounts other than the built-in service ones (Guest 501, 503, 504), plus Entra ID profiles.
+ * The built-in Administrator (500) counts when it is enabled: then someone signs in with it. null when either
+ * list is unreadable or no account at all was found (someone is signed in).
+ */
 export function parseWindowsUsers(users: unknown, entraProfiles: unknown): UserAccountFacts | null {
-  const list = asRecords(users);
-  const entra = asNumber(entraProfiles) ?? 0;
-  if (list.length === 0 && entra === 0) return null;
-  const builtIn = new Set([500, 501, 503, 504]);
-  const humans = list.filter((u) => asBool(u.enabled) === true && !builtIn.has(asNumber(u.rid) ?? 0)).length;
-  const guest = list.find((u) => asNumber(u.rid) === 501);
-  return { humanAccounts: humans + entra, guestEnabled: guest ? asBool(guest.enabled) : null };
+  const list = asRecordList(users);
+  const entra = asInt(entraProfiles);
+  if (!list || entra === null || entra < 0) return null;
+  const parsed = list.map((u) => ({ rid: asInt(u.rid), enabled: asStrictBool(u.enabled) }));
+  if (parsed.some((u) => u.rid === null || u.enabled === null)) return null;
+  const builtIn = new Set([501, 503, 504]);
+  const humans = parsed.filter((u) => u.enabled === true && !builtIn.has(u.rid ?? 0)).length + entra;
+  if (humans === 0) return null;
+  const guest = parsed.find((u) => u.rid === 501);
+  return { humanAccounts: humans, guestEnabled: guest ? guest.enabled : null };
 }
 
-/** Voice activation for apps (Cortana, Copilot and others), unless policy forbids it (2 = force deny). */
+/**
+ * Voice activation for apps (Cortana, Copilot and others), unless policy forbids it (2 = force deny).
+ * null when neither setting has been written, so Windows' own default is not known.
+ */
 export function parseWindowsVoice(voice: unknown): string[] | null {
-  if (!isRecord(voice)) return null;
-  if (asNumber(voice.policy) === 2) return [];
-  const user = isRecord(voice.user) ? voice.user : {};
+  const v = asRecord(voice);
+  if (!v) return null;
+  if (asNumber(v.policy) === 2) return [];
+  const user = asRecord(v.user) ?? {};
+  const all = asNumber(user.AgentActivationEnabled);
+  const lockScreen = asNumber(user.AgentActivationOnLockScreenEnabled);
+  if (all === null && lockScreen === null) return null;
   const enabled: string[] = [];
-  if (asNumber(user.AgentActivationEnabled) === 1)
-    enabled.push('Voice activation for apps (e.g. "Hey Cortana", "Hey Copilot")');
-  if (asNumber(user.AgentActivationOnLockScreenEnabled) === 1) enabled.push('Voice activation on the lock screen');
+  if (all === 1) enabled.push('Voice activation for apps (e.g. "Hey Cortana", "Hey Copilot")');
+  if (lockScreen === 1) enabled.push('Voice activation on the lock screen');
   return enabled;
 }
 
 /**
- * ConsentStore keys in use: packaged apps are named by package family ("Microsoft.WindowsCamera_8wekyb3d8bbwe"),
- * desktop programs by path with # for \ (which contains the user name, so only the file name is kept).
+ * ConsentStore keys that started using the device and have not stopped: `LastUsedTimeStop` is 0 or missing.
+ * Packaged apps are named by package family ("Microsoft.WindowsCamera_8wekyb3d8bbwe"), desktop programs by
+ * path with # for \ (which contains the user name, so only the file name is kept). null when unreadable.
  */
 export function parseWindowsMediaInUse(
   entries: unknown,
   ownExeNames: readonly string[],
-): { microphone: string[]; camera: string[] } {
+): { microphone: string[]; camera: string[] } | null {
+  const list = asRecordList(entries);
+  if (!list) return null;
   const own = new Set(ownExeNames.map((n) => n.toLowerCase()));
   const out = { microphone: [] as string[], camera: [] as string[] };
-  for (const e of asRecords(entries)) {
+  for (const e of list) {
     const app = asString(e.app);
-    if (!app) continue;
+    const start = typeof e.start === 'number' && Number.isFinite(e.start) ? e.start : null;
+    const stop = e.stop === null || e.stop === undefined ? 0 : typeof e.stop === 'number' ? e.stop : null;
+    if (!app || start === null || start <= 0 || stop !== 0) continue;
     const name = app.includes('#') ? (app.split('#').pop() ?? app) : (app.split('_')[0] ?? app);
     if (own.has(name.toLowerCase())) continue;
     if (e.device === 'microphone') out.microphone.push(name);
@@ -358,11 +543,14 @@ export function parseWindowsMediaInUse(
   return out;
 }
 
-/** Notifications switched off altogether; Focus/Do Not Disturb itself is not in a readable setting. */
+/**
+ * Notifications switched off altogether (Settings › System › Notifications, stored as ToastEnabled = 0).
+ * Do Not Disturb and Focus themselves are not in a readable setting: every other case is null (unknown).
+ */
 export function parseWindowsNotifications(n: unknown): { doNotDisturb: boolean; source: string } | null {
-  if (!isRecord(n)) return null;
-  if (asNumber(n.toastEnabled) === 0) return { doNotDisturb: true, source: 'all notifications off' };
-  if (asNumber(n.globalToasts) === 0) return { doNotDisturb: true, source: 'Do not disturb' };
+  const r = asRecord(n);
+  if (!r) return null;
+  if (asNumber(r.toastEnabled) === 0) return { doNotDisturb: true, source: 'all notifications off' };
   return null;
 }
 
@@ -380,27 +568,34 @@ const formFactors: Record<number, OutputKind> = {
  * made the default ("Role:0" holds that time as a SYSTEMTIME). Unverified on current Windows builds.
  */
 export function parseWindowsAudioOutput(list: unknown): AudioOutputFacts | null {
-  const endpoints = asRecords(list)
-    .filter((e) => asNumber(e.state) === 1)
+  const endpoints = (asRecordList(list) ?? [])
+    .filter((e) => asInt(e.state) === 1)
     .map((e) => ({
       name: [asString(e.name), asString(e.adapter)].filter(Boolean).join(' — ') || 'Sound output',
-      formFactor: asNumber(e.formFactor),
+      formFactor: asInt(e.formFactor),
       role: Math.max(systemTimeValue(e.role0), systemTimeValue(e.role1)),
     }))
     .sort((a, b) => b.role - a.role);
   const chosen = endpoints[0];
   if (!chosen) return null;
+  // With several outputs and no readable "made default" time, which one plays is a guess: say so.
+  const runnerUp = endpoints[1];
+  if (runnerUp && (chosen.role === 0 || chosen.role === runnerUp.role)) {
+    return { name: chosen.name, kind: 'unclear', basis: 'several outputs, default not readable' };
+  }
   const kind = chosen.formFactor === null ? 'unclear' : (formFactors[chosen.formFactor] ?? 'unclear');
   return { name: chosen.name, kind, basis: `form factor ${chosen.formFactor ?? 'not reported'}` };
 }
 
 /** SYSTEMTIME bytes (8 little-endian uint16: year, month, weekday, day, hour, minute, second, ms) as a sortable number. */
 export function systemTimeValue(raw: unknown): number {
+  const v = unwrapPsArray(raw);
   let bytes: number[] | null = null;
-  if (Array.isArray(raw)) bytes = raw.map((b) => Number(b));
-  else if (isRecord(raw) && Array.isArray(raw.value)) bytes = raw.value.map((b) => Number(b));
-  else if (typeof raw === 'string' && /^[A-Za-z0-9+/=]+$/.test(raw)) bytes = [...atob(raw)].map((c) => c.charCodeAt(0));
-  if (!bytes || bytes.length < 16) return 0;
+  if (Array.isArray(v)) bytes = v.map((b) => (typeof b === 'number' && b >= 0 && b <= 255 ? b : Number.NaN));
+  else if (typeof v === 'string' && /^[A-Za-z0-9+/=]+$/.test(v) && v.length % 4 === 0) {
+    bytes = [...atob(v)].map((c) => c.charCodeAt(0));
+  }
+  if (!bytes || bytes.length < 16 || bytes.some((b) => Number.isNaN(b))) return 0;
   const word = (i: number) => (bytes[i * 2] ?? 0) + (bytes[i * 2 + 1] ?? 0) * 256;
   return Date.UTC(word(0), word(1) - 1, word(3), word(4), word(5), word(6), word(7));
 }
@@ -409,11 +604,12 @@ export function parseWindowsRemote(remote: unknown): {
   remoteDesktopEnabled: boolean | null;
   remoteSession: boolean | null;
 } {
-  if (!isRecord(remote)) return { remoteDesktopEnabled: null, remoteSession: null };
-  const deny = asNumber(remote.denyTs);
-  const session = asString(remote.session) ?? '';
+  const r = asRecord(remote);
+  if (!r) return { remoteDesktopEnabled: null, remoteSession: null };
+  const deny = asInt(r.denyTs);
+  const session = asString(r.session)?.trim() ?? '';
   return {
-    remoteDesktopEnabled: deny === null ? null : deny === 0,
+    remoteDesktopEnabled: deny === 0 ? true : deny === 1 ? false : null,
     remoteSession: session === '' ? null : /^RDP-/i.test(session),
   };
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { createWin32Facts, defaultWin32Options } from '../../../../main/probes/platform/win32';
-import { powershellArgs, powershellPath, windowsBatchScript } from '../../../../main/probes/platform/win32-batch';
-import type { ExecResult } from '../../../../main/platform/exec';
+import {
+  parseWindowsBatch,
+  powershellArgs,
+  powershellPath,
+  windowsBatchParts,
+  windowsBatchScript,
+} from '../../../../main/probes/platform/win32-batch';
+import { runCommand, type ExecResult } from '../../../../main/platform/exec';
 import { fixture, platformDeps, tableExec } from '../helpers/probe-test-kit';
 
 const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
@@ -19,7 +25,7 @@ function factsFor(stdout: string | Partial<ExecResult>) {
 
 describe('createWin32Facts', () => {
   it('starts PowerShell once per scan however many facts are read', async () => {
-    const { facts, exec } = factsFor(fixture('win32', 'batch-en-laptop-wifi.json'));
+    const { facts, exec } = factsFor(fixture('win32', 'batch2-en-laptop-wifi.txt'));
     await Promise.all([
       facts.route(),
       facts.firewall(),
@@ -50,7 +56,7 @@ describe('createWin32Facts', () => {
   });
 
   it('answers every question from the English laptop fixture', async () => {
-    const { facts } = factsFor(fixture('win32', 'batch-en-laptop-wifi.json'));
+    const { facts } = factsFor(fixture('win32', 'batch2-en-laptop-wifi.txt'));
     const route = await facts.route();
     expect(route).toMatchObject({ state: 'known', value: { primary: { name: 'Wi-Fi', kind: 'wifi' } } });
     expect(await facts.wifi({ name: 'Wi-Fi', kind: 'wifi' })).toMatchObject({
@@ -80,7 +86,9 @@ describe('createWin32Facts', () => {
     expect(await facts.userAccounts()).toMatchObject({ state: 'known', value: { humanAccounts: 1 } });
     expect(await facts.voiceAssistants()).toMatchObject({ state: 'known', value: { enabled: [] } });
     expect(await facts.mediaInUse()).toMatchObject({ state: 'known', value: { microphone: ['Zoom.exe'], camera: [] } });
-    expect(await facts.notifications()).toMatchObject({ state: 'unknown' });
+    const dnd = await facts.notifications();
+    expect(dnd).toMatchObject({ state: 'unknown' });
+    if (dnd.state === 'unknown') expect(dnd.reason).toMatch(/bell/);
     expect(await facts.audioOutput()).toMatchObject({ state: 'known', value: { kind: 'headphones' } });
     expect(await facts.remoteAccess()).toMatchObject({
       state: 'known',
@@ -88,8 +96,80 @@ describe('createWin32Facts', () => {
     });
   });
 
+  it('prints one JSON line per part, named as the exported part list, and flushes each at once', () => {
+    const names = [...windowsBatchScript.matchAll(/^Write-Part '(\w+)'/gm)].map((m) => m[1]);
+    expect(names).toEqual([...windowsBatchParts]);
+    expect(windowsBatchScript).toContain("readyroom = 'batch/2'");
+    expect(windowsBatchScript).toContain('[Console]::Out.Flush()');
+    expect(windowsBatchScript).toContain('Remove-TypeData -TypeName System.Array');
+    expect(windowsBatchScript).toContain('/qh SCHEME_CURRENT SUB_NONE CONSOLELOCK');
+  });
+
+  it('reads every part of the English laptop fixture', () => {
+    const batch = parseWindowsBatch(fixture('win32', 'batch2-en-laptop-wifi.txt'));
+    expect([...batch.parts.keys()]).toEqual([...windowsBatchParts]);
+    expect(batch.parts.get('netEnd')).toMatchObject({ ok: true, ms: 1041 });
+  });
+
+  it('ignores BOMs, blank lines, warnings and lines of another shape', () => {
+    const line = (o: object) => JSON.stringify(o);
+    const batch = parseWindowsBatch(
+      [
+        '\ufeffWARNING: something',
+        '',
+        line({ readyroom: 'batch/2', part: 'os', ms: 12, value: { CurrentBuildNumber: '26100' } }),
+        line({ readyroom: 'batch/1', part: 'users', ms: 13, value: [] }),
+        line({ readyroom: 'batch/2', part: 'users', ms: '14', value: [] }),
+        line({ readyroom: 'batch/2', part: 'bitlocker', ms: 15, error: 'COMException 0x80004005' }),
+        line({ readyroom: 'batch/2', part: 'voice', ms: 16, value: null, error: 'x' }),
+        '{"readyroom":"batch/2","part":"netEnd","ms":9',
+      ].join('\r\n'),
+    );
+    expect([...batch.parts.keys()]).toEqual(['os', 'bitlocker']);
+    expect(batch.parts.get('bitlocker')).toEqual({ ok: false, error: 'COMException 0x80004005', ms: 15 });
+  });
+
+  // Issue 9, defect 5: one slow part made every Windows check unknown.
+  it('keeps the parts that arrived before PowerShell was stopped at its time limit; only the rest are unknown', async () => {
+    const { facts } = factsFor({
+      ok: false,
+      code: null,
+      signal: 'SIGKILL',
+      timedOut: true,
+      durationMs: 8000,
+      stdout: fixture('win32', 'batch2-en-laptop-timeout.txt'),
+    });
+    expect(await facts.osVersion()).toMatchObject({ state: 'known', value: { build: 26100 } });
+    expect(await facts.route()).toMatchObject({ state: 'known', value: { primary: { kind: 'wifi' } } });
+    expect(await facts.firewall()).toMatchObject({ state: 'known', value: { state: 'on' } });
+    expect(await facts.antivirus()).toMatchObject({ state: 'known' });
+    expect(await facts.diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on' } });
+    for (const late of [await facts.screenLock(), await facts.userAccounts(), await facts.remoteAccess()]) {
+      expect(late).toMatchObject({ state: 'unknown' });
+      if (late.state === 'unknown')
+        expect(late.reason).toContain('did not answer this question within the 8 s time limit');
+    }
+    expect(await facts.networkActivity({ name: 'Wi-Fi', kind: 'wifi' }, 700)).toMatchObject({ state: 'unknown' });
+  });
+
+  it('keeps the parts a real process printed and flushed before it hung and was killed', async () => {
+    // Stands in for powershell.exe: prints the laptop batch up to "bitlocker", then hangs.
+    const printed = fixture('win32', 'batch2-en-laptop-timeout.txt');
+    const script = `process.stdout.write(${JSON.stringify(printed)}); setInterval(() => {}, 1000);`;
+    const exec: typeof runCommand = (_file, _args, options) =>
+      runCommand(process.execPath, ['-e', script], { timeoutMs: options?.timeoutMs ?? 1500 });
+    const facts = createWin32Facts(platformDeps({ exec, env: { SystemRoot: 'C:\\Windows' } }), {
+      batchTimeoutMs: 1500,
+      ownExeNames: [],
+    });
+    expect(await facts.diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on' } });
+    const late = await facts.userAccounts();
+    expect(late).toMatchObject({ state: 'unknown' });
+    if (late.state === 'unknown') expect(late.reason).toContain('within the 1.5 s time limit');
+  });
+
   it('reads the German desktop fixture with a BOM and a warning line before the JSON', async () => {
-    const { facts } = factsFor(fixture('win32', 'batch-de-desktop-vpn.txt'));
+    const { facts } = factsFor(fixture('win32', 'batch2-de-desktop-vpn.txt'));
     expect(await facts.route()).toMatchObject({
       state: 'known',
       value: { primary: { kind: 'vpn' }, physical: { kind: 'wired' } },
@@ -105,11 +185,12 @@ describe('createWin32Facts', () => {
   });
 
   it('turns failed parts into unknown with a reason, and keeps the parts that worked (Windows Server)', async () => {
-    const { facts } = factsFor(fixture('win32', 'batch-server-single-objects.json'));
+    const { facts } = factsFor(fixture('win32', 'batch2-server-single-objects.txt'));
     const av = await facts.antivirus();
     expect(av.state).toBe('unknown');
     const lock = await facts.screenLock();
     expect(lock.state).toBe('unknown');
+    expect(await facts.userAccounts()).toMatchObject({ state: 'known', value: { guestEnabled: null } });
     expect(await facts.diskEncryption()).toMatchObject({ state: 'unknown' });
     expect(await facts.wifi({ name: 'Cellular', kind: 'cellular' })).toMatchObject({ state: 'unknown' });
     expect(await facts.route()).toMatchObject({ state: 'known', value: { primary: { kind: 'cellular' } } });

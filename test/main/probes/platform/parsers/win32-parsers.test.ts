@@ -25,9 +25,17 @@ import {
 import { parseWindowsBatch } from '../../../../../main/probes/platform/win32-batch';
 import { fixture } from '../../helpers/probe-test-kit';
 
-const laptop = tryParseJson(fixture('win32', 'batch-en-laptop-wifi.json')) as Record<string, unknown>;
-const desktop = parseWindowsBatch(fixture('win32', 'batch-de-desktop-vpn.txt'))!.sections as Record<string, unknown>;
-const server = tryParseJson(fixture('win32', 'batch-server-single-objects.json')) as Record<string, unknown>;
+/** The values of a batch fixture's parts, by part name (failed parts left out). */
+function partsOf(name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [part, entry] of parseWindowsBatch(fixture('win32', name)).parts) if (entry.ok) out[part] = entry.value;
+  return out;
+}
+const json = (name: string) => tryParseJson(fixture('win32', name)) as Record<string, unknown>;
+
+const laptop = partsOf('batch2-en-laptop-wifi.txt');
+const desktop = partsOf('batch2-de-desktop-vpn.txt');
+const server = partsOf('batch2-server-single-objects.txt');
 
 describe('parseWindowsRoute', () => {
   it('picks the lowest-metric default route and classifies Wi-Fi by its physical medium', () => {
@@ -89,6 +97,28 @@ describe('parseNetshSignal', () => {
   it('finds nothing in empty output', () => {
     expect(parseNetshSignal('')).toEqual({ percent: null, dbm: null, open: null });
   });
+
+  // Issue 9, defect 6: open Wi-Fi was only recognised by the English word "Open".
+  it.each([
+    ['netsh-wlan-es-open.txt', 81],
+    ['netsh-wlan-fr-open.txt', 80],
+    ['netsh-wlan-fr.txt', 38],
+  ])('recognises an open network by its cipher and authentication in %s', (name, percent) => {
+    expect(parseNetshSignal(fixture('win32', name))).toEqual({ percent, dbm: null, open: true });
+  });
+
+  it('reads a German WPA2-Enterprise network as secured', () => {
+    expect(parseNetshSignal(fixture('win32', 'netsh-wlan-de-enterprise.txt'))).toEqual({
+      percent: 43,
+      dbm: null,
+      open: false,
+    });
+  });
+
+  it('does not call a network open when the security lines are missing or cut off', () => {
+    const es = fixture('win32', 'netsh-wlan-es-open.txt');
+    expect(parseNetshSignal(es.slice(0, es.indexOf('Cifrado'))).open).toBeNull();
+  });
 });
 
 describe('parseWindowsBattery', () => {
@@ -103,6 +133,23 @@ describe('parseWindowsBattery', () => {
   it('reads a single battery object on mains power', () => {
     expect(parseWindowsBattery(server.battery)).toEqual({ battery: { percent: 100, onBattery: false } });
   });
+
+  // Issue 9, defect 4: the PowerShell 5.1 wrapper read as "plugged in".
+  it('unwraps the PowerShell 5.1 {value, Count} wrapper: 12 % on battery is not "plugged in"', () => {
+    expect(parseWindowsBattery(json('part-battery-ps51-wrapped.json'))).toEqual({
+      battery: { percent: 12, onBattery: true },
+    });
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['an unknown status', [{ status: 11, charge: 80 }]],
+    ['a status given as text', [{ status: '2', charge: 80 }]],
+    ['an object without a status', {}],
+  ])('is unknown (null), never "plugged in", for %s', (_name, value) => {
+    expect(parseWindowsBattery(value)).toBeNull();
+  });
 });
 
 describe('windowsTraffic', () => {
@@ -114,17 +161,38 @@ describe('windowsTraffic', () => {
   it('returns null when the adapter is missing', () => {
     expect(windowsTraffic(laptop.netStart, laptop.netEnd, 'Ethernet 9', 1000)).toBeNull();
   });
+
+  it('returns null, not a quiet line, when a counter is missing, text or went backwards', () => {
+    const start = [{ name: 'Wi-Fi', rx: 1000, tx: 1000 }];
+    expect(windowsTraffic(start, [{ name: 'Wi-Fi', rx: 2000 }], 'Wi-Fi', 1000)).toBeNull();
+    expect(windowsTraffic(start, [{ name: 'Wi-Fi', rx: '2000', tx: 2000 }], 'Wi-Fi', 1000)).toBeNull();
+    expect(windowsTraffic(start, [{ name: 'Wi-Fi', rx: 10, tx: 2000 }], 'Wi-Fi', 1000)).toBeNull();
+  });
 });
 
 describe('decodeProductState', () => {
   it.each([
-    [266240, true, true],
-    [266256, true, false],
-    [262144, false, true],
-    [393472, false, true],
-    [397568, true, true],
-  ])('decodes %i', (state, enabled, upToDate) => {
-    expect(decodeProductState(state)).toEqual({ enabled, upToDate });
+    [266240, 'on', true],
+    [266256, 'on', false],
+    [262144, 'off', true],
+    [393472, 'off', true],
+    [397568, 'on', true],
+    [401664, 'snoozed', true],
+    [274432, 'expired', true],
+  ])('decodes %i', (state, run, upToDate) => {
+    expect(decodeProductState(state)).toEqual({ state: run, upToDate });
+  });
+
+  // Issue 9, defect 3: testing one bit counted an expired product (state nibble 3) as on.
+  it('reads the real states seen on Windows machines by their state nibble', () => {
+    const real = json('part-antivirus-real-states.json');
+    expect(decodeProductState(real.defenderOnCurrent)?.state).toBe('on');
+    expect(decodeProductState(real.defenderOff)?.state).toBe('off');
+    expect(decodeProductState(real.defenderSnoozed)?.state).toBe('snoozed');
+  });
+
+  it.each([['397568'], [null], [-1], [1.5], [0x1000000]])('returns null for %s', (value) => {
+    expect(decodeProductState(value)).toBeNull();
   });
 });
 
@@ -184,6 +252,43 @@ describe('parseWindowsFirewall', () => {
       parseWindowsFirewall({ profiles: undefined, categories: undefined, registry: undefined, products: undefined }),
     ).toBeNull();
   });
+
+  // Issue 9, defect 4: with the wrapper unread, a stale registry value passed an active Public profile that is off.
+  it('unwraps the PowerShell 5.1 wrapper and finds the Public profile off', () => {
+    const p = json('part-firewall-ps51-wrapped.json');
+    expect(
+      parseWindowsFirewall({
+        profiles: p.firewallProfiles,
+        categories: p.networkCategories,
+        registry: p.firewallRegistry,
+        products: p.firewallProducts,
+      }),
+    ).toEqual({ state: 'off', provider: 'Windows Firewall', offProfiles: ['Public'] });
+  });
+
+  it('judges every profile when the networks in use cannot be read', () => {
+    const fw = parseWindowsFirewall({
+      profiles: [
+        { name: 'Domain', enabled: 'False' },
+        { name: 'Private', enabled: 'True' },
+        { name: 'Public', enabled: 'True' },
+      ],
+      categories: undefined,
+      registry: undefined,
+      products: [],
+    });
+    expect(fw).toMatchObject({ state: 'off', offProfiles: ['Domain'] });
+  });
+
+  it('does not count an expired third-party firewall', () => {
+    const fw = parseWindowsFirewall({
+      profiles: desktop.firewallProfiles,
+      categories: ['Public'],
+      registry: null,
+      products: [{ name: 'Norton Firewall', state: 274432 }],
+    });
+    expect(fw).toMatchObject({ state: 'off', provider: 'Windows Firewall' });
+  });
 });
 
 describe('parseWindowsAntivirus', () => {
@@ -204,6 +309,40 @@ describe('parseWindowsAntivirus', () => {
   it('returns null when neither Security Center nor Defender answered', () => {
     expect(parseWindowsAntivirus(undefined, undefined)).toBeNull();
   });
+
+  // Issue 9, defect 3: passive mode still reports protection on, and that answer overwrote Security Center's "off".
+  it('does not count Defender in passive mode, whatever its switches say', () => {
+    const p = json('part-antivirus-defender-passive.json');
+    const av = parseWindowsAntivirus(p.antivirusProducts, p.defender);
+    expect(av?.products).toEqual([
+      { name: 'Windows Defender (passive mode)', enabled: false, upToDate: true, definitionsAgeDays: 0 },
+    ]);
+    expect(av?.defenderStandsBack).toBe(true);
+  });
+
+  it('does not count a product whose Security Center state is expired', () => {
+    const p = json('part-antivirus-expired.json');
+    const av = parseWindowsAntivirus(p.antivirusProducts, undefined);
+    expect(av?.products.filter((x) => x.enabled)).toEqual([]);
+    expect(av?.products.map((x) => x.name)).toContain('Norton 360 (expired)');
+  });
+
+  it('keeps Security Center\'s "off" for Defender even when Defender itself says on', () => {
+    const av = parseWindowsAntivirus([{ name: 'Windows Defender', state: 393472 }], {
+      service: true,
+      antivirus: true,
+      realtime: true,
+      signatureAgeDays: 0,
+    });
+    expect(av?.products[0]?.enabled).toBe(false);
+  });
+
+  it('treats malformed Security Center answers as unread', () => {
+    expect(parseWindowsAntivirus('garbage', undefined)).toBeNull();
+    expect(
+      parseWindowsAntivirus({ value: [{ name: 'X', state: 397568 }], Count: 1 }, undefined)?.products[0],
+    ).toMatchObject({ name: 'X', enabled: true });
+  });
 });
 
 describe('parseBitLocker', () => {
@@ -220,45 +359,60 @@ describe('parseBitLocker', () => {
     expect(parseBitLocker({ drive: 'C:', value })?.state).toBe(state);
   });
 
-  it('returns null when the property is empty', () => {
+  it('returns null when the property is empty, or text instead of a number', () => {
     expect(parseBitLocker(server.bitlocker)).toBeNull();
+    expect(parseBitLocker({ drive: 'C:', value: '1' })).toBeNull();
   });
 });
 
 describe('parsePowercfgValues', () => {
+  const pc = (r: Record<string, unknown>) => r.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>;
+
   it('reads AC and DC from English output', () => {
-    const pc = (laptop.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>).standbyIdle;
-    expect(parsePowercfgValues(pc)).toEqual({ ac: 1800, dc: 600 });
+    expect(parsePowercfgValues(pc(laptop).standbyIdle)).toEqual({ ac: 1800, dc: 600 });
+    expect(parsePowercfgValues(fixture('win32', 'powercfg-videoidle-en.txt'))).toEqual({ ac: 300, dc: 180 });
   });
 
-  it('reads AC and DC from German output by position', () => {
-    const pc = (desktop.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>).videoIdle;
-    expect(parsePowercfgValues(pc)).toEqual({ ac: 600, dc: 300 });
+  it('reads AC and DC from German output by layout', () => {
+    expect(parsePowercfgValues(pc(desktop).videoIdle)).toEqual({ ac: 600, dc: 300 });
   });
 
-  it('returns null when the setting does not exist', () => {
-    expect(
-      parsePowercfgValues(
-        (desktop.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>).consoleLock,
-      ),
-    ).toBeNull();
+  it('reads the sign-in-on-wake setting shown by /qh', () => {
+    expect(parsePowercfgValues(fixture('win32', 'powercfg-consolelock-required.txt'))).toEqual({ ac: 1, dc: 1 });
+    expect(parsePowercfgValues(fixture('win32', 'powercfg-consolelock-never.txt'))).toEqual({ ac: 0, dc: 0 });
+  });
+
+  it('returns null when the setting does not exist or is hidden from /query', () => {
+    expect(parsePowercfgValues(pc(desktop).consoleLock)).toBeNull();
+    expect(parsePowercfgValues(fixture('win32', 'powercfg-consolelock-hidden.txt'))).toBeNull();
+  });
+
+  it('returns null for output cut off before the DC line, never reading the range lines as values', () => {
+    const text = fixture('win32', 'powercfg-videoidle-en.txt');
+    for (const cut of ['Current DC', 'Current AC', 'Possible Settings units', 'Possible Settings increment']) {
+      expect(parsePowercfgValues(text.slice(0, text.indexOf(cut))), cut).toBeNull();
+    }
   });
 });
 
 describe('parseWindowsScreenLock', () => {
+  const enough = 10;
+  const withPowercfg = (extra: Record<string, unknown>) => ({
+    ...(laptop.powercfg as Record<string, unknown>),
+    ...extra,
+  });
+
   it('uses sleep with sign-in on wake-up when the screen saver has no password (battery side)', () => {
     const r = parseWindowsScreenLock({
       screenSaver: laptop.screenSaver,
       lockPolicy: laptop.lockPolicy,
       powercfg: laptop.powercfg,
       onBattery: true,
+      enoughMinutes: enough,
     });
-    expect(r?.facts).toEqual({
-      lockAfterMinutes: 10,
-      displayOffMinutes: 3,
-      autoLogin: false,
-      lockDisabled: false,
-      mechanism: 'sleep',
+    expect(r).toMatchObject({
+      state: 'known',
+      facts: { lockAfterMinutes: 10, displayOffMinutes: 3, autoLogin: false, lockDisabled: false, mechanism: 'sleep' },
     });
   });
 
@@ -268,8 +422,20 @@ describe('parseWindowsScreenLock', () => {
       lockPolicy: laptop.lockPolicy,
       powercfg: laptop.powercfg,
       onBattery: false,
+      enoughMinutes: enough,
     });
-    expect(r?.facts.lockAfterMinutes).toBe(30);
+    expect(r?.state === 'known' && r.facts.lockAfterMinutes).toBe(30);
+  });
+
+  it('takes the longer timeout when the power source is unknown', () => {
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: laptop.powercfg,
+      onBattery: null,
+      enoughMinutes: enough,
+    });
+    expect(r?.state === 'known' && r.facts.lockAfterMinutes).toBe(30);
   });
 
   it('uses a password-protected screen saver when sleep is off', () => {
@@ -278,8 +444,9 @@ describe('parseWindowsScreenLock', () => {
       lockPolicy: desktop.lockPolicy,
       powercfg: desktop.powercfg,
       onBattery: false,
+      enoughMinutes: enough,
     });
-    expect(r?.facts).toMatchObject({ lockAfterMinutes: 10, mechanism: 'screen saver', displayOffMinutes: 10 });
+    expect(r).toMatchObject({ facts: { lockAfterMinutes: 10, mechanism: 'screen saver', displayOffMinutes: 10 } });
   });
 
   it('reports auto-logon and a disabled lock', () => {
@@ -288,14 +455,83 @@ describe('parseWindowsScreenLock', () => {
       lockPolicy: { autoAdminLogon: '1', disableLockWorkstation: 1 },
       powercfg: laptop.powercfg,
       onBattery: false,
+      enoughMinutes: enough,
     });
-    expect(r?.facts).toMatchObject({ autoLogin: true, lockDisabled: true });
+    expect(r).toMatchObject({ facts: { autoLogin: true, lockDisabled: true } });
   });
 
   it('returns null when nothing could be read', () => {
     expect(
-      parseWindowsScreenLock({ screenSaver: undefined, lockPolicy: undefined, powercfg: undefined, onBattery: false }),
+      parseWindowsScreenLock({
+        screenSaver: undefined,
+        lockPolicy: undefined,
+        powercfg: undefined,
+        onBattery: false,
+        enoughMinutes: enough,
+      }),
     ).toBeNull();
+  });
+
+  // Issue 9, defect 1: the hidden CONSOLELOCK setting printed only a header and was taken as "sign-in required".
+  it('is unknown when sleep would lock but Windows hides whether it asks for a password on wake-up', () => {
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-hidden.txt') }),
+      onBattery: true,
+      enoughMinutes: enough,
+    });
+    expect(r).toMatchObject({ state: 'unknown' });
+    expect(r?.state === 'unknown' && r.reason).toMatch(/password when the computer wakes/);
+  });
+
+  it('does not count sleep as a lock when sign-in on wake-up is "Never"', () => {
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-never.txt') }),
+      onBattery: true,
+      enoughMinutes: enough,
+    });
+    expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, mechanism: 'none' } });
+  });
+
+  it('lets the "require a password on wake-up" policy override the power plan', () => {
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: withPowercfg({ consoleLockPolicy: { ac: 0, dc: 0 } }),
+      onBattery: true,
+      enoughMinutes: enough,
+    });
+    expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null } });
+  });
+
+  // Issue 9, defect 2: ScreenSaveActive=1 with no screen saver file is "(None)", even with leftover values.
+  it('does not count a screen saver set to "(None)" as a lock, despite leftover password and timeout values', () => {
+    const r = parseWindowsScreenLock({
+      screenSaver: json('part-screensaver-none-leftover.json'),
+      lockPolicy: laptop.lockPolicy,
+      powercfg: withPowercfg({
+        standbyIdle: fixture('win32', 'powercfg-standbyidle-en.txt')
+          .replace(/0x0000012c/, '0x00000000')
+          .replace(/0x00000258/, '0x00000000'),
+      }),
+      onBattery: true,
+      enoughMinutes: enough,
+    });
+    expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, mechanism: 'none' } });
+  });
+
+  it('is unknown when whether Windows signs in by itself could not be read', () => {
+    const r = parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: undefined,
+      powercfg: laptop.powercfg,
+      onBattery: true,
+      enoughMinutes: enough,
+    });
+    expect(r?.state).toBe('unknown');
   });
 });
 
@@ -334,8 +570,21 @@ describe('parseWindowsUsers', () => {
     expect(parseWindowsUsers([], 2)).toEqual({ humanAccounts: 2, guestEnabled: null });
   });
 
-  it('returns null when nothing was listed', () => {
+  it('returns null when nothing was listed, or no account at all was found', () => {
     expect(parseWindowsUsers(undefined, 0)).toBeNull();
+    expect(parseWindowsUsers([], 0)).toBeNull();
+    expect(parseWindowsUsers([{ rid: 1001, enabled: true }], undefined)).toBeNull();
+  });
+
+  // Issue 9, defect 4: the wrapper read as one nameless account, and the guest account went unseen.
+  it('unwraps the PowerShell 5.1 wrapper and sees the guest account on', () => {
+    const p = json('part-users-ps51-wrapped.json');
+    expect(parseWindowsUsers(p.users, p.entraProfiles)).toEqual({ humanAccounts: 1, guestEnabled: true });
+  });
+
+  it('returns null when the fields of an account are not the expected types', () => {
+    expect(parseWindowsUsers([{ rid: '501', enabled: true }], 0)).toBeNull();
+    expect(parseWindowsUsers([{ rid: 1001, enabled: 'True' }], 0)).toBeNull();
   });
 });
 
@@ -347,6 +596,12 @@ describe('parseWindowsVoice', () => {
   it('is empty when off or forbidden by policy', () => {
     expect(parseWindowsVoice(laptop.voice)).toEqual([]);
     expect(parseWindowsVoice(server.voice)).toEqual([]);
+  });
+
+  it('returns null when neither setting was ever written, since the default is not known', () => {
+    expect(
+      parseWindowsVoice({ user: { AgentActivationEnabled: null, AgentActivationOnLockScreenEnabled: null } }),
+    ).toBeNull();
   });
 });
 
@@ -368,6 +623,19 @@ describe('parseWindowsMediaInUse', () => {
   it('never keeps the user folder from the registry key', () => {
     expect(JSON.stringify(parseWindowsMediaInUse(laptop.mediaInUse, []))).not.toContain('jane');
   });
+
+  // Issue 9, defect 7: a key with no LastUsedTimeStop value is also in use.
+  it('counts a device as in use when LastUsedTimeStop is missing or 0, not when it is set', () => {
+    expect(parseWindowsMediaInUse(json('part-media-in-use-no-stop.json') as unknown, [])).toEqual({
+      microphone: ['Zoom.exe'],
+      camera: ['Microsoft.WindowsCamera'],
+    });
+  });
+
+  it('returns null when the records are unreadable', () => {
+    expect(parseWindowsMediaInUse(null, [])).toBeNull();
+    expect(parseWindowsMediaInUse('garbage', [])).toBeNull();
+  });
 });
 
 describe('parseWindowsNotifications', () => {
@@ -380,6 +648,12 @@ describe('parseWindowsNotifications', () => {
 
   it('returns null when notifications are on, since Focus itself is unreadable', () => {
     expect(parseWindowsNotifications(laptop.notifications)).toBeNull();
+  });
+
+  // Issue 9, defect 13: the pre-2018 Quiet Hours value no longer reflects Focus / Do Not Disturb.
+  it('ignores the stale Quiet Hours value', () => {
+    expect(parseWindowsNotifications(json('part-notifications-quiet-hours-stale.json'))).toBeNull();
+    expect(parseWindowsNotifications(json('part-notifications-all-off.json'))).toMatchObject({ doNotDisturb: true });
   });
 });
 
@@ -398,6 +672,11 @@ describe('parseWindowsAudioOutput', () => {
 
   it('returns null when no endpoint is active', () => {
     expect(parseWindowsAudioOutput(server.audio)).toBeNull();
+  });
+
+  it('cannot tell which of several outputs plays when none says when it was made default', () => {
+    const audio = (laptop.audio as Record<string, unknown>[]).map((e) => ({ ...e, role0: null, role1: null }));
+    expect(parseWindowsAudioOutput(audio)?.kind).toBe('unclear');
   });
 
   it('decodes SYSTEMTIME bytes, also as base64', () => {
