@@ -31,6 +31,12 @@ export const securityDiskEncryptionProbe: Probe = {
           `${method} is waiting to be switched on: the drive's key is not yet protected.`,
           evidence,
         );
+      case 'pending':
+        return outcome(
+          'warn',
+          `${method} is set to switch on at the next restart or sign-in; until then the drive is not encrypted. Restart the computer before the session.`,
+          evidence,
+        );
       case 'partial':
         return outcome('warn', `Only the home folder is encrypted (${method}), not the whole system drive.`, evidence);
       case 'locked':

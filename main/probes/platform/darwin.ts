@@ -42,20 +42,42 @@ export const darwinCommands = {
   spctl: '/usr/sbin/spctl',
 } as const;
 
-const xprotectPlists = [
+/**
+ * XProtect's definitions. macOS 15 updates the copy in /var/protected/xprotect (osquery #8573) while the
+ * older location stays behind, so the newest of them is the one in use.
+ */
+export const xprotectPlists = [
   '/Library/Apple/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist',
   '/var/protected/xprotect/XProtect.bundle/Contents/Info.plist',
   '/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist',
 ];
 
+/** Said when the Focus records cannot be read: since macOS 13 that folder needs Full Disk Access. */
+export const darwinFocusPermissionHint =
+  'macOS only shows its Focus records to programs with Full Disk Access. To let ReadyRoom read them, turn ReadyRoom on in System Settings › Privacy & Security › Full Disk Access; or check the Focus icon in the menu bar yourself';
+
 /** macOS: command-line tools that need no admin rights; native-only facts report unknown with the reason. */
 export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
   const c = darwinCommands;
   const exec = (file: string, args: readonly string[]) => run(deps, file, args);
-  const defaultsRead = async (domain: string, key: string, currentHost = false) => {
+  /**
+   * One `defaults` value: `missing` when the key is not set (exit 1, "does not exist"), `failed` when the
+   * tool gave no usable answer. Only a missing key may stand for macOS' default.
+   */
+  const readDefault = async (
+    domain: string,
+    key: string,
+    currentHost = false,
+  ): Promise<{ state: 'value'; value: string } | { state: 'missing' } | { state: 'failed' }> => {
     const r = await exec(c.defaults, [...(currentHost ? ['-currentHost'] : []), 'read', domain, key]);
-    // `defaults read` exits 1 when the key is missing.
-    return r.ok ? r.stdout.trim() : null;
+    const value = r.stdout.trim();
+    if (r.ok && value !== '') return { state: 'value', value };
+    if (r.code === 1 && !r.timedOut && /does not exist/i.test(r.stderr)) return { state: 'missing' };
+    return { state: 'failed' };
+  };
+  const defaultsRead = async (domain: string, key: string, currentHost = false) => {
+    const r = await readDefault(domain, key, currentHost);
+    return r.state === 'value' ? r.value : null;
   };
 
   const route = memo(async (): Promise<Fact<RouteFacts>> => {
@@ -65,6 +87,7 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     ]);
     if (!routes.ok) return unknownFact(describeExecFailure(routes, 'The "netstat" tool'));
     const parsed = parseDarwinDefaultRoutes(routes.stdout);
+    if (!parsed) return unknownFact('The routing table could not be read');
     const portMap = ports.ok ? parseHardwarePorts(ports.stdout) : new Map<string, string>();
     const info = (name: string): LinkInfo => ({ name, kind: classifyDarwinLink(name, portMap.get(name)) });
     const evidence: JsonObject = {
@@ -116,11 +139,15 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const after = await sample();
       const elapsed = Math.max(1, Date.now() - started);
       if (!after) return unknownFact(`macOS did not report traffic counters for ${link.name}`);
+      // Counters that went backwards were reset (the link reconnected): the traffic cannot be told.
+      if (after.rx < before.rx || after.tx < before.tx) {
+        return unknownFact(`The traffic counters for ${link.name} were reset during the measurement`);
+      }
       return known(
         {
           iface: link.name,
-          rxBytesPerSec: (Math.max(0, after.rx - before.rx) * 1000) / elapsed,
-          txBytesPerSec: (Math.max(0, after.tx - before.tx) * 1000) / elapsed,
+          rxBytesPerSec: ((after.rx - before.rx) * 1000) / elapsed,
+          txBytesPerSec: ((after.tx - before.tx) * 1000) / elapsed,
           windowMs: elapsed,
           topPrograms: null,
         },
@@ -136,6 +163,7 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const ports = parseDarwinListeningPorts(r.stdout);
       // Third-party remote tools are found by the program list; this covers Apple's own Screen Sharing.
       const sessions = countDarwinScreenSharingSessions(r.stdout);
+      if (ports === null || sessions === null) return unknownFact('The list of network connections could not be read');
       return known(
         {
           remoteDesktopEnabled: ports.includes(5900) || ports.includes(3283),
@@ -147,12 +175,18 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     },
 
     async voiceAssistants() {
-      const [assistant, trigger] = await Promise.all([
-        defaultsRead('com.apple.assistant.support', 'Assistant Enabled'),
-        defaultsRead('com.apple.Siri', 'VoiceTriggerUserEnabled'),
+      const [assistantRead, triggerRead] = await Promise.all([
+        readDefault('com.apple.assistant.support', 'Assistant Enabled'),
+        readDefault('com.apple.Siri', 'VoiceTriggerUserEnabled'),
       ]);
+      const assistant = assistantRead.state === 'value' ? assistantRead.value : null;
+      const trigger = triggerRead.state === 'value' ? triggerRead.value : null;
       const evidence: JsonObject = { assistantEnabled: assistant, voiceTrigger: trigger };
-      if (assistant === null && trigger === null) {
+      if (
+        assistantRead.state === 'failed' ||
+        triggerRead.state === 'failed' ||
+        (assistant === null && trigger === null)
+      ) {
         return unknownFact('macOS did not say whether Siri is switched on', evidence);
       }
       const enabled: string[] = [];
@@ -171,13 +205,18 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     async notifications() {
       const dir = `${deps.homeDir}/Library/DoNotDisturb/DB`;
       const listing = await deps.files.listDir(dir);
-      if (listing === null) return unknownFact('macOS keeps the Focus setting private from ReadyRoom');
+      if (listing === null)
+        return unknownFact(`ReadyRoom could not open the Focus records. ${darwinFocusPermissionHint}`);
       if (!listing.includes('Assertions.json')) {
-        return known({ doNotDisturb: false, source: 'Focus records' }, { assertions: false });
+        return unknownFact(`ReadyRoom could not find the Focus record. ${darwinFocusPermissionHint}`, {
+          assertionsFile: false,
+        });
       }
       const text = await deps.files.readText(`${dir}/Assertions.json`);
-      const on = text === null ? null : parseDndAssertions(text);
-      if (on === null) return unknownFact('The Focus setting could not be read');
+      if (text === null) return unknownFact(`ReadyRoom could not read the Focus record. ${darwinFocusPermissionHint}`);
+      const on = parseDndAssertions(text);
+      if (on === null) return unknownFact('The Focus record is in a form ReadyRoom does not know');
+      // Scheduled Focus leaves no record here, so "off" is only as good as the hand-switched state.
       return known({ doNotDisturb: on, source: 'Focus records' }, { assertions: on, scheduledFocusChecked: false });
     },
 
@@ -205,10 +244,10 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       let plist: string | null = null;
       let mtime: number | null = null;
       for (const candidate of xprotectPlists) {
-        mtime = await deps.files.mtimeMs(candidate);
-        if (mtime !== null) {
+        const m = await deps.files.mtimeMs(candidate);
+        if (m !== null && Number.isFinite(m) && (mtime === null || m > mtime)) {
+          mtime = m;
           plist = candidate;
-          break;
         }
       }
       const [version, configData, gatekeeper] = await Promise.all([
@@ -216,7 +255,9 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         defaultsRead('/Library/Preferences/com.apple.SoftwareUpdate', 'ConfigDataInstall'),
         exec(c.spctl, ['--status']),
       ]);
-      const ageDays = mtime === null ? null : Math.floor((deps.now().getTime() - mtime) / 86_400_000);
+      const age = mtime === null ? null : Math.floor((deps.now().getTime() - mtime) / 86_400_000);
+      // A date in the future is a wrong clock, not fresh definitions.
+      const ageDays = age !== null && age >= 0 ? age : null;
       const warnings: string[] = [];
       if (configData === '0') warnings.push('Automatic security data updates are switched off.');
       if (/assessments disabled/i.test(`${gatekeeper.stdout}${gatekeeper.stderr}`)) {
@@ -237,6 +278,7 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         },
         {
           xprotectVersion: version,
+          xprotectLocation: plist,
           definitionsAgeDays: ageDays,
           configDataInstall: configData,
           gatekeeper: gatekeeper.stdout.trim() || null,
@@ -252,31 +294,40 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       }
       return known(
         { state, method: 'FileVault', volume: '/', warnings: [] },
-        { fdesetup: r.stdout.trim().split('\n')[0] ?? '' },
+        { fdesetup: r.stdout.trim().split('\n').slice(0, 2).join(' ') },
       );
     },
 
     async screenLock() {
-      const [lock, idle, pmset, autoLogin] = await Promise.all([
+      const [lock, idleRead, pmset, autoLoginRead] = await Promise.all([
         exec(c.sysadminctl, ['-screenLock', 'status']),
-        defaultsRead('com.apple.screensaver', 'idleTime', true),
+        readDefault('com.apple.screensaver', 'idleTime', true),
         exec(c.pmset, ['-g']),
-        defaultsRead('/Library/Preferences/com.apple.loginwindow', 'autoLoginUser'),
+        readDefault('/Library/Preferences/com.apple.loginwindow', 'autoLoginUser'),
       ]);
       const lockState = parseSysadminctlScreenLock(`${lock.stderr}\n${lock.stdout}`);
+      const idle = idleRead.state === 'value' ? idleRead.value : null;
       const screensaverMin = idle !== null && /^\d+$/.test(idle) ? Number(idle) / 60 : null;
+      const autoLoginSet = autoLoginRead.state === 'value';
       const displaySleepMin = pmset.ok ? parsePmsetDisplaySleep(pmset.stdout) : null;
       const evidence: JsonObject = {
         screenLock: lockState ? (lockState.enabled ? `after ${lockState.delaySeconds ?? '?'} s` : 'off') : null,
         screensaverIdleMin: screensaverMin,
         displaySleepMin,
-        autoLogin: autoLogin !== null && autoLogin !== '',
+        autoLogin: autoLoginSet,
       };
+      if (autoLoginRead.state === 'failed') {
+        return unknownFact('macOS did not say whether it signs in by itself', evidence);
+      }
       if (!lockState) {
         return unknownFact(
           lock.ok ? 'macOS did not report the screen-lock setting' : describeExecFailure(lock, 'The screen-lock tool'),
           evidence,
         );
+      }
+      const idleUnread = idleRead.state === 'failed' || (idle !== null && screensaverMin === null);
+      if (lockState.enabled && !autoLoginSet && (idleUnread || displaySleepMin === null)) {
+        return unknownFact('macOS did not report when the screen saver starts and the display sleeps', evidence);
       }
       const idleCandidates = [screensaverMin, displaySleepMin].filter((v): v is number => v !== null && v > 0);
       const idleMin = idleCandidates.length > 0 ? Math.min(...idleCandidates) : null;
@@ -288,7 +339,7 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         {
           lockAfterMinutes: lockAfter,
           displayOffMinutes: displaySleepMin && displaySleepMin > 0 ? displaySleepMin : null,
-          autoLogin: autoLogin !== null && autoLogin !== '',
+          autoLogin: autoLoginSet,
           lockDisabled: !lockState.enabled,
           mechanism: 'macOS lock screen',
         },
@@ -314,15 +365,19 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     },
 
     async userAccounts() {
-      const [list, guest] = await Promise.all([
+      const [list, guestRead] = await Promise.all([
         exec(c.dscl, ['.', '-list', '/Users', 'UniqueID']),
-        defaultsRead('/Library/Preferences/com.apple.loginwindow', 'GuestEnabled'),
+        readDefault('/Library/Preferences/com.apple.loginwindow', 'GuestEnabled'),
       ]);
       if (!list.ok) return unknownFact(describeExecFailure(list, 'The directory tool "dscl"'));
       const count = countDarwinHumanAccounts(list.stdout);
+      if (count === null) return unknownFact('macOS did not list the accounts on this computer');
+      // A missing GuestEnabled key is macOS' default: no guest account. A failed read is not.
+      const guest = guestRead.state === 'value' ? guestRead.value : null;
+      const guestEnabled = guestRead.state === 'missing' ? false : guest === '1' ? true : guest === '0' ? false : null;
       return known(
-        { humanAccounts: count, guestEnabled: guest === null ? null : guest === '1' },
-        { humanAccounts: count, guestEnabled: guest },
+        { humanAccounts: count, guestEnabled },
+        { humanAccounts: count, guestEnabled: guestRead.state === 'missing' ? 'not set' : guest },
       );
     },
   };

@@ -129,8 +129,12 @@ export interface AntivirusFacts {
 }
 
 export interface DiskEncryptionFacts {
-  /** 'partial': only the home folder is encrypted, not the system drive. */
-  readonly state: 'on' | 'off' | 'partial' | 'encrypting' | 'decrypting' | 'suspended' | 'locked' | 'waiting';
+  /**
+   * 'partial': only the home folder is encrypted, not the system drive. 'waiting': encrypted but the key is
+   * still stored in the clear (BitLocker). 'pending': set to switch on at the next restart or sign-in (FileVault).
+   */
+  readonly state:
+    'on' | 'off' | 'partial' | 'encrypting' | 'decrypting' | 'suspended' | 'locked' | 'waiting' | 'pending';
   readonly method: string;
   /** The system volume that was checked, e.g. "C:", "/". */
   readonly volume: string;
@@ -162,6 +166,7 @@ export interface OsVersionFacts {
 
 export interface UserAccountFacts {
   readonly humanAccounts: number;
+  /** null: could not tell whether a guest account is on. */
   readonly guestEnabled: boolean | null;
 }
 

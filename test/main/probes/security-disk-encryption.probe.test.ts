@@ -20,8 +20,13 @@ describe('security.disk-encryption', () => {
     ['suspended', 'warn'],
     ['waiting', 'warn'],
     ['partial', 'warn'],
+    ['pending', 'warn'],
   ] as const)('%s → %s', async (state, status) => {
     expect((await run(state)).status).toBe(status);
+  });
+
+  it('tells the therapist to restart when encryption is pending', async () => {
+    expect((await run('pending')).summary).toMatch(/next restart.*not encrypted.*Restart/);
   });
 
   it('warns about an unencrypted swap partition even when the system drive is encrypted', async () => {

@@ -1,20 +1,33 @@
 import type { LinkKind, OutputKind } from '../platform-types';
-import { asRecords, asString, isRecord, tryParseJson } from './common-parsers';
+import { asRecordList, asString, isRecord, tryParseJson } from './common-parsers';
 
 /**
- * `netstat -rn -f inet`: the interface of the default route. A VPN that captures all traffic
- * either owns the unscoped default or adds the two halves 0/1 and 128.0/1.
+ * `netstat -rn -f inet`: the interface of the default route. The Netif column is found from the header:
+ * older macOS prints "Refs" and "Use" columns before it. A VPN that captures all traffic either owns the
+ * unscoped default or adds the two halves 0/1 and 128.0/1. null when there is no routing table header.
  */
-export function parseDarwinDefaultRoutes(stdout: string): { primary: string | null; defaults: string[] } {
+export function parseDarwinDefaultRoutes(stdout: string): { primary: string | null; defaults: string[] } | null {
   const defaults: { netif: string; scoped: boolean }[] = [];
   const halves = new Map<string, number>();
+  let header: string[] | null = null;
   for (const line of stdout.split(/\r?\n/)) {
     const cols = line.trim().split(/\s+/);
-    const [dest, , flags, netif] = cols;
-    if (!dest || !flags || !netif) continue;
+    if (cols[0] === 'Destination' && cols.includes('Netif')) {
+      // Only the first table (Internet); an "Internet6:" table may follow with its own header.
+      if (header) break;
+      header = cols;
+      continue;
+    }
+    if (!header) continue;
+    if (/^Internet6?:$/.test(cols[0] ?? '')) break;
+    const dest = cols[header.indexOf('Destination')];
+    const flags = cols[header.indexOf('Flags')];
+    const netif = cols[header.indexOf('Netif')];
+    if (!dest || !flags || !netif || !/^[A-Z]+$/i.test(flags) || !/^[a-z]+\d*$/i.test(netif)) continue;
     if (dest === 'default') defaults.push({ netif, scoped: flags.includes('I') });
     if (dest === '0/1' || dest === '128.0/1') halves.set(netif, (halves.get(netif) ?? 0) + 1);
   }
+  if (!header) return null;
   const split = [...halves.entries()].find(([, n]) => n >= 2)?.[0];
   const unscoped = defaults.find((d) => !d.scoped)?.netif ?? defaults[0]?.netif ?? null;
   return { primary: split ?? unscoped, defaults: [...new Set(defaults.map((d) => d.netif))] };
@@ -52,8 +65,8 @@ export function classifyDarwinLink(device: string, portName: string | undefined)
 export function parseAirportSignal(stdout: string, iface: string): { dbm: number | null; open: boolean | null } | null {
   const root = tryParseJson(stdout);
   if (!isRecord(root)) return null;
-  for (const section of asRecords(root.SPAirPortDataType)) {
-    for (const i of asRecords(section.spairport_airport_interfaces)) {
+  for (const section of asRecordList(root.SPAirPortDataType) ?? []) {
+    for (const i of asRecordList(section.spairport_airport_interfaces) ?? []) {
       if (asString(i._name) !== iface) continue;
       const current = i.spairport_current_network_information;
       if (!isRecord(current)) return { dbm: null, open: null };
@@ -68,25 +81,54 @@ export function parseAirportSignal(stdout: string, iface: string): { dbm: number
   return null;
 }
 
-/** `netstat -ibn -I <if>`: cumulative bytes from the link-level row, read from the right (the address may be blank). */
+/**
+ * `netstat -ibn -I <if>`: cumulative bytes from the link-level row, by the header's column names. The
+ * Address cell may be blank; a row that is cut short or has a non-number where a counter belongs is skipped.
+ */
 export function parseNetstatInterfaceBytes(stdout: string, iface: string): { rx: number; tx: number } | null {
-  for (const line of stdout.split(/\r?\n/)) {
-    const cols = line.trim().split(/\s+/);
-    if (cols[0] !== iface || !cols.some((c) => c.startsWith('<Link#'))) continue;
-    const rx = Number(cols[cols.length - 5]);
-    const tx = Number(cols[cols.length - 2]);
-    if (Number.isFinite(rx) && Number.isFinite(tx)) return { rx, tx };
+  const lines = stdout.split(/\r?\n/);
+  const header = lines
+    .find((l) => /^Name\s/.test(l))
+    ?.trim()
+    .split(/\s+/);
+  if (!header) return null;
+  const ib = header.indexOf('Ibytes');
+  const ob = header.indexOf('Obytes');
+  const address = header.indexOf('Address');
+  if (ib < 0 || ob < 0 || address < 0) return null;
+  for (const line of lines) {
+    let cols = line.trim().split(/\s+/);
+    if (cols[0] !== iface || !(cols[2] ?? '').startsWith('<Link#')) continue;
+    // A blank Address leaves one column fewer: only then may the cell after Network be a counter.
+    if (cols.length === header.length - 1 && /^\d+$/.test(cols[address] ?? '')) {
+      cols = [...cols.slice(0, address), '', ...cols.slice(address)];
+    }
+    if (cols.length !== header.length) continue;
+    const counters = cols.slice(address + 1);
+    if (!counters.every((c) => /^\d+$/.test(c))) continue;
+    const rx = Number(cols[ib]);
+    const tx = Number(cols[ob]);
+    if (Number.isSafeInteger(rx) && Number.isSafeInteger(tx)) return { rx, tx };
   }
   return null;
 }
 
+/** The rows of `netstat -an -p tcp`, or null when its header is missing (not netstat's answer). */
+function darwinTcpRows(stdout: string): string[][] | null {
+  const lines = stdout.split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => /^Proto\s+Recv-Q\s+Send-Q/.test(l));
+  if (headerAt < 0) return null;
+  return lines.slice(headerAt + 1).map((l) => l.trim().split(/\s+/));
+}
+
 /** `netstat -an -p tcp`: ports of remote-access services listening (SSH 22, Apple Remote Desktop 3283, Screen Sharing 5900). */
-export function parseDarwinListeningPorts(stdout: string): number[] {
+export function parseDarwinListeningPorts(stdout: string): number[] | null {
+  const rows = darwinTcpRows(stdout);
+  if (!rows) return null;
   const ports = new Set<number>();
-  for (const line of stdout.split(/\r?\n/)) {
-    if (!/LISTEN/.test(line)) continue;
-    const local = line.trim().split(/\s+/)[3] ?? '';
-    const match = /^(.*)\.(\d+)$/.exec(local);
+  for (const cols of rows) {
+    if (cols[5] !== 'LISTEN') continue;
+    const match = /^(.*)\.(\d+)$/.exec(cols[3] ?? '');
     if (!match) continue;
     if (/^(127\.|::1)/.test(match[1] ?? '')) continue;
     const port = Number(match[2]);
@@ -99,11 +141,12 @@ export function parseDarwinListeningPorts(stdout: string): number[] {
  * `netstat -an -p tcp`: established connections from another computer into Screen Sharing (5900) or
  * Apple Remote Desktop (3283), i.e. someone viewing or controlling this Mac right now.
  */
-export function countDarwinScreenSharingSessions(stdout: string): number {
+export function countDarwinScreenSharingSessions(stdout: string): number | null {
+  const rows = darwinTcpRows(stdout);
+  if (!rows) return null;
   let count = 0;
-  for (const line of stdout.split(/\r?\n/)) {
-    if (!/ESTABLISHED/.test(line)) continue;
-    const cols = line.trim().split(/\s+/);
+  for (const cols of rows) {
+    if (cols[5] !== 'ESTABLISHED') continue;
     const local = /^(.*)\.(\d+)$/.exec(cols[3] ?? '');
     const peer = /^(.*)\.(\d+)$/.exec(cols[4] ?? '');
     if (!local || !peer) continue;
@@ -124,14 +167,19 @@ export function parseSocketFilterState(stdout: string): 'on' | 'off' | null {
   return null;
 }
 
-/** `fdesetup status`. */
-export function parseFdesetupStatus(stdout: string): 'on' | 'off' | 'encrypting' | 'decrypting' | 'waiting' | null {
+/**
+ * `fdesetup status`. "Off, but will be enabled after the next restart" and deferred enablement (at the next
+ * sign-in) are pending: not encrypted yet, but not a choice to leave it off either.
+ */
+export function parseFdesetupStatus(stdout: string): 'on' | 'off' | 'encrypting' | 'decrypting' | 'pending' | null {
   if (/encryption in progress/i.test(stdout)) return 'encrypting';
-  // Deferred enablement: FileVault turns on at the next sign-in.
-  if (/deferred enablement/i.test(stdout)) return 'waiting';
   if (/decryption in progress/i.test(stdout)) return 'decrypting';
-  if (/FileVault is On/i.test(stdout)) return 'on';
-  if (/FileVault is Off/i.test(stdout)) return 'off';
+  if (/deferred enablement/i.test(stdout)) return 'pending';
+  if (/FileVault is Off, but will be enabled/i.test(stdout)) return 'pending';
+  if (/FileVault is On, but needs to be restarted/i.test(stdout)) return 'pending';
+  if (/FileVault is Off, but needs to be restarted/i.test(stdout)) return 'decrypting';
+  if (/FileVault is On\./i.test(stdout)) return 'on';
+  if (/FileVault is Off\./i.test(stdout)) return 'off';
   return null;
 }
 
@@ -157,56 +205,89 @@ export function parseSwVers(stdout: string): { version: string; build: string | 
   return { version, build: /BuildVersion:\s*(\S+)/.exec(stdout)?.[1] ?? null };
 }
 
-/** `dscl . -list /Users UniqueID`: people's accounts have UID ≥ 501 and no leading underscore. */
-export function countDarwinHumanAccounts(stdout: string): number {
+/**
+ * `dscl . -list /Users UniqueID`: people's accounts have UID ≥ 501 and no leading underscore. null when no
+ * account at all was found: the list always holds system accounts and the signed-in person.
+ */
+export function countDarwinHumanAccounts(stdout: string): number | null {
   let count = 0;
+  let rows = 0;
   for (const line of stdout.split(/\r?\n/)) {
-    const [name, uid] = line.trim().split(/\s+/);
-    if (!name || !uid || !/^\d+$/.test(uid)) continue;
+    const [name, uid, extra] = line.trim().split(/\s+/);
+    if (!name || !uid || extra !== undefined || !/^-?\d+$/.test(uid)) continue;
+    rows += 1;
     if (name.startsWith('_') || ['root', 'nobody', 'daemon'].includes(name)) continue;
     if (Number(uid) >= 501 && Number(uid) < 65534) count += 1;
   }
-  return count;
+  return rows === 0 || count === 0 ? null : count;
 }
 
 /**
  * ~/Library/DoNotDisturb/DB/Assertions.json: a Focus switched on by hand leaves an assertion record.
- * Scheduled Focus does not appear here.
+ * Scheduled Focus does not appear here. null for anything not shaped like that file.
  */
 export function parseDndAssertions(text: string): boolean | null {
   const root = tryParseJson(text);
-  if (!isRecord(root)) return null;
-  const data = asRecords(root.data);
-  if (data.length === 0) return false;
-  return data.some((d) => {
-    const active = Array.isArray(d.storeAssertionRecords) ? d.storeAssertionRecords.length : 0;
-    return active > 0;
-  });
+  if (!isRecord(root) || !Array.isArray(root.data)) return null;
+  let on = false;
+  for (const store of root.data) {
+    if (!isRecord(store)) return null;
+    const records = store.storeAssertionRecords;
+    if (records === undefined) continue;
+    if (!Array.isArray(records)) return null;
+    if (records.length > 0) on = true;
+  }
+  return on;
 }
 
-/** `system_profiler SPAudioDataType -json`: the default output and a guess at what it is. */
+/** A headphone jack's label, in the languages macOS names it; only ever used to upgrade a built-in output. */
+const jackHeadphones =
+  /headphone|kopfh|casque|auricular|cuffie|koptelefoon|hoofdtelefoon|hörlurar|hodetelefon|hovedtelefon|kuulokkeet|słuchawk|fones de ouvido|auscultadores|наушники|ヘッドフォン|ヘッドホン|헤드폰|耳机|耳機/i;
+
+/**
+ * `system_profiler SPAudioDataType -json`: the default output and what it is, from how it is connected
+ * (not from its name, which macOS translates and people rename):
+ * - USB or Bluetooth that is also the default microphone with one input channel: a headset;
+ * - built-in: speakers, unless its source says the headphone jack is in use;
+ * - HDMI, DisplayPort, AirPlay: speakers (a screen or a room speaker);
+ * - anything else (USB or Bluetooth without the microphone, virtual, aggregate): cannot tell.
+ */
 export function parseDarwinDefaultOutput(stdout: string): { name: string; kind: OutputKind; basis: string } | null {
   const root = tryParseJson(stdout);
   if (!isRecord(root)) return null;
-  for (const section of asRecords(root.SPAudioDataType)) {
-    for (const item of asRecords(section._items)) {
+  const sections = asRecordList(root.SPAudioDataType);
+  if (!sections) return null;
+  for (const section of sections) {
+    for (const item of asRecordList(section._items) ?? []) {
       if (asString(item.coreaudio_default_audio_output_device) !== 'spaudio_yes') continue;
-      const name = asString(item._name) ?? 'Default output';
+      const name = asString(item._name) || 'Default output';
       const source = asString(item.coreaudio_output_source) ?? '';
-      const transport = (asString(item.coreaudio_device_transport) ?? '').replace('coreaudio_device_type_', '');
-      const text = `${name} ${source}`;
-      if (/headset|earpods/i.test(text)) return { name, kind: 'headset', basis: `name "${name}"` };
-      if (/headphone|airpods|buds|beats|kopfh/i.test(text)) {
-        return { name, kind: 'headphones', basis: source ? `source "${source}"` : `name "${name}"` };
+      const transport = (asString(item.coreaudio_device_transport) ?? '').replace(/^coreaudio_device_type_/, '');
+      const isDefaultInput = asString(item.coreaudio_default_audio_input_device) === 'spaudio_yes';
+      const inputChannels = typeof item.coreaudio_device_input === 'number' ? item.coreaudio_device_input : 0;
+      switch (transport) {
+        case 'usb':
+        case 'bluetooth':
+        case 'bluetooth_le':
+        case 'bluetoothle':
+          // An audio interface with several inputs may drive room speakers; a headset has one microphone.
+          if (isDefaultInput && inputChannels === 1) {
+            return { name, kind: 'headset', basis: `${transport} device that is also the default microphone` };
+          }
+          return { name, kind: 'unclear', basis: `${transport} device without its own microphone in use` };
+        case 'builtin':
+          if (jackHeadphones.test(`${source === 'spaudio_default' ? '' : source} ${name}`)) {
+            return { name, kind: 'headphones', basis: 'built-in headphone jack' };
+          }
+          return { name, kind: 'speakers', basis: 'built-in output' };
+        case 'hdmi':
+        case 'displayport':
+        case 'display_port':
+        case 'airplay':
+          return { name, kind: 'speakers', basis: `connection ${transport}` };
+        default:
+          return { name, kind: 'unclear', basis: transport ? `connection ${transport}` : 'no connection type' };
       }
-      if (/speaker|lautsprecher|haut-parleur/i.test(text) || transport === 'hdmi' || transport === 'displayport') {
-        return {
-          name,
-          kind: 'speakers',
-          basis: transport === 'builtin' || !transport ? `source "${source || name}"` : `connection ${transport}`,
-        };
-      }
-      return { name, kind: 'unclear', basis: transport ? `connection ${transport}` : 'no detail' };
     }
   }
   return null;

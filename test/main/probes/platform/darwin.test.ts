@@ -6,6 +6,13 @@ import { fixture, nullSystemInfo, platformDeps, tableExec, tableFiles } from '..
 
 const f = (name: string) => fixture('darwin', name);
 const xprotect = '/Library/Apple/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist';
+const xprotect15 = '/var/protected/xprotect/XProtect.bundle/Contents/Info.plist';
+/** What `defaults read` answers for a key that is not set. */
+const notSet = (domain: string, key: string) => ({
+  ok: false,
+  code: 1,
+  stderr: `The domain/default pair of (${domain}, ${key}) does not exist\n`,
+});
 const now = new Date('2026-11-28T12:00:00Z');
 
 const healthyMac = {
@@ -25,6 +32,14 @@ const healthyMac = {
   [`${c.defaults} read com.apple.Siri VoiceTriggerUserEnabled`]: '1\n',
   [`${c.defaults} read ${xprotect.replace(/\.plist$/, '')} CFBundleShortVersionString`]: '5321\n',
   [`${c.spctl} --status`]: 'assessments enabled\n',
+  [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: notSet(
+    '/Library/Preferences/com.apple.loginwindow',
+    'autoLoginUser',
+  ),
+  [`${c.defaults} read /Library/Preferences/com.apple.loginwindow GuestEnabled`]: notSet(
+    '/Library/Preferences/com.apple.loginwindow',
+    'GuestEnabled',
+  ),
 };
 
 function mac(
@@ -97,7 +112,10 @@ describe('createDarwinFacts', () => {
       value: { lockAfterMinutes: 10, autoLogin: false, lockDisabled: false },
     });
     expect(await facts.osVersion()).toMatchObject({ state: 'known', value: { family: 'macos', version: '15.6.1' } });
-    expect(await facts.userAccounts()).toMatchObject({ state: 'known', value: { humanAccounts: 2 } });
+    expect(await facts.userAccounts()).toMatchObject({
+      state: 'known',
+      value: { humanAccounts: 2, guestEnabled: false },
+    });
     expect(await facts.antivirus()).toMatchObject({
       state: 'known',
       value: {
@@ -114,7 +132,46 @@ describe('createDarwinFacts', () => {
       state: 'known',
       value: { enabled: ['Siri (listening for "Hey Siri")'] },
     });
-    expect(await facts.audioOutput()).toMatchObject({ state: 'known', value: { kind: 'headphones' } });
+    expect(await facts.audioOutput()).toMatchObject({ state: 'known', value: { kind: 'headset' } });
+  });
+
+  it('does not take a failed `defaults` read for "no guest account" or "no automatic login"', async () => {
+    const { facts } = mac({
+      ...healthyMac,
+      [`${c.defaults} read /Library/Preferences/com.apple.loginwindow GuestEnabled`]: { ok: false, timedOut: true },
+      [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: { ok: false, timedOut: true },
+    });
+    expect(await facts.userAccounts()).toMatchObject({ state: 'known', value: { guestEnabled: null } });
+    expect(await facts.screenLock()).toMatchObject({ state: 'unknown' });
+  });
+
+  it('is unknown, not "never locks", when display sleep could not be read', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.pmset} -g`]: { ok: false, spawnError: 'ENOENT' } });
+    expect(await facts.screenLock()).toMatchObject({ state: 'unknown' });
+  });
+
+  // Issue 9, defect 10: older macOS netstat output put the "Refs" count where the interface was read.
+  it('reads the default route of an older macOS with Refs and Use columns', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.netstat} -rn -f inet`]: f('netstat-rn-old-columns-vpn.txt') });
+    expect(await facts.route()).toMatchObject({
+      state: 'known',
+      value: { primary: { name: 'utun3', kind: 'vpn' }, physical: { name: 'en0', kind: 'wifi' } },
+    });
+  });
+
+  // Issue 9, defect 11: macOS 15 updates XProtect in /var/protected/xprotect; the old copy stays behind.
+  it('takes the newest of the XProtect locations, so an up-to-date Mac is not told it is out of date', async () => {
+    const files = tableFiles(
+      {},
+      {},
+      { [xprotect]: now.getTime() - 200 * 86_400_000, [xprotect15]: now.getTime() - 2 * 86_400_000 },
+    );
+    const fact = await mac(healthyMac, nullSystemInfo, files).facts.antivirus();
+    expect(fact).toMatchObject({
+      state: 'known',
+      value: { products: [{ upToDate: true, definitionsAgeDays: 2 }] },
+      evidence: { xprotectLocation: xprotect15 },
+    });
   });
 
   it('tells that someone is viewing this Mac through Screen Sharing', async () => {
@@ -171,12 +228,29 @@ describe('createDarwinFacts', () => {
       state: 'known',
       value: { doNotDisturb: true },
     });
-    const none = tableFiles({}, { [dir]: ['ModeConfigurations.json'] });
-    expect(await mac(healthyMac, nullSystemInfo, none).facts.notifications()).toMatchObject({
+    const off = tableFiles(
+      { [`${dir}/Assertions.json`]: f('dnd-assertions-off.json') },
+      { [dir]: ['Assertions.json', 'ModeConfigurations.json'] },
+    );
+    expect(await mac(healthyMac, nullSystemInfo, off).facts.notifications()).toMatchObject({
       state: 'known',
       value: { doNotDisturb: false },
     });
     expect(await mac().facts.notifications()).toMatchObject({ state: 'unknown' });
+  });
+
+  // Issue 9, defect 12: a missing Assertions.json was read as "notifications are on".
+  it.each([
+    ['the record is missing', tableFiles({}, { '/Users/jane/Library/DoNotDisturb/DB': ['ModeConfigurations.json'] })],
+    ['the record cannot be read', tableFiles({}, { '/Users/jane/Library/DoNotDisturb/DB': ['Assertions.json'] })],
+    ['the folder cannot be opened', tableFiles({}, {})],
+  ])('is unknown when %s, and names the Full Disk Access permission', async (_name, files) => {
+    const fact = await mac(healthyMac, nullSystemInfo, files).facts.notifications();
+    expect(fact.state).toBe('unknown');
+    if (fact.state === 'unknown') {
+      expect(fact.reason).toContain('Full Disk Access');
+      expect(fact.reason).toContain('System Settings › Privacy & Security');
+    }
   });
 
   it('says honestly that microphone and camera use cannot be read', async () => {

@@ -33,9 +33,26 @@ describe('parseDarwinDefaultRoutes', () => {
     expect(parseDarwinDefaultRoutes(f('netstat-rn-vpn.txt'))).toEqual({ primary: 'utun4', defaults: ['en7', 'en0'] });
   });
 
-  it('finds nothing in empty or garbage output', () => {
-    expect(parseDarwinDefaultRoutes('')).toEqual({ primary: null, defaults: [] });
-    expect(parseDarwinDefaultRoutes('%%% not a table')).toEqual({ primary: null, defaults: [] });
+  it('returns null, not "offline", for empty or garbage output', () => {
+    expect(parseDarwinDefaultRoutes('')).toBeNull();
+    expect(parseDarwinDefaultRoutes('%%% not a table')).toBeNull();
+  });
+
+  // Issue 9, defect 10: older macOS prints Refs and Use columns before Netif.
+  it('finds the interface column from the header on older macOS', () => {
+    expect(parseDarwinDefaultRoutes(f('netstat-rn-old-columns.txt'))).toEqual({ primary: 'en0', defaults: ['en0'] });
+  });
+
+  it('finds a full-tunnel VPN on older macOS too', () => {
+    expect(parseDarwinDefaultRoutes(f('netstat-rn-old-columns-vpn.txt'))).toEqual({
+      primary: 'utun3',
+      defaults: ['en0'],
+    });
+  });
+
+  it('knows the table but no default route when it is cut before one (offline, not misread)', () => {
+    const text = f('netstat-rn-old-columns.txt');
+    expect(parseDarwinDefaultRoutes(text.slice(0, text.indexOf('default')))).toEqual({ primary: null, defaults: [] });
   });
 });
 
@@ -97,11 +114,27 @@ describe('parseNetstatInterfaceBytes', () => {
   it('returns null when the interface is missing', () => {
     expect(parseNetstatInterfaceBytes(f('netstat-ibn-utun4.txt'), 'en0')).toBeNull();
   });
+
+  it('returns null for a link row cut short, never shifted counters', () => {
+    const text = f('netstat-ibn-en0-before.txt');
+    const row = text.split('\n')[1] ?? '';
+    for (let cut = row.indexOf('<Link'); cut < row.length - 1; cut += 3) {
+      expect(
+        parseNetstatInterfaceBytes(`${text.split('\n')[0]}\n${row.slice(0, cut)}`, 'en0'),
+        row.slice(0, cut),
+      ).toBeNull();
+    }
+  });
 });
 
 describe('parseDarwinListeningPorts', () => {
   it('lists remote-access ports listening beyond this computer', () => {
     expect(parseDarwinListeningPorts(f('netstat-an-tcp.txt'))).toEqual([22, 5900]);
+  });
+
+  it('returns null, not "nothing listening", without netstat\'s header', () => {
+    expect(parseDarwinListeningPorts('')).toBeNull();
+    expect(parseDarwinListeningPorts('garbage')).toBeNull();
   });
 });
 
@@ -109,7 +142,7 @@ describe('countDarwinScreenSharingSessions', () => {
   it('counts connections from other computers into Screen Sharing, not listeners or local ones', () => {
     expect(countDarwinScreenSharingSessions(f('netstat-an-tcp-viewer.txt'))).toBe(1);
     expect(countDarwinScreenSharingSessions(f('netstat-an-tcp.txt'))).toBe(0);
-    expect(countDarwinScreenSharingSessions('')).toBe(0);
+    expect(countDarwinScreenSharingSessions('')).toBeNull();
   });
 });
 
@@ -132,13 +165,19 @@ describe('parseFdesetupStatus', () => {
     ['fdesetup-on.txt', 'on'],
     ['fdesetup-off.txt', 'off'],
     ['fdesetup-encrypting.txt', 'encrypting'],
-    ['fdesetup-deferred.txt', 'waiting'],
+    ['fdesetup-deferred.txt', 'pending'],
+    ['fdesetup-pending-restart.txt', 'pending'],
   ])('%s → %s', (name, state) => {
     expect(parseFdesetupStatus(f(name))).toBe(state);
   });
 
   it('returns null for garbage', () => {
     expect(parseFdesetupStatus('Error: unknown')).toBeNull();
+  });
+
+  // Issue 9, defect 9: "Off, but will be enabled after the next restart" was read as plain off.
+  it('reads FileVault waiting for a restart as pending, not off', () => {
+    expect(parseFdesetupStatus(f('fdesetup-pending-restart.txt'))).toBe('pending');
   });
 });
 
@@ -169,7 +208,12 @@ describe('parseSwVers', () => {
 describe('countDarwinHumanAccounts', () => {
   it('counts UIDs from 501 and skips system accounts', () => {
     expect(countDarwinHumanAccounts(f('dscl-users.txt'))).toBe(2);
-    expect(countDarwinHumanAccounts('')).toBe(0);
+  });
+
+  it('returns null, never "one person", when no account was listed', () => {
+    expect(countDarwinHumanAccounts('')).toBeNull();
+    expect(countDarwinHumanAccounts('garbage here')).toBeNull();
+    expect(countDarwinHumanAccounts('root 0\ndaemon 1\n')).toBeNull();
   });
 });
 
@@ -178,6 +222,13 @@ describe('parseDndAssertions', () => {
     expect(parseDndAssertions(f('dnd-assertions-on.json'))).toBe(true);
     expect(parseDndAssertions(f('dnd-assertions-off.json'))).toBe(false);
     expect(parseDndAssertions('garbage')).toBeNull();
+  });
+
+  it('reads a store without an assertion list as no Focus, and odd shapes as unknown', () => {
+    expect(parseDndAssertions('{"data":[{}],"header":{"version":1}}')).toBe(false);
+    expect(parseDndAssertions('{"data":{}}')).toBeNull();
+    expect(parseDndAssertions('{"data":[{"storeAssertionRecords":{}}]}')).toBeNull();
+    expect(parseDndAssertions('null')).toBeNull();
   });
 });
 
@@ -189,15 +240,61 @@ describe('parseDarwinDefaultOutput', () => {
     });
   });
 
-  it('recognises AirPods as headphones', () => {
-    expect(parseDarwinDefaultOutput(f('system-profiler-audio-airpods.json'))?.kind).toBe('headphones');
+  it('recognises AirPods in use as a headset: Bluetooth, and also the default microphone', () => {
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-airpods.json'))?.kind).toBe('headset');
   });
 
-  it('calls a generic USB output unclear', () => {
-    expect(parseDarwinDefaultOutput(f('system-profiler-audio-usb.json'))).toMatchObject({
-      kind: 'unclear',
-      basis: 'connection usb',
+  it('calls a USB output without its own microphone in use unclear (it may be a speaker)', () => {
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-usb.json'))).toMatchObject({ kind: 'unclear' });
+  });
+
+  // Issue 9, defect 8: names in other languages and USB headsets were "unclear".
+  it('recognises a USB headset by its transport and microphone, not its name', () => {
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-usb-headset.json'))).toMatchObject({
+      name: 'INZONE H3',
+      kind: 'headset',
     });
+  });
+
+  it('recognises Korean built-in speakers by transport', () => {
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-korean-builtin.json'))).toMatchObject({
+      name: 'MacBook Pro 스피커',
+      kind: 'speakers',
+    });
+  });
+
+  it('reads the built-in speakers as the default output even when a monitor is the system device', () => {
+    expect(parseDarwinDefaultOutput(f('system-profiler-audio-builtin-with-monitor.json'))).toMatchObject({
+      name: 'MacBook Pro Speakers',
+      kind: 'speakers',
+    });
+  });
+
+  it('recognises the built-in headphone jack, and never calls an audio interface a headset', () => {
+    const jack = JSON.parse(f('system-profiler-audio-speakers.json')) as {
+      SPAudioDataType: { _items: Record<string, unknown>[] }[];
+    };
+    const out = jack.SPAudioDataType[0]!._items[1]!;
+    out._name = 'External Headphones';
+    out.coreaudio_output_source = 'spaudio_default';
+    expect(parseDarwinDefaultOutput(JSON.stringify(jack))?.kind).toBe('headphones');
+    const iface = JSON.stringify({
+      SPAudioDataType: [
+        {
+          _items: [
+            {
+              _name: 'Scarlett 2i2 USB',
+              coreaudio_default_audio_input_device: 'spaudio_yes',
+              coreaudio_default_audio_output_device: 'spaudio_yes',
+              coreaudio_device_input: 2,
+              coreaudio_device_output: 2,
+              coreaudio_device_transport: 'coreaudio_device_type_usb',
+            },
+          ],
+        },
+      ],
+    });
+    expect(parseDarwinDefaultOutput(iface)?.kind).toBe('unclear');
   });
 
   it('returns null without a default output', () => {
