@@ -1,6 +1,7 @@
 import type { ExecResult } from '../../platform/exec';
 import {
   known,
+  unknownFact,
   type Fact,
   type HeadroomFacts,
   type HostFiles,
@@ -59,13 +60,26 @@ export function memo<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => (value ??= fn());
 }
 
-/** CPU and memory come from the same host statistics on every OS. */
+/** CPU and memory come from the same host statistics on every OS; figures that are not plausible are unknown. */
 export async function readHeadroom(stats: HostStats, windowMs: number): Promise<Fact<HeadroomFacts>> {
   const [cpu, mem] = await Promise.all([stats.cpuBusyPercent(windowMs), stats.memory()]);
-  return known({
-    cpuBusyPercent: cpu,
-    cores: stats.cores(),
-    memTotalBytes: mem.totalBytes,
-    memAvailableBytes: mem.availableBytes,
-  });
+  const cores = stats.cores();
+  const plausible =
+    Number.isFinite(cpu) &&
+    cpu >= 0 &&
+    cpu <= 100 &&
+    Number.isInteger(cores) &&
+    cores > 0 &&
+    Number.isFinite(mem.totalBytes) &&
+    Number.isFinite(mem.availableBytes) &&
+    mem.totalBytes > 0 &&
+    mem.availableBytes >= 0 &&
+    mem.availableBytes <= mem.totalBytes;
+  if (!plausible) {
+    return unknownFact('The processor and memory figures could not be read', {
+      cpuBusyPercent: Number.isFinite(cpu) ? cpu : null,
+      cores: Number.isFinite(cores) ? cores : null,
+    });
+  }
+  return known({ cpuBusyPercent: cpu, cores, memTotalBytes: mem.totalBytes, memAvailableBytes: mem.availableBytes });
 }

@@ -48,7 +48,8 @@ export function createHostStats(systemInfo: SystemInfo, os: NodeJS.Platform): Ho
       await new Promise((resolve) => setTimeout(resolve, windowMs));
       const after = cpuTotals();
       const total = after.total - before.total;
-      return total > 0 ? Math.min(100, Math.max(0, (100 * (after.busy - before.busy)) / total)) : 0;
+      // No counter movement at all means the figures are not being kept: unknown, not idle.
+      return total > 0 ? Math.min(100, Math.max(0, (100 * (after.busy - before.busy)) / total)) : Number.NaN;
     },
     memory: async () => {
       // Windows: os.freemem() is the available memory; systeminformation would start PowerShell.

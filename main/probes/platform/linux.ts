@@ -7,6 +7,7 @@ import {
   countLinuxHumanAccounts,
   kdeLockScreenForbidden,
   linuxAutoLogin,
+  linuxGuestLogin,
   listeningRemotePorts,
   lsblkChainTypes,
   pactlRecordingPrograms,
@@ -26,7 +27,7 @@ import {
   programTrafficDelta,
   summarizeLinuxPower,
 } from './parsers/linux-parsers';
-import { parseKeyValues, tryParseJson } from './parsers/common-parsers';
+import { parseKeyValues } from './parsers/common-parsers';
 import {
   known,
   notApplicable,
@@ -65,13 +66,14 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       exec('ip', ['-j', 'route', 'get', '1.1.1.1']),
       exec('ip', ['-j', 'route', 'show', 'default']),
     ]);
-    if (!defaults.ok && !effective.ok) return unknownFact(describeExecFailure(defaults, 'The "ip" tool'));
-    // Older iproute2 without JSON output: unreadable is not the same as offline.
-    if (defaults.stdout.trim() !== '' && tryParseJson(defaults.stdout) === undefined) {
-      return unknownFact('The routing table could not be read');
-    }
-    const defaultDevs = parseIpRoutes(defaults.stdout).map((r) => r.dev);
-    const primaryName = parseIpRoutes(effective.stdout)[0]?.dev ?? defaultDevs[0];
+    if (!defaults.ok) return unknownFact(describeExecFailure(defaults, 'The "ip" tool'));
+    // Older iproute2 without JSON output, or anything else: unreadable is not the same as offline.
+    const defaultRoutes = parseIpRoutes(defaults.stdout);
+    if (!defaultRoutes) return unknownFact('The routing table could not be read');
+    const defaultDevs = defaultRoutes.map((r) => r.dev);
+    // `route get` fails when there is no route at all; then the default routes tell.
+    const effectiveRoutes = effective.ok ? parseIpRoutes(effective.stdout) : [];
+    const primaryName = effectiveRoutes?.[0]?.dev ?? defaultDevs[0];
     const evidence: JsonObject = { defaultRoutes: defaultDevs, routeTo1111: primaryName ?? null };
     if (!primaryName) return known({ primary: null, physical: null }, evidence);
     const primary = await linkInfo(primaryName);
@@ -117,7 +119,11 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       .map((n) => `${dir}/${n}`);
 
   /** Auto-login from every place GDM, LightDM and SDDM read it, each in its own order (later files win). */
-  const readAutoLogin = async (): Promise<{ autoLogin: boolean; sources: string[] }> => {
+  const readAutoLogin = async (): Promise<{
+    autoLogin: boolean;
+    sources: string[];
+    lightdm: readonly (string | null)[];
+  }> => {
     const [lightdmDropIns, sddmDropIns] = await Promise.all([
       Promise.all([confFiles('/usr/share/lightdm/lightdm.conf.d'), confFiles('/etc/lightdm/lightdm.conf.d')]),
       Promise.all([confFiles('/usr/lib/sddm/sddm.conf.d'), confFiles('/etc/sddm.conf.d')]),
@@ -131,8 +137,21 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     const [gdm, lightdm, sddm] = await Promise.all([read(paths.gdm), read(paths.lightdm), read(paths.sddm)]);
     const all = [...paths.gdm, ...paths.lightdm, ...paths.sddm];
     const texts = [...gdm, ...lightdm, ...sddm];
-    return { autoLogin: linuxAutoLogin({ gdm, lightdm, sddm }), sources: all.filter((_, i) => texts[i] !== null) };
+    return {
+      autoLogin: linuxAutoLogin({ gdm, lightdm, sddm }),
+      sources: all.filter((_, i) => texts[i] !== null),
+      lightdm,
+    };
   };
+
+  /** `pactl info`: proves the sound server answers, and names the default output. */
+  const soundServer = memo(async (): Promise<{ ok: true; defaultSink: string } | { ok: false; reason: string }> => {
+    const info = await exec('pactl', ['info']);
+    if (!info.ok) return { ok: false, reason: describeExecFailure(info, 'the sound tool "pactl"') };
+    const kv = parseKeyValues(info.stdout, /:\s*/);
+    if (!kv['Server Name']) return { ok: false, reason: 'the sound server did not describe itself' };
+    return { ok: true, defaultSink: kv['Default Sink'] ?? '' };
+  });
 
   /** Why `systemctl is-active` gave no state. */
   const describeSystemctl = (r: ExecResult) =>
@@ -173,6 +192,7 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         ),
       );
       const summary = summarizeLinuxPower(supplies);
+      if (!summary) return unknownFact('Linux did not say what one of its power supplies is');
       return known(summary, {
         supplies: supplies.map((s) => ({
           type: s.type,
@@ -186,9 +206,15 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
 
     async networkActivity(link, windowMs) {
       const base = `/sys/class/net/${link.name}/statistics`;
+      const counter = (text: string | null) =>
+        text !== null && /^\d+$/.test(text.trim()) && Number.isSafeInteger(Number(text.trim()))
+          ? Number(text.trim())
+          : null;
       const read = async () => {
         const [rx, tx] = await Promise.all([files.readText(`${base}/rx_bytes`), files.readText(`${base}/tx_bytes`)]);
-        return rx !== null && tx !== null ? { rx: Number(rx.trim()), tx: Number(tx.trim()) } : null;
+        const r = counter(rx);
+        const t = counter(tx);
+        return r !== null && t !== null ? { rx: r, tx: t } : null;
       };
       const sockets = async () => {
         const r = await exec('ss', ['-tinpH']);
@@ -201,6 +227,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       const [after, socketsAfter] = await Promise.all([read(), sockets()]);
       const elapsed = Math.max(1, Date.now() - started);
       if (!after) return unknownFact(`Linux did not report traffic counters for ${link.name}`);
+      if (after.rx < before.rx || after.tx < before.tx) {
+        return unknownFact(`The traffic counters for ${link.name} were reset during the measurement`);
+      }
       const top =
         socketsBefore && socketsAfter
           ? programTrafficDelta(socketsBefore, socketsAfter)
@@ -210,8 +239,8 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       return known(
         {
           iface: link.name,
-          rxBytesPerSec: (Math.max(0, after.rx - before.rx) * 1000) / elapsed,
-          txBytesPerSec: (Math.max(0, after.tx - before.tx) * 1000) / elapsed,
+          rxBytesPerSec: ((after.rx - before.rx) * 1000) / elapsed,
+          txBytesPerSec: ((after.tx - before.tx) * 1000) / elapsed,
           windowMs: elapsed,
           topPrograms: top,
         },
@@ -222,16 +251,16 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     headroom: (windowMs) => readHeadroom(deps.stats, windowMs),
 
     async remoteAccess() {
-      const r = await exec('ss', ['-ltnH']);
-      const ports = r.ok ? listeningRemotePorts(r.stdout) : [];
+      const r = await exec('ss', ['-ltn']);
+      const ports = r.ok ? listeningRemotePorts(r.stdout) : null;
       const remoteSession = Boolean(deps.env.SSH_CONNECTION || deps.env.SSH_CLIENT || deps.env.XRDP_SESSION);
       return known(
         {
-          remoteDesktopEnabled: r.ok ? ports.some((p) => p === 3389 || (p >= 5900 && p <= 5909)) : null,
+          remoteDesktopEnabled: ports ? ports.some((p) => p === 3389 || (p >= 5900 && p <= 5909)) : null,
           remoteSession,
-          listeningPorts: ports,
+          listeningPorts: ports ?? [],
         },
-        { listeningPorts: ports, ssAvailable: r.ok },
+        { listeningPorts: ports ?? [], ssRead: ports !== null },
       );
     },
 
@@ -242,17 +271,23 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     async mediaInUse() {
       const notes: string[] = [];
       const own = new Set(deps.ownPids);
-      const pactl = await exec('pactl', ['list', 'source-outputs']);
+      // An empty list means "nobody records" only once the sound server has shown it answers.
+      const [server, pactl] = await Promise.all([soundServer(), exec('pactl', ['list', 'source-outputs'])]);
       let microphone: string[] | null = null;
-      if (pactl.ok) {
+      if (!server.ok) notes.push(`Microphone: ${server.reason}`);
+      else if (pactl.ok) {
         microphone = pactlRecordingPrograms(pactl.stdout)
           .filter((p) => p.pid === null || !own.has(p.pid))
           .map((p) => p.name);
       } else notes.push(`Microphone: ${describeExecFailure(pactl, 'the PulseAudio/PipeWire tool "pactl"')}`);
 
-      const devices = ((await files.listDir('/dev')) ?? []).filter((n) => /^video\d+$/.test(n)).map((n) => `/dev/${n}`);
+      const dev = await files.listDir('/dev');
+      const devices = (dev ?? []).filter((n) => /^video\d+$/.test(n)).map((n) => `/dev/${n}`);
       let camera: string[] | null = [];
-      if (devices.length > 0) {
+      if (dev === null) {
+        camera = null;
+        notes.push('Camera: the list of devices (/dev) could not be read.');
+      } else if (devices.length > 0) {
         const fuser = await exec('fuser', devices);
         // fuser exits 1 when nobody holds the devices; stdout then is empty.
         if (fuser.spawnError || fuser.timedOut) {
@@ -289,9 +324,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       const def = await exec('pactl', ['get-default-sink']);
       let sinkName = def.ok ? def.stdout.trim() : '';
       if (!sinkName) {
-        const info = await exec('pactl', ['info']);
-        if (!info.ok) return unknownFact(describeExecFailure(info, 'The sound tool "pactl"'));
-        sinkName = parseKeyValues(info.stdout, /:\s*/)['Default Sink'] ?? '';
+        const info = await soundServer();
+        if (!info.ok) return unknownFact(info.reason);
+        sinkName = info.defaultSink;
       }
       if (!sinkName) return unknownFact('No default sound output is set');
       const sinks = await exec('pactl', ['list', 'sinks']);
@@ -404,6 +439,7 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       const chain = await exec('lsblk', ['-J', '-s', '-o', 'NAME,TYPE,FSTYPE', mount.source]);
       if (!chain.ok) return unknownFact(describeExecFailure(chain, 'The "lsblk" tool'));
       const types = lsblkChainTypes(chain.stdout);
+      if (!types) return unknownFact('The "lsblk" tool did not describe the system drive');
       const warnings: string[] = [];
       const evidence: JsonObject = { fstype: mount.fstype, layers: types };
       if (types.includes('crypt')) {
@@ -412,7 +448,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         );
         for (const swap of swaps) {
           const s = await exec('lsblk', ['-J', '-s', '-o', 'NAME,TYPE,FSTYPE', swap]);
-          if (s.ok && !lsblkChainTypes(s.stdout).includes('crypt')) {
+          const swapTypes = s.ok ? lsblkChainTypes(s.stdout) : null;
+          if (!swapTypes) warnings.push('ReadyRoom could not tell whether the swap partition is encrypted.');
+          else if (!swapTypes.includes('crypt')) {
             warnings.push('The swap partition is not encrypted.');
           }
         }
@@ -545,9 +583,17 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       if (passwd === null) return unknownFact('The list of accounts could not be read');
       const range = parseLoginDefs(loginDefs);
       const count = countLinuxHumanAccounts(passwd, range);
+      if (count === null) return unknownFact('The list of accounts (/etc/passwd) could not be read');
+      const [{ lightdm }, guestScript] = await Promise.all([
+        readAutoLogin(),
+        files
+          .exists('/usr/sbin/guest-account')
+          .then(async (a) => a || (await files.exists('/usr/share/lightdm/guest-session'))),
+      ]);
+      const guestEnabled = linuxGuestLogin(lightdm, guestScript);
       return known(
-        { humanAccounts: count, guestEnabled: null },
-        { humanAccounts: count, uidMin: range.uidMin, uidMax: range.uidMax },
+        { humanAccounts: count, guestEnabled },
+        { humanAccounts: count, uidMin: range.uidMin, uidMax: range.uidMax, guestSession: guestEnabled },
       );
     },
   };

@@ -2,11 +2,16 @@ import type { LinkKind, OutputKind } from '../platform-types';
 import { asRecords, asString, isRecord, parseIni, parseKeyValues, tryParseJson } from './common-parsers';
 
 /** `ip -j route show default` / `ip -j route get <addr>`: the routes with their device and metric. */
-export function parseIpRoutes(stdout: string): { dev: string; metric: number }[] {
-  return asRecords(tryParseJson(stdout))
-    .map((r) => ({ dev: asString(r.dev) ?? '', metric: typeof r.metric === 'number' ? r.metric : 0 }))
-    .filter((r) => r.dev !== '')
-    .sort((a, b) => a.metric - b.metric);
+export function parseIpRoutes(stdout: string): { dev: string; metric: number }[] | null {
+  const parsed = tryParseJson(stdout);
+  if (!Array.isArray(parsed) || !parsed.every(isRecord)) return null;
+  const routes = parsed.map((r) => ({
+    dev: asString(r.dev) ?? '',
+    metric: r.metric === undefined ? 0 : typeof r.metric === 'number' ? r.metric : Number.NaN,
+  }));
+  // A route without a device or with a metric that is not a number cannot be ranked.
+  if (routes.some((r) => r.dev === '' || Number.isNaN(r.metric))) return null;
+  return routes.sort((a, b) => a.metric - b.metric);
 }
 
 export interface LinuxLinkSysfs {
@@ -77,10 +82,14 @@ export function parsePowerSupplyUevent(text: string): PowerSupplyInfo {
   };
 }
 
-/** Battery state of this computer from all power supplies: null battery means a desktop. */
+/**
+ * Battery state of this computer from all power supplies: null battery means a desktop. null when a supply
+ * does not say what it is, since it could be this computer's battery.
+ */
 export function summarizeLinuxPower(supplies: readonly PowerSupplyInfo[]): {
   battery: null | { percent: number | null; onBattery: boolean };
-} {
+} | null {
+  if (supplies.some((s) => !/^(Battery|Mains|UPS|USB[\w_]*|Wireless|BrickID)$/.test(s.type))) return null;
   const batteries = supplies.filter((s) => s.type === 'Battery' && s.scope?.toLowerCase() !== 'device');
   if (batteries.length === 0) return { battery: null };
   const mainsOnline = supplies.some((s) => (s.type === 'Mains' || s.type.startsWith('USB')) && s.online === true);
@@ -166,18 +175,21 @@ export function parseLoginDefs(text: string | null): { uidMin: number; uidMax: n
 }
 
 /** Accounts a person can sign in to: UID in the human range, a real shell, not "nobody". */
-export function countLinuxHumanAccounts(passwd: string, range: { uidMin: number; uidMax: number }): number {
+export function countLinuxHumanAccounts(passwd: string, range: { uidMin: number; uidMax: number }): number | null {
   let count = 0;
+  let root = false;
   for (const line of passwd.split(/\r?\n/)) {
     const f = line.split(':');
-    if (f.length < 7) continue;
+    if (f.length !== 7) continue;
+    if (f[0] === 'root' && f[2] === '0') root = true;
     const uid = Number(f[2]);
     const shell = f[6] ?? '';
     if (!Number.isInteger(uid) || uid < range.uidMin || uid > range.uidMax || uid === 65534) continue;
     if (/(nologin|false)$/.test(shell) || shell === '') continue;
     count += 1;
   }
-  return count;
+  // Every passwd file has root; without it, or without a single person, this was not the account list.
+  return root && count > 0 ? count : null;
 }
 
 /** `findmnt -J -o SOURCE,FSTYPE /`: the device holding the root file system (btrfs "[/@]" suffix removed). */
@@ -189,9 +201,10 @@ export function parseFindmntRoot(stdout: string): { source: string; fstype: stri
   return { source: source.replace(/\[.*\]$/, ''), fstype: asString(fs?.fstype) ?? '' };
 }
 
-/** `lsblk -J -s -o NAME,TYPE,FSTYPE <dev>`: the device and everything beneath it (inverse tree). */
-export function lsblkChainTypes(stdout: string): string[] {
+/** `lsblk -J -s -o NAME,TYPE,FSTYPE <dev>`: the device and everything beneath it (inverse tree); null when unreadable. */
+export function lsblkChainTypes(stdout: string): string[] | null {
   const root = tryParseJson(stdout);
+  if (!isRecord(root) || !Array.isArray(root.blockdevices) || root.blockdevices.length === 0) return null;
   const types: string[] = [];
   const walk = (nodes: unknown) => {
     for (const n of asRecords(nodes)) {
@@ -200,8 +213,8 @@ export function lsblkChainTypes(stdout: string): string[] {
       walk(n.children);
     }
   };
-  if (isRecord(root)) walk(root.blockdevices);
-  return types;
+  walk(root.blockdevices);
+  return types.length > 0 ? types : null;
 }
 
 /** /proc/swaps: swap partitions and files (header line skipped). */
@@ -269,6 +282,24 @@ export function linuxAutoLogin(files: {
     if ((values['autologin-user'] ?? '').trim() !== '' || /^true$/i.test(values['autologin-guest'] ?? '')) return true;
   }
   return (mergeIni(files.sddm).Autologin?.User ?? '').trim() !== '';
+}
+
+/**
+ * A guest session offered at the login screen: only LightDM has one (`allow-guest` / `greeter-allow-guest`
+ * in a Seat section, later files winning). LightDM allows it unless told not to, but only where its guest
+ * script is installed.
+ */
+export function linuxGuestLogin(lightdm: readonly (string | null)[], guestScriptInstalled: boolean): boolean {
+  let allowed = false;
+  let decided = false;
+  for (const [section, values] of Object.entries(mergeIni(lightdm))) {
+    if (!section.startsWith('Seat')) continue;
+    const v = values['allow-guest'] ?? values['greeter-allow-guest'];
+    if (v === undefined) continue;
+    decided = true;
+    if (/^true$/i.test(v)) allowed = true;
+  }
+  return decided ? allowed : guestScriptInstalled;
 }
 
 export interface KdeScreenLocker {
@@ -420,11 +451,19 @@ export function parseFuserPids(stdout: string): number[] {
   return [...stdout.matchAll(/(\d+)/g)].map((m) => Number(m[1]));
 }
 
-/** Remote-desktop ports (SSH, RDP, VNC) listening on something other than loopback, from `ss -ltnH`. */
-export function listeningRemotePorts(stdout: string): number[] {
+/**
+ * Remote-desktop ports (SSH, RDP, VNC) listening on something other than loopback, from `ss -ltn`.
+ * null without ss's header line: an empty or foreign answer is not "nothing listening".
+ */
+export function listeningRemotePorts(stdout: string): number[] | null {
+  const lines = stdout.split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => /^State\s+Recv-Q\s+Send-Q/.test(l));
+  if (headerAt < 0) return null;
   const ports = new Set<number>();
-  for (const line of stdout.split(/\r?\n/)) {
-    const local = line.trim().split(/\s+/)[3];
+  for (const line of lines.slice(headerAt + 1)) {
+    const cols = line.trim().split(/\s+/);
+    if (cols[0] !== 'LISTEN') continue;
+    const local = cols[3];
     if (!local) continue;
     const match = /^(.*):(\d+)$/.exec(local);
     if (!match) continue;

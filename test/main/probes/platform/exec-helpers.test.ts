@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { createCommandResolver, describeExecFailure, memo } from '../../../../main/probes/platform/exec-helpers';
-import { execResult, tableFiles } from '../helpers/probe-test-kit';
+import {
+  createCommandResolver,
+  describeExecFailure,
+  memo,
+  readHeadroom,
+} from '../../../../main/probes/platform/exec-helpers';
+import { execResult, fakeStats, tableFiles } from '../helpers/probe-test-kit';
 
 describe('exec helpers', () => {
   it('explains a missing, hung or failing command in plain words', () => {
@@ -25,5 +30,21 @@ describe('exec helpers', () => {
     const once = memo(async () => ++calls);
     await Promise.all([once(), once(), once()]);
     expect(calls).toBe(1);
+  });
+
+  it('reads plausible processor and memory figures, and calls impossible ones unknown rather than idle', async () => {
+    expect(await readHeadroom(fakeStats, 10)).toMatchObject({
+      state: 'known',
+      value: { cpuBusyPercent: 12, cores: 4 },
+    });
+    for (const stats of [
+      { ...fakeStats, cpuBusyPercent: async () => Number.NaN },
+      { ...fakeStats, cpuBusyPercent: async () => -5 },
+      { ...fakeStats, cores: () => 0 },
+      { ...fakeStats, memory: async () => ({ totalBytes: 0, availableBytes: 0 }) },
+      { ...fakeStats, memory: async () => ({ totalBytes: 10, availableBytes: 20 }) },
+    ]) {
+      expect(await readHeadroom(stats, 10)).toMatchObject({ state: 'unknown' });
+    }
   });
 });

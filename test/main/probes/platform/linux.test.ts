@@ -37,12 +37,17 @@ describe('createLinuxFacts on fixtures', () => {
     expect(await createLinuxFacts(platformDeps({ exec: old })).route()).toMatchObject({ state: 'unknown' });
     const offline = tableExec({
       'ip -j route get 1.1.1.1': { ok: false, code: 2, stderr: 'RTNETLINK answers: Network is unreachable' },
-      'ip -j route show default': '',
+      // iproute2 prints an empty JSON list when there is no default route.
+      'ip -j route show default': '[]\n',
     });
     expect(await createLinuxFacts(platformDeps({ exec: offline })).route()).toMatchObject({
       state: 'known',
       value: { primary: null },
     });
+    for (const stdout of ['', '{}', '[', '[{"dev":""}]']) {
+      const odd = tableExec({ 'ip -j route get 1.1.1.1': '[]', 'ip -j route show default': stdout });
+      expect(await createLinuxFacts(platformDeps({ exec: odd })).route(), stdout).toMatchObject({ state: 'unknown' });
+    }
   });
 
   it('reads the Wi-Fi level from /proc/net/wireless', async () => {
@@ -303,12 +308,22 @@ describe('createLinuxFacts on fixtures', () => {
 
   it('lists programs using the microphone and camera, leaving out our own', async () => {
     const exec = tableExec({
+      'pactl info': 'Server Name: PulseAudio (on PipeWire 0.3.65)\nDefault Sink: alsa_output.pci\n',
       'pactl list source-outputs': f('pactl-source-outputs.txt'),
       'fuser /dev/video0 /dev/video1': ' 7001 4321',
     });
     const files = tableFiles({ '/proc/7001/comm': 'cheese\n' }, { '/dev': ['null', 'video0', 'video1', 'tty0'] });
     const facts = createLinuxFacts(platformDeps({ exec, files, ownPids: [4321] }));
     expect(await facts.mediaInUse()).toMatchObject({ state: 'known', value: { microphone: [], camera: ['cheese'] } });
+  });
+
+  it('does not read an empty answer as "nobody records" until the sound server has answered', async () => {
+    const exec = tableExec({ 'pactl info': '', 'pactl list source-outputs': '' });
+    const files = tableFiles({}, { '/dev': ['null'] });
+    const fact = await createLinuxFacts(platformDeps({ exec, files })).mediaInUse();
+    expect(fact).toMatchObject({ state: 'known', value: { microphone: null, camera: [] } });
+    const noDev = await createLinuxFacts(platformDeps({ exec, files: tableFiles({}) })).mediaInUse();
+    expect(noDev).toMatchObject({ state: 'known', value: { camera: null } });
   });
 
   it('says Linux has no built-in voice assistant', async () => {

@@ -6,6 +6,7 @@ import {
   countLinuxHumanAccounts,
   kdeLockScreenForbidden,
   linuxAutoLogin,
+  linuxGuestLogin,
   listeningRemotePorts,
   lsblkChainTypes,
   pactlRecordingPrograms,
@@ -33,12 +34,15 @@ describe('parseIpRoutes', () => {
   it('sorts default routes by metric', () => {
     const json =
       '[{"dst":"default","gateway":"10.0.0.1","dev":"wlp2s0","metric":600},{"dst":"default","gateway":"192.168.1.1","dev":"enp3s0","metric":100}]';
-    expect(parseIpRoutes(json).map((r) => r.dev)).toEqual(['enp3s0', 'wlp2s0']);
+    expect(parseIpRoutes(json)?.map((r) => r.dev)).toEqual(['enp3s0', 'wlp2s0']);
   });
 
-  it('returns nothing for empty output or garbage', () => {
-    expect(parseIpRoutes('')).toEqual([]);
-    expect(parseIpRoutes('Error: ipv4: FIB table does not exist.')).toEqual([]);
+  it('returns null, not "no route", for empty output, garbage or the wrong shape', () => {
+    expect(parseIpRoutes('')).toBeNull();
+    expect(parseIpRoutes('Error: ipv4: FIB table does not exist.')).toBeNull();
+    expect(parseIpRoutes('{"dev":"eth0"}')).toBeNull();
+    expect(parseIpRoutes('[{"dev":"eth0","metric":"100"}]')).toBeNull();
+    expect(parseIpRoutes('[]')).toEqual([]);
   });
 });
 
@@ -92,6 +96,11 @@ describe('summarizeLinuxPower', () => {
   it('treats no power supplies as a desktop', () => {
     expect(summarizeLinuxPower([])).toEqual({ battery: null });
   });
+
+  it('is unknown, not "a desktop", when a supply does not say what it is', () => {
+    expect(summarizeLinuxPower([parsePowerSupplyUevent('garbage')])).toBeNull();
+    expect(summarizeLinuxPower([u('uevent-acad-online.txt'), parsePowerSupplyUevent('')])).toBeNull();
+  });
 });
 
 describe('parseSsSockets and programTrafficDelta', () => {
@@ -113,6 +122,11 @@ describe('parseSsSockets and programTrafficDelta', () => {
 describe('listeningRemotePorts', () => {
   it('lists SSH, RDP and VNC listening beyond loopback', () => {
     expect(listeningRemotePorts(f('ss-ltn.txt'))).toEqual([22, 3389]);
+  });
+
+  it('returns null, not "nothing listening", without the ss header', () => {
+    expect(listeningRemotePorts('')).toBeNull();
+    expect(listeningRemotePorts(f('ss-ltn.txt').split('\n').slice(1).join('\n'))).toBeNull();
   });
 });
 
@@ -139,6 +153,21 @@ describe('countLinuxHumanAccounts', () => {
     );
   });
 
+  it('returns null, never "one person", for a file that is not an account list', () => {
+    const range = parseLoginDefs(null);
+    expect(countLinuxHumanAccounts('', range)).toBeNull();
+    expect(countLinuxHumanAccounts('garbage:x', range)).toBeNull();
+    expect(countLinuxHumanAccounts('root:x:0:0:root:/root:/bin/bash\n', range)).toBeNull();
+  });
+
+  it('finds a LightDM guest session, and none where it is switched off or not installed', () => {
+    const seat = (v: string) => `[Seat:*]\nallow-guest=${v}\n`;
+    expect(linuxGuestLogin([seat('true')], false)).toBe(true);
+    expect(linuxGuestLogin([seat('true'), seat('false')], true)).toBe(false);
+    expect(linuxGuestLogin([null], true)).toBe(true);
+    expect(linuxGuestLogin([], false)).toBe(false);
+  });
+
   it('uses the default range when login.defs is missing', () => {
     expect(parseLoginDefs(null)).toEqual({ uidMin: 1000, uidMax: 60000 });
   });
@@ -151,7 +180,8 @@ describe('disk layout', () => {
 
   it('finds no crypt layer on a plain partition', () => {
     expect(lsblkChainTypes(f('lsblk-plain.json'))).not.toContain('crypt');
-    expect(lsblkChainTypes('')).toEqual([]);
+    expect(lsblkChainTypes('')).toBeNull();
+    expect(lsblkChainTypes('{"blockdevices":[]}')).toBeNull();
   });
 
   it('strips the btrfs subvolume from the root source', () => {
