@@ -376,6 +376,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
       win32: {
         steps: [
           'Open the notification centre (Windows key + N) and turn on Do not disturb (Focus assist on Windows 10).',
+          'Windows does not let ReadyRoom see this setting, so check it yourself: the bell next to the clock shows a small moon or a line through it while Do not disturb is on.',
           'Keep it on until the session ends.',
         ],
         link: { label: 'Open notification settings', url: 'ms-settings:notifications' },
@@ -383,7 +384,8 @@ export const automaticCatalog: readonly CatalogEntry[] = [
       darwin: {
         steps: [
           'Open Control Centre in the menu bar and choose Focus › Do Not Disturb.',
-          'Keep it on until the session ends.',
+          'Check that the Focus icon (a moon) shows in the menu bar, and keep it on until the session ends.',
+          'macOS only lets programs with Full Disk Access see the Focus setting. If you want ReadyRoom to check it for you, turn ReadyRoom on in System Settings › Privacy & Security › Full Disk Access (optional).',
         ],
         link: { label: 'Open Focus settings', url: 'x-apple.systempreferences:com.apple.Focus-Settings.extension' },
       },
@@ -418,7 +420,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
         steps: [
           'Plug in or connect your headphones or headset.',
           'Open Control Centre › Sound and choose the headphones as the output.',
-          'Run the check again; the sound test on the next step confirms it.',
+          'ReadyRoom recognises a wired or Bluetooth headset when its microphone is also in use; for other headphones it cannot tell, so the sound test on the next step confirms it.',
         ],
         link: { label: 'Open Sound settings', url: 'x-apple.systempreferences:com.apple.preference.sound' },
       },
@@ -482,7 +484,8 @@ export const automaticCatalog: readonly CatalogEntry[] = [
       win32: {
         steps: [
           'Open Windows Security › Virus & threat protection.',
-          'Turn on Real-time protection, or open your own antivirus product and switch it on.',
+          'Turn on Real-time protection, or open your own antivirus product and switch it on (when another product is installed, Microsoft Defender steps back and only that product protects you).',
+          'If your antivirus subscription has expired, renew it or uninstall it so Microsoft Defender takes over again.',
           'Click “Protection updates” › “Check for updates”.',
         ],
         link: { label: 'Open Windows Security', url: 'ms-settings:windowsdefender' },
@@ -529,6 +532,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
       darwin: {
         steps: [
           'Open System Settings › Privacy & Security › FileVault and click Turn On.',
+          'If FileVault says it will switch on at the next restart, restart the Mac (or sign out and in) before the session.',
           'Keep the recovery key somewhere safe, away from the Mac.',
           'Leave the Mac plugged in until encryption finishes.',
         ],
@@ -555,9 +559,10 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     fix: {
       win32: {
         steps: [
-          'Open Settings › Accounts › Sign-in options and set “If you’ve been away, when should Windows require you to sign in again?” to “When PC wakes up from sleep”.',
+          'Open Settings › Accounts › Sign-in options and set “If you’ve been away, when should Windows require you to sign in again?” to “When PC wakes up from sleep” (or “Every time”).',
           'Open Settings › System › Power and set the screen to turn off and the computer to sleep after 10 minutes or less.',
           'Turn off automatic sign-in if it is on.',
+          'Windows hides the sign-in setting on some laptops; if ReadyRoom could not read it, close the lid for a minute, open it, and check that Windows asks for your password or PIN.',
         ],
         link: { label: 'Open sign-in options', url: 'ms-settings:signinoptions' },
       },
