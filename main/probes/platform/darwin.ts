@@ -71,7 +71,8 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
   ): Promise<{ state: 'value'; value: string } | { state: 'missing' } | { state: 'failed' }> => {
     const r = await exec(c.defaults, [...(currentHost ? ['-currentHost'] : []), 'read', domain, key]);
     const value = r.stdout.trim();
-    if (r.ok && value !== '') return { state: 'value', value };
+    // `defaults` ends its answer with a newline; without it the answer was cut off.
+    if (r.ok && value !== '' && r.stdout.endsWith('\n')) return { state: 'value', value };
     if (r.code === 1 && !r.timedOut && /does not exist/i.test(r.stderr)) return { state: 'missing' };
     return { state: 'failed' };
   };
@@ -182,9 +183,12 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const assistant = assistantRead.state === 'value' ? assistantRead.value : null;
       const trigger = triggerRead.state === 'value' ? triggerRead.value : null;
       const evidence: JsonObject = { assistantEnabled: assistant, voiceTrigger: trigger };
+      // Both are booleans written as 0 or 1; anything else is not an answer.
+      const odd = [assistant, trigger].some((v) => v !== null && v !== '0' && v !== '1');
       if (
         assistantRead.state === 'failed' ||
         triggerRead.state === 'failed' ||
+        odd ||
         (assistant === null && trigger === null)
       ) {
         return unknownFact('macOS did not say whether Siri is switched on', evidence);
@@ -305,7 +309,8 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         exec(c.pmset, ['-g']),
         readDefault('/Library/Preferences/com.apple.loginwindow', 'autoLoginUser'),
       ]);
-      const lockState = parseSysadminctlScreenLock(`${lock.stderr}\n${lock.stdout}`);
+      // sysadminctl writes its answer to stderr; either stream is read as it came.
+      const lockState = parseSysadminctlScreenLock(lock.stderr.trim() !== '' ? lock.stderr : lock.stdout);
       const idle = idleRead.state === 'value' ? idleRead.value : null;
       const screensaverMin = idle !== null && /^\d+$/.test(idle) ? Number(idle) / 60 : null;
       const autoLoginSet = autoLoginRead.state === 'value';

@@ -206,10 +206,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
 
     async networkActivity(link, windowMs) {
       const base = `/sys/class/net/${link.name}/statistics`;
+      // sysfs writes the number and a newline; anything else (empty, cut off, text) is not a counter.
       const counter = (text: string | null) =>
-        text !== null && /^\d+$/.test(text.trim()) && Number.isSafeInteger(Number(text.trim()))
-          ? Number(text.trim())
-          : null;
+        text !== null && /^\d+\n$/.test(text) && Number.isSafeInteger(Number(text.trim())) ? Number(text.trim()) : null;
       const read = async () => {
         const [rx, tx] = await Promise.all([files.readText(`${base}/rx_bytes`), files.readText(`${base}/tx_bytes`)]);
         const r = counter(rx);
@@ -276,9 +275,9 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       let microphone: string[] | null = null;
       if (!server.ok) notes.push(`Microphone: ${server.reason}`);
       else if (pactl.ok) {
-        microphone = pactlRecordingPrograms(pactl.stdout)
-          .filter((p) => p.pid === null || !own.has(p.pid))
-          .map((p) => p.name);
+        const recording = pactlRecordingPrograms(pactl.stdout);
+        if (recording) microphone = recording.filter((p) => p.pid === null || !own.has(p.pid)).map((p) => p.name);
+        else notes.push('Microphone: the list of recording programs was cut off.');
       } else notes.push(`Microphone: ${describeExecFailure(pactl, 'the PulseAudio/PipeWire tool "pactl"')}`);
 
       const dev = await files.listDir('/dev');

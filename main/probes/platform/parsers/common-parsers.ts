@@ -107,6 +107,21 @@ export function asBool(value: unknown): boolean | null {
   return null;
 }
 
+/**
+ * The lines of a command's output that were finished with a newline (without the line ends). Every tool
+ * ends its output with one, so a last line without it was cut off and must not be read.
+ */
+export function completeLines(text: string): string[] {
+  const lines = stripBom(text).split('\n');
+  lines.pop();
+  return lines.map((l) => l.replace(/\r$/, ''));
+}
+
+/** True when an output ends with a newline, i.e. was not cut off in the middle of its last line. */
+export function isCompleteOutput(text: string): boolean {
+  return text.endsWith('\n');
+}
+
 /** key=value files (os-release, ufw.conf, login.defs with whitespace). Quotes are removed. */
 export function parseKeyValues(text: string, separator: RegExp = /=/): Record<string, string> {
   const out: Record<string, string> = {};

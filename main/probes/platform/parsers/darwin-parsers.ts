@@ -1,5 +1,5 @@
 import type { LinkKind, OutputKind } from '../platform-types';
-import { asRecordList, asString, isRecord, tryParseJson } from './common-parsers';
+import { asRecordList, asString, completeLines, isCompleteOutput, isRecord, tryParseJson } from './common-parsers';
 
 /**
  * `netstat -rn -f inet`: the interface of the default route. The Netif column is found from the header:
@@ -10,7 +10,7 @@ export function parseDarwinDefaultRoutes(stdout: string): { primary: string | nu
   const defaults: { netif: string; scoped: boolean }[] = [];
   const halves = new Map<string, number>();
   let header: string[] | null = null;
-  for (const line of stdout.split(/\r?\n/)) {
+  for (const line of completeLines(stdout)) {
     const cols = line.trim().split(/\s+/);
     if (cols[0] === 'Destination' && cols.includes('Netif')) {
       // Only the first table (Internet); an "Internet6:" table may follow with its own header.
@@ -37,7 +37,7 @@ export function parseDarwinDefaultRoutes(stdout: string): { primary: string | nu
 export function parseHardwarePorts(stdout: string): Map<string, string> {
   const map = new Map<string, string>();
   let port: string | null = null;
-  for (const line of stdout.split(/\r?\n/)) {
+  for (const line of completeLines(stdout)) {
     const p = /^Hardware Port:\s*(.+)$/.exec(line.trim());
     if (p) {
       port = p[1]?.trim() ?? null;
@@ -54,10 +54,11 @@ export function classifyDarwinLink(device: string, portName: string | undefined)
   if (/^(utun|ipsec|ppp|tun|tap|wg)\d*/.test(device)) return 'vpn';
   if (/^bridge\d*/.test(device)) return 'other';
   const port = portName ?? '';
-  if (/wi-?fi|wlan|airport/i.test(port)) return 'wifi';
-  if (/iphone|ipad|bluetooth|modem|wwan|cellular/i.test(port)) return 'cellular';
-  if (/bridge/i.test(port)) return 'other';
-  if (/ethernet|lan|usb|thunderbolt|10\/100|gigabit/i.test(port)) return 'wired';
+  if (/\b(wi-?fi|wlan|airport)\b/i.test(port)) return 'wifi';
+  if (/\b(iphone|ipad|bluetooth|modem|wwan|cellular)\b/i.test(port)) return 'cellular';
+  if (/\bbridge\b/i.test(port)) return 'other';
+  // Whole words only: "Plan" or "Busy" are not LAN or USB.
+  if (/\b(ethernet|lan|usb|thunderbolt|10\/100|gigabit)\b/i.test(port)) return 'wired';
   return 'other';
 }
 
@@ -86,7 +87,7 @@ export function parseAirportSignal(stdout: string, iface: string): { dbm: number
  * Address cell may be blank; a row that is cut short or has a non-number where a counter belongs is skipped.
  */
 export function parseNetstatInterfaceBytes(stdout: string, iface: string): { rx: number; tx: number } | null {
-  const lines = stdout.split(/\r?\n/);
+  const lines = completeLines(stdout);
   const header = lines
     .find((l) => /^Name\s/.test(l))
     ?.trim()
@@ -115,7 +116,8 @@ export function parseNetstatInterfaceBytes(stdout: string, iface: string): { rx:
 
 /** The rows of `netstat -an -p tcp`, or null when its header is missing (not netstat's answer). */
 function darwinTcpRows(stdout: string): string[][] | null {
-  const lines = stdout.split(/\r?\n/);
+  if (!isCompleteOutput(stdout)) return null;
+  const lines = completeLines(stdout);
   const headerAt = lines.findIndex((l) => /^Proto\s+Recv-Q\s+Send-Q/.test(l));
   if (headerAt < 0) return null;
   return lines.slice(headerAt + 1).map((l) => l.trim().split(/\s+/));
@@ -159,6 +161,7 @@ export function countDarwinScreenSharingSessions(stdout: string): number | null 
 
 /** `socketfilterfw --getglobalstate`: 1 on, 2 on and blocking all incoming, 0 off. */
 export function parseSocketFilterState(stdout: string): 'on' | 'off' | null {
+  if (!isCompleteOutput(stdout)) return null;
   const state = /State\s*=\s*(\d)/.exec(stdout)?.[1];
   if (state === '1' || state === '2') return 'on';
   if (state === '0') return 'off';
@@ -172,6 +175,8 @@ export function parseSocketFilterState(stdout: string): 'on' | 'off' | null {
  * sign-in) are pending: not encrypted yet, but not a choice to leave it off either.
  */
 export function parseFdesetupStatus(stdout: string): 'on' | 'off' | 'encrypting' | 'decrypting' | 'pending' | null {
+  // A cut-off answer may have lost its second line ("Encryption in progress…").
+  if (!isCompleteOutput(stdout)) return null;
   if (/encryption in progress/i.test(stdout)) return 'encrypting';
   if (/decryption in progress/i.test(stdout)) return 'decrypting';
   if (/deferred enablement/i.test(stdout)) return 'pending';
@@ -185,6 +190,7 @@ export function parseFdesetupStatus(stdout: string): 'on' | 'off' | 'encrypting'
 
 /** `sysadminctl -screenLock status` (written to stderr): delay in seconds, or null when the lock is off. */
 export function parseSysadminctlScreenLock(text: string): { enabled: boolean; delaySeconds: number | null } | null {
+  if (!isCompleteOutput(text)) return null;
   if (/screenLock is off/i.test(text)) return { enabled: false, delaySeconds: null };
   if (/screenLock delay is immediate/i.test(text)) return { enabled: true, delaySeconds: 0 };
   const seconds = /screenLock delay is (\d+) seconds?/i.exec(text)?.[1];
@@ -194,12 +200,16 @@ export function parseSysadminctlScreenLock(text: string): { enabled: boolean; de
 
 /** `pmset -g`: current display-sleep minutes (0 = never). */
 export function parsePmsetDisplaySleep(stdout: string): number | null {
-  const value = /^\s*displaysleep\s+(\d+)/m.exec(stdout)?.[1];
-  return value === undefined ? null : Number(value);
+  for (const line of completeLines(stdout)) {
+    const value = /^\s*displaysleep\s+(\d+)\b/.exec(line)?.[1];
+    if (value !== undefined) return Number(value);
+  }
+  return null;
 }
 
 /** `sw_vers`: product version and build. */
 export function parseSwVers(stdout: string): { version: string; build: string | null } | null {
+  if (!isCompleteOutput(stdout)) return null;
   const version = /ProductVersion:\s*(\S+)/.exec(stdout)?.[1];
   if (!version) return null;
   return { version, build: /BuildVersion:\s*(\S+)/.exec(stdout)?.[1] ?? null };
@@ -210,9 +220,10 @@ export function parseSwVers(stdout: string): { version: string; build: string | 
  * account at all was found: the list always holds system accounts and the signed-in person.
  */
 export function countDarwinHumanAccounts(stdout: string): number | null {
+  if (!isCompleteOutput(stdout)) return null;
   let count = 0;
   let rows = 0;
-  for (const line of stdout.split(/\r?\n/)) {
+  for (const line of completeLines(stdout)) {
     const [name, uid, extra] = line.trim().split(/\s+/);
     if (!name || !uid || extra !== undefined || !/^-?\d+$/.test(uid)) continue;
     rows += 1;

@@ -1,5 +1,14 @@
 import type { LinkKind, OutputKind } from '../platform-types';
-import { asRecords, asString, isRecord, parseIni, parseKeyValues, tryParseJson } from './common-parsers';
+import {
+  asRecords,
+  asString,
+  completeLines,
+  isCompleteOutput,
+  isRecord,
+  parseIni,
+  parseKeyValues,
+  tryParseJson,
+} from './common-parsers';
 
 /** `ip -j route show default` / `ip -j route get <addr>`: the routes with their device and metric. */
 export function parseIpRoutes(stdout: string): { dev: string; metric: number }[] | null {
@@ -47,8 +56,8 @@ export function parseProcNetWireless(
   text: string,
   iface: string,
 ): { dbm: number | null; quality: number | null } | null {
-  for (const line of text.split(/\r?\n/).slice(2)) {
-    const match = /^\s*([^:\s]+):\s+\S+\s+(-?\d+)\.?\s+(-?\d+)\.?/.exec(line);
+  for (const line of completeLines(text).slice(2)) {
+    const match = /^\s*([^:\s]+):\s+\S+\s+(-?\d+)\.?\s+(-?\d+)\.?\s/.exec(line);
     if (!match || match[1] !== iface) continue;
     const quality = Number(match[2]);
     let level = Number(match[3]);
@@ -70,7 +79,8 @@ export interface PowerSupplyInfo {
 
 /** One /sys/class/power_supply/<name>/uevent file. */
 export function parsePowerSupplyUevent(text: string): PowerSupplyInfo {
-  const kv = parseKeyValues(text);
+  // sysfs ends every line with a newline; a cut-off value must not be read.
+  const kv = parseKeyValues(completeLines(text).join('\n'));
   const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
   const online = num(kv.POWER_SUPPLY_ONLINE);
   return {
@@ -92,11 +102,19 @@ export function summarizeLinuxPower(supplies: readonly PowerSupplyInfo[]): {
   if (supplies.some((s) => !/^(Battery|Mains|UPS|USB[\w_]*|Wireless|BrickID)$/.test(s.type))) return null;
   const batteries = supplies.filter((s) => s.type === 'Battery' && s.scope?.toLowerCase() !== 'device');
   if (batteries.length === 0) return { battery: null };
-  const mainsOnline = supplies.some((s) => (s.type === 'Mains' || s.type.startsWith('USB')) && s.online === true);
-  const discharging = batteries.some((s) => s.status?.toLowerCase() === 'discharging');
+  const statuses = batteries.map((b) => b.status?.toLowerCase() ?? null);
+  const mains = supplies.filter((s) => s.type === 'Mains' || s.type.startsWith('USB'));
+  let onBattery: boolean | null = null;
+  if (statuses.includes('discharging')) onBattery = true;
+  else if (statuses.some((st) => st === 'charging' || st === 'full')) onBattery = false;
+  else if (mains.some((s) => s.online === true)) onBattery = false;
+  else if (mains.length > 0 && mains.every((s) => s.online === false)) onBattery = true;
+  else if (statuses.every((st) => st === 'not charging')) onBattery = false;
+  // Nothing says where the power comes from: unknown, never "plugged in".
+  if (onBattery === null) return null;
   const capacities = batteries.flatMap((b) => (b.capacity === null ? [] : [b.capacity]));
   const percent = capacities.length > 0 ? Math.round(capacities.reduce((a, b) => a + b, 0) / capacities.length) : null;
-  return { battery: { percent, onBattery: discharging || (!mainsOnline && supplies.some((s) => s.type === 'Mains')) } };
+  return { battery: { percent, onBattery } };
 }
 
 export interface SocketBytes {
@@ -176,9 +194,10 @@ export function parseLoginDefs(text: string | null): { uidMin: number; uidMax: n
 
 /** Accounts a person can sign in to: UID in the human range, a real shell, not "nobody". */
 export function countLinuxHumanAccounts(passwd: string, range: { uidMin: number; uidMax: number }): number | null {
+  if (!isCompleteOutput(passwd)) return null;
   let count = 0;
   let root = false;
-  for (const line of passwd.split(/\r?\n/)) {
+  for (const line of completeLines(passwd)) {
     const f = line.split(':');
     if (f.length !== 7) continue;
     if (f[0] === 'root' && f[2] === '0') root = true;
@@ -228,6 +247,7 @@ export function parseProcSwaps(text: string): string[] {
 
 /** One `gsettings get` value: "true", "uint32 300", "'text'". */
 export function parseGsettingsValue(stdout: string): boolean | number | string | null {
+  if (!isCompleteOutput(stdout)) return null;
   const v = stdout.trim();
   if (v === 'true') return true;
   if (v === 'false') return false;
@@ -406,8 +426,12 @@ export function parsePactlBlocks(stdout: string): PactlBlock[] {
 }
 
 /** Programs recording from a real microphone (monitor streams and peak meters left out). */
-export function pactlRecordingPrograms(stdout: string): { name: string; pid: number | null }[] {
-  return parsePactlBlocks(stdout)
+export function pactlRecordingPrograms(stdout: string): { name: string; pid: number | null }[] | null {
+  if (stdout !== '' && !isCompleteOutput(stdout)) return null;
+  const blocks = parsePactlBlocks(stdout);
+  // The list holds only "Source Output #n" blocks (pactl runs untranslated); anything else is not this list.
+  if (!blocks.every((b) => /^Source Output #\d+$/.test(b.header))) return null;
+  return blocks
     .filter((b) => /^Source Output/i.test(b.header))
     .filter((b) => b.properties['stream.monitor'] !== 'true' && !/peak detect/i.test(b.properties['media.name'] ?? ''))
     .filter((b) => (b.fields.Corked ?? 'no') !== 'yes')
@@ -424,6 +448,7 @@ export function classifyPactlSink(
   stdout: string,
   defaultSink: string,
 ): { name: string; kind: OutputKind; basis: string } | null {
+  if (!isCompleteOutput(stdout)) return null;
   const sink = parsePactlBlocks(stdout).find((b) => /^Sink/i.test(b.header) && b.fields.Name === defaultSink);
   if (!sink) return null;
   const name = sink.properties['device.description'] ?? sink.fields.Description ?? defaultSink;
@@ -456,7 +481,8 @@ export function parseFuserPids(stdout: string): number[] {
  * null without ss's header line: an empty or foreign answer is not "nothing listening".
  */
 export function listeningRemotePorts(stdout: string): number[] | null {
-  const lines = stdout.split(/\r?\n/);
+  if (!isCompleteOutput(stdout)) return null;
+  const lines = completeLines(stdout);
   const headerAt = lines.findIndex((l) => /^State\s+Recv-Q\s+Send-Q/.test(l));
   if (headerAt < 0) return null;
   const ports = new Set<number>();

@@ -375,9 +375,14 @@ export function parseWindowsScreenLock(input: {
   /** Lock times at or under this many minutes are good enough that unread settings cannot make them worse. */
   enoughMinutes: number;
 }): WindowsScreenLockReading | null {
-  const ss = asRecord(input.screenSaver);
-  const lp = asRecord(input.lockPolicy);
-  const pc = asRecord(input.powercfg);
+  // Each part must have the batch's shape: the keys it always writes (null when a value is not set).
+  const ssRecord = asRecord(input.screenSaver);
+  const ss = ssRecord && asRecord(ssRecord.user) ? ssRecord : null;
+  const lpRecord = asRecord(input.lockPolicy);
+  const lp = lpRecord && 'autoAdminLogon' in lpRecord && 'disableLockWorkstation' in lpRecord ? lpRecord : null;
+  const pcRecord = asRecord(input.powercfg);
+  const pc =
+    pcRecord && typeof pcRecord.videoIdle === 'string' && typeof pcRecord.standbyIdle === 'string' ? pcRecord : null;
   if (!ss && !lp && !pc) return null;
   const user = asRecord(ss?.user) ?? {};
   const policy = asRecord(ss?.policy) ?? {};
@@ -501,7 +506,7 @@ export function parseWindowsUsers(users: unknown, entraProfiles: unknown): UserA
 
 /**
  * Voice activation for apps (Cortana, Copilot and others), unless policy forbids it (2 = force deny).
- * null when neither setting has been written, so Windows' own default is not known.
+ * null when the main setting has not been written, so Windows' own default is not known.
  */
 export function parseWindowsVoice(voice: unknown): string[] | null {
   const v = asRecord(voice);
@@ -510,7 +515,8 @@ export function parseWindowsVoice(voice: unknown): string[] | null {
   const user = asRecord(v.user) ?? {};
   const all = asNumber(user.AgentActivationEnabled);
   const lockScreen = asNumber(user.AgentActivationOnLockScreenEnabled);
-  if (all === null && lockScreen === null) return null;
+  // The main switch decides; without it Windows' default applies, and that is not known.
+  if (all === null) return null;
   const enabled: string[] = [];
   if (all === 1) enabled.push('Voice activation for apps (e.g. "Hey Cortana", "Hey Copilot")');
   if (lockScreen === 1) enabled.push('Voice activation on the lock screen');
@@ -534,7 +540,9 @@ export function parseWindowsMediaInUse(
     const app = asString(e.app);
     const start = typeof e.start === 'number' && Number.isFinite(e.start) ? e.start : null;
     const stop = e.stop === null || e.stop === undefined ? 0 : typeof e.stop === 'number' ? e.stop : null;
-    if (!app || start === null || start <= 0 || stop !== 0) continue;
+    // The batch lists only keys that have started: a record of another shape means the list is not readable.
+    if (!app || start === null || start <= 0 || stop === null) return null;
+    if (stop !== 0) continue;
     const name = app.includes('#') ? (app.split('#').pop() ?? app) : (app.split('_')[0] ?? app);
     if (own.has(name.toLowerCase())) continue;
     if (e.device === 'microphone') out.microphone.push(name);
@@ -592,7 +600,7 @@ export function systemTimeValue(raw: unknown): number {
   const v = unwrapPsArray(raw);
   let bytes: number[] | null = null;
   if (Array.isArray(v)) bytes = v.map((b) => (typeof b === 'number' && b >= 0 && b <= 255 ? b : Number.NaN));
-  else if (typeof v === 'string' && /^[A-Za-z0-9+/=]+$/.test(v) && v.length % 4 === 0) {
+  else if (typeof v === 'string' && /^(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(v)) {
     bytes = [...atob(v)].map((c) => c.charCodeAt(0));
   }
   if (!bytes || bytes.length < 16 || bytes.some((b) => Number.isNaN(b))) return 0;

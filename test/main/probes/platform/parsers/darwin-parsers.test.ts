@@ -175,6 +175,11 @@ describe('parseFdesetupStatus', () => {
     expect(parseFdesetupStatus('Error: unknown')).toBeNull();
   });
 
+  it('returns null for an answer cut off before its end, which may have lost "Encryption in progress"', () => {
+    expect(parseFdesetupStatus('FileVault is On.')).toBeNull();
+    expect(parseFdesetupStatus(f('fdesetup-encrypting.txt'))).toBe('encrypting');
+  });
+
   // Issue 9, defect 9: "Off, but will be enabled after the next restart" was read as plain off.
   it('reads FileVault waiting for a restart as pending, not off', () => {
     expect(parseFdesetupStatus(f('fdesetup-pending-restart.txt'))).toBe('pending');

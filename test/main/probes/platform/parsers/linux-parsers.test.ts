@@ -97,6 +97,16 @@ describe('summarizeLinuxPower', () => {
     expect(summarizeLinuxPower([])).toEqual({ battery: null });
   });
 
+  it('is unknown, not "plugged in", when nothing says where the power comes from', () => {
+    const battery = f('uevent-bat0-discharging.txt').replace(/POWER_SUPPLY_STATUS=.*\n/, '');
+    expect(summarizeLinuxPower([parsePowerSupplyUevent(battery)])).toBeNull();
+  });
+
+  it('never reads a value cut off at the end of a kernel file', () => {
+    const wireless = f('proc-net-wireless.txt');
+    expect(parseProcNetWireless(wireless.slice(0, wireless.indexOf('-63') + 2), 'wlp0s20f3')).toBeNull();
+  });
+
   it('is unknown, not "a desktop", when a supply does not say what it is', () => {
     expect(summarizeLinuxPower([parsePowerSupplyUevent('garbage')])).toBeNull();
     expect(summarizeLinuxPower([u('uevent-acad-online.txt'), parsePowerSupplyUevent('')])).toBeNull();

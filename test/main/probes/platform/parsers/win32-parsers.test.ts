@@ -598,7 +598,10 @@ describe('parseWindowsVoice', () => {
     expect(parseWindowsVoice(server.voice)).toEqual([]);
   });
 
-  it('returns null when neither setting was ever written, since the default is not known', () => {
+  it('returns null when the main setting was never written, since the default is not known', () => {
+    expect(
+      parseWindowsVoice({ user: { AgentActivationEnabled: null, AgentActivationOnLockScreenEnabled: 0 } }),
+    ).toBeNull();
     expect(
       parseWindowsVoice({ user: { AgentActivationEnabled: null, AgentActivationOnLockScreenEnabled: null } }),
     ).toBeNull();
@@ -635,6 +638,7 @@ describe('parseWindowsMediaInUse', () => {
   it('returns null when the records are unreadable', () => {
     expect(parseWindowsMediaInUse(null, [])).toBeNull();
     expect(parseWindowsMediaInUse('garbage', [])).toBeNull();
+    expect(parseWindowsMediaInUse([{ device: 'microphone', app: 'x.exe', start: '1337', stop: 0 }], [])).toBeNull();
   });
 });
 
@@ -684,6 +688,7 @@ describe('parseWindowsAudioOutput', () => {
     expect(systemTimeValue(bytes)).toBe(Date.UTC(2026, 10, 28, 8, 0, 1));
     expect(systemTimeValue(btoa(String.fromCharCode(...bytes)))).toBe(Date.UTC(2026, 10, 28, 8, 0, 1));
     expect(systemTimeValue('garbage!')).toBe(0);
+    expect(systemTimeValue('/=++')).toBe(0);
   });
 });
 
