@@ -1,0 +1,430 @@
+import * as darwin from '../../../../main/probes/platform/parsers/darwin-parsers';
+import * as linux from '../../../../main/probes/platform/parsers/linux-parsers';
+import * as win32 from '../../../../main/probes/platform/parsers/win32-parsers';
+import * as batch from '../../../../main/probes/platform/win32-batch';
+import { tryParseJson } from '../../../../main/probes/platform/parsers/common-parsers';
+import { busyThresholdBytesPerSec } from '../../../../main/probes/connection-busy.probe';
+import { fixture } from './probe-test-kit';
+
+/**
+ * Every exported parser, with what "reads as safe" means for it: an answer that could let a check pass.
+ * The property test feeds each one unreadable input (and damaged copies of the unsafe baselines) and
+ * asserts it never reads as safe. Register a new parser here; the test fails for one that is missing.
+ */
+export interface ParserCase {
+  /** `text` parsers get command output; `value` parsers get a part of the Windows batch (parsed JSON). */
+  readonly input: 'text' | 'value';
+  readonly run: (input: never) => unknown;
+  /** True when the result could make a check pass. */
+  readonly safe: (result: never) => boolean;
+  /** Real or hand-written answers that are NOT safe: damaged copies of them must stay not safe. */
+  readonly unsafeBaselines?: readonly unknown[];
+}
+
+export type ParserEntry = ParserCase | { readonly exempt: string };
+
+const parser = <I, R>(c: {
+  input: 'text' | 'value';
+  run: (input: I) => R;
+  safe: (result: R) => boolean;
+  unsafeBaselines?: readonly I[];
+}): ParserCase => c as unknown as ParserCase;
+
+const w = (name: string) => fixture('win32', name);
+const d = (name: string) => fixture('darwin', name);
+const l = (name: string) => fixture('linux', name);
+
+/** The parts of a Windows batch fixture, by name. */
+export function batchValues(name: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [part, entry] of batch.parseWindowsBatch(w(name)).parts) if (entry.ok) out[part] = entry.value;
+  return out;
+}
+const unsafeWin = batchValues('batch2-unsafe-win10.txt');
+const partJson = (name: string) => tryParseJson(w(name));
+const passive = partJson('part-antivirus-defender-passive.json') as Record<string, unknown>;
+const expired = partJson('part-antivirus-expired.json') as Record<string, unknown>;
+
+const strong = (dbm: number | null, percent: number | null) =>
+  (dbm !== null && dbm >= -60) || (percent !== null && percent >= 80);
+const safeLock = (r: { lockAfterMinutes: number | null; autoLogin: boolean; lockDisabled: boolean }) =>
+  r.lockAfterMinutes !== null && r.lockAfterMinutes <= 10 && !r.autoLogin && !r.lockDisabled;
+
+export const parserRegistry: Readonly<
+  Record<'win32' | 'darwin' | 'linux' | 'win32-batch', Record<string, ParserEntry>>
+> = {
+  win32: {
+    classifyWindowsAdapter: {
+      exempt: 'takes the adapter fields parseWindowsRoute has already checked; covered through parseWindowsRoute',
+    },
+    parseWindowsRoute: parser({
+      input: 'value',
+      run: win32.parseWindowsRoute,
+      safe: (r) => r?.physical?.kind === 'wired',
+      unsafeBaselines: [unsafeWin.network],
+    }),
+    parseNetshSignal: parser({
+      input: 'text',
+      run: win32.parseNetshSignal,
+      safe: (r) => strong(r.dbm, r.percent) && r.open !== true,
+      unsafeBaselines: [
+        w('netsh-wlan-fr-open.txt'),
+        w('netsh-wlan-es-open.txt'),
+        w('netsh-wlan-de-enterprise.txt'),
+        w('netsh-wlan-location-denied.txt'),
+      ],
+    }),
+    parseWindowsBattery: parser({
+      input: 'value',
+      run: win32.parseWindowsBattery,
+      safe: (r) => r !== null && (r.battery === null || !r.battery.onBattery),
+      unsafeBaselines: [unsafeWin.battery, partJson('part-battery-ps51-wrapped.json')],
+    }),
+    windowsTraffic: parser({
+      input: 'value',
+      run: (v: unknown) => win32.windowsTraffic(v, v, 'Wi-Fi', 1000),
+      safe: (r) => r !== null && Math.max(r.rxBytesPerSec, r.txBytesPerSec) < busyThresholdBytesPerSec,
+    }),
+    decodeProductState: parser({
+      input: 'value',
+      run: win32.decodeProductState,
+      safe: (r) => r?.state === 'on',
+    }),
+    parseWindowsFirewall: parser({
+      input: 'value',
+      run: (v: unknown) => {
+        const r = v as Record<string, unknown> | null;
+        return win32.parseWindowsFirewall(
+          r && typeof r === 'object' && 'profiles' in r
+            ? (r as Parameters<typeof win32.parseWindowsFirewall>[0])
+            : { profiles: v, categories: v, registry: v, products: v },
+        );
+      },
+      safe: (r) => r?.state === 'on',
+      unsafeBaselines: [
+        {
+          profiles: unsafeWin.firewallProfiles,
+          categories: unsafeWin.networkCategories,
+          registry: unsafeWin.firewallRegistry,
+          products: unsafeWin.firewallProducts,
+        },
+      ],
+    }),
+    parseWindowsAntivirus: parser({
+      input: 'value',
+      run: (v: unknown) => {
+        const r = v as Record<string, unknown> | null;
+        return r && typeof r === 'object' && 'products' in r
+          ? win32.parseWindowsAntivirus(r.products, r.defender)
+          : win32.parseWindowsAntivirus(v, v);
+      },
+      safe: (r) => r?.products.some((p) => p.enabled && p.upToDate === true) === true,
+      unsafeBaselines: [
+        { products: unsafeWin.antivirusProducts, defender: unsafeWin.defender },
+        { products: passive.antivirusProducts, defender: passive.defender },
+        { products: expired.antivirusProducts, defender: undefined },
+      ],
+    }),
+    parseBitLocker: parser({
+      input: 'value',
+      run: win32.parseBitLocker,
+      safe: (r) => r?.state === 'on',
+      unsafeBaselines: [unsafeWin.bitlocker],
+    }),
+    parsePowercfgValues: parser({
+      input: 'text',
+      run: win32.parsePowercfgValues,
+      safe: (r) => r !== null,
+      unsafeBaselines: [w('powercfg-consolelock-hidden.txt')],
+    }),
+    parseWindowsScreenLock: parser({
+      input: 'value',
+      run: (v: unknown) => {
+        const r = v as Record<string, unknown> | null;
+        const parts =
+          r && typeof r === 'object' && 'lockPolicy' in r ? r : { screenSaver: v, lockPolicy: v, powercfg: v };
+        return win32.parseWindowsScreenLock({
+          screenSaver: parts.screenSaver,
+          lockPolicy: parts.lockPolicy,
+          powercfg: parts.powercfg,
+          onBattery: null,
+          enoughMinutes: 10,
+        });
+      },
+      safe: (r) => r?.state === 'known' && safeLock(r.facts),
+      unsafeBaselines: [
+        { screenSaver: unsafeWin.screenSaver, lockPolicy: unsafeWin.lockPolicy, powercfg: unsafeWin.powercfg },
+      ],
+    }),
+    parseWindowsVersion: parser({
+      input: 'value',
+      run: win32.parseWindowsVersion,
+      safe: (r) => r !== null && (r.build ?? 0) >= 22000,
+      unsafeBaselines: [unsafeWin.os],
+    }),
+    parseWindowsUsers: parser({
+      input: 'value',
+      run: (v: unknown) => {
+        const r = v as Record<string, unknown> | null;
+        return r && typeof r === 'object' && 'users' in r
+          ? win32.parseWindowsUsers(r.users, r.entraProfiles)
+          : win32.parseWindowsUsers(v, v);
+      },
+      safe: (r) => r !== null && r.humanAccounts <= 1 && r.guestEnabled === false,
+      unsafeBaselines: [
+        { users: unsafeWin.users, entraProfiles: unsafeWin.entraProfiles },
+        partJson('part-users-ps51-wrapped.json'),
+      ],
+    }),
+    parseWindowsVoice: parser({
+      input: 'value',
+      run: win32.parseWindowsVoice,
+      safe: (r) => r !== null && r.length === 0,
+      unsafeBaselines: [unsafeWin.voice],
+    }),
+    parseWindowsMediaInUse: parser({
+      input: 'value',
+      run: (v: unknown) => win32.parseWindowsMediaInUse(v, []),
+      safe: (r) => r !== null && r.microphone.length === 0 && r.camera.length === 0,
+      unsafeBaselines: [unsafeWin.mediaInUse],
+    }),
+    parseWindowsNotifications: parser({
+      input: 'value',
+      run: win32.parseWindowsNotifications,
+      safe: (r) => r?.doNotDisturb === true,
+      unsafeBaselines: [unsafeWin.notifications, partJson('part-notifications-quiet-hours-stale.json')],
+    }),
+    parseWindowsAudioOutput: parser({
+      input: 'value',
+      run: win32.parseWindowsAudioOutput,
+      safe: (r) => r?.kind === 'headphones' || r?.kind === 'headset',
+      unsafeBaselines: [unsafeWin.audio],
+    }),
+    systemTimeValue: parser({
+      input: 'value',
+      run: win32.systemTimeValue,
+      safe: (t) => t !== 0,
+    }),
+    parseWindowsRemote: parser({
+      input: 'value',
+      run: win32.parseWindowsRemote,
+      safe: (r) => r.remoteDesktopEnabled === false && r.remoteSession === false,
+      unsafeBaselines: [unsafeWin.remote],
+    }),
+  },
+
+  'win32-batch': {
+    parseWindowsBatch: parser({
+      input: 'text',
+      run: batch.parseWindowsBatch,
+      safe: (r) => r.parts.size > 0,
+    }),
+  },
+
+  darwin: {
+    parseDarwinDefaultRoutes: parser({
+      input: 'text',
+      run: darwin.parseDarwinDefaultRoutes,
+      safe: (r) => r !== null && r.primary !== null,
+    }),
+    parseHardwarePorts: parser({
+      input: 'text',
+      run: darwin.parseHardwarePorts,
+      safe: (r) => r.size > 0,
+    }),
+    classifyDarwinLink: parser({
+      input: 'text',
+      run: (t: string) => darwin.classifyDarwinLink(t, t),
+      safe: (kind) => kind === 'wired',
+    }),
+    parseAirportSignal: parser({
+      input: 'text',
+      run: (t: string) => darwin.parseAirportSignal(t, 'en0'),
+      safe: (r) => r !== null && strong(r.dbm, null) && r.open === false,
+      unsafeBaselines: [d('system-profiler-airport-open-weak.json'), d('system-profiler-airport-no-signal.json')],
+    }),
+    parseNetstatInterfaceBytes: parser({
+      input: 'text',
+      run: (t: string) => darwin.parseNetstatInterfaceBytes(t, 'en0'),
+      safe: (r) => r !== null,
+    }),
+    parseDarwinListeningPorts: parser({
+      input: 'text',
+      run: darwin.parseDarwinListeningPorts,
+      safe: (r) => r !== null && r.length === 0,
+      unsafeBaselines: [d('netstat-an-tcp.txt')],
+    }),
+    countDarwinScreenSharingSessions: parser({
+      input: 'text',
+      run: darwin.countDarwinScreenSharingSessions,
+      safe: (r) => r === 0,
+      unsafeBaselines: [d('netstat-an-tcp-viewer.txt')],
+    }),
+    parseSocketFilterState: parser({
+      input: 'text',
+      run: darwin.parseSocketFilterState,
+      safe: (r) => r === 'on',
+      unsafeBaselines: [d('socketfilterfw-off.txt')],
+    }),
+    parseFdesetupStatus: parser({
+      input: 'text',
+      run: darwin.parseFdesetupStatus,
+      safe: (r) => r === 'on',
+      unsafeBaselines: [
+        d('fdesetup-off.txt'),
+        d('fdesetup-pending-restart.txt'),
+        d('fdesetup-deferred.txt'),
+        d('fdesetup-encrypting.txt'),
+      ],
+    }),
+    parseSysadminctlScreenLock: parser({
+      input: 'text',
+      run: darwin.parseSysadminctlScreenLock,
+      safe: (r) => r !== null && r.enabled && (r.delaySeconds ?? 0) <= 300,
+      unsafeBaselines: [d('sysadminctl-off.txt')],
+    }),
+    parsePmsetDisplaySleep: parser({
+      input: 'text',
+      run: darwin.parsePmsetDisplaySleep,
+      safe: (r) => r !== null && r > 0 && r <= 10,
+      unsafeBaselines: [d('pmset-g-never.txt')],
+    }),
+    parseSwVers: parser({
+      input: 'text',
+      run: darwin.parseSwVers,
+      safe: (r) => r !== null && Number.parseInt(r.version, 10) >= 14,
+      unsafeBaselines: [d('sw-vers-13.txt')],
+    }),
+    countDarwinHumanAccounts: parser({
+      input: 'text',
+      run: darwin.countDarwinHumanAccounts,
+      safe: (r) => r === 1,
+      unsafeBaselines: [d('dscl-users.txt')],
+    }),
+    parseDndAssertions: parser({
+      input: 'text',
+      run: darwin.parseDndAssertions,
+      safe: (r) => r === true,
+      unsafeBaselines: [d('dnd-assertions-off.json')],
+    }),
+    parseDarwinDefaultOutput: parser({
+      input: 'text',
+      run: darwin.parseDarwinDefaultOutput,
+      safe: (r) => r?.kind === 'headphones' || r?.kind === 'headset',
+      unsafeBaselines: [
+        d('system-profiler-audio-speakers.json'),
+        d('system-profiler-audio-korean-builtin.json'),
+        d('system-profiler-audio-usb.json'),
+        d('system-profiler-audio-builtin-with-monitor.json'),
+      ],
+    }),
+  },
+
+  linux: {
+    parseIpRoutes: parser({
+      input: 'text',
+      run: linux.parseIpRoutes,
+      safe: (r) => r !== null && r.length > 0,
+    }),
+    classifyLinuxLink: {
+      exempt:
+        'takes the sysfs facts linux.ts gathers (booleans and a uevent); covered end to end by the Linux scenario',
+    },
+    parseProcNetWireless: parser({
+      input: 'text',
+      run: (t: string) => linux.parseProcNetWireless(t, 'wlp0s20f3'),
+      safe: (r) => r !== null && strong(r.dbm, null),
+      unsafeBaselines: [l('proc-net-wireless.txt'), l('proc-net-wireless-offset.txt')],
+    }),
+    parsePowerSupplyUevent: parser({
+      input: 'text',
+      run: (t: string) => linux.summarizeLinuxPower([linux.parsePowerSupplyUevent(t)]),
+      safe: (r) => r !== null && (r.battery === null || !r.battery.onBattery),
+      unsafeBaselines: [l('uevent-bat0-discharging.txt')],
+    }),
+    summarizeLinuxPower: {
+      exempt: 'takes parsePowerSupplyUevent results; covered through parsePowerSupplyUevent and the Linux scenario',
+    },
+    parseSsSockets: { exempt: 'only names the programs in a busy-connection warning; never decides a check' },
+    programTrafficDelta: { exempt: 'takes the parsed sockets of parseSsSockets, not tool output' },
+    parseOsRelease: parser({
+      input: 'text',
+      run: linux.parseOsRelease,
+      safe: (r) => r !== null,
+    }),
+    parseLoginDefs: {
+      exempt: 'a missing or unreadable /etc/login.defs means the documented default UID range, which is correct',
+    },
+    countLinuxHumanAccounts: parser({
+      input: 'text',
+      run: (t: string) => linux.countLinuxHumanAccounts(t, { uidMin: 1000, uidMax: 60000 }),
+      safe: (r) => r === 1,
+      unsafeBaselines: [l('passwd.txt')],
+    }),
+    parseFindmntRoot: parser({
+      input: 'text',
+      run: linux.parseFindmntRoot,
+      safe: (r) => r !== null,
+    }),
+    lsblkChainTypes: parser({
+      input: 'text',
+      run: linux.lsblkChainTypes,
+      safe: (r) => r?.includes('crypt') === true,
+      unsafeBaselines: [l('lsblk-plain.json')],
+    }),
+    parseProcSwaps: { exempt: 'a swap device can only add a warning to an encrypted drive; it never passes a check' },
+    parseGsettingsValue: parser({
+      input: 'text',
+      run: linux.parseGsettingsValue,
+      safe: (r) => r !== null,
+    }),
+    parseSystemctlIsActive: parser({
+      input: 'text',
+      run: linux.parseSystemctlIsActive,
+      safe: (r) => r === 'active',
+      unsafeBaselines: ['inactive\n', 'failed\n', 'activating\n'],
+    }),
+    mergeIni: { exempt: 'merges configuration files for linuxAutoLogin, linuxGuestLogin and parseKscreenlockerrc' },
+    linuxAutoLogin: {
+      exempt:
+        'auto-login is off unless a display manager file switches it on: absent or unreadable settings mean off, as the display manager itself reads them',
+    },
+    linuxGuestLogin: {
+      exempt:
+        'a guest session exists only where LightDM allows it; absent settings follow LightDM and its guest script',
+    },
+    parseKscreenlockerrc: parser({
+      input: 'text',
+      run: (t: string) => linux.parseKscreenlockerrc([t], null),
+      // Configuration files are read whole, and KDE reads a short file the same way: no cut-off copies here.
+      safe: (r) => r.autolock === true && r.timeoutMin !== null && r.timeoutMin <= 10 && r.requirePassword,
+    }),
+    plasmaScreenLockerDefaults: { exempt: 'a constant: KDE’s documented defaults, not a parser' },
+    kdeLockScreenForbidden: {
+      exempt: 'the Kiosk restriction is absent unless written down; it can only turn a pass into a failure',
+    },
+    parsePactlBlocks: {
+      exempt: 'a tokenizer; its two readers, pactlRecordingPrograms and classifyPactlSink, are covered',
+    },
+    pactlRecordingPrograms: parser({
+      input: 'text',
+      // A blank answer is "nobody records" only once `pactl info` answered (linux.ts checks that first).
+      run: (t: string) => (t.trim() === '' ? null : linux.pactlRecordingPrograms(t)),
+      safe: (r) => r !== null && r.length === 0,
+      unsafeBaselines: [l('pactl-source-outputs.txt')],
+    }),
+    classifyPactlSink: parser({
+      input: 'text',
+      run: (t: string) => linux.classifyPactlSink(t, 'alsa_output.pci-0000_00_1b.0.analog-stereo'),
+      safe: (r) => r?.kind === 'headphones' || r?.kind === 'headset',
+      unsafeBaselines: [l('pactl-sinks-speakers-bt.txt')],
+    }),
+    parseFuserPids: { exempt: 'every pid found only adds a program to a warning' },
+    listeningRemotePorts: parser({
+      input: 'text',
+      run: linux.listeningRemotePorts,
+      safe: (r) => r !== null && !r.some((p) => p === 3389 || (p >= 5900 && p <= 5909)),
+      unsafeBaselines: [l('ss-ltn.txt')],
+    }),
+  },
+};
