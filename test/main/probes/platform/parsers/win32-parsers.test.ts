@@ -397,19 +397,23 @@ describe('parsePowercfgValues', () => {
 
 describe('parseWindowsScreenLock', () => {
   const enough = 10;
+  /** The laptop's settings on battery, with some replaced. */
+  const lock = (over: Partial<Parameters<typeof parseWindowsScreenLock>[0]>) =>
+    parseWindowsScreenLock({
+      screenSaver: laptop.screenSaver,
+      lockPolicy: laptop.lockPolicy,
+      powercfg: laptop.powercfg,
+      onBattery: true,
+      enoughMinutes: enough,
+      ...over,
+    });
   const withPowercfg = (extra: Record<string, unknown>) => ({
     ...(laptop.powercfg as Record<string, unknown>),
     ...extra,
   });
 
   it('uses sleep with sign-in on wake-up when the screen saver has no password (battery side)', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: laptop.lockPolicy,
-      powercfg: laptop.powercfg,
-      onBattery: true,
-      enoughMinutes: enough,
-    });
+    const r = lock({});
     expect(r).toMatchObject({
       state: 'known',
       facts: { lockAfterMinutes: 10, displayOffMinutes: 3, autoLogin: false, lockDisabled: false, mechanism: 'sleep' },
@@ -417,93 +421,48 @@ describe('parseWindowsScreenLock', () => {
   });
 
   it('uses the mains values when plugged in', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: laptop.lockPolicy,
-      powercfg: laptop.powercfg,
-      onBattery: false,
-      enoughMinutes: enough,
-    });
+    const r = lock({ onBattery: false });
     expect(r?.state === 'known' && r.facts.lockAfterMinutes).toBe(30);
   });
 
   it('takes the longer timeout when the power source is unknown', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: laptop.lockPolicy,
-      powercfg: laptop.powercfg,
-      onBattery: null,
-      enoughMinutes: enough,
-    });
+    const r = lock({ onBattery: null });
     expect(r?.state === 'known' && r.facts.lockAfterMinutes).toBe(30);
   });
 
   it('uses a password-protected screen saver when sleep is off', () => {
-    const r = parseWindowsScreenLock({
+    const r = lock({
       screenSaver: desktop.screenSaver,
       lockPolicy: desktop.lockPolicy,
       powercfg: desktop.powercfg,
       onBattery: false,
-      enoughMinutes: enough,
     });
     expect(r).toMatchObject({ facts: { lockAfterMinutes: 10, mechanism: 'screen saver', displayOffMinutes: 10 } });
   });
 
   it('reports auto-logon and a disabled lock', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: { autoAdminLogon: '1', disableLockWorkstation: 1 },
-      powercfg: laptop.powercfg,
-      onBattery: false,
-      enoughMinutes: enough,
-    });
+    const r = lock({ lockPolicy: { autoAdminLogon: '1', disableLockWorkstation: 1 }, onBattery: false });
     expect(r).toMatchObject({ facts: { autoLogin: true, lockDisabled: true } });
   });
 
   it('returns null when nothing could be read', () => {
-    expect(
-      parseWindowsScreenLock({
-        screenSaver: undefined,
-        lockPolicy: undefined,
-        powercfg: undefined,
-        onBattery: false,
-        enoughMinutes: enough,
-      }),
-    ).toBeNull();
+    expect(lock({ screenSaver: undefined, lockPolicy: undefined, powercfg: undefined, onBattery: false })).toBeNull();
   });
 
   // Issue 9, defect 1: the hidden CONSOLELOCK setting printed only a header and was taken as "sign-in required".
   it('is unknown when sleep would lock but Windows hides whether it asks for a password on wake-up', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: laptop.lockPolicy,
-      powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-hidden.txt') }),
-      onBattery: true,
-      enoughMinutes: enough,
-    });
+    const r = lock({ powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-hidden.txt') }) });
     expect(r).toMatchObject({ state: 'unknown' });
     expect(r?.state === 'unknown' && r.reason).toMatch(/password when the computer wakes/);
   });
 
   it('does not count sleep as a lock when sign-in on wake-up is "Never"', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: laptop.lockPolicy,
-      powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-never.txt') }),
-      onBattery: true,
-      enoughMinutes: enough,
-    });
+    const r = lock({ powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-never.txt') }) });
     expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, mechanism: 'none' } });
   });
 
   it('lets the "require a password on wake-up" policy override the power plan', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: laptop.lockPolicy,
-      powercfg: withPowercfg({ consoleLockPolicy: { ac: 0, dc: 0 } }),
-      onBattery: true,
-      enoughMinutes: enough,
-    });
+    const r = lock({ powercfg: withPowercfg({ consoleLockPolicy: { ac: 0, dc: 0 } }) });
     expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null } });
   });
 
@@ -524,13 +483,7 @@ describe('parseWindowsScreenLock', () => {
   });
 
   it('is unknown when whether Windows signs in by itself could not be read', () => {
-    const r = parseWindowsScreenLock({
-      screenSaver: laptop.screenSaver,
-      lockPolicy: undefined,
-      powercfg: laptop.powercfg,
-      onBattery: true,
-      enoughMinutes: enough,
-    });
+    const r = lock({ lockPolicy: undefined });
     expect(r?.state).toBe('unknown');
   });
 });
