@@ -117,20 +117,16 @@ export function isStandInSid(sid: string): boolean {
 export const uuidPattern = /\b[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\b/g;
 /** Windows power-setting ids printed by powercfg: the same on every computer, needed to read its output. */
 const wellKnownGuids = new Set([
-  '381b4222-f694-41f0-9685-ff5bb260df2e',
-  '8c5e7fda-e8bf-4a96-9a85-a6e23a8c635c',
-  'a1841308-3541-4fab-bc81-f71556f20b4a',
-  'ded574b5-45a0-4f42-8737-46345c09c238',
-  'e9a42b02-d5df-448d-aa00-03f14749eb61',
-  '7516b95f-f776-4464-8c53-06167f40cc99',
-  '3c0bc021-c8a8-4e07-a973-6b14cbcb2b7e',
-  '238c9fa8-0aad-41ed-83f4-97be242c8f20',
-  '29f6c1db-86da-48c5-9fdb-f2b67b1f44da',
-  'fea3413e-7e12-4b9d-9b8b-ecd2f1fc5b6f',
-  '0e796bdb-100d-47d6-a2d5-f7d2daa51f51',
-  '9d7815a6-7ee4-497e-8888-515a05f02364',
-  '4f971e89-eebd-4455-a8de-9e59040e7347',
-  '8f7b45e3-c393-480a-878c-f67ac3d07f89',
+  '381b4222-f694-41f0-9685-ff5bb260df2e', // Balanced
+  '8c5e7fda-e8bf-4a96-9a85-a6e23a8c635c', // High performance
+  'a1841308-3541-4fab-bc81-f71556f20b4a', // Power saver
+  'e9a42b02-d5df-448d-aa00-03f14749eb61', // Ultimate performance
+  '7516b95f-f776-4464-8c53-06167f40cc99', // SUB_VIDEO
+  '3c0bc021-c8a8-4e07-a973-6b14cbcb2b7e', // VIDEOIDLE
+  '238c9fa8-0aad-41ed-83f4-97be242c8f20', // SUB_SLEEP
+  '29f6c1db-86da-48c5-9fdb-f2b67b1f44da', // STANDBYIDLE
+  'fea3413e-7e05-4911-9a71-700331f1c294', // SUB_NONE
+  '0e796bdb-100d-47d6-a2d5-f7d2daa51f51', // CONSOLELOCK
 ]);
 export function isWellKnownGuid(guid: string): boolean {
   return wellKnownGuids.has(guid.toLowerCase()) || /^0{8}-0{4}-[0-9a-f]000-[0-9a-f]000-0{8}[0-9a-f]{4}$/i.test(guid);
