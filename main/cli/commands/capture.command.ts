@@ -205,13 +205,17 @@ function formatReview(dir: string, review: CaptureReview): string {
       lines.push(`  ${redactionKinds[kind]}: ${count}`, `      in ${places}`);
     }
     const none = (Object.keys(redactionKinds) as (keyof typeof redactionKinds)[]).filter((k) => !removed.byKind[k]);
-    if (none.length > 0) lines.push(`  None found: ${none.map((k) => redactionKinds[k].toLowerCase()).join('; ')}.`);
+    if (none.length > 0) lines.push(`  None found of: ${none.map((k) => redactionKinds[k]).join('; ')}.`);
   }
   lines.push('', 'Kept as recorded (please look through these before you send the folder):');
-  lines.push(`  Commands (${kept.commands.length}): ${kept.commands.join('; ') || 'none'}`);
-  lines.push(`  Files and folders looked at (${kept.files.length}): ${kept.files.join(', ') || 'none'}`);
-  lines.push(`  Environment variables read: ${kept.environment.join(', ') || 'none'}`);
-  lines.push(`  Programs worth closing (names only): ${kept.programs.join(', ') || 'none'}`);
+  const list = (title: string, items: readonly string[]) => {
+    lines.push(`  ${title} (${items.length}):`);
+    for (const item of items) lines.push(`      ${item}`);
+  };
+  list('Commands run, with their output', kept.commands);
+  list('Files and folders looked at', kept.files);
+  list('Environment variables read', kept.environment);
+  list('Programs worth closing (names only)', kept.programs);
   for (const other of kept.other) lines.push(`  Also ${other}`);
   lines.push('', 'Replay it anywhere with: npm run -s cli -- scan --replay <folder> --json', '');
   return lines.join('\n');
