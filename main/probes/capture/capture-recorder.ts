@@ -1,23 +1,18 @@
 import type { ProgramRow } from '../../../shared/programs/program-types';
 import type { SessionPlatformId } from '../../../shared/session/platforms';
 import type { ExecFn } from '../../platform/exec';
-import type { HostFiles, HostStats } from '../platform/platform-types';
-import type { SystemInfo } from '../system-info';
+import type { HostFiles, PlatformDeps } from '../platform/platform-types';
 import type { CaptureData, CommandRecord, FileRecord } from './capture-types';
 
 type ListPrograms = (options: { platform?: SessionPlatformId }) => Promise<readonly ProgramRow[]>;
 
 /** The live sources a scan reads; the recorder passes every call through and keeps the answer. */
-export interface RecordedSources {
-  readonly exec: ExecFn;
-  readonly files: HostFiles;
-  readonly stats: HostStats;
-  readonly systemInfo: SystemInfo;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly homeDir: string;
+export interface RecordedSources extends Pick<
+  PlatformDeps,
+  'exec' | 'files' | 'stats' | 'systemInfo' | 'env' | 'homeDir' | 'now'
+> {
   readonly ownPids: () => readonly number[];
   readonly listPrograms: ListPrograms;
-  readonly now: () => Date;
 }
 
 export interface CaptureRecorder {

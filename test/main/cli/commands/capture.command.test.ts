@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Readable } from 'node:stream';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -13,6 +12,7 @@ import { readCaptureFolder } from '../../../../main/probes/capture/capture-folde
 import { createReplayScanService } from '../../../../main/probes/capture/capture-replay';
 import type { ProgramRow } from '../../../../shared/programs/program-types';
 import { defaultSettings } from '../../../../shared/settings/settings';
+import { captureContext } from '../../programs/cli-context';
 import { fakeStats, nullSystemInfo, row, tableExec, tableFiles } from '../../probes/helpers/probe-test-kit';
 
 /** Values that identify the person or network, planted in what the fake computer answers. */
@@ -137,20 +137,9 @@ function liveFor(
 }
 
 function context(platform: NodeJS.Platform = 'linux') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    io: {
-      stdout: (t) => void out.push(t),
-      stderr: (t) => void err.push(t),
-      stdin: Readable.from([]),
-      interactive: false,
-    },
-    env: {},
-    defaultDataDir: '/nonexistent/readyroom',
-    platform,
-  };
-  return { ctx, out, err };
+  const captured = captureContext('/nonexistent/readyroom');
+  const ctx: CliContext = { ...captured.context, platform };
+  return { ctx, stdout: captured.stdout, stderr: captured.stderr };
 }
 
 function allFiles(dir: string): string[] {
@@ -177,18 +166,18 @@ describe('capture: nothing personal is written', () => {
     'leaves no planted marker in any written byte or in what it prints (%s)',
     async (_os, answers, platform) => {
       const dir = join(work, 'capture');
-      const { ctx, out, err } = context(platform);
+      const { ctx, stdout, stderr } = context(platform);
       const code = await runCli(
         ['capture', '--out', dir, '--source', 'Marlowe clinic laptop'],
         [captureCommand(answers, platform)],
         ctx,
       );
-      expect(err.join('')).toBe('');
+      expect(stderr()).toBe('');
       expect(code).toBe(0);
       const files = allFiles(dir);
       expect(files.length).toBeGreaterThan(1);
       const written = files.map((f) => readFileSync(f, 'utf8')).join('\n');
-      const printed = out.join('');
+      const printed = stdout();
       for (const marker of markers) {
         expect(written.toLowerCase()).not.toContain(marker.toLowerCase());
         expect(printed.toLowerCase()).not.toContain(marker.toLowerCase());
@@ -220,9 +209,9 @@ describe('capture: nothing personal is written', () => {
 
   it('prints what it removed (kind, count, where) and what it kept, as text or JSON', async () => {
     const dir = join(work, 'capture');
-    const { ctx, out } = context('linux');
+    const { ctx, stdout } = context('linux');
     await runCli(['capture', '--out', dir, '--json'], [captureCommand(linuxAnswers, 'linux')], ctx);
-    const review = JSON.parse(out.join('')) as {
+    const review = JSON.parse(stdout()) as {
       removed: {
         total: number;
         byKind: Record<string, number>;
@@ -250,7 +239,7 @@ describe('capture: nothing personal is written', () => {
 
     const text = context('linux');
     await runCli(['capture', '--out', join(work, 'again')], [captureCommand(linuxAnswers, 'linux')], text.ctx);
-    const printed = text.out.join('');
+    const printed = text.stdout();
     expect(printed).toMatch(/Removed before writing \(\d+ values/);
     expect(printed).toMatch(/IP addresses \(v4 and v6\): \d+\n\s+in .*ip -j route get 1\.1\.1\.1 \(output\)/);
     expect(printed).toMatch(/Kept as recorded/);
@@ -286,7 +275,7 @@ describe('capture: folders', () => {
     writeFileSync(join(dir, 'expected.json'), '{"kept":true}');
     const refused = context('linux');
     expect(await runCli(['capture', '--out', dir], [captureCommand(linuxAnswers, 'linux')], refused.ctx)).toBe(2);
-    expect(refused.err.join('')).toMatch(/^readyroom capture: .* is not empty; .*--force.*\n$/);
+    expect(refused.stderr()).toMatch(/^readyroom capture: .* is not empty; .*--force.*\n$/);
     expect(readFileSync(join(dir, 'capture.json'), 'utf8')).toBe('{}');
 
     expect(
@@ -320,13 +309,13 @@ describe('CLI usage errors: exit 2 with one line on stderr', () => {
     ],
   ];
   it.each(cases)('%s', async (_name, argv, message) => {
-    const { ctx, out, err } = context('linux');
+    const { ctx, stdout, stderr } = context('linux');
     const all = [...commands.filter((c) => c.name !== 'capture'), captureCommand(linuxAnswers, 'linux')];
     expect(await runCli(argv, all, ctx)).toBe(2);
-    const text = err.join('');
+    const text = stderr();
     expect(text).toMatch(message);
     expect(text.trimEnd().split('\n')).toHaveLength(1);
-    expect(out.join('')).toBe('');
+    expect(stdout()).toBe('');
   });
 
   it('exits 2 for a capture folder that breaks the format, naming the field', async () => {
@@ -342,16 +331,16 @@ describe('CLI usage errors: exit 2 with one line on stderr', () => {
         commands: [{ argv: ['ip'], stdoutFile: '../../etc/passwd' }],
       }),
     );
-    const { ctx, err } = context('linux');
+    const { ctx, stderr } = context('linux');
     expect(await runCli(['scan', '--replay', dir, '--json'], commands, ctx)).toBe(2);
-    expect(err.join('')).toMatch(
+    expect(stderr()).toMatch(
       /^readyroom scan: capture\.json at commands\[0\]\.stdoutFile: must name a file inside the capture folder.*\n$/,
     );
   });
 
   it('refuses to capture on an OS it does not support', async () => {
-    const { ctx, err } = context('aix');
+    const { ctx, stderr } = context('aix');
     expect(await runCli(['capture', '--out', join(work, 'c')], [captureCommand(linuxAnswers, 'linux')], ctx)).toBe(2);
-    expect(err.join('')).toMatch(/Windows, macOS and Linux/);
+    expect(stderr()).toMatch(/Windows, macOS and Linux/);
   });
 });
