@@ -15,7 +15,8 @@ export default defineConfig({
             'test/tools/**/*.test.ts',
           ],
           setupFiles: ['test/setup.node.ts'],
-          server: { deps: { inline: ['electron-store', 'conf'] } },
+          // @actions/workflow-parser imports JSON without an import attribute: let Vite load it.
+          server: { deps: { inline: ['electron-store', 'conf', '@actions/workflow-parser'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -47,8 +47,10 @@ export interface ScanServiceDeps {
   readonly probeOptions?: ProbeOptions;
   /** Replaces the registered probes (tests). */
   readonly probes?: readonly Probe[];
-  /** Wall clock for startedAt. */
+  /** Wall clock for startedAt and for the per-OS modules. */
   readonly now?: () => Date;
+  /** How the per-OS modules wait between two samples (a replay moves its own clock instead). */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** Monotonic milliseconds for durations. */
   readonly clock?: () => number;
 }
@@ -130,7 +132,7 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
           ownPids: deps.ownPids?.() ?? [process.pid],
           // Commands stop a little before their probe does, so the reason names the command.
           commandTimeoutMs: Math.max(250, probeTimeoutMs - 300),
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
           now,
         },
         win32,

@@ -3,11 +3,14 @@ import { createSettingsService } from '../../settings/settings-service';
 import { confStoreFactory } from '../../store/store-factory';
 import { createScanSaveHook, scanSaveOptions, scanSaveUsage, type VaultCliDeps } from '../../vault/vault-cli';
 import type { CliCommand } from '../cli-types';
+import { createCaptureCommand } from './capture.command';
+import { liveCaptureSources } from './capture-live';
 import { closeCommand } from './close.command';
 import { createLogsCommand } from './logs.command';
 import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { buildCliScanService, createScanCommand } from './scan.command';
+import { replayScanServiceFor, scanReplayOptions, scanReplayUsage } from './scan-replay';
 import { appVersion } from './app-version';
 
 const dataDirOf = (options: Readonly<Record<string, string | boolean | undefined>>, fallback: string) =>
@@ -18,11 +21,14 @@ const vaultDeps: VaultCliDeps = {
   getSettings: (dataDir) => createSettingsService(dataDir, confStoreFactory).get(),
 };
 
-/** `scan` with the real programs listing, the user's settings, and `--save` into the vault. */
+/** `scan` with the real programs listing, the user's settings, `--save` into the vault, or `--replay` of a capture. */
 const scanCommand = createScanCommand({
-  extraOptions: scanSaveOptions,
-  extraUsage: scanSaveUsage,
-  createScanService(context, options) {
+  extraOptions: { ...scanSaveOptions, ...scanReplayOptions },
+  extraUsage: `${scanSaveUsage}\n\n${scanReplayUsage}`,
+  async createScanService(context, options) {
+    // A replay reads only the capture folder: no settings, no programs, nothing of this computer.
+    const replay = await replayScanServiceFor(options);
+    if (replay) return replay;
     const dataDir = dataDirOf(options, context.defaultDataDir);
     const settings = createSettingsService(dataDir, confStoreFactory);
     const programs = createDefaultProgramsService({ dataDir, platform: context.platform, env: context.env, settings });
@@ -41,4 +47,5 @@ export const commands: readonly CliCommand[] = [
   closeCommand,
   reopenCommand,
   createLogsCommand(vaultDeps),
+  createCaptureCommand({ appVersion, live: liveCaptureSources }),
 ];

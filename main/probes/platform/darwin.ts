@@ -135,10 +135,10 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       };
       const before = await sample();
       if (!before) return unknownFact(`macOS did not report traffic counters for ${link.name}`);
-      const started = Date.now();
+      const started = deps.now().getTime();
       await deps.sleep(windowMs);
       const after = await sample();
-      const elapsed = Math.max(1, Date.now() - started);
+      const elapsed = Math.max(1, deps.now().getTime() - started);
       if (!after) return unknownFact(`macOS did not report traffic counters for ${link.name}`);
       // Counters that went backwards were reset (the link reconnected): the traffic cannot be told.
       if (after.rx < before.rx || after.tx < before.tx) {

@@ -221,10 +221,10 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       };
       const [before, socketsBefore] = await Promise.all([read(), sockets()]);
       if (!before) return unknownFact(`Linux did not report traffic counters for ${link.name}`);
-      const started = Date.now();
+      const started = deps.now().getTime();
       await deps.sleep(windowMs);
       const [after, socketsAfter] = await Promise.all([read(), sockets()]);
-      const elapsed = Math.max(1, Date.now() - started);
+      const elapsed = Math.max(1, deps.now().getTime() - started);
       if (!after) return unknownFact(`Linux did not report traffic counters for ${link.name}`);
       if (after.rx < before.rx || after.tx < before.tx) {
         return unknownFact(`The traffic counters for ${link.name} were reset during the measurement`);
