@@ -1,5 +1,11 @@
+import {
+  connectionThresholdSourceNames,
+  defaultConnectionThresholds,
+  gradeConnection,
+  type ConnectionThresholds,
+} from '../../shared/checks/connection-grading';
 import { formatHostTarget, parseHostTarget, type HostTarget } from '../../shared/session/host-target';
-import { getSessionPlatform } from '../../shared/session/platforms';
+import { callHostRoleLabels, describePlatform } from '../../shared/session/platforms';
 import {
   defaultQualityOptions,
   measureQuality,
@@ -9,58 +15,88 @@ import {
 import { outcome, round } from './probe-kit';
 import type { Probe, ProbeContext } from './probe-types';
 
-type Grade = 'pass' | 'warn' | 'fail';
+export type QualityTarget =
+  | {
+      readonly ok: true;
+      readonly target: HostTarget;
+      readonly source: 'target' | 'platform' | 'settings';
+      /** What the timed host does for the call, in words. */
+      readonly role: string;
+      readonly why: string | null;
+      readonly citation: string | null;
+    }
+  | { readonly ok: false; readonly reason: string };
 
-/** Round trip: pass < 100 ms, warn < 300, fail from 300 (Teams' client target; ITU-T G.114). */
-export function gradeRtt(ms: number): Grade {
-  return ms < 100 ? 'pass' : ms < 300 ? 'warn' : 'fail';
-}
-
-/** Jitter: pass < 30 ms, warn < 100, fail from 100. */
-export function gradeJitter(ms: number): Grade {
-  return ms < 30 ? 'pass' : ms < 100 ? 'warn' : 'fail';
-}
-
-/** One lost attempt is worth a warning; several (3 or more) fail. */
-export function gradeLoss(lost: number): Grade {
-  return lost === 0 ? 'pass' : lost < 3 ? 'warn' : 'fail';
-}
-
-const rank: Record<Grade, number> = { pass: 0, warn: 1, fail: 2 };
-const worst = (...grades: Grade[]): Grade => grades.reduce((a, b) => (rank[b] > rank[a] ? b : a), 'pass');
-
-/** The host to time: the user's --target, else the session platform's host, else the one named in Settings. */
-export function qualityTarget(
-  context: Pick<ProbeContext, 'target' | 'platform' | 'settings'>,
-): { ok: true; target: HostTarget; source: 'target' | 'platform' | 'settings' } | { ok: false; reason: string } {
+/** The host to time: the user's --target, else the host the platform's calls use, else the one in Settings. */
+export function qualityTarget(context: Pick<ProbeContext, 'target' | 'platform' | 'settings'>): QualityTarget {
   if (context.target !== undefined) {
     const parsed = parseHostTarget(context.target);
     return parsed
-      ? { ok: true, target: parsed, source: 'target' }
+      ? { ok: true, target: parsed, source: 'target', role: 'address you named', why: null, citation: null }
       : { ok: false, reason: 'The address to test is not a valid host name.' };
   }
-  const platform = getSessionPlatform(context.platform);
-  if (platform.host) return { ok: true, target: { host: platform.host, port: 443 }, source: 'platform' };
+  const platform = describePlatform(context.platform);
+  const timing = platform.timing;
+  if (timing.kind === 'host') {
+    return {
+      ok: true,
+      target: { host: timing.host, port: timing.port },
+      source: 'platform',
+      role: callHostRoleLabels[timing.role],
+      why: timing.why,
+      citation: timing.source.url,
+    };
+  }
+  if (timing.kind === 'none') return { ok: false, reason: timing.reason };
   const fromSettings = parseHostTarget(context.settings.otherPlatformHost);
-  if (fromSettings) return { ok: true, target: fromSettings, source: 'settings' };
-  return { ok: false, reason: "No address to test: add your video platform's address in Settings." };
+  if (fromSettings) {
+    return {
+      ok: true,
+      target: fromSettings,
+      source: 'settings',
+      role: 'address named in Settings',
+      why: timing.why,
+      citation: timing.source?.url ?? null,
+    };
+  }
+  const name = context.platform === 'other' ? "your video platform's" : `your ${platform.name.replace(/ \(.*\)$/, '')}`;
+  return {
+    ok: false,
+    reason: `No address to test: add ${name} address in Settings (for example ${timing.example}).`,
+  };
 }
 
-export function createConnectionQualityProbe(options: QualityOptions = defaultQualityOptions): Probe {
+export interface ConnectionQualityProbeOptions {
+  readonly sampling?: QualityOptions;
+  /** The limits in force; issue 10 lets the therapist change them in Settings. */
+  readonly thresholds?: (context: ProbeContext) => ConnectionThresholds;
+}
+
+export function createConnectionQualityProbe(options: ConnectionQualityProbeOptions = {}): Probe {
+  const sampling = options.sampling ?? defaultQualityOptions;
   return {
     id: 'connection.quality',
     async run(context) {
+      const thresholds = options.thresholds?.(context) ?? defaultConnectionThresholds;
       const resolved = qualityTarget(context);
       if (!resolved.ok) return outcome('unknown', resolved.reason, { reason: resolved.reason });
       const { host, port } = resolved.target;
-      const label = formatHostTarget(resolved.target);
-      const result = await measureQuality(host, port, context.quality, options, context.signal);
       const base = {
-        target: label,
+        target: formatHostTarget(resolved.target),
         targetSource: resolved.source,
+        targetRole: resolved.role,
+        ...(resolved.why ? { targetWhy: resolved.why } : {}),
+        ...(resolved.citation ? { targetCitation: resolved.citation } : {}),
         method: 'TCP connect timing',
         jitterDefinition: 'mean absolute difference of consecutive round trips',
+        sampling: {
+          attempts: sampling.samples,
+          intervalMs: sampling.intervalMs,
+          lostWhenLaterThan: `median + max(median, ${sampling.lateMarginMs} ms)`,
+        },
+        thresholds: thresholdsEvidence(thresholds),
       };
+      const result = await measureQuality(host, port, context.quality, sampling, context.signal);
       if (!result.ok) {
         return outcome('fail', `Could not look up ${host}: check that the internet connection works.`, {
           ...base,
@@ -69,17 +105,37 @@ export function createConnectionQualityProbe(options: QualityOptions = defaultQu
       }
       const m = result.measurement;
       const evidence = { ...base, ...measurementEvidence(m) };
-      const lost = m.sent - m.received;
+      if (m.sent < sampling.samples) {
+        return outcome('unknown', 'The connection check was stopped before it finished.', evidence);
+      }
       if (m.received === 0) {
         return outcome('fail', `Could not reach ${host}: none of ${m.sent} attempts got through.`, evidence);
       }
-      const rtt = m.medianMs ?? 0;
-      const jitter = m.jitterMs ?? 0;
-      const grade = worst(gradeRtt(rtt), gradeJitter(jitter), gradeLoss(lost));
-      const summary = `Round trip ${round(rtt)} ms, jitter ${round(jitter)} ms, ${lost} of ${m.sent} attempts lost (to ${host}).`;
-      const advice = grade === 'pass' ? '' : ' Calls may stutter or lag.';
-      return outcome(grade, `${summary}${advice}`, evidence);
+      const verdict = gradeConnection(
+        { sent: m.sent, received: m.received, rttMedianMs: m.medianMs, jitterMs: m.jitterMs },
+        thresholds,
+      );
+      const summary = `Round trip ${round(m.medianMs ?? 0)} ms, jitter ${round(m.jitterMs ?? 0)} ms, ${verdict.lost} of ${m.sent} attempts lost (to ${host}).`;
+      return outcome(verdict.grade, `${summary}${advice(verdict)}`, {
+        ...evidence,
+        grades: { roundTrip: verdict.rtt, jitter: verdict.jitter, loss: verdict.loss },
+      });
     },
+  };
+}
+
+function advice(verdict: ReturnType<typeof gradeConnection>): string {
+  if (verdict.grade === 'pass') return '';
+  if (verdict.loss === 'fail') return ' Too much is getting lost: video will freeze and words will drop out.';
+  if (verdict.rtt === 'fail') return ' The delay is long enough for people to talk over each other.';
+  return ' Calls may stutter or lag.';
+}
+
+function thresholdsEvidence(t: ConnectionThresholds) {
+  return {
+    roundTripMs: { ...t.rttMs, source: connectionThresholdSourceNames.rttMs },
+    jitterMs: { ...t.jitterMs, source: connectionThresholdSourceNames.jitterMs },
+    lossShare: { ...t.loss, source: connectionThresholdSourceNames.loss },
   };
 }
 
@@ -92,6 +148,7 @@ function measurementEvidence(m: QualityMeasurement) {
     rttP95Ms: m.p95Ms === null ? null : round(m.p95Ms, 1),
     rttMinMs: m.minMs === null ? null : round(m.minMs, 1),
     jitterMs: m.jitterMs === null ? null : round(m.jitterMs, 1),
+    cutoffMs: m.cutoffMs,
     rttsMs: [...m.rttsMs],
     errors: { ...m.errors },
   };

@@ -36,7 +36,7 @@ export function createProbes(options: ProbeOptions = {}): readonly Probe[] {
   return [
     connectionTypeProbe,
     connectionWifiSignalProbe,
-    createConnectionQualityProbe(options.quality),
+    createConnectionQualityProbe({ sampling: options.quality }),
     createConnectionThroughputProbe(options.throughput),
     createConnectionBusyProbe(options.busyWindowMs),
     computerPowerProbe,

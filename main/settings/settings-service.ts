@@ -2,6 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { AppError } from '../../shared/errors';
+import { isRetiredPlatform } from '../../shared/session/platforms';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 import { createLogger, describeError } from '../logging/logger';
 import type { KeyValueStore, StoreFactory } from '../store/store-factory';
@@ -80,7 +81,12 @@ function openStore(dataDir: string, storeFactory: StoreFactory, now: () => Date)
 /** Keeps each valid key and replaces the rest with defaults, so one bad value costs only itself. */
 export function sanitize(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return defaultSettings;
-  const source = raw as Record<string, unknown>;
+  const source = { ...(raw as Record<string, unknown>) };
+  // A platform that closed (Skype, May 2025) becomes "another platform", so the therapist is asked for
+  // the address they use now instead of being silently switched to some other service.
+  if (typeof source.defaultPlatform === 'string' && isRetiredPlatform(source.defaultPlatform)) {
+    source.defaultPlatform = 'other';
+  }
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(defaultSettings) as (keyof Settings)[]) {
     const parsed = settingsSchema.shape[key].safeParse(source[key]);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { modalities, sessionPlatformIds } from '../session/platforms';
+import { knownPlatformIds, modalities } from '../session/platforms';
 import { clientCodeMaxLength } from './client-code';
 import { outcomes, type LogSummary, type ReadinessLog } from './readiness-log';
 
@@ -29,7 +29,7 @@ export const logSummarySchema = z.strictObject({
   createdAt: isoDate,
   sessionAt: isoDate,
   clientCode: z.string().min(1).max(clientCodeMaxLength),
-  platform: z.enum(sessionPlatformIds),
+  platform: z.enum(knownPlatformIds),
   modality: z.enum(modalities),
   outcome: z.enum(outcomes),
   problems: z.array(z.string().min(1).max(80)).max(100),

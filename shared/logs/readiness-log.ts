@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { checkStatuses } from '../checks/check-result';
 import { programCategories } from '../programs/program-types';
-import { modalities, sessionPlatformIds } from '../session/platforms';
+import { knownPlatformIds, modalities, sessionPlatformIds } from '../session/platforms';
 import { clientCodeMaxLength } from './client-code';
 
 const isoDate = z.iso.datetime({ offset: true });
@@ -39,8 +39,9 @@ export const loggedProgramSchema = z.strictObject({
 export const newReadinessLogSchema = z.strictObject({
   sessionAt: isoDate,
   clientCode: z.string().trim().min(1).max(clientCodeMaxLength),
+  /** New logs name a platform that can be chosen today; stored ones may name a closed one (readinessLogSchema). */
   platform: z.enum(sessionPlatformIds),
-  /** Only for "other": the host the therapist named. */
+  /** Only for platforms whose address the therapist names ("other", Jane): that address. */
   platformHost: z.string().max(260).optional(),
   modality: z.enum(modalities),
   checks: z.array(logCheckSchema).max(100),
@@ -66,6 +67,8 @@ export type Addendum = z.output<typeof addendumSchema>;
 
 /** A stored log: the original as saved, plus timestamped addenda. The original never changes. */
 export const readinessLogSchema = newReadinessLogSchema.extend({
+  // Logs saved before a platform closed (Skype, May 2025) must stay readable.
+  platform: z.enum(knownPlatformIds),
   id: z.string().min(8).max(64),
   createdAt: isoDate,
   appVersion: z.string().max(40),

@@ -14,7 +14,7 @@ const programName = z.string().trim().min(1).max(100);
 export const settingsSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']),
   defaultPlatform: z.enum(sessionPlatformIds),
-  /** host[:port] used for connection timing when the platform is "other". */
+  /** host[:port] timed when the platform's address is the therapist's own ("other", Jane). */
   otherPlatformHost: z.string().max(260),
   defaultModality: z.enum(modalities),
   idleLockMinutes: z.number().int().min(1).max(240),

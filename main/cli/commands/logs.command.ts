@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
 import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness-log';
-import { getSessionPlatform, modalityLabels } from '../../../shared/session/platforms';
+import { modalityLabels, platformLabel } from '../../../shared/session/platforms';
 import { periodList } from '../../../shared/logs/log-periods';
 import {
   argvPrivacyNote,
@@ -143,7 +143,7 @@ function describeLog(log: ReadinessLog): string {
     `  Checked:   ${localTime(log.createdAt)}`,
     `  Session:   ${localTime(log.sessionAt)}`,
     `  Client:    ${log.clientCode}`,
-    `  Platform:  ${getSessionPlatform(log.platform).name}${log.platformHost ? ` (${log.platformHost})` : ''}, ${modalityLabels[log.modality]}`,
+    `  Platform:  ${platformLabel(log.platform, log.platformHost)}, ${modalityLabels[log.modality]}`,
     `  Outcome:   ${outcomeLabels[log.outcome]}`,
     `  ReadyRoom: ${log.appVersion}`,
     '',

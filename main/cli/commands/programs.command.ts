@@ -1,4 +1,4 @@
-import { sessionPlatformIds, type SessionPlatformId } from '../../../shared/session/platforms';
+import { isSessionPlatformId, platformChoiceError, sessionPlatformIds } from '../../../shared/session/platforms';
 import { createDefaultProgramsService, type ProgramsServiceFactory } from '../../programs/default-programs-service';
 import { dataDirOption, formatProgramRows, runWithPrograms } from '../../programs/programs-cli-support';
 import { parseCommandArgs } from '../cli-args';
@@ -12,6 +12,7 @@ settings) is never listed.
 
   --json          print { "programs": [ { "id", "name", "category", "pids", "closable", "reason" } ] }
   --platform ID   the session platform: ${sessionPlatformIds.join(', ')}
+                  (Skype closed in May 2025 and can no longer be chosen)
   --data-dir DIR  ReadyRoom's data folder (default: the app's)
 `;
 
@@ -33,12 +34,10 @@ export function createProgramsCommand(factory: ProgramsServiceFactory = createDe
       }
       if (positionals.length > 0) throw new UsageError('programs takes no arguments.');
       const platform = values.platform;
-      if (platform !== undefined && !(sessionPlatformIds as readonly string[]).includes(platform)) {
-        throw new UsageError(`Unknown platform "${platform}". Use one of: ${sessionPlatformIds.join(', ')}.`);
-      }
+      if (platform !== undefined && !isSessionPlatformId(platform)) throw new UsageError(platformChoiceError(platform));
       const json = values.json === true;
       return runWithPrograms(context, { dataDir: values['data-dir'], json }, factory, async (service) => {
-        const rows = await service.list(platform ? { platform: platform as SessionPlatformId } : {});
+        const rows = await service.list(platform ? { platform } : {});
         context.io.stdout(json ? `${JSON.stringify({ programs: rows }, null, 2)}\n` : formatProgramRows(rows));
         return exitCodes.ok;
       });

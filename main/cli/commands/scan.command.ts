@@ -5,7 +5,12 @@ import type { ScanReport } from '../../../shared/checks/scan-report';
 import { scanRequestSchema, type ScanRequest } from '../../../shared/ipc/scan.contract';
 import type { ProgramRow } from '../../../shared/programs/program-types';
 import { parseHostTarget } from '../../../shared/session/host-target';
-import { sessionPlatformIds, type SessionPlatformId } from '../../../shared/session/platforms';
+import {
+  isSessionPlatformId,
+  platformChoiceError,
+  sessionPlatformIds,
+  type SessionPlatformId,
+} from '../../../shared/session/platforms';
 import type { Settings } from '../../../shared/settings/settings';
 import { runCommand } from '../../platform/exec';
 import { createScanService, type ScanService } from '../../probes/scan-service';
@@ -58,6 +63,8 @@ Runs the automatic readiness checks on this computer.
   --only id,id           Run only these checks. Ids: ${automaticCheckIds.join(', ')}.
   --target host[:port]   Time the connection to this host instead of the video platform's.
   --platform id          The session platform: ${sessionPlatformIds.join(', ')}.
+                         For jane and other, the address in Settings (or --target) is timed.
+                         Skype closed in May 2025 and can no longer be chosen.
 
 Exit code: 0 when no check failed, 1 when any check failed, 2 for bad arguments.
 Checks that could not be run are not failures, but they are not passes either: without --json, a line
@@ -98,9 +105,7 @@ export function parseScanArgs(
     throw new UsageError('--target must be a host name or IP address, optionally with :port.');
   }
   const platform = typeof v.platform === 'string' ? v.platform : undefined;
-  if (platform !== undefined && !(sessionPlatformIds as readonly string[]).includes(platform)) {
-    throw new UsageError(`Unknown platform "${platform}". Known platforms: ${sessionPlatformIds.join(', ')}.`);
-  }
+  if (platform !== undefined && !isSessionPlatformId(platform)) throw new UsageError(platformChoiceError(platform));
   const parsed = scanRequestSchema.safeParse({
     ...(only ? { only: [...new Set(only)] } : {}),
     ...(platform ? { platform } : {}),

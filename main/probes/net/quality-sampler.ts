@@ -19,39 +19,90 @@ export interface QualityDeps {
 
 export interface QualityOptions {
   readonly samples: number;
-  /** A new attempt starts this often, so the whole measurement stays within a known time. */
+  /** A new attempt starts this often (attempts overlap; each uses its own connection). */
   readonly intervalMs: number;
-  /** An attempt that takes longer counts as lost (a lost SYN is retried after about 1 s). */
-  readonly sampleTimeoutMs: number;
+  /** An answer later than the median round trip plus max(median, this) counts as lost. */
+  readonly lateMarginMs: number;
+  /** The longest wait for any attempt, used while no attempt has answered yet. */
+  readonly maxWaitMs: number;
   readonly lookupTimeoutMs: number;
 }
 
-/** 12 attempts, one every 150 ms, each given 1 s: done within 2.7 s. */
+/*
+ * Sampling design (the rule that grades it is gradeConnection in shared/checks/connection-grading.ts).
+ *
+ * What counts as lost. A TCP connect whose SYN or SYN-ACK is dropped is retried by the kernel only
+ * after the initial retransmission timeout: 1 s on Linux and macOS (RFC 6298), longer on Windows. So a
+ * lost attempt never answers within about 1 s + RTT. We do not wait for that: an attempt that has not
+ * answered within median + max(median, 250 ms) of starting counts as lost. That cut-off is always below
+ * 1 s + RTT (for any median under 1 s), so a retransmitted SYN is always counted as lost whatever the
+ * OS's timer, and it is far above normal spread, so a clean but jittery link keeps its answers. An
+ * answer that late is useless to a live call anyway (ITU-T G.114 puts the comfortable one-way limit at
+ * about 150 ms).
+ *
+ * How many attempts. Treat each attempt as lost independently with probability p, so the number lost
+ * of n is Binomial(n, p). We want a clean link (p ≤ 1 %) to pass in ≥ 99 % of runs and a link losing
+ * 1 attempt in 6 to fail in ≥ 99 % of runs. Passing on ≤ k lost of n:
+ *   P(pass | p = 0.01) = Σ_{i≤k} C(n,i) 0.01^i 0.99^(n−i) ≥ 0.99
+ *   P(fail | p = 1/6)  = 1 − Σ_{i≤k} C(n,i) (1/6)^i (5/6)^(n−i) ≥ 0.99
+ * The smallest n for which some k meets both is 57 (k = 3); we take n = 60, k = 3 for margin:
+ * P(pass | 1 %) = 99.69 %, P(fail | 1/6) = 99.37 %, P(fail | 1/3) = 99.99998 %
+ * (test/shared/checks/connection-grading.test.ts computes these exactly). In between the verdict is a
+ * matter of chance: at 3 % loss 11 % of runs fail, at 5 % 35 %, at 10 % 86 %. Twelve attempts, as
+ * before, cannot do it: if clean links are to keep passing, a 1-in-6 link fails in only 62 % of runs.
+ *
+ * How fast. The attempts start 8 ms apart, so all 60 are out within 472 ms and a clean link is done in
+ * about half a second plus one round trip. The spread over half a second also samples the line's state
+ * at many moments rather than one burst. Independence is an approximation: real loss comes in bursts,
+ * which makes single runs noisier but not biased; this is a pre-call screen, not a 15-minute audit.
+ */
 export const defaultQualityOptions: QualityOptions = {
-  samples: 12,
-  intervalMs: 150,
-  sampleTimeoutMs: 1000,
+  samples: 60,
+  intervalMs: 8,
+  lateMarginMs: 250,
+  maxWaitMs: 1500,
   lookupTimeoutMs: 1500,
 };
 
 export interface QualityMeasurement {
   readonly address: string;
   readonly sent: number;
+  /** Attempts answered in time (within the cut-off). */
   readonly received: number;
-  /** Round trips of the answered attempts, in the order they were started. */
+  /** Round trips of the attempts answered in time, in the order they were started. */
   readonly rttsMs: readonly number[];
   readonly medianMs: number | null;
   readonly p95Ms: number | null;
   readonly minMs: number | null;
   /** Mean absolute difference of consecutive round trips (as in Cloudflare's speed test). */
   readonly jitterMs: number | null;
-  /** Error codes of failed attempts and how often each happened. */
+  /** How late an answer could be and still count (null when nothing answered). */
+  readonly cutoffMs: number | null;
+  /** Why attempts were not received: error codes, "late" (answered after the cut-off), "timeout". */
   readonly errors: Readonly<Record<string, number>>;
 }
 
 export type QualityResult =
   | { readonly ok: true; readonly measurement: QualityMeasurement }
   | { readonly ok: false; readonly stage: 'lookup'; readonly error: string };
+
+/** The cut-off after which an attempt counts as lost, from the median of the round trips seen so far. */
+export function lateCutoffMs(
+  medianMs: number | null,
+  options: Pick<QualityOptions, 'lateMarginMs' | 'maxWaitMs'>,
+): number {
+  if (medianMs === null) return options.maxWaitMs;
+  return Math.min(options.maxWaitMs, medianMs + Math.max(medianMs, options.lateMarginMs));
+}
+
+interface Attempt {
+  readonly startedAt: number;
+  readonly controller: AbortController;
+  /** Round trip of a successful connect, or null. */
+  rtt: number | null;
+  error: string | null;
+  settled: boolean;
+}
 
 /** Resolves the host, then times TCP connections to it (no admin rights, unlike ICMP ping). */
 export async function measureQuality(
@@ -65,60 +116,116 @@ export async function measureQuality(
     ? ({ ok: true, address: host } as const)
     : await deps.lookup(host, options.lookupTimeoutMs);
   if (!looked.ok) return { ok: false, stage: 'lookup', error: looked.error };
-
-  const attempts: Promise<{ rtt: number | null; error: string | null }>[] = [];
-  for (let i = 0; i < options.samples; i += 1) {
-    if (signal?.aborted) break;
-    attempts.push(timeOne(looked.address, port, deps, options.sampleTimeoutMs, signal));
-    if (i < options.samples - 1) await delay(options.intervalMs, signal);
-  }
-  const results = await Promise.all(attempts);
-  const rtts = results.flatMap((r) => (r.rtt === null ? [] : [r.rtt]));
-  const errors: Record<string, number> = {};
-  for (const r of results) if (r.error) errors[r.error] = (errors[r.error] ?? 0) + 1;
-  return {
-    ok: true,
-    measurement: {
-      address: looked.address,
-      sent: results.length,
-      received: rtts.length,
-      rttsMs: rtts.map((v) => Math.round(v * 10) / 10),
-      medianMs: percentile(rtts, 50),
-      p95Ms: percentile(rtts, 95),
-      minMs: rtts.length > 0 ? Math.min(...rtts) : null,
-      jitterMs: meanAbsDiff(rtts),
-      errors,
-    },
-  };
+  const attempts = await runAttempts(looked.address, port, deps, options, signal);
+  return { ok: true, measurement: summarise(looked.address, attempts, options) };
 }
 
-async function timeOne(
+/** Starts the attempts on schedule and settles once each has answered or passed the cut-off. */
+function runAttempts(
   address: string,
   port: number,
   deps: QualityDeps,
-  timeoutMs: number,
-  outer: AbortSignal | undefined,
-): Promise<{ rtt: number | null; error: string | null }> {
-  const controller = new AbortController();
-  const onOuterAbort = () => controller.abort();
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
-  const started = deps.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<ConnectOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, error: 'timeout' }), timeoutMs);
+  options: QualityOptions,
+  signal: AbortSignal | undefined,
+): Promise<Attempt[]> {
+  return new Promise((resolve) => {
+    const attempts: Attempt[] = [];
+    const t0 = deps.now();
+    let launchTimer: ReturnType<typeof setTimeout> | undefined;
+    let waitTimer: ReturnType<typeof setTimeout> | undefined;
+    let finished = false;
+
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(launchTimer);
+      clearTimeout(waitTimer);
+      signal?.removeEventListener('abort', finish);
+      for (const a of attempts) {
+        if (!a.settled) {
+          a.settled = true;
+          a.error = signal?.aborted ? 'aborted' : 'timeout';
+        }
+        a.controller.abort();
+      }
+      resolve(attempts);
+    };
+
+    // Once every attempt is out: finish when each open one has waited past the cut-off, else wait for it.
+    const check = () => {
+      if (finished || attempts.length < options.samples) return;
+      const open = attempts.filter((a) => !a.settled);
+      if (open.length === 0) return finish();
+      const cutoff = lateCutoffMs(median(answered(attempts)), options);
+      const until = Math.max(...open.map((a) => a.startedAt + cutoff)) - deps.now();
+      if (until <= 0) return finish();
+      clearTimeout(waitTimer);
+      waitTimer = setTimeout(check, Math.ceil(until));
+    };
+
+    const launch = () => {
+      if (finished) return;
+      if (signal?.aborted) return finish();
+      const attempt: Attempt = {
+        startedAt: deps.now(),
+        controller: new AbortController(),
+        rtt: null,
+        error: null,
+        settled: false,
+      };
+      attempts.push(attempt);
+      deps
+        .connect(address, port, attempt.controller.signal)
+        .catch(() => ({ ok: false, error: 'error' }) as const)
+        .then((outcome) => {
+          if (attempt.settled) return;
+          attempt.settled = true;
+          if (outcome.ok) attempt.rtt = deps.now() - attempt.startedAt;
+          else attempt.error = outcome.error;
+          check();
+        });
+      if (attempts.length < options.samples) {
+        // Scheduled from the start time, so timer drift does not stretch the run.
+        const next = t0 + attempts.length * options.intervalMs - deps.now();
+        launchTimer = setTimeout(launch, Math.max(0, next));
+      } else check();
+    };
+
+    signal?.addEventListener('abort', finish, { once: true });
+    launch();
   });
-  try {
-    const result = await Promise.race([deps.connect(address, port, controller.signal), timeout]);
-    const elapsed = deps.now() - started;
-    if (result.ok) return { rtt: elapsed, error: null };
-    return { rtt: null, error: result.error };
-  } catch {
-    return { rtt: null, error: 'error' };
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-    outer?.removeEventListener('abort', onOuterAbort);
+}
+
+function answered(attempts: readonly Attempt[]): number[] {
+  return attempts.flatMap((a) => (a.rtt === null ? [] : [a.rtt]));
+}
+
+function summarise(address: string, attempts: readonly Attempt[], options: QualityOptions): QualityMeasurement {
+  const all = answered(attempts);
+  const cutoff = all.length > 0 ? lateCutoffMs(median(all), options) : null;
+  const errors: Record<string, number> = {};
+  const rtts: number[] = [];
+  for (const a of attempts) {
+    const reason = a.rtt !== null ? (cutoff !== null && a.rtt > cutoff ? 'late' : null) : (a.error ?? 'error');
+    if (reason === null && a.rtt !== null) rtts.push(a.rtt);
+    else if (reason !== null) errors[reason] = (errors[reason] ?? 0) + 1;
   }
+  return {
+    address,
+    sent: attempts.length,
+    received: rtts.length,
+    rttsMs: rtts.map((v) => Math.round(v * 10) / 10),
+    medianMs: median(rtts),
+    p95Ms: percentile(rtts, 95),
+    minMs: rtts.length > 0 ? Math.min(...rtts) : null,
+    jitterMs: meanAbsDiff(rtts),
+    cutoffMs: cutoff === null ? null : Math.round(cutoff),
+    errors,
+  };
+}
+
+function median(values: readonly number[]): number | null {
+  return percentile(values, 50);
 }
 
 export function percentile(values: readonly number[], p: number): number | null {
@@ -137,18 +244,4 @@ export function meanAbsDiff(values: readonly number[]): number | null {
 
 function isIpLiteral(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

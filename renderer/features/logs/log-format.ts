@@ -1,10 +1,5 @@
 import { getCatalogEntry } from '../../../shared/catalog/catalog';
-import {
-  getSessionPlatform,
-  modalityLabels,
-  type Modality,
-  type SessionPlatformId,
-} from '../../../shared/session/platforms';
+import { modalityLabels, platformLabel, type Modality } from '../../../shared/session/platforms';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -37,9 +32,9 @@ export function itemTitle(id: string): string {
   return getCatalogEntry(id)?.title ?? id;
 }
 
-export function platformName(id: SessionPlatformId, host?: string): string {
-  const name = getSessionPlatform(id).name;
-  return host ? `${name} (${host})` : name;
+/** The platform as logs show it; a closed one says so ("Skype (closed May 2025)"). */
+export function platformName(id: string, host?: string): string {
+  return platformLabel(id, host);
 }
 
 export function modalityName(modality: Modality): string {

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { getCatalogEntry } from '../../../shared/catalog/catalog';
 import { summariseLogs } from '../../../shared/logs/log-insights';
 import { outcomeLabels, outcomes, type LogSummary } from '../../../shared/logs/readiness-log';
-import { getSessionPlatform } from '../../../shared/session/platforms';
+import { platformLabel } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
 import { printSection } from '../../lib/print-section';
 import './reports.css';
@@ -132,7 +132,7 @@ function PrintableReport({ logs, scope, includeCodes }: PrintableReportProps) {
             <tr key={log.id}>
               <td>{dateTimeFormat.format(new Date(log.createdAt))}</td>
               {includeCodes && <td>{log.clientCode}</td>}
-              <td>{getSessionPlatform(log.platform).name}</td>
+              <td>{platformLabel(log.platform)}</td>
               <td>{outcomeLabels[log.outcome]}</td>
               <td>{log.problems.length}</td>
             </tr>

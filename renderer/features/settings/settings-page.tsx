@@ -1,7 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 
 import { parseHostTarget } from '../../../shared/session/host-target';
-import { modalityLabels, modalities, sessionPlatforms } from '../../../shared/session/platforms';
+import {
+  asksForHost,
+  hostPrompt,
+  modalityLabels,
+  modalities,
+  sessionPlatforms,
+} from '../../../shared/session/platforms';
 import type { Settings } from '../../../shared/settings/settings';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
@@ -54,7 +60,7 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (draft.defaultPlatform === 'other' && draft.otherPlatformHost && !parseHostTarget(draft.otherPlatformHost)) {
+    if (asksForHost(draft.defaultPlatform) && draft.otherPlatformHost && !parseHostTarget(draft.otherPlatformHost)) {
       setProblem('The platform address should look like "video.example.org" or "video.example.org:443".');
       return;
     }
@@ -86,11 +92,12 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
             ))}
           </select>
         </div>
-        {draft.defaultPlatform === 'other' && (
+        {asksForHost(draft.defaultPlatform) && (
           <div className="rr-field">
-            <label htmlFor="set-host">Address of your platform</label>
+            <label htmlFor="set-host">{hostPrompt(draft.defaultPlatform).label}</label>
             <span className="rr-field__hint" id="set-host-hint">
-              Used only to time the connection before a session, for example video.example.org.
+              Used only to time the connection before a session, for example {hostPrompt(draft.defaultPlatform).example}
+              .
             </span>
             <input
               id="set-host"

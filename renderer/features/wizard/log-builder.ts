@@ -3,6 +3,7 @@ import type { CheckResult } from '../../../shared/checks/check-result';
 import { appliesTo, computeOutcome } from '../../../shared/checks/outcome';
 import type { LogCheck, NewReadinessLog } from '../../../shared/logs/readiness-log';
 import type { ClosedProgram } from '../../../shared/programs/program-types';
+import { asksForHost } from '../../../shared/session/platforms';
 import type { SessionDetails } from '../../stores/wizard-store';
 
 export interface LogInput {
@@ -65,7 +66,7 @@ export function buildReadinessLog(input: LogInput): NewReadinessLog {
     sessionAt: sessionInstant(session.sessionAt, input.now),
     clientCode: session.clientCode.trim(),
     platform: session.platform,
-    ...(session.platform === 'other' && host ? { platformHost: host } : {}),
+    ...(asksForHost(session.platform) && host ? { platformHost: host } : {}),
     modality: session.modality,
     checks,
     confirmations,

@@ -2,6 +2,7 @@ import { catalog } from '../../../shared/catalog/catalog';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import type { ErrorCode } from '../../../shared/errors';
 import type { ClosedProgram } from '../../../shared/programs/program-types';
+import { asksForHost } from '../../../shared/session/platforms';
 import { call } from '../../api';
 import { useMediaStore } from '../../stores/media-store';
 import { useProgramsStore } from '../../stores/programs-store';
@@ -25,7 +26,7 @@ export function currentResults(): Record<string, CheckResult> {
 /** The scan's platform and connection target for these session details. */
 export function scanContext(session: SessionDetails) {
   const host = session.platformHost.trim();
-  return { platform: session.platform, ...(session.platform === 'other' && host ? { target: host } : {}) };
+  return { platform: session.platform, ...(asksForHost(session.platform) && host ? { target: host } : {}) };
 }
 
 /** Runs the automatic checks and lists background programs for the session's platform. */

@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
 import { parseHostTarget } from '../../../shared/session/host-target';
 import {
+  asksForHost,
+  hostPrompt,
   modalities,
   modalityLabels,
   sessionPlatforms,
@@ -24,10 +26,12 @@ export function sessionProblems(session: ReturnType<typeof useWizardStore.getSta
   platformHost: string | null;
 } {
   const code = checkClientCode(session.clientCode);
-  const hostMissing = session.platform === 'other' && parseHostTarget(session.platformHost) === null;
+  const hostMissing = asksForHost(session.platform) && parseHostTarget(session.platformHost) === null;
   return {
     clientCode: code.valid ? null : code.error,
-    platformHost: hostMissing ? 'Enter the web address of the platform, for example meet.example.org.' : null,
+    platformHost: hostMissing
+      ? `Enter the web address to time, for example ${hostPrompt(session.platform).example}.`
+      : null,
   };
 }
 
@@ -97,11 +101,11 @@ export function SessionForm({ showErrors, showTime = true }: SessionFormProps) {
           ))}
         </select>
       </div>
-      {session.platform === 'other' && (
+      {asksForHost(session.platform) && (
         <div className="rr-field">
-          <label htmlFor={ids.host}>Platform web address</label>
+          <label htmlFor={ids.host}>{hostPrompt(session.platform).label}</label>
           <span id={`${ids.host}-hint`} className="rr-field__hint">
-            ReadyRoom times the connection to this address. For example meet.example.org.
+            ReadyRoom times the connection to this address. For example {hostPrompt(session.platform).example}.
           </span>
           <input
             id={ids.host}

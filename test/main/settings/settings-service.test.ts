@@ -183,4 +183,13 @@ describe('sanitize', () => {
   it('keeps each valid key on its own', () => {
     expect(sanitize({ theme: 'dark', idleLockMinutes: 'soon' })).toEqual({ ...defaultSettings, theme: 'dark' });
   });
+
+  it('turns a usual platform that has closed (Skype) into "another platform", keeping the rest', () => {
+    expect(sanitize({ defaultPlatform: 'skype', theme: 'dark' })).toEqual({
+      ...defaultSettings,
+      theme: 'dark',
+      defaultPlatform: 'other',
+    });
+    expect(sanitize({ defaultPlatform: 'signal' }).defaultPlatform).toBe('signal');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { logSummarySchema, summarizeLog } from '../../../shared/logs/log-summary';
-import { readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
+import { newReadinessLogSchema, readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
 function stored(seed: number): ReadinessLog {
@@ -36,5 +36,29 @@ describe('log-summary', () => {
     const summary = summarizeLog(stored(3));
     expect(logSummarySchema.parse(summary)).toEqual(summary);
     expect(logSummarySchema.safeParse({ ...summary, note: 'x' }).success).toBe(false);
+  });
+});
+
+describe('logs that name a platform which has since closed', () => {
+  const skypeLog = {
+    ...sampleLog(4),
+    platform: 'skype',
+    id: '202401-abcdefghjkmnpqrstvwx',
+    createdAt: '2024-01-15T10:00:00.000Z',
+    appVersion: '0.1.0',
+    addenda: [],
+  };
+
+  it('keeps a stored Skype log readable and listable', () => {
+    const log = readinessLogSchema.parse(skypeLog);
+    expect(log.platform).toBe('skype');
+    expect(logSummarySchema.parse(summarizeLog(log)).platform).toBe('skype');
+  });
+
+  it('refuses a new log on Skype, which closed in May 2025', () => {
+    expect(newReadinessLogSchema.safeParse({ ...sampleLog(4), platform: 'skype' }).success).toBe(false);
+    expect(
+      newReadinessLogSchema.safeParse({ ...sampleLog(4), platform: 'jane', platformHost: 'a.janeapp.com' }).success,
+    ).toBe(true);
   });
 });

@@ -87,6 +87,7 @@ describe.runIf(onLinux)('programs command', () => {
     const command = createProgramsCommand(factoryFor([]));
     const io = captureContext(dataDir);
     await expect(command.run(['--platform', 'myspace'], io.context)).rejects.toBeInstanceOf(UsageError);
+    await expect(command.run(['--platform', 'skype'], io.context)).rejects.toThrow(/Skype closed in May 2025/);
     await expect(command.run(['extra'], io.context)).rejects.toBeInstanceOf(UsageError);
     await expect(command.run(['--verbose'], io.context)).rejects.toBeInstanceOf(UsageError);
   });

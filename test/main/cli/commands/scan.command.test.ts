@@ -164,6 +164,7 @@ describe('scan command', () => {
     [['--only', ','], /at least one/],
     [['--target', 'bad host'], /--target/],
     [['--platform', 'myspace'], /Unknown platform/],
+    [['--platform', 'skype'], /Skype closed in May 2025 and can no longer be chosen/],
     [['--colour'], /Unknown option/],
     [['extra'], /Unexpected argument|positional/i],
   ])('rejects %j as a usage error', async (argv, message) => {

@@ -65,6 +65,14 @@ describe('LogsPage', () => {
     await waitFor(() => expect(rows()).toHaveLength(3));
   });
 
+  it('shows a log saved on Skype, which has since closed, with its closing date', async () => {
+    const { user } = setup({ logs: [storedLog(5, { clientCode: 'OLD-1', platform: 'skype' })] });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(within(rows()[0] as HTMLElement).getByText('Skype (closed May 2025)')).toBeTruthy();
+    await user.click(within(rows()[0] as HTMLElement).getByRole('button', { name: /View the log for OLD-1/ }));
+    expect(await screen.findByText(/Skype \(closed May 2025\), video/)).toBeTruthy();
+  });
+
   it('opens one log with its checks, note and later additions, and goes back', async () => {
     const { user } = setup();
     await waitFor(() => expect(rows()).toHaveLength(3));

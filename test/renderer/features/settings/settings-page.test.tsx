@@ -34,7 +34,7 @@ describe('SettingsPage', () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
     await user.selectOptions(await screen.findByLabelText('Usual video platform'), 'other');
-    await user.type(screen.getByLabelText('Address of your platform'), 'not a host!');
+    await user.type(screen.getByLabelText('Platform web address'), 'not a host!');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText(/should look like/)).toBeTruthy();
     expect(bridge.calls.some((c) => c.channel === 'settings:update')).toBe(false);

@@ -40,29 +40,50 @@ describe('SessionForm', () => {
   it('asks for the host of another platform', async () => {
     render(<SessionForm showErrors />);
     await userEvent.selectOptions(screen.getByLabelText('Video platform'), 'other');
-    expect(screen.getByText(/Enter the web address of the platform/)).toBeTruthy();
+    expect(screen.getByText(/Enter the web address to time, for example video\.example\.org/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Platform web address'), 'meet.example.org');
-    expect(screen.queryByText(/Enter the web address of the platform/)).toBeNull();
+    expect(screen.queryByText(/Enter the web address to time/)).toBeNull();
     expect(useWizardStore.getState().session).toMatchObject({ platform: 'other', platformHost: 'meet.example.org' });
   });
 
-  it('offers every platform and modality, and the time', async () => {
+  it("asks for the clinic's own Jane address, since Jane calls have no shared server to time", async () => {
+    render(<SessionForm showErrors />);
+    await userEvent.selectOptions(screen.getByLabelText('Video platform'), 'jane');
+    expect(screen.getByText(/for example yourclinic\.janeapp\.com/, { selector: '.rr-field__error' })).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Your Jane address'), 'myclinic.janeapp.com');
+    expect(useWizardStore.getState().session).toMatchObject({ platform: 'jane', platformHost: 'myclinic.janeapp.com' });
+  });
+
+  it('asks for no address for a platform whose call host ReadyRoom knows', async () => {
+    render(<SessionForm showErrors />);
+    await userEvent.selectOptions(screen.getByLabelText('Video platform'), 'simplepractice');
+    expect(screen.queryByLabelText(/address/)).toBeNull();
+  });
+
+  it('offers every current platform and modality, and the time', async () => {
     render(<SessionForm showErrors={false} />);
     const options = [...(screen.getByLabelText('Video platform') as HTMLSelectElement).options].map(
       (o) => o.textContent,
     );
     expect(options).toEqual([
       'Zoom',
+      'Zoom for Healthcare',
       'Microsoft Teams',
       'Google Meet',
       'doxy.me',
+      'SimplePractice Telehealth',
+      'TherapyNotes Telehealth',
+      'Jane',
       'Whereby',
+      'VSee',
+      'NHS Attend Anywhere / Near Me',
+      'Coviu',
       'Signal',
       'WhatsApp',
-      'Skype',
-      'VSee',
       'Another platform',
     ]);
+    // Skype closed in May 2025: old logs still show it, but it is not offered.
+    expect(options.join()).not.toMatch(/Skype/);
     await userEvent.click(screen.getByLabelText('Audio only'));
     expect(useWizardStore.getState().session.modality).toBe('audio');
     expect((screen.getByLabelText('Session time') as HTMLInputElement).value).toBe('2026-03-02T10:00');
