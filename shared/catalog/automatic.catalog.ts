@@ -85,15 +85,16 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     step: 'connection',
     kind: 'automatic',
     severity: 'blocker',
-    title: 'Connection to the video platform is quick and steady',
-    why: 'Long delays and uneven timing make people talk over each other and the picture stutter. Microsoft advises a round trip under 100 ms and jitter under 30 ms for calls.',
-    source: 'Microsoft Teams network guidance',
+    title: 'Connection to the video platform is quick, steady and complete',
+    why: 'ReadyRoom makes 60 quick connections to the server your platform uses for calls. Delay makes people talk over each other, uneven timing makes the picture stutter, and lost connections mean frozen video and missing words: Microsoft advises under 100 ms delay, under 30 ms jitter and under 1 % loss.',
+    source: 'Microsoft Teams network guidance; ITU-T G.114',
     fix: {
       any: {
         steps: [
           'Pause downloads, updates, streaming and cloud sync on this computer and ask others at home to do the same during your session.',
           'Use a network cable instead of Wi-Fi if you can.',
           'Restart your router if the connection has been slow all day.',
+          'If connections keep getting lost, move closer to the router or try another network, such as your phone’s hotspot.',
           'If it stays slow, consider holding the session by audio only.',
         ],
       },
@@ -102,6 +103,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Pause downloads, updates, streaming and cloud sync on this computer and ask others at home to do the same during your session.',
           'Use a network cable instead of Wi-Fi if you can.',
           'Restart your router if the connection has been slow all day.',
+          'If connections keep getting lost, move closer to the router or try another network, such as your phone’s hotspot.',
           'If it stays slow, consider holding the session by audio only.',
         ],
         link: { label: 'Open network status', url: 'ms-settings:network-status' },

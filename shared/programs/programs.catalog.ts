@@ -544,6 +544,7 @@ export const programCatalog: readonly ProgramCatalogEntry[] = [
     },
     bundleIds: ['Cisco-Systems.Spark'],
   },
+  // Skype closed in May 2025, but an old copy can still be running and holding the camera.
   {
     id: 'skype',
     name: 'Skype',

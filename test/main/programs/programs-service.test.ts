@@ -266,6 +266,12 @@ describe.runIf(onLinux)('programs service on Linux, with real processes', () => 
     const inTeams = await programs.list({ platform: 'teams' });
     expect(rowFor(inTeams, 'Zoom')).toMatchObject({ category: 'video', closable: true });
 
+    // Zoom for Healthcare runs in the same Zoom client; SimplePractice runs in the browser.
+    const inZoomHealthcare = await programs.list({ platform: 'zoom-healthcare' });
+    expect(inZoomHealthcare.some((r) => r.pids.includes(zoom.pid))).toBe(false);
+    const inSimplePractice = await programs.list({ platform: 'simplepractice' });
+    expect(rowFor(inSimplePractice, 'Firefox')?.closable).toBe(false);
+
     const inMeet = await programs.list({ platform: 'google-meet' });
     const browser = rowFor(inMeet, 'Firefox');
     expect(browser?.pids).toContain(firefox.pid);
