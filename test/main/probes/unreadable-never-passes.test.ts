@@ -95,7 +95,7 @@ describe('parsers never read unreadable input as safe', () => {
 const probes = createProbes({
   busyWindowMs: 1,
   headroomWindowMs: 1,
-  quality: { samples: 1, intervalMs: 1, sampleTimeoutMs: 5, lookupTimeoutMs: 5 },
+  quality: { samples: 1, intervalMs: 1, lateMarginMs: 5, maxWaitMs: 5, lookupTimeoutMs: 5 },
   now: () => scenarioNow,
 });
 
