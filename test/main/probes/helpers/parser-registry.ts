@@ -98,7 +98,7 @@ export const parserRegistry: Readonly<
         );
       },
       safe: (r) => r?.state === 'on',
-      unsafeBaselines: [unsafeWin].map((parts) => ({
+      unsafeBaselines: [unsafeWin, managedWin].map((parts) => ({
         profiles: parts.firewallProfiles,
         categories: parts.networkCategories,
         registry: parts.firewallRegistry,

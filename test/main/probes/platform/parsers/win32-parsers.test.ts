@@ -264,6 +264,22 @@ describe('parseWindowsFirewall', () => {
     ).toEqual({ state: 'off', provider: 'Windows Firewall', offProfiles: ['Public'] });
   });
 
+  // Found by the property test: a wrapper that could not be undone fell back to a stale registry saying "on".
+  it('is unknown, not the answer of the registry, when the firewall profiles came in a shape it cannot read', () => {
+    const oddWrapper = { ...(managed.firewallProfiles as object), Count: '3' };
+    const input = {
+      profiles: oddWrapper,
+      categories: managed.networkCategories,
+      registry: managed.firewallRegistry,
+      products: managed.firewallProducts,
+    };
+    expect(parseWindowsFirewall(input)).toBeNull();
+    expect(parseWindowsFirewall({ ...input, profiles: null })).toBeNull();
+    expect(parseWindowsFirewall({ ...input, profiles: [{ enabled: 'True' }] })).toBeNull();
+    // Only a cmdlet that gave no answer at all lets the registry stand in.
+    expect(parseWindowsFirewall({ ...input, profiles: undefined })).toMatchObject({ state: 'on' });
+  });
+
   it('judges every profile when the networks in use cannot be read', () => {
     const fw = parseWindowsFirewall({
       profiles: [
@@ -456,6 +472,20 @@ describe('parseWindowsScreenLock', () => {
   it('does not count sleep as a lock when sign-in on wake-up is "Never"', () => {
     const r = lock({ powercfg: withPowercfg({ consoleLock: pc(unsafe).consoleLock }) });
     expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, mechanism: 'none' } });
+  });
+
+  // With sign-in on wake-up "Never", the screen turning off asks for no password: the check must fail, not warn.
+  it('does not offer the display turning off as a possible lock when sign-in on wake-up is "Never"', () => {
+    const r = lock({ powercfg: withPowercfg({ consoleLock: pc(unsafe).consoleLock }) });
+    expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, displayOffMinutes: null } });
+    expect(lock({})).toMatchObject({ state: 'known', facts: { displayOffMinutes: 3 } });
+  });
+
+  it('is unknown, not "never locks", when the sleep setting is there but cannot be read', () => {
+    // A powercfg output pasted with its line breaks lost: its layout can no longer be read.
+    const flattened = pc(laptop).standbyIdle.replace(/\s*\n\s*/g, '   ');
+    const r = lock({ powercfg: withPowercfg({ standbyIdle: flattened, videoIdle: flattened }) });
+    expect(r).toMatchObject({ state: 'unknown', reason: 'Windows did not report when the computer goes to sleep' });
   });
 
   it('lets the "require a password on wake-up" policy override the power plan', () => {
