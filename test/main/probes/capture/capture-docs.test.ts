@@ -26,6 +26,25 @@ function filesUnder(dir: string): string[] {
   );
 }
 
+describe('"What the captures cover" in docs/capture.md', () => {
+  const start = docs.indexOf('## What the captures cover');
+  const section = docs.slice(start, docs.indexOf('\n## ', start + 1));
+
+  it('names every capture under test/fixtures/captures/, so a new one is also listed there', () => {
+    expect(start).toBeGreaterThan(0);
+    const folders = readdirSync(join(fixtures, 'captures'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    for (const name of folders) expect(section, name).toContain(`\`${name}\``);
+  });
+
+  it('names only checks that exist', () => {
+    for (const id of section.match(/`[a-z]+\.[a-z-]+`/g) ?? []) {
+      expect(automaticCheckIds as readonly string[]).toContain(id.slice(1, -1));
+    }
+  });
+});
+
 /** docs/capture.md shows its worked examples from the test fixtures, so the page cannot drift from what works. */
 describe('the worked examples in docs/capture.md', () => {
   it('shows every file of the three examples (their expected.json aside)', () => {
