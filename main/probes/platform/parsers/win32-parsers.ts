@@ -177,8 +177,9 @@ export type ProductRunState = 'on' | 'off' | 'snoozed' | 'expired';
 
 /**
  * Security Center productState (undocumented; decoded by the community, e.g. amidaware/community-scripts #268):
- * bits 12–15 are the state (0 off, 1 on, 2 snoozed, 3 expired, matching WSC_SECURITY_PRODUCT_STATE's order),
- * bits 4–7 the definitions (0 up to date, 1 out of date). null for anything that is not such a number.
+ * bits 12–15 are the state (0 off, 1 on, 2 snoozed, 3 expired), bits 4–7 the definitions (0 up to date,
+ * 1 out of date). Not the WSC_SECURITY_PRODUCT_STATE enum, where ON is 0 and OFF 1: real values show 397568
+ * (nibble 1) with Defender on and 393472 (nibble 0) with it off. null for anything that is not such a number.
  */
 export function decodeProductState(state: unknown): { state: ProductRunState; upToDate: boolean | null } | null {
   const n = asInt(state);
