@@ -46,7 +46,8 @@ const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
 const unsafeWindows = await capturedBatchOutput('windows10-unsafe-laptop');
 const unsafeMacName = 'macos13-vpn-open-wifi-unsafe';
 /** The path createDarwinFacts runs for a program a hand-written capture names without its folder. */
-const darwinPath = (program: string) => Object.values(c).find((path) => path.split('/').pop() === program) ?? program;
+export const darwinPath = (program: string) =>
+  Object.values(c).find((path) => path.split('/').pop() === program) ?? program;
 const unsafeMac = await loadCapture(unsafeMacName);
 const unsafeMacAnswers = await capturedAnswers(unsafeMacName, darwinPath);
 
