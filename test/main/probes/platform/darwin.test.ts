@@ -11,13 +11,11 @@ import {
   tableExec,
   tableFiles,
 } from '../helpers/probe-test-kit';
+import { darwinPath } from '../helpers/os-scenarios';
 
 const xprotect = '/Library/Apple/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist';
 const xprotect15 = '/var/protected/xprotect/XProtect.bundle/Contents/Info.plist';
 const now = new Date('2026-11-28T12:00:00Z');
-
-/** The path createDarwinFacts runs for a program a hand-written capture names without its folder. */
-const darwinPath = (program: string) => Object.values(c).find((path) => path.split('/').pop() === program) ?? program;
 
 /** The well-kept MacBook Air of the macOS worked example (test/fixtures/captures/macos-hand-written). */
 const healthyMac: Record<string, unknown> = Object.fromEntries(
