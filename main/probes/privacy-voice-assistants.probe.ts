@@ -1,5 +1,5 @@
 import type { ProgramRow } from '../../shared/programs/program-types';
-import { listNames, outcome } from './probe-kit';
+import { listNames, lowerFirst, outcome } from './probe-kit';
 import type { Probe } from './probe-types';
 
 /**
@@ -35,11 +35,7 @@ export const privacyVoiceAssistantsProbe: Probe = {
     }
     if (fact.state === 'unknown' || rows === null) {
       const why = fact.state === 'unknown' ? fact.reason : 'the list of running programs could not be read';
-      return outcome(
-        'unknown',
-        `Could not fully check for voice assistants: ${why.charAt(0).toLowerCase()}${why.slice(1)}.`,
-        evidence,
-      );
+      return outcome('unknown', `Could not fully check for voice assistants: ${lowerFirst(why)}.`, evidence);
     }
     const note =
       fact.state === 'not-applicable'

@@ -76,8 +76,8 @@ export function createCaptureRecorder(live: RecordedSources): CaptureRecorder {
     readText: async (path) => {
       const log = pathLog(path);
       const text = await live.files.readText(path);
-      // The same text read twice is kept once: a replay repeats the last answer.
-      if (text !== null && log.texts.at(-1) !== text) log.texts.push(text);
+      // Every read is kept, even an unchanged one: a replay answers each recorded read once.
+      if (text !== null) log.texts.push(text);
       return text;
     },
     listDir: async (path) => {

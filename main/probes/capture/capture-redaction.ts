@@ -2,12 +2,15 @@ import type { JsonValue } from '../../../shared/json';
 import { assembleBatchStdout } from './capture-batch';
 import type { BatchPart, CaptureData, CommandRecord, FileRecord } from './capture-types';
 import {
+  appleDeviceOwnerPattern,
   emailPattern,
   escapeRegExp,
   homePathPatterns,
   ipv4Pattern,
   ipv6Candidate,
+  ipv6Fragment,
   isDistinctive,
+  isGenericName,
   isIPv6,
   isNeutralIPv4,
   isNeutralIPv6,
@@ -165,9 +168,13 @@ class Redactor {
     return this.standIn('user-name', name.toLowerCase(), (n) => (n === 1 ? 'user' : `user${n}`));
   }
 
+  /**
+   * A user name found where names are (a home folder, an account list): replaced there whatever its length.
+   * Only a distinctive one is also searched for everywhere; "jo" would match too much.
+   */
   learnUser(name: string): string {
     const v = name.trim();
-    if (!isDistinctive(v)) return v;
+    if (isGenericName(v)) return v;
     this.remember(v, 'user-name', true);
     return this.userStandIn(v);
   }
@@ -225,10 +232,9 @@ class Redactor {
     });
     for (const pattern of homePathPatterns) {
       out = out.replace(pattern, (whole, prefix: string, name: string) => {
-        if (isSharedHome(name) || !isDistinctive(name)) return whole;
-        this.remember(name, 'user-name', true);
+        if (isSharedHome(name) || isGenericName(name)) return whole;
         this.count(place, 'home-path');
-        return `${prefix}${this.userStandIn(name)}`;
+        return `${prefix}${this.learnUser(name)}`;
       });
     }
     out = this.knownValues(out, place);
@@ -249,6 +255,12 @@ class Redactor {
       return uuid === uuid.toUpperCase() ? standIn.toUpperCase() : standIn;
     });
     out = out.replace(ipv6Candidate, (candidate) => this.ipv6(candidate, place));
+    out = out.replace(ipv6Fragment, (fragment) => {
+      if (isIPv6(fragment) || fragment.toLowerCase().startsWith('2001:db8:')) return fragment;
+      this.remember(fragment, 'ip-address', true);
+      this.count(place, 'ip-address');
+      return this.standIn('ip-address', fragment.toLowerCase(), (n) => `2001:db8::${n.toString(16)}`);
+    });
     out = out.replace(ipv4Pattern, (ip) => {
       if (isNeutralIPv4(ip)) return ip;
       this.remember(ip, 'ip-address', true);
@@ -260,6 +272,12 @@ class Redactor {
       this.remember(name, 'host-name', false);
       this.count(place, 'host-name');
       return `${this.standIn('host-name', name.toLowerCase(), (n) => `host-${n}`)}.${suffix}`;
+    });
+    out = out.replace(appleDeviceOwnerPattern, (name: string) => {
+      if (!isOwnerName(name)) return name;
+      this.remember(name, 'user-name', false);
+      this.count(place, 'user-name');
+      return 'User';
     });
     out = out.replace(possessivePattern, (whole, name: string, suffix: string) => {
       if (!isOwnerName(name)) return whole;
@@ -431,7 +449,7 @@ class Redactor {
             this.learnFullName(person);
             this.count(place, 'user-name');
           }
-          if (isDistinctive(name)) this.count(place, 'user-name');
+          if (!isGenericName(name)) this.count(place, 'user-name');
           const newName = this.learnUser(name);
           const newGecos = person.trim() === '' ? gecos : gecos.replace(person, 'User');
           return [newName, pw, uid, gid, newGecos, home, shell].join(':');
@@ -444,7 +462,7 @@ class Redactor {
       return text.replace(
         /^(\S+)(\s+)(\d+)([ \t]*\r?)$/gm,
         (whole, name: string, gap: string, uid: string, end: string) => {
-          if (Number(uid) < 500 || name.startsWith('_') || !isDistinctive(name)) return whole;
+          if (Number(uid) < 500 || name.startsWith('_') || isGenericName(name)) return whole;
           this.count(place, 'user-name');
           return `${this.learnUser(name)}${gap}${uid}${end}`;
         },
@@ -520,6 +538,22 @@ class Redactor {
       if (inner !== undefined) {
         return `${this.text(text.slice(0, start), place, hint)}${JSON.stringify(this.json(inner, place))}${this.text(text.slice(end + 1), place, hint)}`;
       }
+    }
+    // JSON lines among other lines (the batch with a warning in front): each JSON line as JSON, so a
+    // Wi-Fi name inside a part's text is still found by its label; the other lines as text.
+    if (jsonLines.some((v) => v !== undefined && v !== null && typeof v === 'object')) {
+      return lines
+        .map((line, i) => {
+          const parsed = jsonLines[i];
+          if (parsed === null || parsed === undefined || typeof parsed !== 'object') {
+            return this.text(line, place, hint);
+          }
+          const part = isPart(parsed) ? ` › part ${parsed.part}` : '';
+          const lead = line.slice(0, line.indexOf(line.trim()));
+          const cr = line.endsWith('\r') ? '\r' : '';
+          return `${lead}${JSON.stringify(this.json(parsed, `${place}${part}`))}${cr}`;
+        })
+        .join('\n');
     }
     return this.text(text, place, hint);
   }

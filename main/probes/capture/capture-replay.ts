@@ -29,11 +29,15 @@ const notRecorded: ExecResult = {
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-/** Plays a list back in order; once it runs out, the last entry answers again. */
-function player<T>(items: readonly T[]): () => T | undefined {
+/**
+ * Plays a list back in order. `repeat`: once it runs out, the last entry answers again (a folder listing or
+ * a modification time, which the recorder keeps once). Otherwise nothing answers: a second traffic sample
+ * the capture does not hold must not be invented as a copy of the first, which would read as a quiet link.
+ */
+function player<T>(items: readonly T[], repeat: boolean): () => T | undefined {
   let next = 0;
   return () => {
-    const item = items[Math.min(next, items.length - 1)];
+    const item = repeat ? items[Math.min(next, items.length - 1)] : items[next];
     next += 1;
     return item;
   };
@@ -54,7 +58,7 @@ function group<T>(items: readonly T[], key: (item: T) => string | null): Map<str
 /**
  * Answers commands from the capture: by exact argv, else by program name and arguments (so a capture
  * written by hand may say "ip" for "/usr/bin/ip"); a batch without argv answers any powershell.exe.
- * Repeated runs play back in recorded order.
+ * Repeated runs play back in recorded order; a run beyond the recorded ones is "not recorded".
  */
 export function createReplayExec(capture: Pick<CaptureData, 'commands' | 'system'>): ExecFn {
   const windows = capture.system.platform === 'win32';
@@ -67,7 +71,7 @@ export function createReplayExec(capture: Pick<CaptureData, 'commands' | 'system
     const id = `${kind}:${key}`;
     let play = players.get(id);
     if (!play) {
-      play = player(list);
+      play = player(list, false);
       players.set(id, play);
     }
     return play;
@@ -99,7 +103,10 @@ export function createReplayExec(capture: Pick<CaptureData, 'commands' | 'system
   };
 }
 
-/** Files from the capture; a path the capture does not hold reads as missing. */
+/**
+ * Files from the capture; a path the capture does not hold reads as missing. Texts play in recorded order
+ * and a read beyond them finds nothing; listings and times answer every time.
+ */
 export function createReplayFiles(records: readonly FileRecord[]): HostFiles {
   const texts = group(records, (r) => (r.text !== undefined ? r.path : null));
   const lists = group(records, (r) => (r.list !== undefined ? r.path : null));
@@ -115,7 +122,7 @@ export function createReplayFiles(records: readonly FileRecord[]): HostFiles {
     if (!list) return undefined;
     let play = players.get(`${kind}:${path}`);
     if (!play) {
-      play = player(list);
+      play = player(list, kind !== 'text');
       players.set(`${kind}:${path}`, play);
     }
     return play();

@@ -60,10 +60,15 @@ const genericNames = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
+/** True for a common word, a system account or one of our own stand-ins: never a person's name. */
+export function isGenericName(value: string): boolean {
+  const v = value.trim();
+  return v === '' || genericNames.has(v.toLowerCase()) || /^\d+$/.test(v) || /^user\d*$/i.test(v);
+}
+
 /** True for a value worth searching for everywhere: long enough, and not a common word or system name. */
 export function isDistinctive(value: string): boolean {
-  const v = value.trim();
-  return v.length >= 3 && !genericNames.has(v.toLowerCase()) && !/^\d+$/.test(v) && !/^user\d*$/i.test(v);
+  return value.trim().length >= 3 && !isGenericName(value);
 }
 
 export function escapeRegExp(text: string): string {
@@ -173,9 +178,24 @@ export function isNeutralIPv6(ip: string): boolean {
 
 export { isIPv6 };
 
+/**
+ * The start of an IPv6 address that a column cut short (macOS `netstat -ibn` prints "2a02:8109:b6c0:1"
+ * or "fe80::18e3:"): a global or link-local prefix and at least two colons. Not a valid address, so the
+ * full-address rule misses it, but the prefix still tells which network this is.
+ */
+export const ipv6Fragment =
+  /(?<![\w:.])(?:[23][0-9A-Fa-f]{3}|[Ff][Ee][89AaBb][0-9A-Fa-f])(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+
 /** Names of local networks' computers: alices-macbook.local, nas.lan, printer.fritz.box. */
 export const localHostPattern =
   /(?<![\w.-])([A-Za-z0-9][A-Za-z0-9-]{0,62})\.(local|lan|home|internal|localdomain|home\.arpa|fritz\.box)(?![\w-]|\.[A-Za-z0-9])/gi;
+
+/**
+ * "AirPods von Alice", "iPhone de Alice": the names macOS gives Apple devices in other languages, the
+ * owner after the preposition.
+ */
+export const appleDeviceOwnerPattern =
+  /(?<=\b(?:AirPods(?: Pro| Max)?|iPhone|iPad|iPod|Apple Watch|MacBook(?: Air| Pro)?|iMac|Mac mini|HomePod(?: mini)?|Beats[\p{L}\p{N} ]{0,20}?)\s(?:von|de|di|van|du|da|do)\s)(\p{Lu}[\p{L}\p{M}-]{0,30})(?![\p{L}\p{N}])/gu;
 
 /** "Alice’s AirPods": a device named after its owner. */
 export const possessivePattern = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{M}-]{1,30})(['’]s)(?=\s+[\p{L}\p{N}])/gu;

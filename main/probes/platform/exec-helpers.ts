@@ -62,8 +62,18 @@ export function memo<T>(fn: () => Promise<T>): () => Promise<T> {
 
 /** CPU and memory come from the same host statistics on every OS; figures that are not plausible are unknown. */
 export async function readHeadroom(stats: HostStats, windowMs: number): Promise<Fact<HeadroomFacts>> {
-  const [cpu, mem] = await Promise.all([stats.cpuBusyPercent(windowMs), stats.memory()]);
-  const cores = stats.cores();
+  let cpu: number;
+  let mem: { totalBytes: number; availableBytes: number };
+  let cores: number;
+  try {
+    [cpu, mem] = await Promise.all([stats.cpuBusyPercent(windowMs), stats.memory()]);
+    cores = stats.cores();
+  } catch (error) {
+    // A figure that cannot be had (a capture that lacks it) is a reason, not a failed check.
+    return unknownFact('The processor and memory figures could not be read', {
+      error: error instanceof Error ? error.message : 'unknown error',
+    });
+  }
   const plausible =
     Number.isFinite(cpu) &&
     cpu >= 0 &&

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../../..');
 const guard = join(import.meta.dirname, 'helpers/isolation-guard.ts');
-const capture = join(root, 'test/fixtures/captures/linux-hand-written');
+const captures = join(root, 'test/fixtures/captures');
 const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-isolation-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -23,14 +23,24 @@ function guardedCli(allow: readonly string[], ...args: string[]) {
 }
 
 describe('scan --replay touches nothing of this computer', () => {
-  it('runs no command, reads no file outside the capture (and the code), and uses no network or host figures', () => {
-    const { code, stdout, stderr } = guardedCli([root, capture], 'scan', '--replay', capture, '--json');
-    expect(stderr).not.toMatch(/ISOLATION/);
-    expect(code).toBe(0);
-    const report = JSON.parse(stdout) as { schema: string; platform: string; checks: { status: string }[] };
-    expect(report.schema).toBe('readyroom.scan/1');
-    expect(report.checks.filter((c) => c.status === 'pass').length).toBeGreaterThan(5);
-  });
+  // Each OS's checks run their own code on a replay: Linux, macOS and the Windows batch.
+  it.each([
+    ['linux-hand-written', 'linux'],
+    ['macos-hand-written', 'darwin'],
+    ['windows-hand-written', 'win32'],
+  ])(
+    'runs no command, reads no file outside the capture (and the code), and uses no network or host figures (%s)',
+    (name, platform) => {
+      const capture = join(captures, name);
+      const { code, stdout, stderr } = guardedCli([root, capture], 'scan', '--replay', capture, '--json');
+      expect(stderr).not.toMatch(/ISOLATION/);
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout) as { schema: string; platform: string; checks: { status: string }[] };
+      expect(report.schema).toBe('readyroom.scan/1');
+      expect(report.platform).toBe(platform);
+      expect(report.checks.filter((c) => c.status === 'pass').length).toBeGreaterThan(5);
+    },
+  );
 
   it('would be caught if it did: a live scan under the same guard is reported', () => {
     const { stderr } = guardedCli([root, dataDir], 'scan', '--json', '--only', 'security.os-support,computer.headroom');

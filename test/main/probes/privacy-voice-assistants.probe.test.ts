@@ -38,4 +38,13 @@ describe('privacy.voice-assistants', () => {
     );
     expect(r.status).toBe('unknown');
   });
+
+  it('keeps the capital of a name that starts the reason ("Windows", not "windows")', async () => {
+    const r = await privacyVoiceAssistantsProbe.run(
+      probeContext({
+        facts: fakeFacts({ voiceAssistants: async () => unknownFact('Windows PowerShell stopped before answering') }),
+      }),
+    );
+    expect(r.summary).toBe('Could not fully check for voice assistants: Windows PowerShell stopped before answering.');
+  });
 });

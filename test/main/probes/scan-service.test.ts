@@ -12,7 +12,15 @@ import { securityDiskEncryptionProbe } from '../../../main/probes/security-disk-
 import { automaticCheckIds } from '../../../shared/checks/check-ids';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import { defaultSettings, type Settings } from '../../../shared/settings/settings';
-import { execResult, fakeStats, fixture, nullSystemInfo, row, tableExec, tableFiles } from './helpers/probe-test-kit';
+import {
+  capturedBatchOutput,
+  execResult,
+  fakeStats,
+  nullSystemInfo,
+  row,
+  tableExec,
+  tableFiles,
+} from './helpers/probe-test-kit';
 
 function probe(id: Probe['id'], run: Probe['run'], timeoutMs?: number): Probe {
   return { id, run, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
@@ -136,9 +144,10 @@ describe('scan service', () => {
 
   it('gives the speed test its full time after waiting for a slow Windows PowerShell run', async () => {
     // The one PowerShell run takes longer than the speed test's own limit (2.4 s here).
+    const laptopBatch = await capturedBatchOutput('windows-hand-written');
     const slowBatch: ExecFn = async () => {
       await new Promise((r) => setTimeout(r, 2800));
-      return execResult({ stdout: fixture('win32', 'batch2-en-laptop-wifi.txt') });
+      return execResult({ stdout: laptopBatch });
     };
     const settings: Settings = {
       ...defaultSettings,

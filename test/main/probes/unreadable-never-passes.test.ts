@@ -202,7 +202,8 @@ describe('probes never pass on unreadable answers', () => {
 /** A damaged Windows batch: cut off anywhere, or one part's value damaged in shape. */
 function damageBatch(text: string, fraction: number, damage: Damage, pick: number, shapeNotCut: boolean): string {
   if (!shapeNotCut) return cutOff(text, fraction);
-  const lines = text.split('\r\n');
+  // Lines end in "\n" (assembled from a capture) or "\r\n" (as PowerShell prints them); either is kept.
+  const lines = text.split('\n');
   const target = pick % Math.max(1, lines.length - 1);
   return lines
     .map((line, i) => {
@@ -210,5 +211,5 @@ function damageBatch(text: string, fraction: number, damage: Damage, pick: numbe
       if (i !== target || !parsed || !('value' in parsed)) return line;
       return JSON.stringify({ ...parsed, value: damageValue(parsed.value, damage, Math.floor(pick / lines.length)) });
     })
-    .join('\r\n');
+    .join('\n');
 }

@@ -177,8 +177,9 @@ export type ProductRunState = 'on' | 'off' | 'snoozed' | 'expired';
 
 /**
  * Security Center productState (undocumented; decoded by the community, e.g. amidaware/community-scripts #268):
- * bits 12–15 are the state (0 off, 1 on, 2 snoozed, 3 expired, matching WSC_SECURITY_PRODUCT_STATE's order),
- * bits 4–7 the definitions (0 up to date, 1 out of date). null for anything that is not such a number.
+ * bits 12–15 are the state (0 off, 1 on, 2 snoozed, 3 expired), bits 4–7 the definitions (0 up to date,
+ * 1 out of date). Not the WSC_SECURITY_PRODUCT_STATE enum, where ON is 0 and OFF 1: real values show 397568
+ * (nibble 1) with Defender on and 393472 (nibble 0) with it off. null for anything that is not such a number.
  */
 export function decodeProductState(state: unknown): { state: ProductRunState; upToDate: boolean | null } | null {
   const n = asInt(state);
@@ -200,8 +201,9 @@ const profileByCategory: Record<string, string> = {
 
 /**
  * Windows Firewall for the profile of the network in use (Public, Private or Domain), or a third-party
- * firewall registered with Security Center. Profiles come from the cmdlet, else from the registry.
- * An input that could not be read is `undefined`; when the networks in use are unknown, every profile is judged.
+ * firewall registered with Security Center. Profiles come from the cmdlet, else (the cmdlet failed) from the
+ * registry. An input that could not be read is `undefined`; profiles in an unexpected shape make the answer null.
+ * When the networks in use are unknown, every profile is judged.
  */
 export function parseWindowsFirewall(input: {
   profiles: unknown;
@@ -210,7 +212,11 @@ export function parseWindowsFirewall(input: {
   products: unknown;
 }): FirewallFacts | null {
   const state = new Map<string, boolean>();
-  for (const p of asRecordList(input.profiles) ?? []) {
+  // Profiles that came in a shape that cannot be read are not "no answer": the registry may be stale
+  // (issue 9, defect 4), so it only stands in when the cmdlet gave nothing at all.
+  const profiles = input.profiles === undefined ? [] : asRecordList(input.profiles);
+  if (profiles === null || profiles.some((p) => asString(p.name) === null)) return null;
+  for (const p of profiles) {
     const name = asString(p.name);
     const on = asBool(p.enabled);
     if (name && ['Domain', 'Private', 'Public'].includes(name) && on !== null) state.set(name, on);
@@ -451,12 +457,17 @@ export function parseWindowsScreenLock(input: {
     }
     if (!ss || !pc)
       return { state: 'unknown', reason: 'Windows did not report all of its screen-lock settings', evidence };
+    // Sleep may be what locks this computer: a sleep setting that could not be read is not "never".
+    if (standbyIdle === null)
+      return { state: 'unknown', reason: 'Windows did not report when the computer goes to sleep', evidence };
   }
   return {
     state: 'known',
     facts: {
       lockAfterMinutes,
-      displayOffMinutes: videoIdle !== null && videoIdle > 0 ? Math.round(videoIdle / 6) / 10 : null,
+      // With sign-in on wake-up set to "Never", the screen turning off (even Modern Standby) asks for no password.
+      displayOffMinutes:
+        videoIdle !== null && videoIdle > 0 && signInOnWake !== false ? Math.round(videoIdle / 6) / 10 : null,
       autoLogin: asString(lp.autoAdminLogon)?.trim() === '1' || asNumber(lp.autoAdminLogon) === 1,
       lockDisabled: asNumber(lp.disableLockWorkstation) === 1,
       mechanism: best?.how ?? 'none',

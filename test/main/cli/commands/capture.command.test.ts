@@ -45,12 +45,13 @@ const linuxAnswers = {
     'ip -j route show default': '[{"dst":"default","gateway":"10.23.45.1","dev":"wlp2s0","flags":[]}]',
     'ss -tinpH':
       'ESTAB 0 0 [2a02:c7f:1234:5600::1]:51544 [2a00:1450:4009:81f::200e]:443 users:(("firefox",pid=4242,fd=88))\n',
-    'ss -ltnH': 'LISTEN 0 128 10.23.45.67:22 0.0.0.0:*\n',
+    'ss -ltn':
+      'State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\nLISTEN 0      128    10.23.45.67:22     0.0.0.0:*\n',
     'pactl list source-outputs':
       'Source Output #12\n\tProperties:\n\t\tapplication.name = "Firefox"\n\t\tapplication.process.id = "4242"\n\t\tapplication.process.user = "pmarlowe"\n\t\tapplication.process.host = "MARLOWE-THINKPAD"\n\t\tapplication.process.machine_id = "deadbeefcafe0123456789abcdef0123"\n\t\tdevice.serial = "C02XK1ABJGH5"\n',
     'pactl get-default-sink': { ok: false, code: 1, stderr: 'No such command\n' },
     'pactl info':
-      'User Name: pmarlowe\nHost Name: MARLOWE-THINKPAD\nCookie: 8f3a:91bc\nDefault Sink: bluez_output.3C_22_FB_11_22_35.1\n',
+      'Server Name: PulseAudio (on PipeWire 1.0.5)\nUser Name: pmarlowe\nHost Name: MARLOWE-THINKPAD\nCookie: 8f3a:91bc\nDefault Sink: bluez_output.3C_22_FB_11_22_35.1\n',
     'pactl list sinks':
       'Sink #1\n\tName: bluez_output.3C_22_FB_11_22_35.1\n\tDescription: Philippa\'s AirPods Pro\n\tProperties:\n\t\tapi.bluez5.address = "3C:22:FB:11:22:35"\n\t\tdevice.bus = "bluetooth"\n\t\tdevice.form_factor = "headphone"\n\tActive Port: [Out] headphone-output\n',
     'findmnt -J -o SOURCE,FSTYPE /':

@@ -60,6 +60,24 @@ describe('redaction, kind by kind', () => {
     expect(isIPv6('2001:db8::2')).toBe(true);
   });
 
+  // A column cut short leaves half an address, which the full-address rule missed: the prefix names the network.
+  it('replaces IPv6 addresses that macOS netstat cut short in its columns', () => {
+    const ibn = [
+      'Name       Mtu   Network       Address            Ipkts Ierrs     Ibytes    Opkts Oerrs     Obytes  Coll',
+      'en0        1500  fe80::18e3: fe80:b::18e3:6f1f: 18273645     - 21987654321  9182736     - 1234567890     -',
+      'en0        1500  2a02:8109:b6c 2a02:8109:b6c0:1 18273645     - 21987654321  9182736     - 1234567890     -',
+      '',
+    ].join('\n');
+    const { out, report } = redactOutput(ibn, nobody, ['/usr/sbin/netstat', '-ibn', '-I', 'en0']);
+    for (const fragment of ['fe80::18e3:', 'fe80:b::18e3:6f1f:', '2a02:8109:b6c', '8109']) {
+      expect(out).not.toContain(fragment);
+    }
+    expect(report.byKind['ip-address']).toBe(4);
+    // Port ranges, times and version numbers are not addresses.
+    const kept = 'allow 3000:3100/tcp at 09:14:02, build 10.0.26100\n';
+    expect(redactOutput(kept).out).toBe(kept);
+  });
+
   it('replaces the Wi-Fi network name and access point in netsh output, in any language', () => {
     const english =
       '    SSID                   : CornerCafeGuest\r\n    AP BSSID               : a0:b1:c2:d3:e4:f5\r\n    Profile                : CornerCafeGuest\r\n';
@@ -161,6 +179,71 @@ describe('redaction, kind by kind', () => {
 
   it('replaces an owner name in a device name', () => {
     expect(redactOutput('{"_name":"Quentin’s AirPods Pro"}').out).toBe('{"_name":"User’s AirPods Pro"}');
+  });
+
+  it('replaces the owner in the names macOS gives Apple devices in other languages', () => {
+    const names = [
+      'AirPods Pro von Jo',
+      'AirPods de Inès',
+      'iPhone di Marco',
+      'MacBook Air van Sanne',
+      'Speakers von Bose',
+    ];
+    expect(JSON.parse(redactOutput(JSON.stringify(names)).out)).toEqual([
+      'AirPods Pro von User',
+      'AirPods de User',
+      'iPhone di User',
+      'MacBook Air van User',
+      'Speakers von Bose',
+    ]);
+  });
+
+  // A two-letter login name ("jo") was kept in home folders, account lists and the home folder itself.
+  it('replaces a short user name where names are, without searching every text for it', () => {
+    const jo: KnownIdentifiers = { userNames: ['jo'], fullNames: [], computerNames: [] };
+    const data = captureOf({
+      system: { platform: 'darwin', release: '24.6.0', arch: 'arm64' },
+      homeDir: '/Users/jo',
+      commands: [
+        command(['/usr/bin/dscl', '.', '-list', '/Users', 'UniqueID'], 'root 0\njo 501\n'),
+        command(['/usr/bin/defaults', 'read', '/Library/Preferences/com.apple.loginwindow', 'autoLoginUser'], 'jo\n'),
+        command(['/usr/bin/tool'], 'logs in /Users/jo/Library, joins jobs\n'),
+      ],
+      files: [{ path: '/Users/jo/Library/DoNotDisturb/DB', list: ['Assertions.json'] }],
+    });
+    const { capture } = redactCapture(data, jo);
+    expect(capture.homeDir).toBe('/Users/user');
+    expect(capture.files[0]?.path).toBe('/Users/user/Library/DoNotDisturb/DB');
+    expect(capture.commands.map((c) => c.stdout)).toEqual([
+      'root 0\nuser 501\n',
+      'user\n',
+      'logs in /Users/user/Library, joins jobs\n',
+    ]);
+    const passwd = 'jo:x:1000:1000::/home/jo:/bin/bash\n';
+    expect(
+      redactCapture(captureOf({ files: [{ path: '/etc/passwd', text: passwd }] }), nobody).capture.files[0]?.text,
+    ).toBe('user:x:1000:1000::/home/user:/bin/bash\n');
+  });
+
+  // With a warning line in front, the batch was redacted as plain text and a Wi-Fi name inside a part was kept.
+  it('redacts the JSON lines of a Windows batch that has other lines among them', () => {
+    const wifi =
+      '    SSID                   : Cafe\r\n    AP BSSID               : a0:b1:c2:d3:e4:f5\r\n    Profile                : Cafe\r\n';
+    const stdout = [
+      '\ufeffWARNING: Some imported command names include unapproved verbs.',
+      JSON.stringify({ readyroom: 'batch/2', part: 'os', ms: 1, value: { ProductName: 'Windows 11 Pro' } }),
+      JSON.stringify({ readyroom: 'batch/2', part: 'wifi', ms: 3, value: wifi }),
+      '',
+    ].join('\r\n');
+    const { out } = redactOutput(stdout, nobody, ['powershell.exe', '-Command', '-']);
+    expect(out).not.toContain('Cafe');
+    const lines = out.split('\r\n');
+    expect(lines[0]).toBe('\ufeffWARNING: Some imported command names include unapproved verbs.');
+    expect(JSON.parse(lines[2] ?? '')).toMatchObject({
+      part: 'wifi',
+      value:
+        '    SSID                   : network-1\r\n    AP BSSID               : 02:00:00:00:00:01\r\n    Profile                : network-1\r\n',
+    });
   });
 
   it('replaces the people in /etc/passwd and dscl, keeping system accounts and the line layout', () => {

@@ -16,15 +16,16 @@ import { fakeStats, nullSystemInfo, row, tableExec, tableFiles } from '../helper
 import { captureOf, command } from './capture-test-kit';
 
 describe('replaying commands', () => {
-  it('answers by exact argv, repeated runs in recorded order, then the last answer again', async () => {
+  it('answers by exact argv, repeated runs in recorded order, and a run beyond them as not recorded', async () => {
     const exec = createReplayExec(
       captureOf({
         commands: [command(['/usr/bin/ss', '-tinpH'], 'first\n'), command(['/usr/bin/ss', '-tinpH'], 'second\n')],
       }),
     );
     const outputs = [];
-    for (let i = 0; i < 3; i += 1) outputs.push((await exec('/usr/bin/ss', ['-tinpH'])).stdout);
-    expect(outputs).toEqual(['first\n', 'second\n', 'second\n']);
+    for (let i = 0; i < 2; i += 1) outputs.push((await exec('/usr/bin/ss', ['-tinpH'])).stdout);
+    expect(outputs).toEqual(['first\n', 'second\n']);
+    expect(await exec('/usr/bin/ss', ['-tinpH'])).toMatchObject({ ok: false, stdout: '', spawnError: 'ENOENT' });
   });
 
   it('matches a bare program name written by hand to the full path the probe runs, and the other way round', async () => {
@@ -79,7 +80,7 @@ describe('replaying commands', () => {
 });
 
 describe('replaying files, figures, programs and time', () => {
-  it('plays repeated reads of one file in order, lists folders, and reads what the capture lacks as missing', async () => {
+  it('plays repeated reads of one file in order, then nothing; lists folders; reads what the capture lacks as missing', async () => {
     const files = createReplayFiles([
       { path: '/sys/rx', text: '1\n' },
       { path: '/sys/rx', text: '2\n' },
@@ -90,8 +91,9 @@ describe('replaying files, figures, programs and time', () => {
       { path: '/etc/unreadable' },
     ]);
     expect([await files.readText('/sys/rx'), await files.readText('/sys/rx'), await files.readText('/sys/rx')]).toEqual(
-      ['1\n', '2\n', '2\n'],
+      ['1\n', '2\n', null],
     );
+    expect(await files.listDir('/sys/class/power_supply')).toEqual(['AC']);
     expect(await files.listDir('/sys/class/power_supply')).toEqual(['AC']);
     expect(await files.mtimeMs('/var/lib/clamav/daily.cld')).toBe(1000);
     expect(await files.exists('/etc/ufw')).toBe(true);
@@ -224,8 +226,50 @@ describe('a replayed scan', () => {
     expect(capture.programs).toEqual({ rows: [{ name: 'Dropbox', category: 'sync', closable: true }] });
     expect(capture.ownPids).toEqual([42]);
     expect(capture.recordedAt).toBe('2026-03-02T09:30:00.000Z');
+    // Both traffic samples are kept, though they are the same: a replay answers each recorded read once.
     expect(capture.files.filter((f) => f.path.endsWith('rx_bytes'))).toEqual([
+      { path: '/sys/class/net/eth0/statistics/rx_bytes', text: '100\n' },
       { path: '/sys/class/net/eth0/statistics/rx_bytes', text: '100\n' },
     ]);
   });
+
+  // A capture with one traffic sample replayed it twice, which read as a quiet connection: a pass from nothing.
+  it.each([
+    [
+      'linux',
+      [
+        command(['ip', '-j', 'route', 'get', '1.1.1.1'], '[{"dst":"1.1.1.1","dev":"eth0","flags":[]}]\n'),
+        command(['ip', '-j', 'route', 'show', 'default'], '[{"dst":"default","dev":"eth0","flags":[]}]\n'),
+      ],
+      [
+        { path: '/sys/class/net/eth0/device', exists: true },
+        { path: '/sys/class/net/eth0/statistics/rx_bytes', text: '1843200000\n' },
+        { path: '/sys/class/net/eth0/statistics/tx_bytes', text: '204800000\n' },
+      ],
+    ],
+    [
+      'darwin',
+      [
+        command(
+          ['netstat', '-rn', '-f', 'inet'],
+          'Routing tables\n\nInternet:\nDestination        Gateway            Flags               Netif Expire\ndefault            192.0.2.1          UGScg                 en0\n',
+        ),
+        command(['networksetup', '-listallhardwareports'], '\nHardware Port: Wi-Fi\nDevice: en0\n'),
+        command(
+          ['netstat', '-ibn', '-I', 'en0'],
+          'Name       Mtu   Network       Address            Ipkts Ierrs     Ibytes    Opkts Oerrs     Obytes  Coll\nen0        1500  <Link#11>   02:00:00:00:00:01 18273645     0 21987654321  9182736     0 1234567890     0\n',
+        ),
+      ],
+      [],
+    ],
+  ] as const)(
+    'does not invent a second traffic sample on %s: one recorded sample is not a quiet link',
+    async (platform, commands, files) => {
+      const report = await createReplayScanService(
+        captureOf({ system: { platform, release: '1', arch: 'x64' }, commands, files }),
+      ).run({ only: ['connection.type', 'connection.busy'] });
+      expect(report.checks.find((c) => c.id === 'connection.type')?.status).not.toBe('unknown');
+      expect(report.checks.find((c) => c.id === 'connection.busy')).toMatchObject({ status: 'unknown' });
+    },
+  );
 });

@@ -1,12 +1,12 @@
 import type { AutomaticCheckId } from '../../../../shared/checks/check-ids';
 import type { OsName } from '../../../../shared/platform';
 import type { ExecFn, ExecResult } from '../../../../main/platform/exec';
-import { createDarwinFacts, darwinCommands as c, xprotectPlists } from '../../../../main/probes/platform/darwin';
+import { createDarwinFacts, darwinCommands as c } from '../../../../main/probes/platform/darwin';
 import { createLinuxFacts } from '../../../../main/probes/platform/linux';
 import type { HostFiles, PlatformDeps, PlatformFacts } from '../../../../main/probes/platform/platform-types';
 import { createWin32Facts, defaultWin32Options } from '../../../../main/probes/platform/win32';
 import { powershellArgs, powershellPath } from '../../../../main/probes/platform/win32-batch';
-import { execResult, fixture } from './probe-test-kit';
+import { capturedAnswers, capturedBatchOutput, execResult, fixture, loadCapture } from './probe-test-kit';
 
 type Answer = Partial<ExecResult> | string;
 
@@ -39,13 +39,17 @@ export interface OsScenario {
 
 const programListOnly = 'reads only the list of running programs, which these inputs do not change';
 export const scenarioNow = new Date('2026-11-28T12:00:00Z');
-const notSet = (key: string): Answer => ({
-  ok: false,
-  code: 1,
-  stderr: `The domain/default pair of (${key}) does not exist\n`,
-});
 
 const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
+
+// The unsafe Windows and macOS computers are captures in test/fixtures/captures/ (each output's origin is noted there).
+const unsafeWindows = await capturedBatchOutput('windows10-unsafe-laptop');
+const unsafeMacName = 'macos13-vpn-open-wifi-unsafe';
+/** The path createDarwinFacts runs for a program a hand-written capture names without its folder. */
+export const darwinPath = (program: string) =>
+  Object.values(c).find((path) => path.split('/').pop() === program) ?? program;
+const unsafeMac = await loadCapture(unsafeMacName);
+const unsafeMacAnswers = await capturedAnswers(unsafeMacName, darwinPath);
 
 export const osScenarios: readonly OsScenario[] = [
   {
@@ -54,7 +58,7 @@ export const osScenarios: readonly OsScenario[] = [
     env: { SystemRoot: 'C:\\Windows' },
     homeDir: 'C:\\Users\\user',
     create: (deps) => createWin32Facts(deps, { ...defaultWin32Options, ownExeNames: [] }),
-    exec: { [[ps, ...powershellArgs].join(' ')]: fixture('win32', 'batch2-unsafe-win10.txt') },
+    exec: { [[ps, ...powershellArgs].join(' ')]: unsafeWindows },
     files: { texts: {}, dirs: {}, mtimes: {} },
     cutFile: () => false,
     mayPass: { 'programs.background': programListOnly },
@@ -65,34 +69,13 @@ export const osScenarios: readonly OsScenario[] = [
     env: {},
     homeDir: '/Users/user',
     create: createDarwinFacts,
-    exec: {
-      [`${c.netstat} -rn -f inet`]: fixture('darwin', 'netstat-rn-old-columns-vpn.txt'),
-      [`${c.networksetup} -listallhardwareports`]: fixture('darwin', 'networksetup-ports-en.txt'),
-      [`${c.systemProfiler} -json SPAirPortDataType`]: fixture('darwin', 'system-profiler-airport-open-weak.json'),
-      [`${c.systemProfiler} -json SPAudioDataType`]: fixture('darwin', 'system-profiler-audio-korean-builtin.json'),
-      [`${c.netstat} -ibn -I en0`]: [
-        fixture('darwin', 'netstat-ibn-en0-before.txt'),
-        fixture('darwin', 'netstat-ibn-en0-after.txt'),
-      ],
-      [`${c.netstat} -an -p tcp`]: fixture('darwin', 'netstat-an-tcp-viewer.txt'),
-      [`${c.socketfilterfw} --getglobalstate`]: fixture('darwin', 'socketfilterfw-off.txt'),
-      [`${c.fdesetup} status`]: fixture('darwin', 'fdesetup-pending-restart.txt'),
-      [`${c.sysadminctl} -screenLock status`]: { stderr: fixture('darwin', 'sysadminctl-off.txt') },
-      [`${c.defaults} -currentHost read com.apple.screensaver idleTime`]: '0\n',
-      [`${c.pmset} -g`]: fixture('darwin', 'pmset-g-never.txt'),
-      [`${c.swVers}`]: fixture('darwin', 'sw-vers-13.txt'),
-      [`${c.dscl} . -list /Users UniqueID`]: fixture('darwin', 'dscl-users.txt'),
-      [`${c.defaults} read com.apple.assistant.support Assistant Enabled`]: '1\n',
-      [`${c.defaults} read com.apple.Siri VoiceTriggerUserEnabled`]: '1\n',
-      [`${c.defaults} read /Library/Preferences/com.apple.loginwindow GuestEnabled`]: '1\n',
-      [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: notSet('autoLoginUser'),
-      [`${c.defaults} read /Library/Preferences/com.apple.SoftwareUpdate ConfigDataInstall`]: '0\n',
-      [`${c.spctl} --status`]: 'assessments disabled\n',
-    },
+    exec: unsafeMacAnswers,
     files: {
       texts: {},
       dirs: {},
-      mtimes: { [xprotectPlists[0] ?? '']: scenarioNow.getTime() - 120 * 86_400_000 },
+      mtimes: Object.fromEntries(
+        unsafeMac.files.flatMap((f) => (f.mtimeMs === undefined ? [] : [[f.path, f.mtimeMs] as const])),
+      ),
     },
     cutFile: () => false,
     mayPass: { 'programs.background': programListOnly },

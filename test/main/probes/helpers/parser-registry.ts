@@ -2,9 +2,8 @@ import * as darwin from '../../../../main/probes/platform/parsers/darwin-parsers
 import * as linux from '../../../../main/probes/platform/parsers/linux-parsers';
 import * as win32 from '../../../../main/probes/platform/parsers/win32-parsers';
 import * as batch from '../../../../main/probes/platform/win32-batch';
-import { tryParseJson } from '../../../../main/probes/platform/parsers/common-parsers';
 import { busyThresholdBytesPerSec } from '../../../../main/probes/connection-busy.probe';
-import { fixture } from './probe-test-kit';
+import { captureFile, capturedBatchParts, capturedNetsh, capturedOutput, fixture } from './probe-test-kit';
 
 /**
  * Every exported parser, with what "reads as safe" means for it: an answer that could let a check pass.
@@ -30,20 +29,18 @@ const parser = <I, R>(c: {
   unsafeBaselines?: readonly I[];
 }): ParserCase => c as unknown as ParserCase;
 
-const w = (name: string) => fixture('win32', name);
-const d = (name: string) => fixture('darwin', name);
 const l = (name: string) => fixture('linux', name);
+/** A pasted `netsh wlan show interfaces` of a Windows capture. */
+const netsh = capturedNetsh;
+/** What a command of a macOS capture printed. */
+const d = capturedOutput;
 
-/** The parts of a Windows batch fixture, by name. */
-export function batchValues(name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [part, entry] of batch.parseWindowsBatch(w(name)).parts) if (entry.ok) out[part] = entry.value;
-  return out;
-}
-const unsafeWin = batchValues('batch2-unsafe-win10.txt');
-const partJson = (name: string) => tryParseJson(w(name));
-const passive = partJson('part-antivirus-defender-passive.json') as Record<string, unknown>;
-const expired = partJson('part-antivirus-expired.json') as Record<string, unknown>;
+// Windows and macOS answers come from the captures in test/fixtures/captures/.
+const unsafeWin = await capturedBatchParts('windows10-unsafe-laptop');
+const managedWin = await capturedBatchParts('windows11-ps51-wrapped-managed');
+const unsafeMac = 'macos13-vpn-open-wifi-unsafe';
+const realMac = 'macos-real-routes-and-monitor-audio';
+const consoleLockHidden = (managedWin.powercfg as { consoleLock: string }).consoleLock;
 
 const strong = (dbm: number | null, percent: number | null) =>
   (dbm !== null && dbm >= -60) || (percent !== null && percent >= 80);
@@ -68,17 +65,17 @@ export const parserRegistry: Readonly<
       run: win32.parseNetshSignal,
       safe: (r) => strong(r.dbm, r.percent) && r.open !== true,
       unsafeBaselines: [
-        w('netsh-wlan-fr-open.txt'),
-        w('netsh-wlan-es-open.txt'),
-        w('netsh-wlan-de-enterprise.txt'),
-        w('netsh-wlan-location-denied.txt'),
+        netsh('windows10-unsafe-laptop', 'pasted/netsh-wlan-show-interfaces-fr.txt'),
+        netsh('windows-netsh-es-open'),
+        netsh('windows-netsh-de-enterprise'),
+        netsh('windows11-ps51-wrapped-managed'),
       ],
     }),
     parseWindowsBattery: parser({
       input: 'value',
       run: win32.parseWindowsBattery,
       safe: (r) => r !== null && (r.battery === null || !r.battery.onBattery),
-      unsafeBaselines: [unsafeWin.battery, partJson('part-battery-ps51-wrapped.json')],
+      unsafeBaselines: [unsafeWin.battery, managedWin.battery],
     }),
     windowsTraffic: parser({
       input: 'value',
@@ -101,14 +98,12 @@ export const parserRegistry: Readonly<
         );
       },
       safe: (r) => r?.state === 'on',
-      unsafeBaselines: [
-        {
-          profiles: unsafeWin.firewallProfiles,
-          categories: unsafeWin.networkCategories,
-          registry: unsafeWin.firewallRegistry,
-          products: unsafeWin.firewallProducts,
-        },
-      ],
+      unsafeBaselines: [unsafeWin, managedWin].map((parts) => ({
+        profiles: parts.firewallProfiles,
+        categories: parts.networkCategories,
+        registry: parts.firewallRegistry,
+        products: parts.firewallProducts,
+      })),
     }),
     parseWindowsAntivirus: parser({
       input: 'value',
@@ -120,9 +115,10 @@ export const parserRegistry: Readonly<
       },
       safe: (r) => r?.products.some((p) => p.enabled && p.upToDate === true) === true,
       unsafeBaselines: [
+        // Expired Norton, Defender off and its own status unreadable.
         { products: unsafeWin.antivirusProducts, defender: unsafeWin.defender },
-        { products: passive.antivirusProducts, defender: passive.defender },
-        { products: expired.antivirusProducts, defender: undefined },
+        // Defender in passive mode, its switches still on.
+        { products: managedWin.antivirusProducts, defender: managedWin.defender },
       ],
     }),
     parseBitLocker: parser({
@@ -135,7 +131,7 @@ export const parserRegistry: Readonly<
       input: 'text',
       run: win32.parsePowercfgValues,
       safe: (r) => r !== null,
-      unsafeBaselines: [w('powercfg-consolelock-hidden.txt')],
+      unsafeBaselines: [consoleLockHidden],
     }),
     parseWindowsScreenLock: parser({
       input: 'value',
@@ -152,9 +148,11 @@ export const parserRegistry: Readonly<
         });
       },
       safe: (r) => r?.state === 'known' && safeLock(r.facts),
-      unsafeBaselines: [
-        { screenSaver: unsafeWin.screenSaver, lockPolicy: unsafeWin.lockPolicy, powercfg: unsafeWin.powercfg },
-      ],
+      unsafeBaselines: [unsafeWin, managedWin].map((parts) => ({
+        screenSaver: parts.screenSaver,
+        lockPolicy: parts.lockPolicy,
+        powercfg: parts.powercfg,
+      })),
     }),
     parseWindowsVersion: parser({
       input: 'value',
@@ -171,10 +169,10 @@ export const parserRegistry: Readonly<
           : win32.parseWindowsUsers(v, v);
       },
       safe: (r) => r !== null && r.humanAccounts <= 1 && r.guestEnabled === false,
-      unsafeBaselines: [
-        { users: unsafeWin.users, entraProfiles: unsafeWin.entraProfiles },
-        partJson('part-users-ps51-wrapped.json'),
-      ],
+      unsafeBaselines: [unsafeWin, managedWin].map((parts) => ({
+        users: parts.users,
+        entraProfiles: parts.entraProfiles,
+      })),
     }),
     parseWindowsVoice: parser({
       input: 'value',
@@ -192,7 +190,8 @@ export const parserRegistry: Readonly<
       input: 'value',
       run: win32.parseWindowsNotifications,
       safe: (r) => r?.doNotDisturb === true,
-      unsafeBaselines: [unsafeWin.notifications, partJson('part-notifications-quiet-hours-stale.json')],
+      // Notifications on, and a stale Quiet Hours value the batch no longer reads.
+      unsafeBaselines: [unsafeWin.notifications, { toastEnabled: 1, globalToasts: 0 }],
     }),
     parseWindowsAudioOutput: parser({
       input: 'value',
@@ -241,7 +240,10 @@ export const parserRegistry: Readonly<
       input: 'text',
       run: (t: string) => darwin.parseAirportSignal(t, 'en0'),
       safe: (r) => r !== null && strong(r.dbm, null) && r.open === false,
-      unsafeBaselines: [d('system-profiler-airport-open-weak.json'), d('system-profiler-airport-no-signal.json')],
+      unsafeBaselines: [
+        await d(unsafeMac, 'system_profiler', '-json', 'SPAirPortDataType'),
+        await d(realMac, 'system_profiler', '-json', 'SPAirPortDataType'),
+      ],
     }),
     parseNetstatInterfaceBytes: parser({
       input: 'text',
@@ -252,71 +254,69 @@ export const parserRegistry: Readonly<
       input: 'text',
       run: darwin.parseDarwinListeningPorts,
       safe: (r) => r !== null && r.length === 0,
-      unsafeBaselines: [d('netstat-an-tcp.txt')],
+      unsafeBaselines: [await d(realMac, 'netstat', '-an', '-p', 'tcp')],
     }),
     countDarwinScreenSharingSessions: parser({
       input: 'text',
       run: darwin.countDarwinScreenSharingSessions,
       safe: (r) => r === 0,
-      unsafeBaselines: [d('netstat-an-tcp-viewer.txt')],
+      unsafeBaselines: [await d(unsafeMac, 'netstat', '-an', '-p', 'tcp')],
     }),
     parseSocketFilterState: parser({
       input: 'text',
       run: darwin.parseSocketFilterState,
       safe: (r) => r === 'on',
-      unsafeBaselines: [d('socketfilterfw-off.txt')],
+      unsafeBaselines: [await d(unsafeMac, 'socketfilterfw', '--getglobalstate')],
     }),
     parseFdesetupStatus: parser({
       input: 'text',
       run: darwin.parseFdesetupStatus,
       safe: (r) => r === 'on',
-      unsafeBaselines: [
-        d('fdesetup-off.txt'),
-        d('fdesetup-pending-restart.txt'),
-        d('fdesetup-deferred.txt'),
-        d('fdesetup-encrypting.txt'),
-      ],
+      unsafeBaselines: await Promise.all(
+        [realMac, unsafeMac, 'macos-usb-audio-interface', 'macos15-de-docked-vpn'].map((mac) =>
+          d(mac, 'fdesetup', 'status'),
+        ),
+      ),
     }),
     parseSysadminctlScreenLock: parser({
       input: 'text',
       run: darwin.parseSysadminctlScreenLock,
       safe: (r) => r !== null && r.enabled && (r.delaySeconds ?? 0) <= 300,
-      unsafeBaselines: [d('sysadminctl-off.txt')],
+      unsafeBaselines: [await d(unsafeMac, 'sysadminctl', '-screenLock', 'status')],
     }),
     parsePmsetDisplaySleep: parser({
       input: 'text',
       run: darwin.parsePmsetDisplaySleep,
       safe: (r) => r !== null && r > 0 && r <= 10,
-      unsafeBaselines: [d('pmset-g-never.txt')],
+      unsafeBaselines: [await d(unsafeMac, 'pmset', '-g')],
     }),
     parseSwVers: parser({
       input: 'text',
       run: darwin.parseSwVers,
       safe: (r) => r !== null && Number.parseInt(r.version, 10) >= 14,
-      unsafeBaselines: [d('sw-vers-13.txt')],
+      unsafeBaselines: [await d(unsafeMac, 'sw_vers')],
     }),
     countDarwinHumanAccounts: parser({
       input: 'text',
       run: darwin.countDarwinHumanAccounts,
       safe: (r) => r === 1,
-      unsafeBaselines: [d('dscl-users.txt')],
+      unsafeBaselines: [await d(unsafeMac, 'dscl', '.', '-list', '/Users', 'UniqueID')],
     }),
     parseDndAssertions: parser({
       input: 'text',
       run: darwin.parseDndAssertions,
       safe: (r) => r === true,
-      unsafeBaselines: [d('dnd-assertions-off.json')],
+      unsafeBaselines: [captureFile('macos-hand-written', 'pasted/dnd-assertions.json')],
     }),
     parseDarwinDefaultOutput: parser({
       input: 'text',
       run: darwin.parseDarwinDefaultOutput,
       safe: (r) => r?.kind === 'headphones' || r?.kind === 'headset',
-      unsafeBaselines: [
-        d('system-profiler-audio-speakers.json'),
-        d('system-profiler-audio-korean-builtin.json'),
-        d('system-profiler-audio-usb.json'),
-        d('system-profiler-audio-builtin-with-monitor.json'),
-      ],
+      unsafeBaselines: await Promise.all(
+        [realMac, unsafeMac, 'macos-usb-audio-interface'].map((mac) =>
+          d(mac, 'system_profiler', '-json', 'SPAudioDataType'),
+        ),
+      ),
     }),
   },
 

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { ExecFn, ExecResult } from '../../../../main/platform/exec';
+import { readCaptureFolder } from '../../../../main/probes/capture/capture-folder';
+import type { CaptureData } from '../../../../main/probes/capture/capture-types';
+import { parseWindowsBatch } from '../../../../main/probes/platform/win32-batch';
 import {
   type HostFiles,
   type HostStats,
@@ -16,9 +19,84 @@ import { defaultSettings } from '../../../../shared/settings/settings';
 import { createUnsupportedFacts } from '../../../../main/probes/platform/unsupported';
 
 export const fixturesDir = fileURLToPath(new URL('../../../fixtures/probes/', import.meta.url));
+/** Windows and macOS outputs live in captures, one folder per computer (see docs/capture.md). */
+export const capturesDir = fileURLToPath(new URL('../../../fixtures/captures/', import.meta.url));
 
-export function fixture(os: 'win32' | 'darwin' | 'linux', name: string): string {
+export function fixture(os: 'linux', name: string): string {
   return readFileSync(join(fixturesDir, os, name), 'utf8');
+}
+
+/** One file of a capture folder as it is on disk, e.g. a pasted output. */
+export function captureFile(capture: string, rel: string): string {
+  return readFileSync(join(capturesDir, capture, ...rel.split('/')), 'utf8');
+}
+
+/** The pasted `netsh wlan show interfaces` of a Windows capture. */
+export function capturedNetsh(capture: string, file = 'pasted/netsh-wlan-show-interfaces.txt'): string {
+  return captureFile(capture, file);
+}
+
+/** A capture, loaded as `scan --replay` loads it. */
+export function loadCapture(name: string): Promise<CaptureData> {
+  return readCaptureFolder(join(capturesDir, name));
+}
+
+/**
+ * What a command recorded in a capture printed, found by program name (without folder) and arguments:
+ * its standard output, or its error output when the answer is there (sysadminctl). Throws when missing.
+ */
+export async function capturedOutput(name: string, program: string, ...args: string[]): Promise<string> {
+  const capture = await loadCapture(name);
+  const record = capture.commands.find(
+    (c) => c.argv && c.argv[0]?.split(/[\\/]/).pop() === program && c.argv.slice(1).join(' ') === args.join(' '),
+  );
+  if (!record) throw new Error(`${name} has no recorded "${[program, ...args].join(' ')}"`);
+  return record.stdout !== '' ? record.stdout : record.stderr;
+}
+
+/**
+ * A capture's commands as answers keyed "file arg arg…", as the per-OS modules call them: `resolve` turns
+ * the program name a hand-written capture uses ("netstat") into the path the module runs. Repeated runs
+ * of one command keep their order.
+ */
+export async function capturedAnswers(
+  name: string,
+  resolve: (program: string) => string = (p) => p,
+): Promise<Record<string, Partial<ExecResult>[]>> {
+  const table: Record<string, Partial<ExecResult>[]> = {};
+  for (const c of (await loadCapture(name)).commands) {
+    if (!c.argv) continue;
+    const [program = '', ...args] = c.argv;
+    const key = [resolve(program), ...args].join(' ');
+    const answer: Partial<ExecResult> = c.spawnError
+      ? { ok: false, code: null, spawnError: c.spawnError }
+      : {
+          ok: c.exitCode === 0 && !c.timedOut,
+          code: c.exitCode,
+          stdout: c.stdout,
+          stderr: c.stderr,
+          timedOut: c.timedOut,
+        };
+    (table[key] ??= []).push(answer);
+  }
+  return table;
+}
+
+/** The Windows batch output of a capture (its one PowerShell run). */
+export async function capturedBatchOutput(name: string): Promise<string> {
+  const capture = await loadCapture(name);
+  const record = capture.commands.find((c) => c.batch !== undefined || /powershell/i.test(c.argv?.[0] ?? ''));
+  if (!record) throw new Error(`${name} has no Windows batch`);
+  return record.stdout;
+}
+
+/** The values of the parts of a capture's Windows batch, by part name (failed parts left out). */
+export async function capturedBatchParts(name: string): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [part, entry] of parseWindowsBatch(await capturedBatchOutput(name)).parts) {
+    if (entry.ok) out[part] = entry.value;
+  }
+  return out;
 }
 
 export function execResult(partial: Partial<ExecResult> = {}): ExecResult {

@@ -2,45 +2,34 @@ import { describe, expect, it } from 'vitest';
 
 import { createDarwinFacts, darwinCommands as c } from '../../../../main/probes/platform/darwin';
 import type { SystemInfo } from '../../../../main/probes/system-info';
-import { fixture, nullSystemInfo, platformDeps, tableExec, tableFiles } from '../helpers/probe-test-kit';
+import {
+  captureFile,
+  capturedAnswers,
+  capturedOutput,
+  nullSystemInfo,
+  platformDeps,
+  tableExec,
+  tableFiles,
+} from '../helpers/probe-test-kit';
+import { darwinPath } from '../helpers/os-scenarios';
 
-const f = (name: string) => fixture('darwin', name);
 const xprotect = '/Library/Apple/System/Library/CoreServices/XProtect.bundle/Contents/Info.plist';
 const xprotect15 = '/var/protected/xprotect/XProtect.bundle/Contents/Info.plist';
-/** What `defaults read` answers for a key that is not set. */
-const notSet = (domain: string, key: string) => ({
-  ok: false,
-  code: 1,
-  stderr: `The domain/default pair of (${domain}, ${key}) does not exist\n`,
-});
 const now = new Date('2026-11-28T12:00:00Z');
 
-const healthyMac = {
-  [`${c.netstat} -rn -f inet`]: f('netstat-rn-wifi.txt'),
-  [`${c.networksetup} -listallhardwareports`]: f('networksetup-ports-en.txt'),
-  [`${c.systemProfiler} -json SPAirPortDataType`]: f('system-profiler-airport.json'),
-  [`${c.systemProfiler} -json SPAudioDataType`]: f('system-profiler-audio-airpods.json'),
-  [`${c.netstat} -an -p tcp`]: f('netstat-an-tcp.txt'),
-  [`${c.socketfilterfw} --getglobalstate`]: f('socketfilterfw-on.txt'),
-  [`${c.fdesetup} status`]: f('fdesetup-on.txt'),
-  [`${c.sysadminctl} -screenLock status`]: { stderr: f('sysadminctl-immediate.txt') },
-  [`${c.defaults} -currentHost read com.apple.screensaver idleTime`]: '600\n',
-  [`${c.pmset} -g`]: f('pmset-g.txt'),
-  [`${c.swVers}`]: f('sw-vers-15.txt'),
-  [`${c.dscl} . -list /Users UniqueID`]: f('dscl-users.txt'),
-  [`${c.defaults} read com.apple.assistant.support Assistant Enabled`]: '1\n',
-  [`${c.defaults} read com.apple.Siri VoiceTriggerUserEnabled`]: '1\n',
-  [`${c.defaults} read ${xprotect.replace(/\.plist$/, '')} CFBundleShortVersionString`]: '5321\n',
-  [`${c.spctl} --status`]: 'assessments enabled\n',
-  [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: notSet(
-    '/Library/Preferences/com.apple.loginwindow',
-    'autoLoginUser',
-  ),
-  [`${c.defaults} read /Library/Preferences/com.apple.loginwindow GuestEnabled`]: notSet(
-    '/Library/Preferences/com.apple.loginwindow',
-    'GuestEnabled',
-  ),
-};
+/** The well-kept MacBook Air of the macOS worked example (test/fixtures/captures/macos-hand-written). */
+const healthyMac: Record<string, unknown> = Object.fromEntries(
+  Object.entries(await capturedAnswers('macos-hand-written', darwinPath)).map(([key, answers]) => [key, answers[0]]),
+);
+// Outputs of other Macs' captures.
+const dockedVpnRoutes = await capturedOutput('macos15-de-docked-vpn', 'netstat', '-rn', '-f', 'inet');
+const dockedPorts = await capturedOutput('macos15-de-docked-vpn', 'networksetup', '-listallhardwareports');
+const oldColumnsVpnRoutes = await capturedOutput('macos13-vpn-open-wifi-unsafe', 'netstat', '-rn', '-f', 'inet');
+const screenSharingViewer = await capturedOutput('macos13-vpn-open-wifi-unsafe', 'netstat', '-an', '-p', 'tcp');
+const remoteLoginListening = await capturedOutput('macos-real-routes-and-monitor-audio', 'netstat', '-an', '-p', 'tcp');
+const lockOff = await capturedOutput('macos13-vpn-open-wifi-unsafe', 'sysadminctl', '-screenLock', 'status');
+const focusOn = captureFile('macos15-de-docked-vpn', 'pasted/dnd-assertions.json');
+const focusOff = captureFile('macos-hand-written', 'pasted/dnd-assertions.json');
 
 function mac(
   table: Record<string, unknown> = healthyMac,
@@ -66,14 +55,20 @@ describe('createDarwinFacts', () => {
   });
 
   it('reads a VPN default route with the wired link underneath', async () => {
-    const { facts } = mac({ ...healthyMac, [`${c.netstat} -rn -f inet`]: f('netstat-rn-vpn.txt') });
+    const { facts } = mac({
+      ...healthyMac,
+      [`${c.netstat} -rn -f inet`]: dockedVpnRoutes,
+      [`${c.networksetup} -listallhardwareports`]: dockedPorts,
+    });
     expect(await facts.route()).toMatchObject({
       state: 'known',
-      value: { primary: { name: 'utun4', kind: 'vpn' }, physical: { name: 'en7', kind: 'wired' } },
+      value: { primary: { name: 'utun4', kind: 'vpn' }, physical: { name: 'en5', kind: 'wired' } },
     });
   });
 
   it('measures traffic from two netstat samples', async () => {
+    const samples = (await capturedAnswers('macos-hand-written', darwinPath))[`${c.netstat} -ibn -I en0`] ?? [];
+    expect(samples).toHaveLength(2);
     let call = 0;
     const exec = tableExec({});
     const deps = platformDeps({
@@ -82,7 +77,7 @@ describe('createDarwinFacts', () => {
           call += 1;
           return {
             ok: true,
-            stdout: f(call === 1 ? 'netstat-ibn-en0-before.txt' : 'netstat-ibn-en0-after.txt'),
+            stdout: samples[call - 1]?.stdout ?? '',
             stderr: '',
             code: 0,
             signal: null,
@@ -109,12 +104,12 @@ describe('createDarwinFacts', () => {
     expect(await facts.diskEncryption()).toMatchObject({ state: 'known', value: { state: 'on', method: 'FileVault' } });
     expect(await facts.screenLock()).toMatchObject({
       state: 'known',
-      value: { lockAfterMinutes: 10, autoLogin: false, lockDisabled: false },
+      value: { lockAfterMinutes: 5, autoLogin: false, lockDisabled: false },
     });
     expect(await facts.osVersion()).toMatchObject({ state: 'known', value: { family: 'macos', version: '15.6.1' } });
     expect(await facts.userAccounts()).toMatchObject({
       state: 'known',
-      value: { humanAccounts: 2, guestEnabled: false },
+      value: { humanAccounts: 1, guestEnabled: false },
     });
     expect(await facts.antivirus()).toMatchObject({
       state: 'known',
@@ -126,12 +121,9 @@ describe('createDarwinFacts', () => {
     });
     expect(await facts.remoteAccess()).toMatchObject({
       state: 'known',
-      value: { remoteDesktopEnabled: true, remoteSession: false, listeningPorts: [22, 5900] },
+      value: { remoteDesktopEnabled: false, remoteSession: false, listeningPorts: [] },
     });
-    expect(await facts.voiceAssistants()).toMatchObject({
-      state: 'known',
-      value: { enabled: ['Siri (listening for "Hey Siri")'] },
-    });
+    expect(await facts.voiceAssistants()).toMatchObject({ state: 'known', value: { enabled: [] } });
     expect(await facts.audioOutput()).toMatchObject({ state: 'known', value: { kind: 'headset' } });
   });
 
@@ -152,7 +144,7 @@ describe('createDarwinFacts', () => {
 
   // Issue 9, defect 10: older macOS netstat output put the "Refs" count where the interface was read.
   it('reads the default route of an older macOS with Refs and Use columns', async () => {
-    const { facts } = mac({ ...healthyMac, [`${c.netstat} -rn -f inet`]: f('netstat-rn-old-columns-vpn.txt') });
+    const { facts } = mac({ ...healthyMac, [`${c.netstat} -rn -f inet`]: oldColumnsVpnRoutes });
     expect(await facts.route()).toMatchObject({
       state: 'known',
       value: { primary: { name: 'utun3', kind: 'vpn' }, physical: { name: 'en0', kind: 'wifi' } },
@@ -175,17 +167,37 @@ describe('createDarwinFacts', () => {
   });
 
   it('tells that someone is viewing this Mac through Screen Sharing', async () => {
-    const { facts } = mac({ ...healthyMac, [`${c.netstat} -an -p tcp`]: f('netstat-an-tcp-viewer.txt') });
+    const { facts } = mac({ ...healthyMac, [`${c.netstat} -an -p tcp`]: screenSharingViewer });
     expect(await facts.remoteAccess()).toMatchObject({
       state: 'known',
       value: { remoteDesktopEnabled: true, remoteSession: true },
     });
   });
 
+  it('tells that Remote Login and Screen Sharing are listening for other computers', async () => {
+    const { facts } = mac({ ...healthyMac, [`${c.netstat} -an -p tcp`]: remoteLoginListening });
+    expect(await facts.remoteAccess()).toMatchObject({
+      state: 'known',
+      value: { remoteDesktopEnabled: true, remoteSession: false, listeningPorts: [22, 5900] },
+    });
+  });
+
+  it('reads Siri listening for "Hey Siri"', async () => {
+    const { facts } = mac({
+      ...healthyMac,
+      [`${c.defaults} read com.apple.assistant.support Assistant Enabled`]: '1\n',
+      [`${c.defaults} read com.apple.Siri VoiceTriggerUserEnabled`]: '1\n',
+    });
+    expect(await facts.voiceAssistants()).toMatchObject({
+      state: 'known',
+      value: { enabled: ['Siri (listening for "Hey Siri")'] },
+    });
+  });
+
   it('reports a lock that is off and automatic login', async () => {
     const { facts } = mac({
       ...healthyMac,
-      [`${c.sysadminctl} -screenLock status`]: { stderr: f('sysadminctl-off.txt') },
+      [`${c.sysadminctl} -screenLock status`]: { stderr: lockOff },
       [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: 'jane\n',
     });
     const lock = await facts.screenLock();
@@ -221,7 +233,7 @@ describe('createDarwinFacts', () => {
   it('reads Focus from its records, and is unknown when macOS keeps them private', async () => {
     const dir = '/Users/jane/Library/DoNotDisturb/DB';
     const on = tableFiles(
-      { [`${dir}/Assertions.json`]: f('dnd-assertions-on.json') },
+      { [`${dir}/Assertions.json`]: focusOn },
       { [dir]: ['Assertions.json', 'ModeConfigurations.json'] },
     );
     expect(await mac(healthyMac, nullSystemInfo, on).facts.notifications()).toMatchObject({
@@ -229,7 +241,7 @@ describe('createDarwinFacts', () => {
       value: { doNotDisturb: true },
     });
     const off = tableFiles(
-      { [`${dir}/Assertions.json`]: f('dnd-assertions-off.json') },
+      { [`${dir}/Assertions.json`]: focusOff },
       { [dir]: ['Assertions.json', 'ModeConfigurations.json'] },
     );
     expect(await mac(healthyMac, nullSystemInfo, off).facts.notifications()).toMatchObject({

@@ -47,4 +47,23 @@ describe('exec helpers', () => {
       expect(await readHeadroom(stats, 10)).toMatchObject({ state: 'unknown' });
     }
   });
+
+  it('is unknown with its reason, rather than a failed check, when a figure cannot be had at all', async () => {
+    const missing = {
+      ...fakeStats,
+      memory: () => Promise.reject(new Error('The capture does not record the memory figures.')),
+    };
+    expect(await readHeadroom(missing, 10)).toEqual({
+      state: 'unknown',
+      reason: 'The processor and memory figures could not be read',
+      evidence: { error: 'The capture does not record the memory figures.' },
+    });
+    const noCores = {
+      ...fakeStats,
+      cores: () => {
+        throw new Error('no cores');
+      },
+    };
+    expect(await readHeadroom(noCores, 10)).toMatchObject({ state: 'unknown' });
+  });
 });

@@ -9,7 +9,15 @@ import {
   windowsBatchScript,
 } from '../../../../main/probes/platform/win32-batch';
 import { runCommand, type ExecResult } from '../../../../main/platform/exec';
-import { fixture, platformDeps, tableExec } from '../helpers/probe-test-kit';
+import { capturedBatchOutput, platformDeps, tableExec } from '../helpers/probe-test-kit';
+
+// The batch outputs of the Windows captures in test/fixtures/captures/.
+const laptop = await capturedBatchOutput('windows-hand-written');
+const laptopStopped = await capturedBatchOutput('windows11-laptop-timed-out');
+const desktop = await capturedBatchOutput('windows10-de-desktop-vpn');
+const server = await capturedBatchOutput('windows-server-2022-single-objects');
+const garbage = await capturedBatchOutput('windows-powershell-garbage');
+const empty = await capturedBatchOutput('windows-powershell-empty');
 
 const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
 const key = [ps, ...powershellArgs].join(' ');
@@ -25,7 +33,7 @@ function factsFor(stdout: string | Partial<ExecResult>) {
 
 describe('createWin32Facts', () => {
   it('starts PowerShell once per scan however many facts are read', async () => {
-    const { facts, exec } = factsFor(fixture('win32', 'batch2-en-laptop-wifi.txt'));
+    const { facts, exec } = factsFor(laptop);
     await Promise.all([
       facts.route(),
       facts.firewall(),
@@ -55,8 +63,8 @@ describe('createWin32Facts', () => {
     expect(windowsBatchScript).not.toMatch(bareTool);
   });
 
-  it('answers every question from the English laptop fixture', async () => {
-    const { facts } = factsFor(fixture('win32', 'batch2-en-laptop-wifi.txt'));
+  it('answers every question from the capture of the English laptop', async () => {
+    const { facts } = factsFor(laptop);
     const route = await facts.route();
     expect(route).toMatchObject({ state: 'known', value: { primary: { name: 'Wi-Fi', kind: 'wifi' } } });
     expect(await facts.wifi({ name: 'Wi-Fi', kind: 'wifi' })).toMatchObject({
@@ -105,8 +113,8 @@ describe('createWin32Facts', () => {
     expect(windowsBatchScript).toContain('/qh SCHEME_CURRENT SUB_NONE CONSOLELOCK');
   });
 
-  it('reads every part of the English laptop fixture', () => {
-    const batch = parseWindowsBatch(fixture('win32', 'batch2-en-laptop-wifi.txt'));
+  it('reads every part of the capture of the English laptop', () => {
+    const batch = parseWindowsBatch(laptop);
     expect([...batch.parts.keys()]).toEqual([...windowsBatchParts]);
     expect(batch.parts.get('netEnd')).toMatchObject({ ok: true, ms: 1041 });
   });
@@ -137,7 +145,7 @@ describe('createWin32Facts', () => {
       signal: 'SIGKILL',
       timedOut: true,
       durationMs: 8000,
-      stdout: fixture('win32', 'batch2-en-laptop-timeout.txt'),
+      stdout: laptopStopped,
     });
     expect(await facts.osVersion()).toMatchObject({ state: 'known', value: { build: 26100 } });
     expect(await facts.route()).toMatchObject({ state: 'known', value: { primary: { kind: 'wifi' } } });
@@ -154,7 +162,7 @@ describe('createWin32Facts', () => {
 
   it('keeps the parts a real process printed and flushed before it hung and was killed', async () => {
     // Stands in for powershell.exe: prints the laptop batch up to "bitlocker", then hangs.
-    const printed = fixture('win32', 'batch2-en-laptop-timeout.txt');
+    const printed = laptopStopped;
     const script = `process.stdout.write(${JSON.stringify(printed)}); setInterval(() => {}, 1000);`;
     const exec: typeof runCommand = (_file, _args, options) =>
       runCommand(process.execPath, ['-e', script], { timeoutMs: options?.timeoutMs ?? 1500 });
@@ -168,8 +176,8 @@ describe('createWin32Facts', () => {
     if (late.state === 'unknown') expect(late.reason).toContain('within the 1.5 s time limit');
   });
 
-  it('reads the German desktop fixture with a BOM and a warning line before the JSON', async () => {
-    const { facts } = factsFor(fixture('win32', 'batch2-de-desktop-vpn.txt'));
+  it('reads the output of the German desktop, with a BOM and a warning line before the JSON', async () => {
+    const { facts } = factsFor(desktop);
     expect(await facts.route()).toMatchObject({
       state: 'known',
       value: { primary: { kind: 'vpn' }, physical: { kind: 'wired' } },
@@ -185,7 +193,7 @@ describe('createWin32Facts', () => {
   });
 
   it('turns failed parts into unknown with a reason, and keeps the parts that worked (Windows Server)', async () => {
-    const { facts } = factsFor(fixture('win32', 'batch2-server-single-objects.txt'));
+    const { facts } = factsFor(server);
     const av = await facts.antivirus();
     expect(av.state).toBe('unknown');
     const lock = await facts.screenLock();
@@ -198,8 +206,8 @@ describe('createWin32Facts', () => {
   });
 
   it.each([
-    ['garbage', { stdout: fixture('win32', 'batch-garbage.txt') }, 'could not read'],
-    ['empty output', { stdout: fixture('win32', 'batch-empty.txt') }, 'could not read'],
+    ['garbage', { stdout: garbage }, 'could not read'],
+    ['empty output', { stdout: empty }, 'could not read'],
     [
       'a hung PowerShell',
       { ok: false, code: null, signal: 'SIGKILL', timedOut: true, durationMs: 8000 },

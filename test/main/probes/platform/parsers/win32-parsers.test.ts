@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { tryParseJson } from '../../../../../main/probes/platform/parsers/common-parsers';
 import {
   classifyWindowsAdapter,
   decodeProductState,
@@ -22,20 +21,19 @@ import {
   systemTimeValue,
   windowsTraffic,
 } from '../../../../../main/probes/platform/parsers/win32-parsers';
-import { parseWindowsBatch } from '../../../../../main/probes/platform/win32-batch';
-import { fixture } from '../../helpers/probe-test-kit';
+import { capturedBatchParts, capturedNetsh } from '../../helpers/probe-test-kit';
 
-/** The values of a batch fixture's parts, by part name (failed parts left out). */
-function partsOf(name: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [part, entry] of parseWindowsBatch(fixture('win32', name)).parts) if (entry.ok) out[part] = entry.value;
-  return out;
-}
-const json = (name: string) => tryParseJson(fixture('win32', name)) as Record<string, unknown>;
-
-const laptop = partsOf('batch2-en-laptop-wifi.txt');
-const desktop = partsOf('batch2-de-desktop-vpn.txt');
-const server = partsOf('batch2-server-single-objects.txt');
+// The batch parts of the Windows captures in test/fixtures/captures/ (each says where its outputs come from).
+const laptop = await capturedBatchParts('windows-hand-written');
+const desktop = await capturedBatchParts('windows10-de-desktop-vpn');
+const server = await capturedBatchParts('windows-server-2022-single-objects');
+const unsafe = await capturedBatchParts('windows10-unsafe-laptop');
+const managed = await capturedBatchParts('windows11-ps51-wrapped-managed');
+const snoozed = await capturedBatchParts('windows10-fr-livebox-defender-snoozed');
+/** A pasted `netsh wlan show interfaces` of a capture. */
+const netsh = capturedNetsh;
+const pc = (parts: Record<string, unknown>) =>
+  parts.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>;
 
 describe('parseWindowsRoute', () => {
   it('picks the lowest-metric default route and classifies Wi-Fi by its physical medium', () => {
@@ -77,17 +75,17 @@ describe('parseNetshSignal', () => {
   });
 
   it('reads the percentage from French output, where a space precedes the % sign', () => {
-    const fr = parseNetshSignal(fixture('win32', 'netsh-wlan-fr.txt'));
+    const fr = parseNetshSignal(netsh('windows10-fr-livebox-defender-snoozed'));
     expect(fr.percent).toBe(38);
     expect(fr.dbm).toBeNull();
   });
 
   it('flags an open network', () => {
-    expect(parseNetshSignal(fixture('win32', 'netsh-wlan-en-open.txt'))).toMatchObject({ percent: 91, open: true });
+    expect(parseNetshSignal(netsh('windows11-laptop-timed-out'))).toMatchObject({ percent: 91, open: true });
   });
 
   it('finds no signal when Windows withholds it for lack of location permission', () => {
-    expect(parseNetshSignal(fixture('win32', 'netsh-wlan-location-denied.txt'))).toEqual({
+    expect(parseNetshSignal(netsh('windows11-ps51-wrapped-managed'))).toEqual({
       percent: null,
       dbm: null,
       open: null,
@@ -100,15 +98,15 @@ describe('parseNetshSignal', () => {
 
   // Issue 9, defect 6: open Wi-Fi was only recognised by the English word "Open".
   it.each([
-    ['netsh-wlan-es-open.txt', 81],
-    ['netsh-wlan-fr-open.txt', 80],
-    ['netsh-wlan-fr.txt', 38],
-  ])('recognises an open network by its cipher and authentication in %s', (name, percent) => {
-    expect(parseNetshSignal(fixture('win32', name))).toEqual({ percent, dbm: null, open: true });
+    ['Spanish (real)', netsh('windows-netsh-es-open'), 81],
+    ['French (real)', netsh('windows10-unsafe-laptop', 'pasted/netsh-wlan-show-interfaces-fr.txt'), 80],
+    ['French', netsh('windows10-fr-livebox-defender-snoozed'), 38],
+  ])('recognises an open network by its cipher and authentication in %s', (_name, text, percent) => {
+    expect(parseNetshSignal(text)).toEqual({ percent, dbm: null, open: true });
   });
 
   it('reads a German WPA2-Enterprise network as secured', () => {
-    expect(parseNetshSignal(fixture('win32', 'netsh-wlan-de-enterprise.txt'))).toEqual({
+    expect(parseNetshSignal(netsh('windows-netsh-de-enterprise'))).toEqual({
       percent: 43,
       dbm: null,
       open: false,
@@ -116,7 +114,7 @@ describe('parseNetshSignal', () => {
   });
 
   it('does not call a network open when the security lines are missing or cut off', () => {
-    const es = fixture('win32', 'netsh-wlan-es-open.txt');
+    const es = netsh('windows-netsh-es-open');
     expect(parseNetshSignal(es.slice(0, es.indexOf('Cifrado'))).open).toBeNull();
   });
 });
@@ -136,7 +134,7 @@ describe('parseWindowsBattery', () => {
 
   // Issue 9, defect 4: the PowerShell 5.1 wrapper read as "plugged in".
   it('unwraps the PowerShell 5.1 {value, Count} wrapper: 12 % on battery is not "plugged in"', () => {
-    expect(parseWindowsBattery(json('part-battery-ps51-wrapped.json'))).toEqual({
+    expect(parseWindowsBattery(managed.battery)).toEqual({
       battery: { percent: 12, onBattery: true },
     });
   });
@@ -185,10 +183,11 @@ describe('decodeProductState', () => {
 
   // Issue 9, defect 3: testing one bit counted an expired product (state nibble 3) as on.
   it('reads the real states seen on Windows machines by their state nibble', () => {
-    const real = json('part-antivirus-real-states.json');
-    expect(decodeProductState(real.defenderOnCurrent)?.state).toBe('on');
-    expect(decodeProductState(real.defenderOff)?.state).toBe('off');
-    expect(decodeProductState(real.defenderSnoozed)?.state).toBe('snoozed');
+    const state = (parts: Record<string, unknown>, i = 0) =>
+      (parts.antivirusProducts as { state: number }[] | undefined)?.[i]?.state;
+    expect(decodeProductState(state(laptop))?.state).toBe('on'); // 397568
+    expect(decodeProductState(state(desktop))?.state).toBe('off'); // 393472
+    expect(decodeProductState(state(snoozed))?.state).toBe('snoozed'); // 401664
   });
 
   it.each([['397568'], [null], [-1], [1.5], [0x1000000]])('returns null for %s', (value) => {
@@ -255,15 +254,30 @@ describe('parseWindowsFirewall', () => {
 
   // Issue 9, defect 4: with the wrapper unread, a stale registry value passed an active Public profile that is off.
   it('unwraps the PowerShell 5.1 wrapper and finds the Public profile off', () => {
-    const p = json('part-firewall-ps51-wrapped.json');
     expect(
       parseWindowsFirewall({
-        profiles: p.firewallProfiles,
-        categories: p.networkCategories,
-        registry: p.firewallRegistry,
-        products: p.firewallProducts,
+        profiles: managed.firewallProfiles,
+        categories: managed.networkCategories,
+        registry: managed.firewallRegistry,
+        products: managed.firewallProducts,
       }),
     ).toEqual({ state: 'off', provider: 'Windows Firewall', offProfiles: ['Public'] });
+  });
+
+  // Found by the property test: a wrapper that could not be undone fell back to a stale registry saying "on".
+  it('is unknown, not the answer of the registry, when the firewall profiles came in a shape it cannot read', () => {
+    const oddWrapper = { ...(managed.firewallProfiles as object), Count: '3' };
+    const input = {
+      profiles: oddWrapper,
+      categories: managed.networkCategories,
+      registry: managed.firewallRegistry,
+      products: managed.firewallProducts,
+    };
+    expect(parseWindowsFirewall(input)).toBeNull();
+    expect(parseWindowsFirewall({ ...input, profiles: null })).toBeNull();
+    expect(parseWindowsFirewall({ ...input, profiles: [{ enabled: 'True' }] })).toBeNull();
+    // Only a cmdlet that gave no answer at all lets the registry stand in.
+    expect(parseWindowsFirewall({ ...input, profiles: undefined })).toMatchObject({ state: 'on' });
   });
 
   it('judges every profile when the networks in use cannot be read', () => {
@@ -312,8 +326,7 @@ describe('parseWindowsAntivirus', () => {
 
   // Issue 9, defect 3: passive mode still reports protection on, and that answer overwrote Security Center's "off".
   it('does not count Defender in passive mode, whatever its switches say', () => {
-    const p = json('part-antivirus-defender-passive.json');
-    const av = parseWindowsAntivirus(p.antivirusProducts, p.defender);
+    const av = parseWindowsAntivirus(managed.antivirusProducts, managed.defender);
     expect(av?.products).toEqual([
       { name: 'Windows Defender (passive mode)', enabled: false, upToDate: true, definitionsAgeDays: 0 },
     ]);
@@ -321,8 +334,9 @@ describe('parseWindowsAntivirus', () => {
   });
 
   it('does not count a product whose Security Center state is expired', () => {
-    const p = json('part-antivirus-expired.json');
-    const av = parseWindowsAntivirus(p.antivirusProducts, undefined);
+    // The unsafe laptop's Defender part failed (the service is not running), so only Security Center answers.
+    expect(unsafe.defender).toBeUndefined();
+    const av = parseWindowsAntivirus(unsafe.antivirusProducts, unsafe.defender);
     expect(av?.products.filter((x) => x.enabled)).toEqual([]);
     expect(av?.products.map((x) => x.name)).toContain('Norton 360 (expired)');
   });
@@ -366,11 +380,10 @@ describe('parseBitLocker', () => {
 });
 
 describe('parsePowercfgValues', () => {
-  const pc = (r: Record<string, unknown>) => r.powercfg as Record<'videoIdle' | 'standbyIdle' | 'consoleLock', string>;
-
   it('reads AC and DC from English output', () => {
     expect(parsePowercfgValues(pc(laptop).standbyIdle)).toEqual({ ac: 1800, dc: 600 });
-    expect(parsePowercfgValues(fixture('win32', 'powercfg-videoidle-en.txt'))).toEqual({ ac: 300, dc: 180 });
+    expect(parsePowercfgValues(pc(laptop).videoIdle)).toEqual({ ac: 300, dc: 180 });
+    expect(parsePowercfgValues(pc(unsafe).standbyIdle)).toEqual({ ac: 600, dc: 300 });
   });
 
   it('reads AC and DC from German output by layout', () => {
@@ -378,17 +391,17 @@ describe('parsePowercfgValues', () => {
   });
 
   it('reads the sign-in-on-wake setting shown by /qh', () => {
-    expect(parsePowercfgValues(fixture('win32', 'powercfg-consolelock-required.txt'))).toEqual({ ac: 1, dc: 1 });
-    expect(parsePowercfgValues(fixture('win32', 'powercfg-consolelock-never.txt'))).toEqual({ ac: 0, dc: 0 });
+    expect(parsePowercfgValues(pc(laptop).consoleLock)).toEqual({ ac: 1, dc: 1 }); // real
+    expect(parsePowercfgValues(pc(unsafe).consoleLock)).toEqual({ ac: 0, dc: 0 });
   });
 
   it('returns null when the setting does not exist or is hidden from /query', () => {
     expect(parsePowercfgValues(pc(desktop).consoleLock)).toBeNull();
-    expect(parsePowercfgValues(fixture('win32', 'powercfg-consolelock-hidden.txt'))).toBeNull();
+    expect(parsePowercfgValues(pc(managed).consoleLock)).toBeNull(); // real
   });
 
   it('returns null for output cut off before the DC line, never reading the range lines as values', () => {
-    const text = fixture('win32', 'powercfg-videoidle-en.txt');
+    const text = pc(laptop).videoIdle;
     for (const cut of ['Current DC', 'Current AC', 'Possible Settings units', 'Possible Settings increment']) {
       expect(parsePowercfgValues(text.slice(0, text.indexOf(cut))), cut).toBeNull();
     }
@@ -451,14 +464,28 @@ describe('parseWindowsScreenLock', () => {
 
   // Issue 9, defect 1: the hidden CONSOLELOCK setting printed only a header and was taken as "sign-in required".
   it('is unknown when sleep would lock but Windows hides whether it asks for a password on wake-up', () => {
-    const r = lock({ powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-hidden.txt') }) });
+    const r = lock({ powercfg: withPowercfg({ consoleLock: pc(managed).consoleLock }) });
     expect(r).toMatchObject({ state: 'unknown' });
     expect(r?.state === 'unknown' && r.reason).toMatch(/password when the computer wakes/);
   });
 
   it('does not count sleep as a lock when sign-in on wake-up is "Never"', () => {
-    const r = lock({ powercfg: withPowercfg({ consoleLock: fixture('win32', 'powercfg-consolelock-never.txt') }) });
+    const r = lock({ powercfg: withPowercfg({ consoleLock: pc(unsafe).consoleLock }) });
     expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, mechanism: 'none' } });
+  });
+
+  // With sign-in on wake-up "Never", the screen turning off asks for no password: the check must fail, not warn.
+  it('does not offer the display turning off as a possible lock when sign-in on wake-up is "Never"', () => {
+    const r = lock({ powercfg: withPowercfg({ consoleLock: pc(unsafe).consoleLock }) });
+    expect(r).toMatchObject({ state: 'known', facts: { lockAfterMinutes: null, displayOffMinutes: null } });
+    expect(lock({})).toMatchObject({ state: 'known', facts: { displayOffMinutes: 3 } });
+  });
+
+  it('is unknown, not "never locks", when the sleep setting is there but cannot be read', () => {
+    // A powercfg output pasted with its line breaks lost: its layout can no longer be read.
+    const flattened = pc(laptop).standbyIdle.replace(/\s*\n\s*/g, '   ');
+    const r = lock({ powercfg: withPowercfg({ standbyIdle: flattened, videoIdle: flattened }) });
+    expect(r).toMatchObject({ state: 'unknown', reason: 'Windows did not report when the computer goes to sleep' });
   });
 
   it('lets the "require a password on wake-up" policy override the power plan', () => {
@@ -469,13 +496,9 @@ describe('parseWindowsScreenLock', () => {
   // Issue 9, defect 2: ScreenSaveActive=1 with no screen saver file is "(None)", even with leftover values.
   it('does not count a screen saver set to "(None)" as a lock, despite leftover password and timeout values', () => {
     const r = parseWindowsScreenLock({
-      screenSaver: json('part-screensaver-none-leftover.json'),
+      screenSaver: unsafe.screenSaver,
       lockPolicy: laptop.lockPolicy,
-      powercfg: withPowercfg({
-        standbyIdle: fixture('win32', 'powercfg-standbyidle-en.txt')
-          .replace(/0x0000012c/, '0x00000000')
-          .replace(/0x00000258/, '0x00000000'),
-      }),
+      powercfg: withPowercfg({ standbyIdle: pc(laptop).standbyIdle.replace(/0x[0-9a-f]{8}(?=\n|$)/g, '0x00000000') }),
       onBattery: true,
       enoughMinutes: enough,
     });
@@ -531,8 +554,7 @@ describe('parseWindowsUsers', () => {
 
   // Issue 9, defect 4: the wrapper read as one nameless account, and the guest account went unseen.
   it('unwraps the PowerShell 5.1 wrapper and sees the guest account on', () => {
-    const p = json('part-users-ps51-wrapped.json');
-    expect(parseWindowsUsers(p.users, p.entraProfiles)).toEqual({ humanAccounts: 1, guestEnabled: true });
+    expect(parseWindowsUsers(managed.users, managed.entraProfiles)).toEqual({ humanAccounts: 1, guestEnabled: true });
   });
 
   it('returns null when the fields of an account are not the expected types', () => {
@@ -577,12 +599,13 @@ describe('parseWindowsMediaInUse', () => {
   });
 
   it('never keeps the user folder from the registry key', () => {
-    expect(JSON.stringify(parseWindowsMediaInUse(laptop.mediaInUse, []))).not.toContain('jane');
+    expect(JSON.stringify(laptop.mediaInUse)).toContain('C:#Users#user#');
+    expect(JSON.stringify(parseWindowsMediaInUse(laptop.mediaInUse, []))).not.toMatch(/Users|#/);
   });
 
   // Issue 9, defect 7: a key with no LastUsedTimeStop value is also in use.
   it('counts a device as in use when LastUsedTimeStop is missing or 0, not when it is set', () => {
-    expect(parseWindowsMediaInUse(json('part-media-in-use-no-stop.json') as unknown, [])).toEqual({
+    expect(parseWindowsMediaInUse(unsafe.mediaInUse, [])).toEqual({
       microphone: ['Zoom.exe'],
       camera: ['Microsoft.WindowsCamera'],
     });
@@ -609,8 +632,9 @@ describe('parseWindowsNotifications', () => {
 
   // Issue 9, defect 13: the pre-2018 Quiet Hours value no longer reflects Focus / Do Not Disturb.
   it('ignores the stale Quiet Hours value', () => {
-    expect(parseWindowsNotifications(json('part-notifications-quiet-hours-stale.json'))).toBeNull();
-    expect(parseWindowsNotifications(json('part-notifications-all-off.json'))).toMatchObject({ doNotDisturb: true });
+    // The batch no longer reads the Quiet Hours value; a part that still carries it must not count.
+    expect(parseWindowsNotifications({ toastEnabled: 1, globalToasts: 0 })).toBeNull();
+    expect(parseWindowsNotifications(desktop.notifications)).toMatchObject({ doNotDisturb: true });
   });
 });
 
