@@ -5,7 +5,9 @@ import { createDarwinFacts, darwinCommands as c, xprotectPlists } from '../../..
 import { createLinuxFacts } from '../../../../main/probes/platform/linux';
 import type { HostFiles, PlatformDeps, PlatformFacts } from '../../../../main/probes/platform/platform-types';
 import { createWin32Facts, defaultWin32Options } from '../../../../main/probes/platform/win32';
-import { powershellArgs, powershellPath } from '../../../../main/probes/platform/win32-batch';
+import { rebootAnnouncers } from '../../../../main/probes/platform/linux';
+import { powershellArgs, powershellPath, windowsBatchLineTag } from '../../../../main/probes/platform/win32-batch';
+import { captureBatchParts, captureFile } from './capture-fixtures';
 import { execResult, fixture } from './probe-test-kit';
 
 type Answer = Partial<ExecResult> | string;
@@ -47,6 +49,24 @@ const notSet = (key: string): Answer => ({
 
 const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
 
+/** The issue-14 parts of the unsafe Windows capture, as batch lines after the older unsafe fixture. */
+const listenerParts = captureBatchParts('windows11-listeners-unsafe');
+const unsafeWindowsBatch = `${fixture('win32', 'batch2-unsafe-win10.txt').replace(/\r?\n$/, '')}\r\n${[
+  'recall',
+  'gameCapture',
+  'updates',
+  'scheduledTasks',
+  'fileHistory',
+  'keepAwake',
+  'headsets',
+]
+  .map((part, i) => JSON.stringify({ readyroom: windowsBatchLineTag, part, ms: 2000 + i, value: listenerParts[part] }))
+  .join('\r\n')}\r\n`;
+const macListeners = (path: string) => captureFile('macos-listeners-unsafe', path);
+/** Only the Mac's own recording folder and the program list decide privacy.recording here. */
+const recordingByProgramList =
+  'decided by the list of running programs (empty here) and the OS recorders; with no recorder folder there is no OS recording to find';
+
 export const osScenarios: readonly OsScenario[] = [
   {
     os: 'win32',
@@ -54,7 +74,7 @@ export const osScenarios: readonly OsScenario[] = [
     env: { SystemRoot: 'C:\\Windows' },
     homeDir: 'C:\\Users\\user',
     create: (deps) => createWin32Facts(deps, { ...defaultWin32Options, ownExeNames: [] }),
-    exec: { [[ps, ...powershellArgs].join(' ')]: fixture('win32', 'batch2-unsafe-win10.txt') },
+    exec: { [[ps, ...powershellArgs].join(' ')]: unsafeWindowsBatch },
     files: { texts: {}, dirs: {}, mtimes: {} },
     cutFile: () => false,
     mayPass: { 'programs.background': programListOnly },
@@ -79,7 +99,8 @@ export const osScenarios: readonly OsScenario[] = [
       [`${c.fdesetup} status`]: fixture('darwin', 'fdesetup-pending-restart.txt'),
       [`${c.sysadminctl} -screenLock status`]: { stderr: fixture('darwin', 'sysadminctl-off.txt') },
       [`${c.defaults} -currentHost read com.apple.screensaver idleTime`]: '0\n',
-      [`${c.pmset} -g`]: fixture('darwin', 'pmset-g-never.txt'),
+      // The display never sleeps (no screen lock) but the Mac itself sleeps after 5 minutes.
+      [`${c.pmset} -g`]: fixture('darwin', 'pmset-g-never.txt').replace(/^ sleep {16}0$/m, ' sleep                5'),
       [`${c.swVers}`]: fixture('darwin', 'sw-vers-13.txt'),
       [`${c.dscl} . -list /Users UniqueID`]: fixture('darwin', 'dscl-users.txt'),
       [`${c.defaults} read com.apple.assistant.support Assistant Enabled`]: '1\n',
@@ -88,14 +109,22 @@ export const osScenarios: readonly OsScenario[] = [
       [`${c.defaults} read /Library/Preferences/com.apple.loginwindow autoLoginUser`]: notSet('autoLoginUser'),
       [`${c.defaults} read /Library/Preferences/com.apple.SoftwareUpdate ConfigDataInstall`]: '0\n',
       [`${c.spctl} --status`]: 'assessments disabled\n',
+      [`${c.defaults} read /Library/Preferences/com.apple.SoftwareUpdate`]: macListeners(
+        'pasted/softwareupdate-prefs.txt',
+      ),
+      [`${c.tmutil} status`]: macListeners('pasted/tmutil-status-running.txt'),
+      [`${c.defaults} read /Library/Preferences/com.apple.TimeMachine AutoBackup`]: '1\n',
+      [`${c.defaults} read /Library/Preferences/com.apple.TimeMachine AutoBackupInterval`]:
+        notSet('AutoBackupInterval'),
+      [`${c.systemProfiler} -json SPBluetoothDataType`]: macListeners('pasted/system-profiler-bluetooth.json'),
     },
     files: {
       texts: {},
-      dirs: {},
+      dirs: { '/Users/user/Library/ScreenRecordings': ['.Recording 2026-11-28 at 11.58.02.mov'] },
       mtimes: { [xprotectPlists[0] ?? '']: scenarioNow.getTime() - 120 * 86_400_000 },
     },
     cutFile: () => false,
-    mayPass: { 'programs.background': programListOnly },
+    mayPass: { 'programs.background': programListOnly, 'privacy.recording': recordingByProgramList },
   },
   {
     os: 'linux',
@@ -125,6 +154,18 @@ export const osScenarios: readonly OsScenario[] = [
       'systemctl is-active firewalld': { ok: false, code: 4, stdout: 'inactive\n' },
       'findmnt -J -o SOURCE,FSTYPE /': '{"filesystems":[{"source":"/dev/sda2","fstype":"btrfs"}]}\n',
       'lsblk -J -s -o NAME,TYPE,FSTYPE /dev/sda2': fixture('linux', 'lsblk-plain.json'),
+      'systemctl list-timers --all --no-pager': captureFile(
+        'linux-listeners-fedora',
+        'pasted/systemctl-list-timers.txt',
+      ),
+      'upower --dump': captureFile('linux-listeners-ubuntu', 'pasted/upower-dump.txt').replace(
+        /(headset\n[\s\S]*?percentage:\s+)60%/,
+        '$120%',
+      ),
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-ac-type': "'suspend'\n",
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-ac-timeout': '900\n',
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-battery-type': "'suspend'\n",
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-battery-timeout': '600\n',
     },
     files: {
       texts: {
@@ -137,6 +178,10 @@ export const osScenarios: readonly OsScenario[] = [
         '/etc/ufw/ufw.conf': 'ENABLED=no\nLOGLEVEL=low\n',
         '/etc/os-release': 'NAME="Ubuntu"\nVERSION_ID="20.04"\nID=ubuntu\nPRETTY_NAME="Ubuntu 20.04.6 LTS"\n',
         '/etc/passwd': fixture('linux', 'passwd.txt'),
+        '/run/reboot-required': '*** System restart required ***\n',
+        '/run/reboot-required.pkgs': captureFile('linux-listeners-ubuntu', 'pasted/reboot-required-pkgs.txt'),
+        '/var/lib/dpkg/status': '',
+        [rebootAnnouncers[0] ?? '']: '',
       },
       dirs: {
         '/sys/class/net/wlp0s20f3/wireless': [],
@@ -149,6 +194,7 @@ export const osScenarios: readonly OsScenario[] = [
     mayPass: {
       'programs.background': programListOnly,
       'privacy.voice-assistants': 'Linux has no built-in voice assistant, so nothing is read from the computer',
+      'privacy.recording': recordingByProgramList,
     },
   },
 ];

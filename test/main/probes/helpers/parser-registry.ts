@@ -4,6 +4,7 @@ import * as win32 from '../../../../main/probes/platform/parsers/win32-parsers';
 import * as batch from '../../../../main/probes/platform/win32-batch';
 import { tryParseJson } from '../../../../main/probes/platform/parsers/common-parsers';
 import { busyThresholdBytesPerSec } from '../../../../main/probes/connection-busy.probe';
+import { captureBatchParts, captureFile } from './capture-fixtures';
 import { fixture } from './probe-test-kit';
 
 /**
@@ -44,6 +45,17 @@ const unsafeWin = batchValues('batch2-unsafe-win10.txt');
 const partJson = (name: string) => tryParseJson(w(name));
 const passive = partJson('part-antivirus-defender-passive.json') as Record<string, unknown>;
 const expired = partJson('part-antivirus-expired.json') as Record<string, unknown>;
+
+const winListeners = captureBatchParts('windows11-listeners-unsafe');
+const macListeners = (path: string) => captureFile('macos-listeners-unsafe', path);
+/** Charge that lasts the default 60-minute session (audio-headset-battery.probe.ts). */
+const enoughCharge = (list: readonly { percent: number | null }[]) =>
+  list.every((h) => h.percent !== null && h.percent >= 35);
+/** The real UPower dump with its headset at 20 %. */
+const upowerLow = captureFile('linux-listeners-ubuntu', 'pasted/upower-dump.txt').replace(
+  /(headset\n[\s\S]*?percentage:\s+)60%/,
+  '$120%',
+);
 
 const strong = (dbm: number | null, percent: number | null) =>
   (dbm !== null && dbm >= -60) || (percent !== null && percent >= 80);
@@ -211,6 +223,55 @@ export const parserRegistry: Readonly<
       safe: (r) => r.remoteDesktopEnabled === false && r.remoteSession === false,
       unsafeBaselines: [unsafeWin.remote],
     }),
+
+    parseWindowsRecall: parser({
+      input: 'value',
+      run: win32.parseWindowsRecall,
+      safe: (r) => r !== null && r.state !== 'may-be-on',
+      unsafeBaselines: [winListeners.recall],
+    }),
+    parseWindowsGameCapture: parser({
+      input: 'value',
+      run: win32.parseWindowsGameCapture,
+      safe: (r) => r !== null && !r.backgroundRecording && !r.recorderRunning,
+      // "Record what happened" not set is Windows' documented default (off), so a null there is a real answer;
+      // this baseline also has the recorder running, which no damage can turn into a safe reading.
+      unsafeBaselines: [{ ...(winListeners.gameCapture as object), recorderRunning: true }],
+    }),
+    parseWindowsUpdates: parser({
+      input: 'value',
+      run: win32.parseWindowsUpdates,
+      safe: (r) => r !== null && !r.restartNeeded && r.restartAt === null,
+      unsafeBaselines: [winListeners.updates],
+    }),
+    parseWindowsScheduledTasks: parser({
+      input: 'value',
+      run: win32.parseWindowsScheduledTasks,
+      safe: (r) => r !== null && r.every((t) => t.nextRunMs === null && !t.running),
+      unsafeBaselines: [winListeners.scheduledTasks],
+    }),
+    parseWindowsFileHistory: parser({
+      input: 'value',
+      run: win32.parseWindowsFileHistory,
+      safe: (r) => r?.on === false,
+      unsafeBaselines: [winListeners.fileHistory],
+    }),
+    parseWindowsSleep: parser({
+      input: 'value',
+      run: (v: unknown) => win32.parseWindowsSleep(v, null),
+      safe: (r) => r !== null && (r.systemSleepMinutes === null || r.systemSleepMinutes >= 60),
+      unsafeBaselines: [winListeners.powercfg],
+    }),
+    parseWindowsKeepAwake: {
+      exempt: 'only adds a way to keep the computer awake to the advice; it never decides a check',
+    },
+    parseWindowsHeadsets: parser({
+      input: 'value',
+      run: win32.parseWindowsHeadsets,
+      // An empty list makes the check "not needed", never a pass.
+      safe: (r) => r !== null && r.length > 0 && enoughCharge(r),
+      unsafeBaselines: [winListeners.headsets],
+    }),
   },
 
   'win32-batch': {
@@ -317,6 +378,31 @@ export const parserRegistry: Readonly<
         d('system-profiler-audio-usb.json'),
         d('system-profiler-audio-builtin-with-monitor.json'),
       ],
+    }),
+
+    parseSoftwareUpdatePrefs: parser({
+      input: 'text',
+      run: darwin.parseSoftwareUpdatePrefs,
+      safe: (r) => r?.recommended?.length === 0,
+      unsafeBaselines: [macListeners('pasted/softwareupdate-prefs.txt')],
+    }),
+    parseTmutilStatus: parser({
+      input: 'text',
+      run: darwin.parseTmutilStatus,
+      safe: (r) => r?.running === false,
+      unsafeBaselines: [macListeners('pasted/tmutil-status-running.txt')],
+    }),
+    parsePmsetSleep: parser({
+      input: 'text',
+      run: darwin.parsePmsetSleep,
+      safe: (r) => r !== null && (r.sleep === 0 || r.sleep >= 60),
+      unsafeBaselines: [macListeners('pasted/pmset-g.txt')],
+    }),
+    parseDarwinBluetoothHeadsets: parser({
+      input: 'text',
+      run: darwin.parseDarwinBluetoothHeadsets,
+      safe: (r) => r !== null && r.length > 0 && enoughCharge(r),
+      unsafeBaselines: [macListeners('pasted/system-profiler-bluetooth.json')],
     }),
   },
 
@@ -426,5 +512,30 @@ export const parserRegistry: Readonly<
       safe: (r) => r !== null && !r.some((p) => p === 3389 || (p >= 5900 && p <= 5909)),
       unsafeBaselines: [l('ss-ltn.txt')],
     }),
+    parseSystemctlTimers: parser({
+      input: 'text',
+      run: linux.parseSystemctlTimers,
+      safe: (r) => r !== null && r.every((t) => t.leftMinutes === null || t.leftMinutes > 75),
+      unsafeBaselines: [captureFile('linux-listeners-fedora', 'pasted/systemctl-list-timers.txt')],
+    }),
+    classifyLinuxTimer: {
+      exempt: 'takes a unit name parseSystemctlTimers read; a timer it does not know is housekeeping left unnamed',
+    },
+    parseAptConfig: {
+      exempt:
+        "a setting that is not written keeps apt's documented default (unattended upgrades off, no automatic restart)",
+    },
+    parseRebootRequiredPkgs: {
+      exempt: 'only names the packages; whether a restart is needed comes from /run/reboot-required itself',
+    },
+    parseUpowerHeadsets: parser({
+      input: 'text',
+      run: linux.parseUpowerHeadsets,
+      safe: (r) => r !== null && r.length > 0 && enoughCharge(r),
+      unsafeBaselines: [upowerLow],
+    }),
+    pactlBluetoothSinks: {
+      exempt: 'only tells whether a headset is connected: no headset makes the check "not needed", never a pass',
+    },
   },
 };

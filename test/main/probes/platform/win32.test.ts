@@ -105,9 +105,9 @@ describe('createWin32Facts', () => {
     expect(windowsBatchScript).toContain('/qh SCHEME_CURRENT SUB_NONE CONSOLELOCK');
   });
 
-  it('reads every part of the English laptop fixture', () => {
+  it('reads every part of the English laptop fixture (recorded before the issue-14 parts were added after netEnd)', () => {
     const batch = parseWindowsBatch(fixture('win32', 'batch2-en-laptop-wifi.txt'));
-    expect([...batch.parts.keys()]).toEqual([...windowsBatchParts]);
+    expect([...batch.parts.keys()]).toEqual(windowsBatchParts.slice(0, windowsBatchParts.indexOf('netEnd') + 1));
     expect(batch.parts.get('netEnd')).toMatchObject({ ok: true, ms: 1041 });
   });
 
