@@ -1,5 +1,5 @@
 import { describeDue, dueInWindow, sessionWindow } from './session-window';
-import { listNames, outcome, sentence, unresolved } from './probe-kit';
+import { listNames, outcome, sentence, unresolved, upperFirst } from './probe-kit';
 import type { Probe } from './probe-types';
 
 /**
@@ -47,10 +47,7 @@ export function createComputerUpdatesProbe(now: () => Date = () => new Date()): 
       for (const t of others)
         parts.push(`${t.name} ${describeDue(t, window)}, within the next ${window.minutes} minutes`);
       if (parts.length > 0) {
-        const text = parts
-          .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
-          .map(sentence)
-          .join(' ');
+        const text = parts.map(upperFirst).map(sentence).join(' ');
         return outcome('warn', `${text}${extra}`, evidence);
       }
       if (unread.length > 0) {

@@ -2,7 +2,7 @@ import type { JsonObject } from '../../shared/json';
 import type { ProgramRow } from '../../shared/programs/program-types';
 import { programCatalog } from '../../shared/programs/programs.catalog';
 import type { RecordingSignal } from './platform/platform-types';
-import { listNames, lowerFirst, outcome } from './probe-kit';
+import { listNames, lowerFirst, outcome, upperFirst } from './probe-kit';
 import type { Probe } from './probe-types';
 
 /** How sure a running recorder makes us, from its catalog entry (a command-line recorder records while it runs). */
@@ -60,14 +60,15 @@ export const privacyRecordingProbe: Probe = {
     if (recordingNow.length > 0) {
       return outcome(
         'fail',
-        `${capitalise(list)}. Stop the recording before the session unless your client agreed to it.${tail}`,
+        `${upperFirst(list)}. Stop the recording before the session unless your client agreed to it.${tail}`,
         evidence,
       );
     }
     if (parts.length > 0) {
+      const them = parts.length === 1 && mayRecord.length === 1 ? 'it' : 'them';
       return outcome(
         'warn',
-        `${capitalise(list)}. Close it unless your client agreed to a recording.${tail}`,
+        `${upperFirst(list)}. Close or pause ${them} unless your client agreed to a recording.${tail}`,
         evidence,
       );
     }
@@ -85,7 +86,3 @@ export const privacyRecordingProbe: Probe = {
     );
   },
 };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

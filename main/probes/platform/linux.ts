@@ -686,9 +686,14 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
             ? `a restart to finish updating ${listNames(pkgs, 3)}`
             : 'a restart to finish installing updates',
         );
-      // Only Debian and Ubuntu announce a needed restart in /run/reboot-required.
-      else if (!debianLike)
-        unread.push('whether a restart is needed (ReadyRoom knows how Debian and Ubuntu announce it)');
+      // Only Debian and Ubuntu announce a needed restart in /run/reboot-required, and only with a program that writes it.
+      else if (!debianLike) {
+        unread.push(
+          dpkg
+            ? 'whether a restart is needed (nothing on this computer announces it: Ubuntu’s update-notifier and Debian’s unattended-upgrades do)'
+            : 'whether a restart is needed (ReadyRoom knows how Debian and Ubuntu announce it)',
+        );
+      }
       // APT::Periodic::Unattended-Upgrade defaults to "0": the timer then installs nothing.
       const autoInstall = dpkg && /^[1-9]/.test(apt['apt::periodic::unattended-upgrade'] ?? '0');
       const autoReboot = /^(true|1|yes)$/i.test(apt['unattended-upgrade::automatic-reboot'] ?? 'false');

@@ -378,14 +378,14 @@ const percentText = (value: unknown): number | null => {
 export function parseDarwinBluetoothHeadsets(stdout: string): { name: string; percent: number | null }[] | null {
   const root = tryParseJson(stdout);
   if (!isRecord(root)) return null;
-  const sections = asRecordList(root.SPBluetoothDataType);
-  if (!sections) return null;
+  // system_profiler writes lists as JSON arrays; an object where a list belongs is not its answer.
+  const sections = root.SPBluetoothDataType;
+  if (!Array.isArray(sections) || !sections.every(isRecord)) return null;
   const out: { name: string; percent: number | null }[] = [];
   for (const section of sections) {
-    const connected = section.device_connected;
-    if (connected === undefined) continue;
-    const list = asRecordList(connected);
-    if (!list) return null;
+    const list = section.device_connected;
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isRecord)) return null;
     for (const wrapper of list) {
       for (const [name, raw] of Object.entries(wrapper)) {
         if (!isRecord(raw)) return null;
