@@ -235,6 +235,26 @@ export const manualCatalog: readonly CatalogEntry[] = [
     modalities: ['video', 'audio'],
   },
   {
+    id: 'media.echo',
+    category: 'audio',
+    step: 'media',
+    kind: 'media',
+    severity: 'advice',
+    title: 'You sound clear to your client',
+    why: 'A quiet, distorted or noisy voice tires your client and makes them ask you to repeat yourself; hearing a short recording of yourself shows what they will hear (NCSC).',
+    source: 'NCSC',
+    fix: {
+      any: {
+        steps: [
+          'Sit about a hand’s width to an arm’s length from the microphone, or use a headset with its own microphone.',
+          'Choose a quiet room: close the door and windows, and turn off fans, radios and the TV.',
+          'If you sound distorted, turn the microphone’s input volume down in your sound settings; if you sound faint, turn it up.',
+        ],
+      },
+    },
+    modalities: ['video', 'audio'],
+  },
+  {
     id: 'audio.headphones',
     category: 'audio',
     step: 'media',
