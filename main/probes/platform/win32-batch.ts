@@ -202,7 +202,7 @@ Write-Part 'recall' {
   [ordered]@{
     policyMachine = Get-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsAI' @('DisableAIDataAnalysis', 'AllowRecallEnablement')
     policyUser = Get-Values 'HKCU:\Software\Policies\Microsoft\Windows\WindowsAI' @('DisableAIDataAnalysis')
-    installed = [bool](Get-AppxPackage -Name 'MicrosoftWindows.Client.AIX' -ErrorAction SilentlyContinue)
+    installed = $(try { [bool](Get-AppxPackage -Name 'MicrosoftWindows.Client.AIX' -ErrorAction Stop) } catch { $null })
     snapshotStore = [bool](Test-Path -LiteralPath (Join-Path $env:LOCALAPPDATA 'CoreAIPlatform.00\UKP'))
   }
 }
@@ -227,12 +227,14 @@ Write-Part 'updates' {
 }
 Write-Part 'scheduledTasks' {
   ,@(foreach ($t in @(,@('\Microsoft\Windows\Windows Defender\', 'Windows Defender Scheduled Scan'))) {
-    $task = Get-ScheduledTask -TaskPath $t[0] -TaskName $t[1] -ErrorAction SilentlyContinue
-    if ($null -ne $task) {
-      $info = $task | Get-ScheduledTaskInfo
+    try {
+      $task = Get-ScheduledTask -TaskPath $t[0] -TaskName $t[1] -ErrorAction Stop
+      $info = $task | Get-ScheduledTaskInfo -ErrorAction Stop
       $next = 'none'
       if ($null -ne $info.NextRunTime -and $info.NextRunTime.Year -gt 2000) { $next = $info.NextRunTime.ToUniversalTime().ToString('o') }
       [ordered]@{ name = $t[1]; next = $next; state = [string]$task.State }
+    } catch {
+      [ordered]@{ name = $t[1]; next = 'none'; state = 'unreadable' }
     }
   })
 }

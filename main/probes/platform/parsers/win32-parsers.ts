@@ -748,7 +748,8 @@ export function parseWindowsScheduledTasks(
     const name = asString(t.name);
     const state = asString(t.state);
     const nextText = asString(t.next);
-    if (!name || state === null || nextText === null) return null;
+    // A task Windows would not show this user is not a task that is not scheduled.
+    if (!name || state === null || state === 'unreadable' || nextText === null) return null;
     const next = nextText === 'none' ? null : Date.parse(nextText);
     if (next !== null && Number.isNaN(next)) return null;
     out.push({ name, nextRunMs: next, running: state === 'Running' });

@@ -123,6 +123,7 @@ describe('scheduled tasks and File History', () => {
   it('reads null or a time it cannot parse as unread, not as "no next run"', () => {
     expect(parseWindowsScheduledTasks([{ name: 'x', next: null, state: 'Ready' }])).toBeNull();
     expect(parseWindowsScheduledTasks([{ name: 'x', next: 'soon', state: 'Ready' }])).toBeNull();
+    expect(parseWindowsScheduledTasks([{ name: 'x', next: 'none', state: 'unreadable' }])).toBeNull();
     expect(parseWindowsScheduledTasks([])).toEqual([]);
   });
 
