@@ -6,7 +6,12 @@ import { createLinuxFacts } from '../../../../main/probes/platform/linux';
 import type { HostFiles, PlatformDeps, PlatformFacts } from '../../../../main/probes/platform/platform-types';
 import { createWin32Facts, defaultWin32Options } from '../../../../main/probes/platform/win32';
 import { rebootAnnouncers } from '../../../../main/probes/platform/linux';
-import { powershellArgs, powershellPath, windowsBatchLineTag } from '../../../../main/probes/platform/win32-batch';
+import {
+  powershellArgs,
+  powershellPath,
+  windowsBatchLineTag,
+  windowsBatchParts,
+} from '../../../../main/probes/platform/win32-batch';
 import { captureBatchParts, captureFile } from './capture-fixtures';
 import { execResult, fixture } from './probe-test-kit';
 
@@ -49,17 +54,10 @@ const notSet = (key: string): Answer => ({
 
 const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
 
-/** The issue-14 parts of the unsafe Windows capture, as batch lines after the older unsafe fixture. */
+/** The parts after netEnd (issue 14), from the unsafe Windows capture, as batch lines after the older unsafe fixture. */
 const listenerParts = captureBatchParts('windows11-listeners-unsafe');
-const unsafeWindowsBatch = `${fixture('win32', 'batch2-unsafe-win10.txt').replace(/\r?\n$/, '')}\r\n${[
-  'recall',
-  'gameCapture',
-  'updates',
-  'scheduledTasks',
-  'fileHistory',
-  'keepAwake',
-  'headsets',
-]
+const unsafeWindowsBatch = `${fixture('win32', 'batch2-unsafe-win10.txt').replace(/\r?\n$/, '')}\r\n${windowsBatchParts
+  .slice(windowsBatchParts.indexOf('netEnd') + 1)
   .map((part, i) => JSON.stringify({ readyroom: windowsBatchLineTag, part, ms: 2000 + i, value: listenerParts[part] }))
   .join('\r\n')}\r\n`;
 const macListeners = (path: string) => captureFile('macos-listeners-unsafe', path);
