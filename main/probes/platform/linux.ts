@@ -195,7 +195,7 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
   const describeTimers = (r: ExecResult) =>
     r.spawnError || r.timedOut
       ? describeExecFailure(r, 'the "systemctl" tool')
-      : 'systemd did not list its timers (is systemd running?)';
+      : 'systemd did not list its timers; it may not be running';
 
   const listSinks = memo(() => exec('pactl', ['list', 'sinks']));
 
