@@ -1,4 +1,5 @@
 import type { CheckStatus } from '../../shared/checks/check-result';
+import { programCatalog } from '../../shared/programs/programs.catalog';
 import type { JsonObject } from '../../shared/json';
 import type { Fact } from './platform/platform-types';
 import type { ProbeOutcome } from './probe-types';
@@ -45,6 +46,15 @@ export function lowerFirst(text: string): string {
   const first = /^[^\s,;:.()]+/.exec(text)?.[0] ?? '';
   if (properNames.has(first) || !/^[A-Z][a-z]+$/.test(first)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Program names that are written in lower case ("arecord", "ffmpeg", "tl;dv") and stay so at a sentence's start. */
+const lowercaseNames = programCatalog.map((e) => e.name).filter((n) => /^[a-z]/.test(n));
+
+/** Capitalises a sentence's first letter, unless it begins with a name written otherwise ("macOS", "ffmpeg"). */
+export function upperFirst(text: string): string {
+  if (/^[a-z]+[A-Z]/.test(text) || lowercaseNames.some((n) => text.startsWith(n))) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "Dropbox, Chrome and Spotify"; long lists end in "and N more". */

@@ -1,6 +1,10 @@
+import { audioHeadsetBatteryProbe } from './audio-headset-battery.probe';
 import { audioOutputProbe } from './audio-output.probe';
+import { createComputerBackgroundTasksProbe } from './computer-background-tasks.probe';
 import { computerPowerProbe } from './computer-power.probe';
 import { createComputerHeadroomProbe } from './computer-headroom.probe';
+import { computerSleepProbe } from './computer-sleep.probe';
+import { createComputerUpdatesProbe } from './computer-updates.probe';
 import { createConnectionBusyProbe } from './connection-busy.probe';
 import { createConnectionQualityProbe } from './connection-quality.probe';
 import { createConnectionThroughputProbe } from './connection-throughput.probe';
@@ -10,6 +14,7 @@ import type { QualityOptions } from './net/quality-sampler';
 import type { ThroughputOptions } from './net/throughput';
 import { privacyMicCameraInUseProbe } from './privacy-mic-camera-in-use.probe';
 import { privacyNotificationsProbe } from './privacy-notifications.probe';
+import { privacyRecordingProbe } from './privacy-recording.probe';
 import { privacyVoiceAssistantsProbe } from './privacy-voice-assistants.probe';
 import type { Probe } from './probe-types';
 import { programsBackgroundProbe } from './programs-background.probe';
@@ -41,12 +46,17 @@ export function createProbes(options: ProbeOptions = {}): readonly Probe[] {
     createConnectionBusyProbe(options.busyWindowMs),
     computerPowerProbe,
     createComputerHeadroomProbe(options.headroomWindowMs),
+    computerSleepProbe,
+    createComputerUpdatesProbe(options.now),
+    createComputerBackgroundTasksProbe(options.now),
     programsBackgroundProbe,
     programsRemoteAccessProbe,
     privacyVoiceAssistantsProbe,
     privacyMicCameraInUseProbe,
+    privacyRecordingProbe,
     privacyNotificationsProbe,
     audioOutputProbe,
+    audioHeadsetBatteryProbe,
     securityFirewallProbe,
     securityAntivirusProbe,
     securityDiskEncryptionProbe,

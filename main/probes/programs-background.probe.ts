@@ -3,7 +3,7 @@ import { listNames, outcome, plural } from './probe-kit';
 import type { Probe } from './probe-types';
 
 /** Rows the other program checks report on. */
-const elsewhere = new Set(['remote-access', 'assistant']);
+const elsewhere = new Set(['remote-access', 'assistant', 'recorder']);
 
 /**
  * Programs worth closing before a session: sync clients slow the connection and browsers

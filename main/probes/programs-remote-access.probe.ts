@@ -3,8 +3,8 @@ import { listNames, lowerFirst, outcome } from './probe-kit';
 import type { Probe } from './probe-types';
 
 /**
- * Remote-control, screen-sharing or recording programs could let someone else see or record the
- * session; also flags remote desktop being switched on and this desktop being used remotely.
+ * Remote-control or screen-sharing programs could let someone else see the session (recorders are
+ * privacy.recording's); also flags remote desktop being switched on and this desktop being used remotely.
  * Passes only when the program list and both OS settings were actually read.
  */
 export const programsRemoteAccessProbe: Probe = {
@@ -49,10 +49,6 @@ export const programsRemoteAccessProbe: Probe = {
         evidence,
       );
     }
-    return outcome(
-      'pass',
-      'No remote-access or screen-recording program is running, and remote desktop is off.',
-      evidence,
-    );
+    return outcome('pass', 'No remote-access program is running, and remote desktop is off.', evidence);
   },
 };

@@ -26,7 +26,7 @@ import { createSystemInfo, type SystemInfo } from './system-info';
 export interface ScanServiceDeps {
   readonly os: NodeJS.Platform;
   readonly exec: ExecFn;
-  /** The programs service's listing (rows with category 'remote-access' and 'assistant' are reported separately). */
+  /** The programs service's listing (rows with category 'remote-access', 'recorder' and 'assistant' are reported separately). */
   readonly listPrograms: (options: { platform?: SessionPlatformId }) => Promise<readonly ProgramRow[]>;
   readonly getSettings: () => Settings;
   /** Per-probe limit; default 4 s. */

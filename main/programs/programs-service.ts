@@ -117,8 +117,11 @@ export function createProgramsService(deps: ProgramsServiceDeps): ProgramsServic
     const processes = await processOs.listProcesses();
     if (!processes) throw new AppError('UNAVAILABLE', 'ReadyRoom could not read which programs are running.');
     const never = settings.programs.neverSuggest;
+    // "Never suggest" does not hide a recorder: a session being recorded is a matter of confidentiality,
+    // and privacy.recording reads this list.
     const entries = [...programCatalog, ...customEntries(settings.programs.alwaysSuggest, deps.os)].filter(
-      (entry) => entry.id !== session.programId && !isNeverSuggested(entry, never, deps.os),
+      (entry) =>
+        entry.id !== session.programId && (entry.category === 'recorder' || !isNeverSuggested(entry, never, deps.os)),
     );
     const groups = groupPrograms({
       processes,

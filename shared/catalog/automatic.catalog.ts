@@ -236,6 +236,114 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'computer.sleep',
+    category: 'computer',
+    step: 'connection',
+    kind: 'automatic',
+    severity: 'advice',
+    title: 'Computer stays awake for the whole session',
+    why: 'A computer that goes to sleep after a few idle minutes can drop the call, most often in audio-only sessions where you do not touch the keyboard. Microsoft and Apple let you lengthen the sleep time or keep the computer awake for a while.',
+    source: 'Microsoft and Apple power settings documentation',
+    fix: {
+      win32: {
+        steps: [
+          'Open Settings › System › Power & battery › Screen, sleep & hibernate timeouts.',
+          'Set “Make my device sleep after” to longer than your session (or Never while plugged in).',
+          'Leave the screen timeout short: the call app keeps the screen on during video, and a short timeout keeps your screen private when you step away.',
+          'On a laptop, Windows Mobility Center (Windows key + X) offers presentation settings that keep the computer awake until you turn them off.',
+        ],
+        link: { label: 'Open power settings', url: 'ms-settings:powersleep' },
+      },
+      darwin: {
+        steps: [
+          'Open System Settings › Battery › Options (Energy on desktop Macs) and turn on “Prevent automatic sleeping when the display is off” for the power adapter.',
+          'Keep the display on the charger during the session.',
+          'For one session only: open Terminal and type “caffeinate -d -t 4500” to keep the Mac awake for 75 minutes (close Terminal to stop it).',
+        ],
+        link: { label: 'Open Battery settings', url: 'x-apple.systempreferences:com.apple.preference.battery' },
+      },
+      linux: {
+        steps: [
+          'Open your desktop settings › Power and set “Automatic suspend” to off or longer than your session while plugged in.',
+          'Keep the blank-screen delay short: video calls keep the screen on, and a short delay keeps your screen private.',
+          'For one session only, a terminal command such as “systemd-inhibit --what=sleep sleep 4500” keeps the computer awake for 75 minutes.',
+        ],
+      },
+    },
+  },
+  {
+    id: 'computer.updates',
+    category: 'computer',
+    step: 'programs',
+    kind: 'automatic',
+    severity: 'blocker',
+    title: 'No restart or update due during the session',
+    why: 'Installing updates promptly keeps the computer safe (NCSC), but a restart or an update that starts during a session cuts the call or slows it to a crawl. Restart before the session, or postpone until it is over.',
+    source: 'NCSC; Microsoft Windows Update, Apple Software Update and Debian unattended-upgrades documentation',
+    fix: {
+      win32: {
+        steps: [
+          'If there is time, restart now (Start › Power › Update and restart) and run the check again.',
+          'Otherwise open Settings › Windows Update and choose “Pause updates” or “Schedule the restart” for after the session.',
+          'Set your active hours to cover your working day, so Windows does not restart by itself while you work.',
+        ],
+        link: { label: 'Open Windows Update', url: 'ms-settings:windowsupdate' },
+      },
+      darwin: {
+        steps: [
+          'If there is time, open System Settings › General › Software Update, install the update and restart before the session.',
+          'Otherwise choose “Later” or “Remind me tomorrow” when macOS offers to install, and install after the session.',
+          'Plug the Mac in overnight so automatic installs happen then rather than during the day.',
+        ],
+        link: {
+          label: 'Open Software Update',
+          url: 'x-apple.systempreferences:com.apple.Software-Update-Settings.extension',
+        },
+      },
+      linux: {
+        steps: [
+          'If a restart is needed and there is time, save your work and restart now, then run the check again.',
+          'Otherwise restart after the session; Linux keeps working normally until then.',
+          'If automatic updates are due during the session, let them finish first or start the session after them.',
+        ],
+      },
+    },
+  },
+  {
+    id: 'computer.background-tasks',
+    category: 'computer',
+    step: 'programs',
+    kind: 'automatic',
+    severity: 'advice',
+    title: 'No backup or scan due during the session',
+    why: 'Backups and virus scans are good habits, but one that starts during a session can take the processor, disk and connection the call needs. Microsoft and Apple let you choose when they run; the ACTO guidance asks you to keep the connection free.',
+    source: 'Microsoft Defender and File History, Apple Time Machine documentation; ACTO guidance, 2020',
+    fix: {
+      win32: {
+        steps: [
+          'Run a backup or scan now if it is due, so it has finished before the session.',
+          'In Windows Security › Virus & threat protection, avoid starting a full scan before a session; scheduled scans can be moved by your IT support.',
+          'For File History, choose Control Panel › File History › Advanced settings and save copies less often (for example daily).',
+        ],
+        link: { label: 'Open backup settings', url: 'ms-settings:backup' },
+      },
+      darwin: {
+        steps: [
+          'If Time Machine is backing up, let it finish or choose “Skip This Backup” from the Time Machine menu.',
+          'In System Settings › General › Time Machine › Options, choose to back up daily or manually instead of every hour.',
+          'Back up after the session instead.',
+        ],
+      },
+      linux: {
+        steps: [
+          'Let a backup or system job that is due soon finish before the session, or start it after.',
+          'Your backup program’s settings (for example Déjà Dup “Backups”) let you choose when it runs.',
+          'System jobs such as update downloads can be moved with “sudo systemctl edit <name>.timer” if you know how; otherwise leave them.',
+        ],
+      },
+    },
+  },
+  {
     id: 'programs.background',
     category: 'programs',
     step: 'programs',
@@ -268,13 +376,13 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     step: 'programs',
     kind: 'automatic',
     severity: 'advice',
-    title: 'No remote-access or screen-recording program',
-    why: 'Remote-control, screen-sharing and recording tools could let someone else see or record your session without you noticing. Confidentiality is the heart of the ACTO guidance.',
+    title: 'No remote-access program',
+    why: 'Remote-control and screen-sharing tools could let someone else see or control your computer during the session without you noticing. Confidentiality is the heart of the ACTO guidance.',
     source: acto,
     fix: {
       win32: {
         steps: [
-          'Close remote-control and recording programs (for example TeamViewer, AnyDesk, OBS) unless your IT support needs them right now.',
+          'Close remote-control programs (for example TeamViewer, AnyDesk) unless your IT support needs them right now.',
           'If you do not use Remote Desktop, turn it off in Settings.',
           'Run the check again.',
         ],
@@ -282,7 +390,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
       },
       darwin: {
         steps: [
-          'Quit remote-control and recording apps (for example TeamViewer, AnyDesk, OBS) unless your IT support needs them right now.',
+          'Quit remote-control apps (for example TeamViewer, AnyDesk) unless your IT support needs them right now.',
           'In System Settings › General › Sharing, turn off Screen Sharing and Remote Management if you do not use them.',
           'Run the check again.',
         ],
@@ -290,7 +398,7 @@ export const automaticCatalog: readonly CatalogEntry[] = [
       },
       linux: {
         steps: [
-          'Close remote-control and recording programs (for example TeamViewer, AnyDesk, OBS).',
+          'Close remote-control programs (for example TeamViewer, AnyDesk).',
           'Turn off desktop sharing or remote desktop in your desktop settings if you do not use them.',
           'Run the check again.',
         ],
@@ -366,6 +474,46 @@ export const automaticCatalog: readonly CatalogEntry[] = [
     },
   },
   {
+    id: 'privacy.recording',
+    category: 'privacy',
+    step: 'privacy',
+    kind: 'automatic',
+    severity: 'blocker',
+    title: 'Nothing is recording this computer',
+    why: 'A screen or sound recorder, an AI note-taker or Windows Recall could keep a copy of the session that your client never agreed to. NCSC advises making sure calls are not recorded without agreement, and the ACTO guidance puts confidentiality first.',
+    source: 'NCSC video conferencing guidance; ACTO guidance, 2020; Microsoft Recall documentation',
+    fix: {
+      win32: {
+        steps: [
+          'Close the recorders and note-takers named above (ReadyRoom’s programs step can close them), unless your client has agreed to a recording.',
+          'If Windows Recall is on, click its icon near the clock and pause it, or turn off Settings › Privacy & security › Recall & snapshots › Save snapshots.',
+          'If Xbox Game Bar records in the background, turn off Settings › Gaming › Captures › Record what happened.',
+          'Run the check again.',
+        ],
+        link: { label: 'Open capture settings', url: 'ms-settings:gaming-gamedvr' },
+      },
+      darwin: {
+        steps: [
+          'Quit the recorders and note-takers named above (ReadyRoom’s programs step can close them), unless your client has agreed to a recording.',
+          'If a screen recording is running, click the stop button in the menu bar.',
+          'In System Settings › Privacy & Security › Screen & System Audio Recording, switch off apps that do not need it.',
+          'Run the check again.',
+        ],
+        link: {
+          label: 'Open Privacy & Security',
+          url: 'x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture',
+        },
+      },
+      linux: {
+        steps: [
+          'Close the recorders named above (ReadyRoom’s programs step can close them), unless your client has agreed to a recording.',
+          'Stop any screen sharing or recording your desktop shows in its top bar.',
+          'Run the check again.',
+        ],
+      },
+    },
+  },
+  {
     id: 'privacy.notifications',
     category: 'privacy',
     step: 'privacy',
@@ -431,6 +579,42 @@ export const automaticCatalog: readonly CatalogEntry[] = [
           'Plug in or connect your headphones or headset.',
           'Choose them as the sound output in your desktop sound settings.',
           'Run the check again; the sound test on the next step confirms it.',
+        ],
+      },
+    },
+  },
+  {
+    id: 'audio.headset-battery',
+    category: 'audio',
+    step: 'media',
+    kind: 'automatic',
+    severity: 'advice',
+    modalities: ['video', 'audio'],
+    title: 'Wireless headset has enough charge',
+    why: 'A wireless headset that runs flat mid-session leaves your client talking to silence while you reconnect. Headphones are what the ACTO guidance recommends, so keep them charged; Apple and Microsoft show their charge where the headset reports it.',
+    source: 'ACTO guidance, 2020; Apple and Microsoft Bluetooth documentation',
+    fix: {
+      win32: {
+        steps: [
+          'Charge the headset, or plug in a wired one for this session.',
+          'Settings › Bluetooth & devices shows the charge of headsets that report it.',
+          'Run the check again.',
+        ],
+        link: { label: 'Open Bluetooth settings', url: 'ms-settings:bluetooth' },
+      },
+      darwin: {
+        steps: [
+          'Charge the headset or AirPods, or plug in a wired headset for this session.',
+          'The Bluetooth menu in Control Centre shows the charge of headsets that report it.',
+          'Run the check again.',
+        ],
+        link: { label: 'Open Bluetooth settings', url: 'x-apple.systempreferences:com.apple.BluetoothSettings' },
+      },
+      linux: {
+        steps: [
+          'Charge the headset, or plug in a wired one for this session.',
+          'Your desktop’s Bluetooth or power menu shows the charge of headsets that report it.',
+          'Run the check again.',
         ],
       },
     },

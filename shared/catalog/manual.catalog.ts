@@ -53,6 +53,27 @@ export const manualCatalog: readonly CatalogEntry[] = [
     confirm: 'Phones, smart speakers and watches near me have their voice assistants off.',
   },
   {
+    id: 'privacy.note-takers',
+    category: 'privacy',
+    step: 'privacy',
+    kind: 'manual',
+    severity: 'blocker',
+    title: 'No AI note-taker or recording in the video platform',
+    why: 'Note-takers that work inside the call or the browser (Zoom AI Companion, Teams Copilot and Recap, Google Meet "Take notes for me", Otter, Fireflies, Fathom, tl;dv, Read.ai) can record and transcribe the session, and ReadyRoom cannot see them. Calls should not be recorded without agreement (NCSC).',
+    source: 'NCSC',
+    fix: {
+      any: {
+        steps: [
+          'In the meeting, check that no AI companion, Copilot, recap, transcript or “take notes” feature is switched on.',
+          'Look at the list of participants: remove any note-taking assistant (for example “Otter.ai” or “Fireflies.ai Notetaker”) that has joined.',
+          'In your video platform’s settings, turn off automatic AI summaries and recordings for your meetings.',
+          'In your web browser, switch off meeting-notes extensions during sessions.',
+        ],
+      },
+    },
+    confirm: 'Nothing in this meeting or my browser is taking notes, transcribing or recording the session.',
+  },
+  {
     id: 'room.private',
     category: 'room',
     step: 'privacy',
@@ -214,6 +235,26 @@ export const manualCatalog: readonly CatalogEntry[] = [
     modalities: ['video', 'audio'],
   },
   {
+    id: 'media.echo',
+    category: 'audio',
+    step: 'media',
+    kind: 'media',
+    severity: 'advice',
+    title: 'You sound clear to your client',
+    why: 'A quiet, distorted or noisy voice tires your client and makes them ask you to repeat yourself; hearing a short recording of yourself shows what they will hear (NCSC).',
+    source: 'NCSC',
+    fix: {
+      any: {
+        steps: [
+          'Sit about a hand’s width to an arm’s length from the microphone, or use a headset with its own microphone.',
+          'Choose a quiet room: close the door and windows, and turn off fans, radios and the TV.',
+          'If you sound distorted, turn the microphone’s input volume down in your sound settings; if you sound faint, turn it up.',
+        ],
+      },
+    },
+    modalities: ['video', 'audio'],
+  },
+  {
     id: 'audio.headphones',
     category: 'audio',
     step: 'media',
@@ -231,6 +272,27 @@ export const manualCatalog: readonly CatalogEntry[] = [
       },
     },
     confirm: 'I am using headphones or earbuds for this session.',
+    modalities: ['video', 'audio'],
+  },
+
+  {
+    id: 'audio.headset-charged',
+    category: 'audio',
+    step: 'media',
+    kind: 'manual',
+    severity: 'advice',
+    title: 'Your headset will last the session',
+    why: 'Many wireless headsets do not tell the computer how charged they are; one that runs flat mid-session leaves your client talking to silence. Headphones keep the session private (ACTO guidance, 2020), so keep them charged.',
+    source: acto,
+    fix: {
+      any: {
+        steps: [
+          'Check the charge on the headset itself or in its phone app, and charge it if it is low.',
+          'Keep a wired headset or the charging cable at hand.',
+        ],
+      },
+    },
+    confirm: 'My headset is charged enough for the session, or it is wired.',
     modalities: ['video', 'audio'],
   },
 

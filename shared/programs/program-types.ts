@@ -6,6 +6,7 @@ export const programCategories = [
   'media',
   'torrent',
   'remote-access',
+  'recorder',
   'video',
   'other',
 ] as const;
@@ -18,7 +19,8 @@ export const programCategoryLabels: Record<ProgramCategory, string> = {
   chat: 'Chat and messaging',
   media: 'Music, streaming and games',
   torrent: 'File sharing',
-  'remote-access': 'Remote access and screen recording',
+  'remote-access': 'Remote access',
+  recorder: 'Recorders and note-takers',
   video: 'Video calls',
   other: 'Other',
 };

@@ -21,6 +21,11 @@ export interface ProgramCatalogEntry {
   readonly flatpakIds?: readonly string[];
   /** Windows: arguments that make the program's own executable shut it down gracefully. */
   readonly win32ShutdownArgs?: readonly string[];
+  /**
+   * Recorders only: `running` when the program records for as long as it runs (a command-line
+   * recorder), `may` when it is an app that only records when asked (OBS open is not OBS recording).
+   */
+  readonly records?: 'running' | 'may';
 }
 
 const why = {
@@ -32,6 +37,9 @@ const why = {
   torrent: 'File sharing can use your whole connection, making video freeze or drop.',
   remote: 'Someone else could see or control this computer, or it may record the screen during the session.',
   recorder: 'It can record or stream your screen, camera or sound, which the session must not be.',
+  soundRecorder: 'It can record the sound in the room, and so the session, unless it is stopped.',
+  recordingNow: 'It records for as long as it runs: the session would be recorded.',
+  noteTaker: 'It can listen to a call and keep a recording, transcript or AI notes of it.',
   video: 'Another video app can hold on to your camera or microphone and stop the session app using them.',
 } as const;
 
@@ -406,7 +414,7 @@ export const programCatalog: readonly ProgramCatalogEntry[] = [
     flatpakIds: ['org.deluge_torrent.deluge'],
   },
 
-  // Remote access and screen recording
+  // Remote access
   {
     id: 'teamviewer',
     name: 'TeamViewer',
@@ -491,22 +499,304 @@ export const programCatalog: readonly ProgramCatalogEntry[] = [
     processes: { win32: ['parsecd.exe'], darwin: ['Parsec', 'parsecd'], linux: ['parsecd'] },
     bundleIds: ['tv.parsec.www'],
   },
+  // Recorders and AI note-takers, reported by privacy.recording. Names not seen on a real machine are
+  // marked "unverified"; a wrong name only means a recorder goes unnoticed, which the check's summary
+  // admits ("ReadyRoom knows … recorders"). Tools that are often used for something else (Audacity,
+  // ffmpeg, QuickTime Player, Snipping Tool) are "may record", never "recording".
   {
     id: 'obs',
     name: 'OBS Studio',
-    category: 'remote-access',
+    category: 'recorder',
     why: why.recorder,
     processes: { win32: ['obs64.exe', 'obs32.exe', 'obs.exe'], darwin: ['OBS'], linux: ['obs'] },
     bundleIds: ['com.obsproject.obs-studio'],
     flatpakIds: ['com.obsproject.Studio'],
+    records: 'may',
+  },
+  {
+    id: 'streamlabs',
+    name: 'Streamlabs Desktop',
+    category: 'recorder',
+    why: why.recorder,
+    // unverified
+    processes: { win32: ['Streamlabs OBS.exe', 'Streamlabs Desktop.exe'], darwin: ['Streamlabs Desktop'] },
+    records: 'may',
+  },
+  {
+    id: 'xsplit',
+    name: 'XSplit',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { win32: ['XSplit.Core.exe', 'XSplit.Broadcaster.exe'] },
+    records: 'may',
   },
   {
     id: 'loom',
     name: 'Loom',
-    category: 'remote-access',
+    category: 'recorder',
     why: why.recorder,
     processes: { win32: ['Loom.exe'], darwin: ['Loom'] },
     bundleIds: ['com.loom.desktop'],
+    records: 'may',
+  },
+  {
+    id: 'camtasia',
+    name: 'Camtasia',
+    category: 'recorder',
+    why: why.recorder,
+    // macOS names the app after its year ("Camtasia 2024"); unverified beyond the pattern.
+    processes: {
+      win32: ['CamtasiaStudio.exe', 'CamRecorder.exe', 'CamtasiaRecorder.exe'],
+      darwin: ['Camtasia', 'Camtasia 2022', 'Camtasia 2023', 'Camtasia 2024', 'Camtasia 2025', 'Camtasia 2026'],
+    },
+    records: 'may',
+  },
+  {
+    id: 'snagit',
+    name: 'Snagit',
+    category: 'recorder',
+    why: why.recorder,
+    processes: {
+      win32: ['Snagit32.exe', 'SnagitEditor.exe', 'SnagitCapture.exe'],
+      darwin: ['Snagit', 'Snagit 2023', 'Snagit 2024', 'Snagit 2025', 'Snagit 2026'],
+    },
+    records: 'may',
+  },
+  {
+    id: 'sharex',
+    name: 'ShareX',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { win32: ['ShareX.exe'] },
+    records: 'may',
+  },
+  {
+    id: 'bandicam',
+    name: 'Bandicam',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { win32: ['bdcam.exe', 'Bandicam.exe'] },
+    records: 'may',
+  },
+  {
+    id: 'snipping-tool',
+    name: 'Snipping Tool',
+    category: 'recorder',
+    why: 'It takes screenshots and can also record the screen.',
+    processes: { win32: ['SnippingTool.exe', 'ScreenClippingHost.exe'] },
+    records: 'may',
+  },
+  {
+    id: 'screenflow',
+    name: 'ScreenFlow',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { darwin: ['ScreenFlow'] },
+    bundleIds: ['net.telestream.screenflow10', 'net.telestream.screenflow9'],
+    records: 'may',
+  },
+  {
+    // screencapture records the screen with Shift-Command-5 (its recording file sits in
+    // ~/Library/ScreenRecordings, which darwin.ts reads as "recording now").
+    id: 'macos-screenshot',
+    name: 'macOS Screenshot toolbar',
+    category: 'recorder',
+    why: 'It takes screenshots and can also record the screen.',
+    processes: { darwin: ['screencaptureui', 'screencapture', 'Screenshot'] },
+    records: 'may',
+  },
+  {
+    id: 'quicktime',
+    name: 'QuickTime Player',
+    category: 'recorder',
+    why: 'It plays videos and can also record the screen or sound.',
+    processes: { darwin: ['QuickTime Player'] },
+    bundleIds: ['com.apple.QuickTimePlayerX'],
+    records: 'may',
+  },
+  {
+    id: 'audio-hijack',
+    name: 'Audio Hijack',
+    category: 'recorder',
+    why: why.soundRecorder,
+    processes: { darwin: ['Audio Hijack'] },
+    bundleIds: ['com.rogueamoeba.audiohijack'],
+    records: 'may',
+  },
+  {
+    id: 'audacity',
+    name: 'Audacity',
+    category: 'recorder',
+    why: 'It edits sound and can also record the room, so the session, while it is open.',
+    processes: { win32: ['audacity.exe'], darwin: ['Audacity'], linux: ['audacity'] },
+    bundleIds: ['org.audacityteam.audacity'],
+    flatpakIds: ['org.audacityteam.Audacity'],
+    records: 'may',
+  },
+  {
+    id: 'ffmpeg',
+    name: 'ffmpeg',
+    category: 'recorder',
+    why: 'This command-line tool converts video and sound, and can also record the screen, camera or microphone.',
+    processes: { win32: ['ffmpeg.exe'], darwin: ['ffmpeg'], linux: ['ffmpeg'] },
+    records: 'may',
+  },
+  {
+    id: 'simplescreenrecorder',
+    name: 'SimpleScreenRecorder',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { linux: ['simplescreenrecorder'] },
+    flatpakIds: ['com.maartenbaert.SimpleScreenRecorder'],
+    records: 'may',
+  },
+  {
+    id: 'kazam',
+    name: 'Kazam',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { linux: ['kazam'] },
+    records: 'may',
+  },
+  {
+    id: 'vokoscreen',
+    name: 'vokoscreenNG',
+    category: 'recorder',
+    why: why.recorder,
+    processes: { win32: ['vokoscreenNG.exe'], linux: ['vokoscreenNG', 'vokoscreen'] },
+    flatpakIds: ['com.github.vkohaupt.vokoscreenNG'],
+    records: 'may',
+  },
+  {
+    id: 'gnome-sound-recorder',
+    name: 'Sound Recorder',
+    category: 'recorder',
+    why: why.soundRecorder,
+    processes: { linux: ['gnome-sound-recorder'] },
+    flatpakIds: ['org.gnome.SoundRecorder'],
+    records: 'may',
+  },
+  {
+    id: 'recordmydesktop',
+    name: 'recordMyDesktop',
+    category: 'recorder',
+    why: why.recordingNow,
+    processes: { linux: ['recordmydesktop'] },
+    records: 'running',
+  },
+  {
+    id: 'gpu-screen-recorder',
+    name: 'GPU Screen Recorder',
+    category: 'recorder',
+    why: why.recordingNow,
+    processes: { linux: ['gpu-screen-recorder'] },
+    records: 'running',
+  },
+  {
+    id: 'wf-recorder',
+    name: 'wf-recorder',
+    category: 'recorder',
+    why: why.recordingNow,
+    processes: { linux: ['wf-recorder'] },
+    records: 'running',
+  },
+  // arecord, parecord and pw-record are links to aplay, pacat and pw-cat, which also play sound:
+  // only the recording names count.
+  {
+    id: 'arecord',
+    name: 'arecord (sound recorder)',
+    category: 'recorder',
+    why: why.recordingNow,
+    processes: { linux: ['arecord'] },
+    records: 'running',
+  },
+  {
+    id: 'parecord',
+    name: 'parecord (sound recorder)',
+    category: 'recorder',
+    why: why.recordingNow,
+    processes: { linux: ['parecord'] },
+    records: 'running',
+  },
+  {
+    id: 'pw-record',
+    name: 'pw-record (sound recorder)',
+    category: 'recorder',
+    why: why.recordingNow,
+    processes: { linux: ['pw-record'] },
+    records: 'running',
+  },
+  {
+    id: 'otter',
+    name: 'Otter',
+    category: 'recorder',
+    why: why.noteTaker,
+    // unverified
+    processes: { win32: ['Otter.exe'], darwin: ['Otter', 'Otter.ai'] },
+    records: 'may',
+  },
+  {
+    id: 'fireflies',
+    name: 'Fireflies',
+    category: 'recorder',
+    why: why.noteTaker,
+    // unverified
+    processes: { win32: ['Fireflies.exe'], darwin: ['Fireflies'] },
+    records: 'may',
+  },
+  {
+    id: 'fathom',
+    name: 'Fathom',
+    category: 'recorder',
+    why: why.noteTaker,
+    // unverified
+    processes: { win32: ['Fathom.exe'], darwin: ['Fathom'] },
+    records: 'may',
+  },
+  {
+    id: 'tldv',
+    name: 'tl;dv',
+    category: 'recorder',
+    why: why.noteTaker,
+    // unverified
+    processes: { win32: ['tldv.exe', 'tl;dv.exe'], darwin: ['tldv', 'tl;dv'] },
+    records: 'may',
+  },
+  {
+    id: 'read-ai',
+    name: 'Read AI',
+    category: 'recorder',
+    why: why.noteTaker,
+    // unverified
+    processes: { win32: ['Read AI.exe', 'ReadAI.exe'], darwin: ['Read AI'] },
+    records: 'may',
+  },
+  {
+    id: 'granola',
+    name: 'Granola',
+    category: 'recorder',
+    why: why.noteTaker,
+    // unverified
+    processes: { win32: ['Granola.exe'], darwin: ['Granola'] },
+    records: 'may',
+  },
+  {
+    id: 'krisp',
+    name: 'Krisp',
+    category: 'recorder',
+    why: 'Besides removing background noise, its meeting assistant can record and transcribe calls.',
+    // unverified
+    processes: { win32: ['krisp.exe'], darwin: ['krisp', 'Krisp'] },
+    records: 'may',
+  },
+  {
+    id: 'macwhisper',
+    name: 'MacWhisper',
+    category: 'recorder',
+    why: why.noteTaker,
+    processes: { darwin: ['MacWhisper'] },
+    bundleIds: ['com.goodsnooze.MacWhisper'],
+    records: 'may',
   },
 
   // Video platforms (never suggested when chosen for the session; browser-based ones are not programs)

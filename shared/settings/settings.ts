@@ -17,6 +17,8 @@ export const settingsSchema = z.strictObject({
   /** host[:port] timed when the platform's address is the therapist's own ("other", Jane). */
   otherPlatformHost: z.string().max(260),
   defaultModality: z.enum(modalities),
+  /** How long a session usually lasts: restarts, backups and sleep are judged against it. */
+  sessionMinutes: z.number().int().min(15).max(240),
   idleLockMinutes: z.number().int().min(1).max(240),
   retentionYears: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7), z.null()]),
   throughput: z.strictObject({
@@ -38,6 +40,7 @@ export const defaultSettings: Settings = {
   defaultPlatform: 'zoom',
   otherPlatformHost: '',
   defaultModality: 'video',
+  sessionMinutes: 60,
   idleLockMinutes: 15,
   retentionYears: 7,
   throughput: { enabled: false, downloadUrl: '', uploadUrl: '' },

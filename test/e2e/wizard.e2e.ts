@@ -97,7 +97,12 @@ describe('readiness wizard in Chromium, with the real scan and a real vault', ()
 
     // Privacy
     await expect.poll(() => stepHeading(page).textContent()).toBe('Privacy and listening devices');
-    for (const label of [/voice assistants off/, /private room/, /Nothing confidential can be seen/]) {
+    for (const label of [
+      /voice assistants off/,
+      /Nothing in this meeting or my browser is taking notes/,
+      /private room/,
+      /Nothing confidential can be seen/,
+    ]) {
       await tabTo(page, page.getByLabel(label));
       await kb.press('Space');
     }
@@ -113,7 +118,13 @@ describe('readiness wizard in Chromium, with the real scan and a real vault', ()
     await kb.press('Enter');
     await tabTo(page, page.getByRole('button', { name: 'Yes, I heard it' }));
     await kb.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: 'Record and play back 3 seconds' }));
+    await kb.press('Enter');
+    await tabTo(page, page.getByRole('button', { name: 'Yes, I sounded clear' }));
+    await kb.press('Enter');
     await tabTo(page, page.getByLabel(/I am using headphones/));
+    await kb.press('Space');
+    await tabTo(page, page.getByLabel(/My headset is charged enough/));
     await kb.press('Space');
     await tabTo(page, page.getByRole('button', { name: 'Check for speakers with the microphone' }));
     await kb.press('Enter');

@@ -5,6 +5,10 @@ import {
   countDarwinHumanAccounts,
   countDarwinScreenSharingSessions,
   parseAirportSignal,
+  parseDarwinBluetoothHeadsets,
+  parsePmsetSleep,
+  parseSoftwareUpdatePrefs,
+  parseTmutilStatus,
   parseDarwinDefaultOutput,
   parseDarwinDefaultRoutes,
   parseDarwinListeningPorts,
@@ -25,6 +29,7 @@ import {
   type PlatformDeps,
   type PlatformFacts,
   type RouteFacts,
+  type ScheduledTask,
 } from './platform-types';
 
 /** Absolute paths: a changed PATH must not be able to substitute another program. */
@@ -40,6 +45,7 @@ export const darwinCommands = {
   swVers: '/usr/bin/sw_vers',
   dscl: '/usr/bin/dscl',
   spctl: '/usr/sbin/spctl',
+  tmutil: '/usr/bin/tmutil',
 } as const;
 
 /**
@@ -80,6 +86,9 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     const r = await readDefault(domain, key, currentHost);
     return r.state === 'value' ? r.value : null;
   };
+
+  /** `pmset -g`, read by the screen lock and the sleep checks. */
+  const pmsetSettings = memo(() => exec(c.pmset, ['-g']));
 
   const route = memo(async (): Promise<Fact<RouteFacts>> => {
     const [routes, ports] = await Promise.all([
@@ -306,7 +315,7 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
       const [lock, idleRead, pmset, autoLoginRead] = await Promise.all([
         exec(c.sysadminctl, ['-screenLock', 'status']),
         readDefault('com.apple.screensaver', 'idleTime', true),
-        exec(c.pmset, ['-g']),
+        pmsetSettings(),
         readDefault('/Library/Preferences/com.apple.loginwindow', 'autoLoginUser'),
       ]);
       // sysadminctl writes its answer to stderr; either stream is read as it came.
@@ -384,6 +393,113 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
         { humanAccounts: count, guestEnabled },
         { humanAccounts: count, guestEnabled: guestRead.state === 'missing' ? 'not set' : guest },
       );
+    },
+    async recording() {
+      // A recording made with Shift-Command-5 or QuickTime is written to this folder until it stops.
+      const dir = `${deps.homeDir}/Library/ScreenRecordings`;
+      const [there, listing] = await Promise.all([deps.files.exists(dir), deps.files.listDir(dir)]);
+      if (there && listing === null) {
+        return known(
+          { signals: [], unread: ['whether macOS is recording the screen'] },
+          { screenRecordingsFolder: 'unreadable' },
+        );
+      }
+      const files = (listing ?? []).filter((n) => /\.(mov|mp4)$/i.test(n));
+      const signals =
+        files.length > 0
+          ? [{ name: 'A macOS screen recording', certainty: 'recording' as const, detail: 'is in progress' }]
+          : [];
+      return known({ signals, unread: [] }, { screenRecordingsInProgress: files.length });
+    },
+
+    async updates() {
+      const r = await exec(c.defaults, ['read', '/Library/Preferences/com.apple.SoftwareUpdate']);
+      const prefs = r.ok ? parseSoftwareUpdatePrefs(r.stdout) : null;
+      if (!prefs || prefs.recommended === null) {
+        return unknownFact(
+          r.ok ? 'macOS has not recorded which updates are waiting' : describeExecFailure(r, 'The "defaults" tool'),
+        );
+      }
+      const pending = prefs.recommended;
+      // macOS system updates always restart the Mac; app updates such as Safari usually do not.
+      const restartNeeded = pending.some(
+        (name) => /macos|security|supplemental|update/i.test(name) && !/^safari/i.test(name),
+      );
+      const notes =
+        prefs.autoInstallMacOS === true && pending.length > 0
+          ? ['macOS installs these by itself when it chooses, usually overnight while the Mac is plugged in.']
+          : [];
+      return known(
+        { pending, restartNeeded, scheduled: [], notes, unread: [] },
+        { recommendedUpdates: pending.slice(0, 10), automaticallyInstallMacOSUpdates: prefs.autoInstallMacOS },
+      );
+    },
+
+    async backgroundTasks() {
+      const [status, auto, interval] = await Promise.all([
+        exec(c.tmutil, ['status']),
+        readDefault('/Library/Preferences/com.apple.TimeMachine', 'AutoBackup'),
+        readDefault('/Library/Preferences/com.apple.TimeMachine', 'AutoBackupInterval'),
+      ]);
+      const running = status.ok ? parseTmutilStatus(status.stdout) : null;
+      const unread: string[] = [];
+      const tasks: ScheduledTask[] = [];
+      if (running === null) unread.push('whether Time Machine is backing up now');
+      else if (running.running) {
+        tasks.push({ name: 'Time Machine backup', kind: 'backup', dueAt: null, running: true, everyMinutes: null });
+      }
+      // AutoBackup not set: Time Machine was never switched on. AutoBackupInterval not set: hourly (macOS' default).
+      const autoValue = auto.state === 'value' ? auto.value : auto.state === 'missing' ? '0' : null;
+      const seconds = interval.state === 'value' ? Number(interval.value) : interval.state === 'missing' ? 3600 : NaN;
+      if (autoValue === null || !/^[01]$/.test(autoValue)) unread.push('whether Time Machine backs up by itself');
+      else if (autoValue === '1') {
+        if (!Number.isFinite(seconds) || seconds <= 0) unread.push('how often Time Machine backs up');
+        else if (!running?.running) {
+          tasks.push({
+            name: 'Time Machine backup',
+            kind: 'backup',
+            dueAt: null,
+            running: false,
+            everyMinutes: seconds / 60,
+          });
+        }
+      }
+      return known(
+        { tasks, unread },
+        {
+          timeMachineRunning: running?.running ?? null,
+          autoBackup: autoValue,
+          autoBackupIntervalSeconds: Number.isFinite(seconds) ? seconds : null,
+        },
+      );
+    },
+
+    async sleep() {
+      const [r, caffeinate] = await Promise.all([pmsetSettings(), deps.files.exists('/usr/bin/caffeinate')]);
+      const timers = r.ok ? parsePmsetSleep(r.stdout) : null;
+      if (!timers)
+        return unknownFact(
+          r.ok ? 'macOS did not report when the Mac goes to sleep' : describeExecFailure(r, 'The "pmset" tool'),
+        );
+      return known(
+        {
+          systemSleepMinutes: timers.sleep > 0 ? timers.sleep : null,
+          displaySleepMinutes: timers.displaySleep !== null && timers.displaySleep > 0 ? timers.displaySleep : null,
+          powerSource: 'current',
+          keepAwake: caffeinate
+            ? 'typing “caffeinate -d” in Terminal keeps the Mac awake until you close that Terminal window'
+            : null,
+        },
+        { sleepMin: timers.sleep, displaySleepMin: timers.displaySleep },
+      );
+    },
+
+    async headsets() {
+      const r = await exec(c.systemProfiler, ['-json', 'SPBluetoothDataType']);
+      if (!r.ok) return unknownFact(describeExecFailure(r, 'System Information'));
+      const headsets = parseDarwinBluetoothHeadsets(r.stdout);
+      if (!headsets) return unknownFact('macOS did not list its Bluetooth devices in a readable form');
+      return known({ headsets }, { headsets: headsets.map((h) => ({ name: h.name, percent: h.percent })) });
     },
   };
 }

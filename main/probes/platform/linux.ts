@@ -3,6 +3,12 @@ import type { ExecResult } from '../../platform/exec';
 import { createCommandResolver, describeExecFailure, memo, run, readHeadroom } from './exec-helpers';
 import {
   classifyLinuxLink,
+  classifyLinuxTimer,
+  pactlBluetoothSinks,
+  parseAptConfig,
+  parseRebootRequiredPkgs,
+  parseSystemctlTimers,
+  parseUpowerHeadsets,
   classifyPactlSink,
   countLinuxHumanAccounts,
   kdeLockScreenForbidden,
@@ -27,6 +33,7 @@ import {
   programTrafficDelta,
   summarizeLinuxPower,
 } from './parsers/linux-parsers';
+import { listNames } from '../probe-kit';
 import { parseKeyValues } from './parsers/common-parsers';
 import {
   known,
@@ -36,11 +43,19 @@ import {
   type LinkInfo,
   type PlatformDeps,
   type PlatformFacts,
+  type PowerFacts,
   type RouteFacts,
+  type ScheduledTask,
   type ScreenLockFacts,
 } from './platform-types';
 
 type Desktop = 'gnome' | 'cinnamon' | 'mate' | 'kde' | 'other' | 'none';
+
+/** Programs that write /run/reboot-required when an update needs a restart; without one the file never appears. */
+export const rebootAnnouncers = [
+  '/usr/share/update-notifier/notify-reboot-required',
+  '/etc/kernel/postinst.d/unattended-upgrades',
+];
 
 /** Linux: files under /proc and /sys first, then a few standard tools, all as the signed-in user. */
 export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
@@ -89,6 +104,29 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       }
     }
     return known({ primary, physical }, evidence);
+  });
+
+  const power = memo(async (): Promise<Fact<PowerFacts>> => {
+    const names = await files.listDir('/sys/class/power_supply');
+    // An empty folder means no battery; a missing one means Linux did not tell.
+    if (names === null) return unknownFact('Linux did not list its power supplies (/sys/class/power_supply)');
+    if (names.length === 0) return known({ battery: null }, { supplies: [] });
+    const supplies = await Promise.all(
+      names.map(async (n) =>
+        parsePowerSupplyUevent((await files.readText(`/sys/class/power_supply/${n}/uevent`)) ?? ''),
+      ),
+    );
+    const summary = summarizeLinuxPower(supplies);
+    if (!summary) return unknownFact('Linux did not say what one of its power supplies is');
+    return known(summary, {
+      supplies: supplies.map((s) => ({
+        type: s.type,
+        online: s.online,
+        capacity: s.capacity,
+        status: s.status,
+        scope: s.scope,
+      })),
+    });
   });
 
   const desktop = (): { desktop: Desktop; label: string } => {
@@ -153,6 +191,54 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     return { ok: true, defaultSink: kv['Default Sink'] ?? '' };
   });
 
+  /** Why `systemctl list-timers` gave no list. */
+  const describeTimers = (r: ExecResult) =>
+    r.spawnError || r.timedOut
+      ? describeExecFailure(r, 'the "systemctl" tool')
+      : 'systemd did not list its timers; it may not be running';
+
+  const listSinks = memo(() => exec('pactl', ['list', 'sinks']));
+
+  /** The system's timers, with when each fires next; null when systemd did not answer. */
+  const timers = memo(async () => {
+    const r = await exec('systemctl', ['list-timers', '--all', '--no-pager']);
+    return { rows: r.ok ? parseSystemctlTimers(r.stdout) : null, result: r };
+  });
+
+  /** Timers of one area (updates or background work) as scheduled tasks, due relative to now. */
+  const timerTasks = (
+    rows: NonNullable<Awaited<ReturnType<typeof timers>>['rows']>,
+    area: 'updates' | 'background',
+  ) => {
+    const now = deps.now().getTime();
+    const tasks: ScheduledTask[] = [];
+    for (const row of rows) {
+      const what = classifyLinuxTimer(row.unit);
+      if (!what || what.area !== area) continue;
+      tasks.push({
+        name: what.name,
+        kind: what.kind,
+        dueAt: row.leftMinutes === null ? null : now + Math.round(row.leftMinutes * 60_000),
+        running: false,
+        everyMinutes: null,
+      });
+    }
+    return tasks;
+  };
+
+  /**
+   * apt's automatic-update settings, in the order apt reads its files. Only the files that set them are read
+   * (20auto-upgrades, 10periodic, 50unattended-upgrades and their local overrides): other apt files can hold
+   * proxy passwords, which must not end up in a capture.
+   */
+  const aptConfig = async () => {
+    const dir = '/etc/apt/apt.conf.d';
+    const names = ((await files.listDir(dir)) ?? [])
+      .filter((n) => /^[A-Za-z0-9_.-]+$/.test(n) && /periodic|auto-upgrades|unattended-upgrades/i.test(n))
+      .sort();
+    return parseAptConfig(await Promise.all(names.map((n) => files.readText(`${dir}/${n}`))));
+  };
+
   /** Why `systemctl is-active` gave no state. */
   const describeSystemctl = (r: ExecResult) =>
     r.spawnError || r.timedOut
@@ -181,28 +267,7 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
       return unknownFact('The Wi-Fi driver does not report the signal strength', { iface: link.name });
     },
 
-    async power() {
-      const names = await files.listDir('/sys/class/power_supply');
-      // An empty folder means no battery; a missing one means Linux did not tell.
-      if (names === null) return unknownFact('Linux did not list its power supplies (/sys/class/power_supply)');
-      if (names.length === 0) return known({ battery: null }, { supplies: [] });
-      const supplies = await Promise.all(
-        names.map(async (n) =>
-          parsePowerSupplyUevent((await files.readText(`/sys/class/power_supply/${n}/uevent`)) ?? ''),
-        ),
-      );
-      const summary = summarizeLinuxPower(supplies);
-      if (!summary) return unknownFact('Linux did not say what one of its power supplies is');
-      return known(summary, {
-        supplies: supplies.map((s) => ({
-          type: s.type,
-          online: s.online,
-          capacity: s.capacity,
-          status: s.status,
-          scope: s.scope,
-        })),
-      });
-    },
+    power,
 
     async networkActivity(link, windowMs) {
       const base = `/sys/class/net/${link.name}/statistics`;
@@ -328,7 +393,7 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         sinkName = info.defaultSink;
       }
       if (!sinkName) return unknownFact('No default sound output is set');
-      const sinks = await exec('pactl', ['list', 'sinks']);
+      const sinks = await listSinks();
       if (!sinks.ok) return unknownFact(describeExecFailure(sinks, 'The sound tool "pactl"'));
       const sink = classifyPactlSink(sinks.stdout, sinkName);
       if (!sink) return unknownFact('The default sound output was not found in the list of outputs');
@@ -594,6 +659,165 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
         { humanAccounts: count, guestEnabled },
         { humanAccounts: count, uidMin: range.uidMin, uidMax: range.uidMax, guestSession: guestEnabled },
       );
+    },
+
+    async recording() {
+      // Linux has no built-in recorder ReadyRoom can ask; recorders are found by the program list.
+      return known({ signals: [], unread: [] }, { osRecorders: 'none on Linux' });
+    },
+
+    async updates() {
+      const [flag, pkgsText, dpkg, announcer, apt, timerList] = await Promise.all([
+        files.exists('/run/reboot-required'),
+        files.readText('/run/reboot-required.pkgs'),
+        files.exists('/var/lib/dpkg/status'),
+        // What writes /run/reboot-required: Ubuntu's update-notifier, or unattended-upgrades' kernel hook (Debian).
+        Promise.all(rebootAnnouncers.map((p) => files.exists(p))).then((found) => found.some(Boolean)),
+        aptConfig(),
+        timers(),
+      ]);
+      const debianLike = dpkg && announcer;
+      const unread: string[] = [];
+      const pending: string[] = [];
+      const pkgs = pkgsText === null ? [] : parseRebootRequiredPkgs(pkgsText);
+      if (flag)
+        pending.push(
+          pkgs.length > 0
+            ? `a restart to finish updating ${listNames(pkgs, 3)}`
+            : 'a restart to finish installing updates',
+        );
+      // Only Debian and Ubuntu announce a needed restart in /run/reboot-required, and only with a program that writes it.
+      else if (!debianLike) {
+        unread.push(
+          dpkg
+            ? 'whether a restart is needed (nothing on this computer announces it: Ubuntu’s update-notifier and Debian’s unattended-upgrades do)'
+            : 'whether a restart is needed (ReadyRoom knows how Debian and Ubuntu announce it)',
+        );
+      }
+      // APT::Periodic::Unattended-Upgrade defaults to "0": the timer then installs nothing.
+      const autoInstall = dpkg && /^[1-9]/.test(apt['apt::periodic::unattended-upgrade'] ?? '0');
+      const autoReboot = /^(true|1|yes)$/i.test(apt['unattended-upgrade::automatic-reboot'] ?? 'false');
+      const rebootTime = apt['unattended-upgrade::automatic-reboot-time'] ?? 'now';
+      const scheduled: ScheduledTask[] = [];
+      const notes: string[] = [];
+      if (timerList.rows) {
+        for (const task of timerTasks(timerList.rows, 'updates')) {
+          // apt's install timer matters only when unattended-upgrades is switched on; dnf's always installs.
+          if (/apt-daily-upgrade/.test(task.name) && !autoInstall) continue;
+          scheduled.push(task);
+          if (flag && autoReboot && /^now$/i.test(rebootTime) && /apt-daily-upgrade/.test(task.name)) {
+            scheduled.push({ ...task, name: 'automatic restart after the update installation', kind: 'restart' });
+          }
+        }
+      } else if (autoInstall || !debianLike) {
+        unread.push(`when automatic updates run (${describeTimers(timerList.result)})`);
+      }
+      if (flag && autoReboot && !/^now$/i.test(rebootTime)) {
+        notes.push(`This computer restarts by itself at ${rebootTime} to finish updates.`);
+      }
+      return known(
+        { pending, restartNeeded: flag, scheduled, notes, unread },
+        {
+          rebootRequired: flag,
+          packages: pkgs.slice(0, 10),
+          unattendedUpgrades: autoInstall,
+          restartAnnounced: debianLike,
+          automaticReboot: autoReboot ? rebootTime : false,
+          timersRead: timerList.rows !== null,
+        },
+      );
+    },
+
+    async backgroundTasks() {
+      const list = await timers();
+      if (!list.rows) {
+        return known(
+          { tasks: [], unread: [`the system's scheduled jobs (${describeTimers(list.result)})`] },
+          { timersRead: false },
+        );
+      }
+      const tasks = timerTasks(list.rows, 'background');
+      return known({ tasks, unread: [] }, { timersRead: true, timers: list.rows.length });
+    },
+
+    async sleep() {
+      const d = desktop();
+      const keepAwake = (await files.exists('/usr/bin/systemd-inhibit'))
+        ? 'the terminal command “systemd-inhibit --what=idle:sleep sleep 4500” keeps it awake for 75 minutes'
+        : null;
+      if (d.desktop !== 'gnome') {
+        return unknownFact(
+          d.desktop === 'none'
+            ? 'No desktop session was found, so there are no sleep settings to read'
+            : `ReadyRoom cannot read the sleep settings of this desktop (${d.label})`,
+          { desktop: d.label },
+        );
+      }
+      const schema = 'org.gnome.settings-daemon.plugins.power';
+      const [powerFact, acType, acTimeout, batType, batTimeout, idle] = await Promise.all([
+        power(),
+        gsettings(schema, 'sleep-inactive-ac-type'),
+        gsettings(schema, 'sleep-inactive-ac-timeout'),
+        gsettings(schema, 'sleep-inactive-battery-type'),
+        gsettings(schema, 'sleep-inactive-battery-timeout'),
+        gsettings('org.gnome.desktop.session', 'idle-delay'),
+      ]);
+      const onBattery = powerFact.state === 'known' ? (powerFact.value.battery?.onBattery ?? false) : null;
+      const side = (type: unknown, timeout: unknown): number | null | undefined => {
+        if (typeof type !== 'string' || typeof timeout !== 'number') return undefined;
+        // 'nothing' and 'blank' never put the computer to sleep; a timeout of 0 means never.
+        if (type === 'nothing' || type === 'blank' || timeout <= 0) return null;
+        return Math.round((timeout / 60) * 10) / 10;
+      };
+      const ac = side(acType, acTimeout);
+      const battery = side(batType, batTimeout);
+      const evidence: JsonObject = {
+        desktop: d.label,
+        acType: typeof acType === 'string' ? acType : null,
+        acTimeoutSeconds: typeof acTimeout === 'number' ? acTimeout : null,
+        batteryType: typeof batType === 'string' ? batType : null,
+        batteryTimeoutSeconds: typeof batTimeout === 'number' ? batTimeout : null,
+        idleDelaySeconds: typeof idle === 'number' ? idle : null,
+      };
+      const chosen = onBattery === true ? battery : onBattery === false ? ac : undefined;
+      if (chosen === undefined && (ac === undefined || battery === undefined)) {
+        return unknownFact('GNOME did not report when the computer goes to sleep', evidence);
+      }
+      // Power source unknown: the sooner of the two, so a short battery timer is not missed.
+      const systemSleepMinutes =
+        chosen !== undefined
+          ? chosen
+          : ac === null
+            ? (battery ?? null)
+            : battery === null
+              ? (ac ?? null)
+              : Math.min(ac ?? 0, battery ?? 0);
+      return known(
+        {
+          systemSleepMinutes,
+          displaySleepMinutes: typeof idle === 'number' && idle > 0 ? Math.round((idle / 60) * 10) / 10 : null,
+          powerSource: onBattery === true ? 'on battery' : onBattery === false ? 'on the charger' : 'current',
+          keepAwake,
+        },
+        evidence,
+      );
+    },
+
+    async headsets() {
+      const [upower, sinks] = await Promise.all([exec('upower', ['--dump']), listSinks()]);
+      const withBattery = upower.ok ? parseUpowerHeadsets(upower.stdout) : null;
+      const bluetooth = sinks.ok ? pactlBluetoothSinks(sinks.stdout) : null;
+      const evidence: JsonObject = {
+        upower: withBattery === null ? describeExecFailure(upower, 'UPower') : withBattery.length,
+        bluetoothOutputs: bluetooth ?? null,
+      };
+      if (withBattery && withBattery.length > 0) return known({ headsets: withBattery }, evidence);
+      // Connected without a reported charge, or no headset at all: the sound outputs tell which.
+      if (bluetooth === null) {
+        if (withBattery !== null) return known({ headsets: [] }, evidence);
+        return unknownFact('Linux did not say whether a wireless headset is connected', evidence);
+      }
+      return known({ headsets: bluetooth.map((name) => ({ name, percent: null })) }, evidence);
     },
   };
 }

@@ -170,6 +170,74 @@ export interface UserAccountFacts {
   readonly guestEnabled: boolean | null;
 }
 
+/** Something the OS itself does that records the screen (Windows Recall, Game Bar, macOS screen recording). */
+export interface RecordingSignal {
+  /** Plain name, e.g. "Windows Recall". */
+  readonly name: string;
+  /** `recording`: it is recording now; `may-record`: it is switched on and may be recording. */
+  readonly certainty: 'recording' | 'may-record';
+  /** One plain sentence, e.g. "saves snapshots of your screen every few seconds". */
+  readonly detail: string;
+}
+
+export interface RecordingFacts {
+  readonly signals: readonly RecordingSignal[];
+  /** Parts that could not be read, in plain words ("whether Windows Recall is on"). */
+  readonly unread: readonly string[];
+}
+
+/** A task the OS has planned: an update, a restart, a backup or a scan. */
+export interface ScheduledTask {
+  /** Plain name, e.g. "Windows restart to finish updates", "Time Machine backup". */
+  readonly name: string;
+  readonly kind: 'restart' | 'install' | 'download' | 'backup' | 'scan' | 'maintenance';
+  /** When it is due next, ms since the epoch; null when the OS does not say. */
+  readonly dueAt: number | null;
+  /** Running right now. */
+  readonly running: boolean;
+  /** For tasks that repeat (hourly backups): every this many minutes. */
+  readonly everyMinutes: number | null;
+}
+
+export interface UpdateFacts {
+  /** What is waiting to be installed or finished, in plain words; empty: nothing. */
+  readonly pending: readonly string[];
+  /** The pending updates need a restart to finish. */
+  readonly restartNeeded: boolean;
+  /** Restarts and installs the OS has planned. */
+  readonly scheduled: readonly ScheduledTask[];
+  /** Extra context for the summary, e.g. "Windows will not restart by itself between 8:00 and 17:00". */
+  readonly notes: readonly string[];
+  readonly unread: readonly string[];
+}
+
+export interface BackgroundTaskFacts {
+  readonly tasks: readonly ScheduledTask[];
+  readonly unread: readonly string[];
+}
+
+export interface SleepFacts {
+  /** Idle minutes before the computer sleeps on the power source in use; null: never. */
+  readonly systemSleepMinutes: number | null;
+  /** Idle minutes before the screen turns off; null: never or not told. */
+  readonly displaySleepMinutes: number | null;
+  /** Which settings these are: "on the charger", "on battery", "current". */
+  readonly powerSource: string;
+  /** How to keep this computer awake for one session, when it has a way; null when none is known. */
+  readonly keepAwake: string | null;
+}
+
+export interface HeadsetBattery {
+  readonly name: string;
+  /** The lowest charge of its parts (both earbuds), 0–100; null when it does not report one. */
+  readonly percent: number | null;
+}
+
+export interface HeadsetFacts {
+  /** Wireless headsets and headphones connected now. */
+  readonly headsets: readonly HeadsetBattery[];
+}
+
 /** The questions each OS module answers; one implementation per OS, created once per scan. */
 export interface PlatformFacts {
   route(): Promise<Fact<RouteFacts>>;
@@ -188,6 +256,11 @@ export interface PlatformFacts {
   screenLock(): Promise<Fact<ScreenLockFacts>>;
   osVersion(): Promise<Fact<OsVersionFacts>>;
   userAccounts(): Promise<Fact<UserAccountFacts>>;
+  recording(): Promise<Fact<RecordingFacts>>;
+  updates(): Promise<Fact<UpdateFacts>>;
+  backgroundTasks(): Promise<Fact<BackgroundTaskFacts>>;
+  sleep(): Promise<Fact<SleepFacts>>;
+  headsets(): Promise<Fact<HeadsetFacts>>;
 }
 
 /** Read-only file access, so per-OS modules can be tested with fixtures. Never throws. */

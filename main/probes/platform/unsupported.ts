@@ -21,5 +21,10 @@ export function createUnsupportedFacts(os: string): PlatformFacts {
     screenLock: no,
     osVersion: no,
     userAccounts: no,
+    recording: no,
+    updates: no,
+    backgroundTasks: no,
+    sleep: no,
+    headsets: no,
   };
 }

@@ -4,6 +4,8 @@ import { isRecord, stripBom, tryParseJson } from './parsers/common-parsers';
  * The parts of the Windows batch, in the order it runs them. Captures and tests refer to parts by these names.
  * `wifi` holds the raw text of `netsh wlan show interfaces`; `powercfg` holds the raw text of three
  * `powercfg` queries, so outputs pasted from a bug report can be placed into a capture as they are.
+ * The parts after `netEnd` do not time the network sample, so the slower ones (Appx, Task Scheduler,
+ * Plug and Play) come last: a batch stopped at its limit loses only them.
  */
 export const windowsBatchParts = [
   'netStart',
@@ -29,6 +31,13 @@ export const windowsBatchParts = [
   'audio',
   'remote',
   'netEnd',
+  'recall',
+  'gameCapture',
+  'updates',
+  'scheduledTasks',
+  'fileHistory',
+  'keepAwake',
+  'headsets',
 ] as const;
 
 export type WindowsBatchPart = (typeof windowsBatchParts)[number];
@@ -189,6 +198,60 @@ Write-Part 'audio' {
 Write-Part 'remote' { [ordered]@{ denyTs = (Get-Values 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server' @('fDenyTSConnections')).fDenyTSConnections; session = [string]$env:SESSIONNAME } }
 if ($sw.ElapsedMilliseconds -lt 700) { Start-Sleep -Milliseconds (700 - $sw.ElapsedMilliseconds) }
 Write-Part 'netEnd' { ,(Get-NetBytes) }
+Write-Part 'recall' {
+  [ordered]@{
+    policyMachine = Get-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsAI' @('DisableAIDataAnalysis', 'AllowRecallEnablement')
+    policyUser = Get-Values 'HKCU:\Software\Policies\Microsoft\Windows\WindowsAI' @('DisableAIDataAnalysis')
+    installed = $(try { [bool](Get-AppxPackage -Name 'MicrosoftWindows.Client.AIX' -ErrorAction Stop) } catch { $null })
+    snapshotStore = [bool](Test-Path -LiteralPath (Join-Path $env:LOCALAPPDATA 'CoreAIPlatform.00\UKP'))
+  }
+}
+Write-Part 'gameCapture' {
+  [ordered]@{
+    user = Get-Values 'HKCU:\SOFTWARE\Microsoft\Windows\CurrentVersion\GameDVR' @('AppCaptureEnabled', 'HistoricalCaptureEnabled')
+    store = Get-Values 'HKCU:\System\GameConfigStore' @('GameDVR_Enabled')
+    policy = (Get-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\GameDVR' @('AllowGameDVR')).AllowGameDVR
+    recorderRunning = [bool](Get-Process -Name 'bcastdvr' -ErrorAction SilentlyContinue)
+  }
+}
+Write-Part 'updates' {
+  $wu = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion'
+  [ordered]@{
+    rebootRequired = [bool](Test-Path -LiteralPath "$wu\WindowsUpdate\Auto Update\RebootRequired")
+    rebootPending = [bool](Test-Path -LiteralPath "$wu\Component Based Servicing\RebootPending")
+    orchestrator = [bool](Test-Path -LiteralPath "$wu\WindowsUpdate\Orchestrator\RebootRequired")
+    state = Get-Values 'HKLM:\SOFTWARE\Microsoft\WindowsUpdate\UX\StateVariables' @('ScheduledRebootTime')
+    settings = Get-Values 'HKLM:\SOFTWARE\Microsoft\WindowsUpdate\UX\Settings' @('ActiveHoursStart', 'ActiveHoursEnd', 'PauseUpdatesExpiryTime')
+    policy = Get-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate' @('SetActiveHours', 'ActiveHoursStart', 'ActiveHoursEnd')
+  }
+}
+Write-Part 'scheduledTasks' {
+  ,@(foreach ($t in @(,@('\Microsoft\Windows\Windows Defender\', 'Windows Defender Scheduled Scan'))) {
+    try {
+      $task = Get-ScheduledTask -TaskPath $t[0] -TaskName $t[1] -ErrorAction Stop
+      $info = $task | Get-ScheduledTaskInfo -ErrorAction Stop
+      $next = 'none'
+      if ($null -ne $info.NextRunTime -and $info.NextRunTime.Year -gt 2000) { $next = $info.NextRunTime.ToUniversalTime().ToString('o') }
+      [ordered]@{ name = $t[1]; next = $next; state = [string]$task.State }
+    } catch {
+      [ordered]@{ name = $t[1]; next = 'none'; state = 'unreadable' }
+    }
+  })
+}
+Write-Part 'fileHistory' {
+  [ordered]@{ configured = $null -ne (Get-Values 'HKCU:\Software\Microsoft\Windows\CurrentVersion\FileHistory' @('ProtectedUpToTime')).ProtectedUpToTime; service = [string](Get-Service -Name 'fhsvc' -ErrorAction Stop).Status }
+}
+Write-Part 'keepAwake' {
+  [ordered]@{ presentationSettings = [bool](Test-Path -LiteralPath (Join-Path $sys 'PresentationSettings.exe')); powerToysAwake = [bool](Get-Process -Name 'PowerToys.Awake' -ErrorAction SilentlyContinue) }
+}
+Write-Part 'headsets' {
+  $battery = '{104EA319-6EE2-4701-BD47-8DDBF425BBE5} 2'
+  $connected = '{83DA6326-97A6-4088-9453-A1923F573B29} 15'
+  ,@(Get-PnpDevice -Class Bluetooth -PresentOnly -ErrorAction SilentlyContinue | Where-Object { $_.InstanceId -like 'BTHENUM\{0000111E*' -or $_.InstanceId -like 'BTHENUM\{0000110B*' } | ForEach-Object {
+    $props = @(Get-PnpDeviceProperty -InstanceId $_.InstanceId -KeyName $battery, $connected -ErrorAction SilentlyContinue)
+    [ordered]@{ name = [string]$_.FriendlyName; battery = ($props | Where-Object { $_.KeyName -eq $battery }).Data; connected = ($props | Where-Object { $_.KeyName -eq $connected }).Data }
+  })
+}
 }
 
 `;

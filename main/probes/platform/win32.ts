@@ -7,6 +7,14 @@ import {
   parseWindowsAntivirus,
   parseWindowsAudioOutput,
   parseWindowsBattery,
+  parseWindowsFileHistory,
+  parseWindowsGameCapture,
+  parseWindowsHeadsets,
+  parseWindowsKeepAwake,
+  parseWindowsRecall,
+  parseWindowsScheduledTasks,
+  parseWindowsSleep,
+  parseWindowsUpdates,
   parseWindowsFirewall,
   parseWindowsMediaInUse,
   parseWindowsNotifications,
@@ -19,7 +27,14 @@ import {
   windowsTraffic,
 } from './parsers/win32-parsers';
 import { asList, asString } from './parsers/common-parsers';
-import { known, unknownFact, type PlatformDeps, type PlatformFacts } from './platform-types';
+import {
+  known,
+  unknownFact,
+  type PlatformDeps,
+  type PlatformFacts,
+  type RecordingSignal,
+  type ScheduledTask,
+} from './platform-types';
 import {
   parseWindowsBatch,
   powershellArgs,
@@ -271,6 +286,142 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
       const parsed = parseWindowsUsers(users.value, entra.value);
       if (!parsed) return unknownFact('Windows did not list the accounts on this computer in a readable form');
       return known(parsed, { humanAccounts: parsed.humanAccounts, guestEnabled: parsed.guestEnabled });
+    },
+    async recording() {
+      const [recallPart, capturePart] = await Promise.all([part('recall'), part('gameCapture')]);
+      const signals: RecordingSignal[] = [];
+      const unread: string[] = [];
+      const evidence: JsonObject = {};
+      const recall = recallPart.ok ? parseWindowsRecall(recallPart.value) : null;
+      if (!recall) unread.push('whether Windows Recall is on');
+      else {
+        evidence.recall = recall.state;
+        if (recall.state === 'may-be-on') {
+          signals.push({
+            name: 'Windows Recall',
+            certainty: 'may-record',
+            detail: 'has saved snapshots of your screen on this account and may still be doing so',
+          });
+        }
+      }
+      const capture = capturePart.ok ? parseWindowsGameCapture(capturePart.value) : null;
+      if (!capture) unread.push('whether Xbox Game Bar is recording');
+      else {
+        evidence.gameBar = {
+          backgroundRecording: capture.backgroundRecording,
+          recorderRunning: capture.recorderRunning,
+        };
+        if (capture.recorderRunning) {
+          signals.push({ name: 'Xbox Game Bar', certainty: 'may-record', detail: 'has its recorder running' });
+        } else if (capture.backgroundRecording) {
+          signals.push({
+            name: 'Xbox Game Bar',
+            certainty: 'may-record',
+            detail: 'records the screen in the background while games run',
+          });
+        }
+      }
+      evidence.unread = await missing(['recall', 'gameCapture']);
+      return known({ signals, unread }, evidence);
+    },
+
+    async updates() {
+      const p = await part('updates');
+      if (!p.ok) return unknownFact(p.reason, p.evidence);
+      const u = parseWindowsUpdates(p.value);
+      if (!u) return unknownFact('Windows Update did not report whether a restart is waiting');
+      const scheduled: ScheduledTask[] = [];
+      // A restart time that has long passed is a left-over value, not a plan.
+      const stale = deps.now().getTime() - 12 * 3_600_000;
+      if (u.restartAt !== null && u.restartAt > stale) {
+        scheduled.push({
+          name: 'Windows restart to finish updates',
+          kind: 'restart',
+          dueAt: u.restartAt,
+          running: false,
+          everyMinutes: null,
+        });
+      }
+      const notes: string[] = [];
+      if (u.restartNeeded && u.activeHours) {
+        notes.push(
+          `Windows does not restart by itself during your active hours (${u.activeHours.start}:00 to ${u.activeHours.end}:00).`,
+        );
+      }
+      return known(
+        {
+          pending: u.restartNeeded ? ['a restart to finish installing Windows updates'] : [],
+          restartNeeded: u.restartNeeded,
+          scheduled,
+          notes,
+          unread: [],
+        },
+        {
+          restartNeeded: u.restartNeeded,
+          scheduledRestart: u.restartAt === null ? null : new Date(u.restartAt).toISOString(),
+          activeHours: u.activeHours ? `${u.activeHours.start}-${u.activeHours.end}` : null,
+          pausedUntil: u.pausedUntil,
+        },
+      );
+    },
+
+    async backgroundTasks() {
+      const [tasksPart, historyPart] = await Promise.all([part('scheduledTasks'), part('fileHistory')]);
+      const tasks: ScheduledTask[] = [];
+      const unread: string[] = [];
+      const scheduledTasks = tasksPart.ok ? parseWindowsScheduledTasks(tasksPart.value) : null;
+      if (!scheduledTasks) unread.push('when Microsoft Defender next scans');
+      for (const t of scheduledTasks ?? []) {
+        tasks.push({
+          name: 'Microsoft Defender scheduled scan',
+          kind: 'scan',
+          dueAt: t.nextRunMs,
+          running: t.running,
+          everyMinutes: null,
+        });
+      }
+      const history = historyPart.ok ? parseWindowsFileHistory(historyPart.value) : null;
+      if (!history) unread.push('whether File History is backing up');
+      else if (history.on) {
+        tasks.push({ name: 'File History backup', kind: 'backup', dueAt: null, running: false, everyMinutes: 60 });
+      }
+      return known(
+        { tasks: tasks.filter((t) => t.running || t.dueAt !== null || t.everyMinutes !== null), unread },
+        {
+          defenderScan: scheduledTasks?.[0]?.nextRunMs ? new Date(scheduledTasks[0].nextRunMs).toISOString() : null,
+          fileHistory: history ? history.on : null,
+          unread: await missing(['scheduledTasks', 'fileHistory']),
+        },
+      );
+    },
+
+    async sleep() {
+      const [powercfg, battery, keepAwake] = await Promise.all([
+        part('powercfg'),
+        value('battery'),
+        value('keepAwake'),
+      ]);
+      if (!powercfg.ok) return unknownFact(powercfg.reason, powercfg.evidence);
+      const power = parseWindowsBattery(battery);
+      const onBattery = power ? (power.battery?.onBattery ?? false) : null;
+      const timers = parseWindowsSleep(powercfg.value, onBattery);
+      if (!timers) return unknownFact('Windows did not report when the computer goes to sleep');
+      return known(
+        {
+          ...timers,
+          powerSource: onBattery === true ? 'on battery' : onBattery === false ? 'on the charger' : 'current',
+          keepAwake: parseWindowsKeepAwake(keepAwake),
+        },
+        { sleepMin: timers.systemSleepMinutes, displayOffMin: timers.displaySleepMinutes, onBattery },
+      );
+    },
+
+    async headsets() {
+      const p = await part('headsets');
+      if (!p.ok) return unknownFact(p.reason, p.evidence);
+      const headsets = parseWindowsHeadsets(p.value);
+      if (!headsets) return unknownFact('Windows did not list its Bluetooth devices in a readable form');
+      return known({ headsets }, { headsets: headsets.map((h) => ({ name: h.name, percent: h.percent })) });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 
+import { recordAudioClip, type AudioClip } from './echo-recording';
 import type { FrameLike } from './lighting-analysis';
 
 /** Reads the latest time-domain samples of a stream's audio. */
@@ -25,6 +26,10 @@ export interface MediaEnv {
   openLevelSource(stream: MediaStream): LevelSource;
   /** Plays a sine tone through the default output; resolves when it has finished. */
   playTone(options: ToneOptions): Promise<void>;
+  /** Records `durationMs` of the stream into memory (MediaRecorder, decoded); nothing is written anywhere. */
+  recordClip(stream: MediaStream, durationMs: number): Promise<AudioClip>;
+  /** Plays a recorded clip through the default output; resolves when it has finished. */
+  playClip(clip: AudioClip): Promise<void>;
   /** The current video frame drawn small (64×36), or null when no frame has arrived yet. */
   sampleFrame(video: HTMLVideoElement): FrameLike | null;
   /** Calls `tick` every `ms` until the returned function is called. */
@@ -96,6 +101,33 @@ export const browserMediaEnv: MediaEnv = {
       };
       oscillator.start(start);
       oscillator.stop(end);
+    });
+  },
+  recordClip(stream, durationMs) {
+    if (typeof MediaRecorder === 'undefined') {
+      return Promise.reject(new DOMException('No MediaRecorder here.', 'NotSupportedError'));
+    }
+    return recordAudioClip({
+      stream,
+      durationMs,
+      createRecorder: (s) => new MediaRecorder(s),
+      decode: (data) => audioContext().decodeAudioData(data),
+      wait: (ms) => new Promise((resolve) => window.setTimeout(resolve, ms)),
+    });
+  },
+  playClip(clip) {
+    const context = audioContext();
+    const buffer = context.createBuffer(1, clip.samples.length, clip.sampleRate);
+    buffer.copyToChannel(new Float32Array(clip.samples), 0);
+    const source = context.createBufferSource();
+    source.buffer = buffer;
+    source.connect(context.destination);
+    return new Promise((resolve) => {
+      source.onended = () => {
+        source.disconnect();
+        resolve();
+      };
+      source.start();
     });
   },
   sampleFrame(video) {

@@ -3,10 +3,11 @@ import type { JsonObject } from '../../../shared/json';
 import type { DeviceState } from '../../stores/media-store';
 import { lightingAdvice, type LightingReport } from './lighting-analysis';
 import { isClipping, levelVerdict, type LevelState } from './level-analysis';
-import type { AcousticState } from '../../stores/media-store';
+import type { AcousticState, EchoState } from '../../stores/media-store';
+import { echoAdvice } from './echo-analysis';
 import { explainDeviceProblem } from './media-errors';
 
-export type MediaCheckId = 'media.camera' | 'media.lighting' | 'media.microphone' | 'media.output';
+export type MediaCheckId = 'media.camera' | 'media.lighting' | 'media.microphone' | 'media.output' | 'media.echo';
 
 /** The part of the media store the results are computed from. */
 export interface MediaSnapshot {
@@ -17,6 +18,7 @@ export interface MediaSnapshot {
   readonly tonePlayed: boolean;
   readonly heard: boolean | null;
   readonly acoustic: AcousticState;
+  readonly echo: EchoState;
 }
 
 const failedStates: readonly DeviceState[] = ['denied', 'no-device', 'busy', 'error'];
@@ -128,7 +130,35 @@ export function mediaResults(m: MediaSnapshot): Partial<Record<MediaCheckId, Che
           )
         : result('media.output', 'pass', 'You heard the test sound.', evidence);
   }
+  const echo = echoResult(m.echo);
+  if (echo) out['media.echo'] = echo;
   return out;
+}
+
+/** "Hear yourself": the therapist's own answer, with what the recording's numbers show; only numbers are logged. */
+function echoResult(echo: EchoState): CheckResult | null {
+  if (echo.status === 'failed' && !echo.reason) {
+    const problem = explainDeviceProblem('microphone', echo.device);
+    return result('media.echo', 'fail', problem?.title ?? 'The microphone did not start.', { device: echo.device });
+  }
+  if (echo.status !== 'done' || echo.clear === null) return null;
+  const { report } = echo;
+  const evidence: JsonObject = {
+    soundedClear: echo.clear,
+    voiceDbfs: report.voiceDbfs,
+    noiseFloorDbfs: report.noiseFloorDbfs,
+    snrDb: report.snrDb,
+    clippedFraction: report.clippedFraction,
+    durationMs: report.durationMs,
+    issues: [...report.issues],
+  };
+  if (report.issues.includes('silent')) return result('media.echo', 'fail', echoAdvice.silent, evidence);
+  const advice = report.issues.map((i) => echoAdvice[i]).join(' ');
+  if (!echo.clear) {
+    return result('media.echo', 'warn', `You did not sound clear to yourself.${advice ? ` ${advice}` : ''}`, evidence);
+  }
+  if (advice) return result('media.echo', 'warn', `You sounded clear to yourself, but: ${advice}`, evidence);
+  return result('media.echo', 'pass', 'You sounded clear, with a good level and little background noise.', evidence);
 }
 
 function acousticEvidence(acoustic: AcousticState): JsonObject | null {

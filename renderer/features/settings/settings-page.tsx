@@ -14,6 +14,9 @@ import { PageHeader } from '../../components/page-header';
 import { useSettingsStore } from '../../stores/settings-store';
 import { VaultSecurityPanel } from '../vault/vault-security-panel';
 
+/** Session lengths offered; a length set another way (the settings file) is shown too. */
+const sessionLengths = [30, 45, 50, 60, 75, 90, 120];
+
 const retentionOptions: { value: string; label: string }[] = [
   { value: '1', label: '1 year' },
   { value: '2', label: '2 years' },
@@ -121,6 +124,31 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
                 {modalityLabels[m]}
               </option>
             ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="rr-card">
+        <h2>Sessions</h2>
+        <div className="rr-field">
+          <label htmlFor="set-session-length">Usual session length</label>
+          <span className="rr-field__hint" id="set-session-length-hint">
+            ReadyRoom looks for restarts, backups and sleep that would fall inside a session this long.
+          </span>
+          <select
+            id="set-session-length"
+            className="rr-select"
+            aria-describedby="set-session-length-hint"
+            value={String(draft.sessionMinutes)}
+            onChange={(e) => patch({ sessionMinutes: Number(e.target.value) })}
+          >
+            {[...new Set([...sessionLengths, draft.sessionMinutes])]
+              .sort((a, b) => a - b)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {m} minutes
+                </option>
+              ))}
           </select>
         </div>
       </div>

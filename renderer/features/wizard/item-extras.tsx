@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { AcousticTestPanel } from '../media/acoustic-test-panel';
 import { CameraTest } from '../media/camera-test';
+import { EchoTest } from '../media/echo-test';
 import { MicrophoneTest } from '../media/microphone-test';
 import { OutputTest } from '../media/output-test';
 import { ProgramsPanel } from './programs-panel';
@@ -15,5 +16,6 @@ export const itemExtras: Readonly<Record<string, () => ReactNode>> = {
   'media.camera': () => <CameraTest />,
   'media.microphone': () => <MicrophoneTest />,
   'media.output': () => <OutputTest />,
+  'media.echo': () => <EchoTest />,
   'audio.headphones': () => <AcousticTestPanel />,
 };

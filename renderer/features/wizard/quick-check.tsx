@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/page-header';
 import { useScanStore } from '../../stores/scan-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { CameraTest } from '../media/camera-test';
+import { EchoTest } from '../media/echo-test';
 import { MicrophoneTest } from '../media/microphone-test';
 import { OutputTest } from '../media/output-test';
 import { Confirmation } from './check-item';
@@ -124,6 +125,8 @@ export function QuickCheck() {
               <MicrophoneTest />
               <h3>Sound</h3>
               <OutputTest />
+              <h3>How you sound</h3>
+              <EchoTest />
             </div>
           </div>
         </section>

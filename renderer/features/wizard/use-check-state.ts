@@ -21,6 +21,7 @@ export function useResults(): Readonly<Record<string, CheckResult>> {
       tonePlayed: s.tonePlayed,
       heard: s.heard,
       acoustic: s.acoustic,
+      echo: s.echo,
     })),
   );
   return useMemo(() => ({ ...scan, ...mediaResults(media) }), [scan, media]);

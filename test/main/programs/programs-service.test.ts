@@ -297,6 +297,12 @@ describe.runIf(onLinux)('programs service on Linux, with real processes', () => 
     expect(rowFor(rows, 'AnyDesk')).toBeUndefined();
   });
 
+  it('still lists a recorder the user asked never to suggest: a recording is a matter of confidentiality', async () => {
+    await lab.start('obs', 'calm');
+    const rows = await service(settingsWith([], { neverSuggest: ['OBS Studio', 'obs'] })).list();
+    expect(rowFor(rows, 'OBS Studio')?.category).toBe('recorder');
+  });
+
   it('remembers closed programs by name, reopens them detached, and keeps those that could not be reopened', async () => {
     const calmName = lab.nameFor('rrcalm');
     const goneName = lab.nameFor('rrmoved');

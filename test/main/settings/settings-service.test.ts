@@ -114,6 +114,15 @@ describe.each([
     expect(settings).not.toHaveProperty('telemetry');
   });
 
+  it('gives settings saved before the session length existed 60 minutes, and keeps lengths within 15 to 240', () => {
+    const { sessionMinutes: _added, ...older } = defaultSettings;
+    writeFileSync(file(), JSON.stringify({ settings: { ...older, idleLockMinutes: 20 } }));
+    const service = createSettingsService(dir, storeFactory);
+    expect(service.get()).toMatchObject({ sessionMinutes: 60, idleLockMinutes: 20 });
+    expect(() => service.update({ sessionMinutes: 5 })).toThrow();
+    expect(service.update({ sessionMinutes: 50 }).sessionMinutes).toBe(50);
+  });
+
   it('uses the defaults when the stored settings are not an object', () => {
     writeFileSync(file(), JSON.stringify({ settings: 'dark' }));
     expect(createSettingsService(dir, storeFactory).get()).toEqual(defaultSettings);

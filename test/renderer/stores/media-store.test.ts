@@ -38,3 +38,17 @@ describe('useMediaStore', () => {
     expect(useMediaStore.getState()).toMatchObject({ tonePlayed: true, heard: false });
   });
 });
+
+describe('media store: the echo test', () => {
+  it('takes the answer to "Did you sound clear?" only once the test has finished', () => {
+    const store = useMediaStore.getState();
+    store.setEchoClear(true);
+    expect(useMediaStore.getState().echo).toEqual({ status: 'idle' });
+    const report = { voiceDbfs: -18, noiseFloorDbfs: -60, snrDb: 42, clippedFraction: 0, durationMs: 3000, issues: [] };
+    store.setEcho({ status: 'done', report, clear: null });
+    useMediaStore.getState().setEchoClear(false);
+    expect(useMediaStore.getState().echo).toEqual({ status: 'done', report, clear: false });
+    useMediaStore.getState().reset();
+    expect(useMediaStore.getState().echo).toEqual({ status: 'idle' });
+  });
+});

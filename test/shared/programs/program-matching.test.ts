@@ -50,14 +50,28 @@ describe('program catalog', () => {
     chat: ['Slack', 'Discord', 'WhatsApp', 'Telegram', 'Signal', 'Messenger'],
     media: ['Spotify', 'Apple Music', 'Steam', 'Epic Games Launcher', 'Battle.net'],
     torrent: ['qBittorrent', 'Transmission', 'µTorrent', 'Deluge'],
-    'remote-access': [
-      'TeamViewer',
-      'AnyDesk',
-      'Chrome Remote Desktop',
-      'VNC server',
-      'Splashtop',
+    'remote-access': ['TeamViewer', 'AnyDesk', 'Chrome Remote Desktop', 'VNC server', 'Splashtop'],
+    recorder: [
       'OBS Studio',
       'Loom',
+      'Camtasia',
+      'ShareX',
+      'Bandicam',
+      'ScreenFlow',
+      'Snagit',
+      'Audio Hijack',
+      'SimpleScreenRecorder',
+      'Kazam',
+      'vokoscreenNG',
+      'recordMyDesktop',
+      'Audacity',
+      'Otter',
+      'Fireflies',
+      'Fathom',
+      'tl;dv',
+      'Read AI',
+      'Granola',
+      'Krisp',
     ],
     video: ['Zoom', 'Microsoft Teams', 'Webex', 'Skype', 'VSee'],
   } as const;
@@ -75,6 +89,28 @@ describe('program catalog', () => {
       expect(entry.why.length, entry.id).toBeGreaterThan(20);
       expect(Object.values(entry.processes).flat().length, entry.id).toBeGreaterThan(0);
     }
+  });
+
+  it('says for every recorder whether it records while running or only may record, and only recorders say it', () => {
+    for (const entry of programCatalog) {
+      if (entry.category === 'recorder') expect(['running', 'may'], entry.id).toContain(entry.records);
+      else expect(entry.records, entry.id).toBeUndefined();
+    }
+    // Tools with other uses are never taken as proof of a recording.
+    for (const id of ['audacity', 'ffmpeg', 'obs', 'quicktime', 'snipping-tool', 'krisp']) {
+      expect(getProgramCatalogEntry(id)?.records, id).toBe('may');
+    }
+  });
+
+  it('knows recorders on every OS, and never takes the playback tools behind the Linux recorders for recorders', () => {
+    for (const os of osNames) {
+      expect(
+        programCatalog.filter((e) => e.category === 'recorder' && (e.processes[os]?.length ?? 0) > 0).length,
+        os,
+      ).toBeGreaterThan(4);
+    }
+    const linuxNames = programCatalog.flatMap((e) => e.processes.linux ?? []);
+    for (const player of ['aplay', 'pacat', 'pw-cat', 'pw-play']) expect(linuxNames).not.toContain(player);
   });
 
   it('links every installable session platform to a catalog entry', () => {

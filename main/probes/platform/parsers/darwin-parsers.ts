@@ -303,3 +303,106 @@ export function parseDarwinDefaultOutput(stdout: string): { name: string; kind: 
   }
   return null;
 }
+
+/** A quoted or bare value of `defaults read`'s old-style plist ("Safari", "\"macOS 15.1 Update\""). */
+function plistScalar(raw: string): string {
+  const v = raw.trim();
+  return /^".*"$/.test(v) ? v.slice(1, -1).replace(/\\"/g, '"') : v;
+}
+
+/**
+ * `defaults read /Library/Preferences/com.apple.SoftwareUpdate` (readable without admin rights): what the
+ * last background check found. macOS keeps the recommended updates there, so nothing is fetched from Apple.
+ * `recommended` is null when the file holds no result of a check; null overall for anything that is not a
+ * whole `defaults` dictionary.
+ */
+export function parseSoftwareUpdatePrefs(stdout: string): {
+  recommended: string[] | null;
+  autoInstallMacOS: boolean | null;
+} | null {
+  if (!isCompleteOutput(stdout) || !/^\{\s*$/m.test(stdout) || !/^\}\s*$/m.test(stdout)) return null;
+  const count = /^\s*LastRecommendedUpdatesAvailable = (\d+);$/m.exec(stdout)?.[1];
+  const auto = /^\s*AutomaticallyInstallMacOSUpdates = (\d);$/m.exec(stdout)?.[1];
+  const block = /^\s*RecommendedUpdates = +\(([\s\S]*?)^\s*\);$/m.exec(stdout)?.[1];
+  let recommended: string[] | null = null;
+  if (block !== undefined) {
+    recommended = [...block.matchAll(/^\s*"Display Name" = (.*);$/gm)].map((m) => {
+      const name = plistScalar(m[1] ?? '');
+      const version = /"Display Version" = (.*);/.exec(block.slice(m.index ?? 0))?.[1];
+      const v = version ? plistScalar(version) : '';
+      // Names such as "Safari" need their version; "macOS Catalina Security Update 2021-001" does not.
+      return v && !/\d/.test(name) ? `${name} ${v}` : name;
+    });
+    const extra = count === undefined ? 0 : Number(count) - recommended.length;
+    if (extra > 0) recommended.push(`${extra} other ${extra === 1 ? 'update' : 'updates'}`);
+  } else if (count !== undefined) {
+    recommended = count === '0' ? [] : [`${count} ${count === '1' ? 'update' : 'updates'}`];
+  }
+  return { recommended, autoInstallMacOS: auto === undefined ? null : auto === '1' };
+}
+
+/** `tmutil status`: whether a Time Machine backup is running now. null for any other answer. */
+export function parseTmutilStatus(stdout: string): { running: boolean } | null {
+  if (!isCompleteOutput(stdout) || !/^Backup session status:/m.test(stdout)) return null;
+  const running = /^\s*Running = ([01]);$/m.exec(stdout)?.[1];
+  return running === undefined ? null : { running: running === '1' };
+}
+
+/**
+ * `pmset -g`: the current idle timers in minutes (0 = never). `sleep` may be followed by the programs
+ * keeping the Mac awake right now ("sleep 10 (sleep prevented by coreaudiod)").
+ */
+export function parsePmsetSleep(stdout: string): { sleep: number; displaySleep: number | null } | null {
+  let sleep: number | null = null;
+  let displaySleep: number | null = null;
+  for (const line of completeLines(stdout)) {
+    const s = /^\s*sleep\s+(\d+)\b/.exec(line)?.[1];
+    if (s !== undefined) sleep = Number(s);
+    const d = /^\s*displaysleep\s+(\d+)\b/.exec(line)?.[1];
+    if (d !== undefined) displaySleep = Number(d);
+  }
+  return sleep === null ? null : { sleep, displaySleep };
+}
+
+const percentText = (value: unknown): number | null => {
+  const m = /^\s*(\d{1,3})\s?%\s*$/.exec(asString(value) ?? '');
+  const n = m?.[1] === undefined ? null : Number(m[1]);
+  return n !== null && n <= 100 ? n : null;
+};
+
+/**
+ * `system_profiler SPBluetoothDataType -json`: connected headphones and headsets with the charge of the
+ * part that will run out first (the lower earbud; the case does not count). Devices are one-key objects
+ * under `device_connected`. null when the answer is not that report.
+ */
+export function parseDarwinBluetoothHeadsets(stdout: string): { name: string; percent: number | null }[] | null {
+  const root = tryParseJson(stdout);
+  if (!isRecord(root)) return null;
+  // system_profiler writes lists as JSON arrays; an object where a list belongs is not its answer.
+  const sections = root.SPBluetoothDataType;
+  if (!Array.isArray(sections) || !sections.every(isRecord)) return null;
+  const out: { name: string; percent: number | null }[] = [];
+  for (const section of sections) {
+    const list = section.device_connected;
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isRecord)) return null;
+    for (const wrapper of list) {
+      for (const [name, raw] of Object.entries(wrapper)) {
+        if (!isRecord(raw)) return null;
+        const minor = (asString(raw.device_minorType) ?? '').toLowerCase();
+        const parts = [
+          raw.device_batteryLevelLeft,
+          raw.device_batteryLevelRight,
+          raw.device_batteryLevelMain,
+          raw.device_batteryLevel,
+        ]
+          .map(percentText)
+          .filter((p): p is number => p !== null);
+        const earbuds = raw.device_batteryLevelLeft !== undefined || raw.device_batteryLevelRight !== undefined;
+        if (!/headphone|headset/.test(minor) && !earbuds) continue;
+        out.push({ name, percent: parts.length > 0 ? Math.min(...parts) : null });
+      }
+    }
+  }
+  return out;
+}

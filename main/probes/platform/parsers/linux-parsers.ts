@@ -500,3 +500,187 @@ export function listeningRemotePorts(stdout: string): number[] | null {
   }
   return [...ports].sort((a, b) => a - b);
 }
+
+/** One row of `systemctl list-timers`: the timer unit and the minutes until it next fires (null: not scheduled). */
+export interface TimerRow {
+  readonly unit: string;
+  readonly activates: string;
+  readonly leftMinutes: number | null;
+}
+
+const timespanUnits: Record<string, number> = {
+  us: 0,
+  ms: 0,
+  s: 1 / 60,
+  sec: 1 / 60,
+  min: 1,
+  h: 60,
+  day: 1440,
+  days: 1440,
+  w: 10_080,
+  week: 10_080,
+  weeks: 10_080,
+  month: 43_830,
+  months: 43_830,
+  y: 525_960,
+  year: 525_960,
+  years: 525_960,
+};
+
+/** systemd's relative time ("1 day 2h", "13min", "54s", "3 weeks 1 day") in minutes; null for anything else. */
+function systemdTimespanMinutes(text: string): number | null {
+  const parts = [...text.trim().matchAll(/(\d+)\s*([a-z]+)/g)];
+  const joined = parts.map((p) => p[0]).join(' ');
+  if (parts.length === 0 || joined.replace(/\s+/g, '') !== text.replace(/\s+/g, '')) return null;
+  let minutes = 0;
+  for (const [, count, unit] of parts) {
+    const factor = timespanUnits[unit ?? ''];
+    if (factor === undefined) return null;
+    minutes += Number(count) * factor;
+  }
+  return minutes;
+}
+
+/**
+ * `systemctl list-timers --all --no-pager`: columns are found from the header (NEXT LEFT LAST PASSED UNIT
+ * ACTIVATES), because the dates' width depends on the time zone's name. The LEFT column is relative to
+ * the moment the command ran, so no clock or time zone is needed to know when a timer fires. A timer
+ * that is not scheduled shows "-" or "n/a". null without the header, or when the output was cut off.
+ */
+export function parseSystemctlTimers(stdout: string): TimerRow[] | null {
+  if (!isCompleteOutput(stdout)) return null;
+  const lines = completeLines(stdout);
+  const headerAt = lines.findIndex((l) => /^NEXT\s+LEFT\s+LAST\s+PASSED\s+UNIT\s+ACTIVATES\s*$/.test(l));
+  if (headerAt < 0) return null;
+  const header = lines[headerAt] ?? '';
+  const col = (name: string) => header.search(new RegExp(`\\b${name}\\b`));
+  const [left, last, unit, activates] = [col('LEFT'), col('LAST'), col('UNIT'), col('ACTIVATES')];
+  const rows: TimerRow[] = [];
+  for (const line of lines.slice(headerAt + 1)) {
+    // The footer ("4 timers listed.") follows a blank line.
+    if (line.trim() === '') break;
+    const unitName = line.slice(unit, activates).trim();
+    const leftText = line.slice(left, last).trim();
+    if (!/\.timer$/.test(unitName)) return null;
+    let leftMinutes: number | null = null;
+    if (leftText !== '-' && leftText !== 'n/a' && leftText !== '') {
+      const m = /^(.*)\s+left$/.exec(leftText);
+      leftMinutes = m?.[1] ? systemdTimespanMinutes(m[1]) : null;
+      // A time we cannot read is not "not scheduled".
+      if (leftMinutes === null) return null;
+    }
+    rows.push({ unit: unitName, activates: line.slice(activates).trim(), leftMinutes });
+  }
+  return rows;
+}
+
+/** What a systemd timer does, for the timers that can disturb a session; null for housekeeping that does not. */
+export function classifyLinuxTimer(unit: string): {
+  name: string;
+  kind: 'install' | 'download' | 'backup' | 'scan' | 'maintenance';
+  area: 'updates' | 'background';
+} | null {
+  const base = unit.replace(/\.timer$/, '');
+  const known: Record<string, ReturnType<typeof classifyLinuxTimer>> = {
+    'apt-daily-upgrade': {
+      name: 'automatic update installation (apt-daily-upgrade)',
+      kind: 'install',
+      area: 'updates',
+    },
+    'dnf-automatic-install': {
+      name: 'automatic update installation (dnf-automatic)',
+      kind: 'install',
+      area: 'updates',
+    },
+    'dnf-automatic': { name: 'automatic updates (dnf-automatic)', kind: 'install', area: 'updates' },
+    'apt-daily': { name: 'update download (apt-daily)', kind: 'download', area: 'background' },
+    'dnf-makecache': { name: 'update list download (dnf-makecache)', kind: 'download', area: 'background' },
+    'dnf-automatic-download': { name: 'update download (dnf-automatic)', kind: 'download', area: 'background' },
+    fstrim: { name: 'disk maintenance (fstrim)', kind: 'maintenance', area: 'background' },
+    e2scrub_all: { name: 'disk check (e2scrub)', kind: 'scan', area: 'background' },
+    'plocate-updatedb': { name: 'file index update (updatedb)', kind: 'maintenance', area: 'background' },
+    'mlocate-updatedb': { name: 'file index update (updatedb)', kind: 'maintenance', area: 'background' },
+    mlocate: { name: 'file index update (updatedb)', kind: 'maintenance', area: 'background' },
+  };
+  const hit = known[base];
+  if (hit) return hit;
+  // Housekeeping with "backup" in its name that takes a second: dpkg's copy of its own database.
+  if (base === 'dpkg-db-backup') return null;
+  if (/backup|borg|restic|duplicity|timeshift|rsnapshot|kopia|snapper-timeline/i.test(base)) {
+    return { name: `backup (${base})`, kind: 'backup', area: 'background' };
+  }
+  if (/clam|rkhunter|chkrootkit|aide/i.test(base))
+    return { name: `security scan (${base})`, kind: 'scan', area: 'background' };
+  return null;
+}
+
+/**
+ * apt's configuration files (`/etc/apt/apt.conf.d/*`, read in name order, later files winning):
+ * the flat `Name::Sub "value";` lines. Blocks (`Name { … };`) and lists are not read, so a setting
+ * written only in block form keeps apt's documented default.
+ */
+export function parseAptConfig(texts: readonly (string | null)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const text of texts) {
+    if (text === null) continue;
+    const clean = text.replace(/\/\*[\s\S]*?\*\//g, '');
+    let depth = 0;
+    for (const raw of clean.split(/\r?\n/)) {
+      const line = raw.replace(/(^|\s)(\/\/|#).*$/, '').trim();
+      if (line === '') continue;
+      const opens = (line.match(/\{/g) ?? []).length;
+      const closes = (line.match(/\}/g) ?? []).length;
+      if (depth === 0 && opens === 0) {
+        const m = /^([A-Za-z0-9_:-]+)\s+"([^"]*)"\s*;$/.exec(line);
+        if (m?.[1]) out[m[1].toLowerCase()] = m[2] ?? '';
+      }
+      depth = Math.max(0, depth + opens - closes);
+    }
+  }
+  return out;
+}
+
+/** `/run/reboot-required.pkgs`: the packages that asked for the restart, once each. */
+export function parseRebootRequiredPkgs(text: string): string[] {
+  return [
+    ...new Set(
+      completeLines(text.endsWith('\n') ? text : `${text}\n`)
+        .map((l) => l.trim())
+        .filter((l) => /^[a-z0-9][a-z0-9+.:-]*$/.test(l)),
+    ),
+  ];
+}
+
+/**
+ * `upower --dump`: Bluetooth headsets and headphones (BlueZ's Battery1, which UPower shows while the device
+ * is connected) with their charge. null when the output is not UPower's (no "Device:" block) or cut off.
+ */
+export function parseUpowerHeadsets(stdout: string): { name: string; percent: number | null }[] | null {
+  if (!isCompleteOutput(stdout)) return null;
+  const blocks = stdout.split(/\n(?=Device:\s)/);
+  if (!blocks.some((b) => /^Device:\s/m.test(b))) return null;
+  const out: { name: string; percent: number | null }[] = [];
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    const header = lines[0] ?? '';
+    if (!/^Device:\s/.test(header)) continue;
+    const kind = lines.map((l) => /^ {2}([a-z-]+)\s*$/.exec(l)?.[1]).find((k) => k !== undefined);
+    const worn = kind === 'headset' || kind === 'headphones' || /\/(headset|headphones)_dev_/.test(header);
+    if (!worn) continue;
+    const field = (name: string) => new RegExp(`^\\s+${name}:\\s+(.*)$`, 'm').exec(block)?.[1]?.trim();
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(field('percentage') ?? '')?.[1];
+    const percent = pct !== undefined && Number(pct) >= 0 && Number(pct) <= 100 ? Math.round(Number(pct)) : null;
+    out.push({ name: field('model') ?? 'Bluetooth headset', percent });
+  }
+  return out;
+}
+
+/** Bluetooth sound outputs in `pactl list sinks` (BlueZ sinks): the wireless headsets connected now. null when unreadable. */
+export function pactlBluetoothSinks(stdout: string): string[] | null {
+  if (!isCompleteOutput(stdout)) return null;
+  const blocks = parsePactlBlocks(stdout);
+  if (!blocks.every((b) => /^Sink #\d+$/.test(b.header))) return null;
+  return blocks
+    .filter((b) => b.properties['device.bus'] === 'bluetooth' || /^bluez_/.test(b.fields.Name ?? ''))
+    .map((b) => b.properties['device.description'] ?? b.fields.Description ?? 'Bluetooth headset');
+}

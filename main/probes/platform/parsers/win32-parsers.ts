@@ -632,3 +632,205 @@ export function parseWindowsRemote(remote: unknown): {
     remoteSession: session === '' ? null : /^RDP-/i.test(session),
   };
 }
+
+/** The batch writes these values with `Get-Values`: every key present, null when not set. */
+function hasKeys(record: Record<string, unknown> | null, keys: readonly string[]): record is Record<string, unknown> {
+  return record !== null && keys.every((k) => k in record);
+}
+
+export type WindowsRecallState = 'policy-off' | 'removed' | 'not-installed' | 'not-set-up' | 'may-be-on';
+
+/**
+ * Windows Recall from the `recall` part. Microsoft documents two policies (Windows AI, Policy CSP):
+ * DisableAIDataAnalysis = 1 (machine or user) stops snapshots; AllowRecallEnablement = 0 removes Recall.
+ * Otherwise Recall exists only where its package (MicrosoftWindows.Client.AIX) is installed, and saves
+ * nothing until the person opts in: its snapshot store (%LOCALAPPDATA%\CoreAIPlatform.00\UKP) appears then.
+ * A store that exists may belong to a Recall that is paused or was switched off since: "may be on".
+ */
+export function parseWindowsRecall(recall: unknown): { state: WindowsRecallState } | null {
+  const r = asRecord(recall);
+  const machine = asRecord(r?.policyMachine);
+  const user = asRecord(r?.policyUser);
+  if (
+    !r ||
+    !hasKeys(machine, ['DisableAIDataAnalysis', 'AllowRecallEnablement']) ||
+    !hasKeys(user, ['DisableAIDataAnalysis'])
+  ) {
+    return null;
+  }
+  if (asNumber(machine.DisableAIDataAnalysis) === 1 || asNumber(user.DisableAIDataAnalysis) === 1)
+    return { state: 'policy-off' };
+  if (asNumber(machine.AllowRecallEnablement) === 0) return { state: 'removed' };
+  const installed = asStrictBool(r.installed);
+  const store = asStrictBool(r.snapshotStore);
+  if (installed === null || store === null) return null;
+  if (!installed) return store ? { state: 'may-be-on' } : { state: 'not-installed' };
+  return { state: store ? 'may-be-on' : 'not-set-up' };
+}
+
+/**
+ * Xbox Game Bar capture from the `gameCapture` part: "Record what happened" (HistoricalCaptureEnabled, off
+ * unless switched on) keeps recording in the background; the Broadcast DVR server (bcastdvr.exe) runs while
+ * Game Bar records. Both are off when the policy AllowGameDVR = 0 or GameDVR_Enabled = 0.
+ */
+export function parseWindowsGameCapture(
+  value: unknown,
+): { backgroundRecording: boolean; recorderRunning: boolean } | null {
+  const r = asRecord(value);
+  const user = asRecord(r?.user);
+  const store = asRecord(r?.store);
+  if (
+    !r ||
+    !hasKeys(user, ['AppCaptureEnabled', 'HistoricalCaptureEnabled']) ||
+    !hasKeys(store, ['GameDVR_Enabled']) ||
+    !('policy' in r)
+  ) {
+    return null;
+  }
+  const running = asStrictBool(r.recorderRunning);
+  if (running === null) return null;
+  const disabled =
+    asNumber(r.policy) === 0 || asNumber(store.GameDVR_Enabled) === 0 || asNumber(user.AppCaptureEnabled) === 0;
+  if (disabled) return { backgroundRecording: false, recorderRunning: false };
+  return { backgroundRecording: asNumber(user.HistoricalCaptureEnabled) === 1, recorderRunning: running };
+}
+
+/** A FILETIME (100 ns since 1601, UTC) as ms since 1970; null for 0 or anything implausible. */
+function filetimeMs(value: unknown): number | null {
+  const n = asNumber(value);
+  if (n === null || n <= 0) return null;
+  const ms = n / 10_000 - 11_644_473_600_000;
+  return ms > 0 && ms < 8.64e15 ? Math.round(ms) : null;
+}
+
+/**
+ * Windows Update from the `updates` part: the restart flags that administrators' scripts read
+ * (WindowsUpdate\Auto Update\RebootRequired, Component Based Servicing\RebootPending, the orchestrator's
+ * RebootRequired), the scheduled restart (UX\StateVariables ScheduledRebootTime, a FILETIME) and the
+ * active hours (UX\Settings, or the policy that sets them).
+ */
+export function parseWindowsUpdates(value: unknown): {
+  restartNeeded: boolean;
+  restartAt: number | null;
+  activeHours: { start: number; end: number } | null;
+  pausedUntil: string | null;
+} | null {
+  const r = asRecord(value);
+  const state = asRecord(r?.state);
+  const settings = asRecord(r?.settings);
+  const policy = asRecord(r?.policy);
+  if (
+    !r ||
+    !hasKeys(state, ['ScheduledRebootTime']) ||
+    !hasKeys(settings, ['ActiveHoursStart', 'ActiveHoursEnd', 'PauseUpdatesExpiryTime']) ||
+    !hasKeys(policy, ['SetActiveHours', 'ActiveHoursStart', 'ActiveHoursEnd'])
+  ) {
+    return null;
+  }
+  const flags = [r.rebootRequired, r.rebootPending, r.orchestrator].map(asStrictBool);
+  if (flags.some((f) => f === null)) return null;
+  const hour = (v: unknown) => {
+    const n = asInt(v);
+    return n !== null && n >= 0 && n <= 23 ? n : null;
+  };
+  const fromPolicy = asNumber(policy.SetActiveHours) === 1;
+  const start = hour(fromPolicy ? policy.ActiveHoursStart : settings.ActiveHoursStart);
+  const end = hour(fromPolicy ? policy.ActiveHoursEnd : settings.ActiveHoursEnd);
+  const paused = asString(settings.PauseUpdatesExpiryTime)?.trim() ?? '';
+  return {
+    restartNeeded: flags.some((f) => f === true),
+    restartAt: filetimeMs(state.ScheduledRebootTime),
+    activeHours: start !== null && end !== null && start !== end ? { start, end } : null,
+    pausedUntil: /^\d{4}-\d\d-\d\dT/.test(paused) ? paused : null,
+  };
+}
+
+/**
+ * The `scheduledTasks` part: tasks ReadyRoom asks Task Scheduler about, with their next run as an ISO time
+ * in UTC, or "none" when the task has no time trigger (it waits for idle maintenance). null is not an answer.
+ */
+export function parseWindowsScheduledTasks(
+  value: unknown,
+): { name: string; nextRunMs: number | null; running: boolean }[] | null {
+  const list = asRecordList(value);
+  if (!list) return null;
+  const out: { name: string; nextRunMs: number | null; running: boolean }[] = [];
+  for (const t of list) {
+    const name = asString(t.name);
+    const state = asString(t.state);
+    const nextText = asString(t.next);
+    // A task Windows would not show this user is not a task that is not scheduled.
+    if (!name || state === null || state === 'unreadable' || nextText === null) return null;
+    const next = nextText === 'none' ? null : Date.parse(nextText);
+    if (next !== null && Number.isNaN(next)) return null;
+    out.push({ name, nextRunMs: next, running: state === 'Running' });
+  }
+  return out;
+}
+
+/**
+ * File History from the `fileHistory` part: set up when its registry key records a protected time
+ * (HKCU\…\FileHistory ProtectedUpToTime), and on while its service (fhsvc) runs. It saves copies every
+ * hour unless set otherwise.
+ */
+export function parseWindowsFileHistory(value: unknown): { on: boolean } | null {
+  const r = asRecord(value);
+  const configured = asStrictBool(r?.configured);
+  const service = asString(r?.service);
+  if (configured === null || service === null || service === '') return null;
+  return { on: configured && service === 'Running' };
+}
+
+/**
+ * Sleep from the `powercfg` part (STANDBYIDLE and VIDEOIDLE, seconds, 0 = never) for the power source in
+ * use; with the source unknown, the sooner of the two.
+ */
+export function parseWindowsSleep(
+  powercfg: unknown,
+  onBattery: boolean | null,
+): { systemSleepMinutes: number | null; displaySleepMinutes: number | null } | null {
+  const pc = asRecord(powercfg);
+  const standby = parsePowercfgValues(asString(pc?.standbyIdle) ?? '');
+  if (!standby) return null;
+  const video = parsePowercfgValues(asString(pc?.videoIdle) ?? '');
+  const pick = (v: { ac: number; dc: number }): number | null => {
+    const chosen = onBattery === true ? [v.dc] : onBattery === false ? [v.ac] : [v.ac, v.dc];
+    const set = chosen.filter((s) => s > 0);
+    return set.length > 0 ? Math.round((Math.min(...set) / 60) * 10) / 10 : null;
+  };
+  return { systemSleepMinutes: pick(standby), displaySleepMinutes: video ? pick(video) : null };
+}
+
+/** The `keepAwake` part: Windows' presentation settings (laptops) and PowerToys Awake. */
+export function parseWindowsKeepAwake(value: unknown): string | null {
+  const r = asRecord(value);
+  if (!r) return null;
+  if (asStrictBool(r.powerToysAwake) === true)
+    return 'PowerToys Awake (its coffee-cup icon near the clock) keeps the computer awake';
+  if (asStrictBool(r.presentationSettings) === true) {
+    return 'Windows Mobility Center’s presentation settings (Windows key + X) keep the computer awake until you turn them off';
+  }
+  return null;
+}
+
+/**
+ * The `headsets` part: Bluetooth hands-free and audio-sink devices with Windows 11's battery property
+ * (DEVPKEY {104EA319-…} 2) and whether each is connected (DEVPKEY_Device_IsConnected). One headset shows as
+ * several devices ("… Hands-Free AG", "… Stereo"); they are merged by name, keeping the charge that is reported.
+ */
+export function parseWindowsHeadsets(value: unknown): { name: string; percent: number | null }[] | null {
+  const list = asRecordList(value);
+  if (!list) return null;
+  const byName = new Map<string, number | null>();
+  for (const d of list) {
+    const name = asString(d.name);
+    if (name === null || !('connected' in d) || !('battery' in d)) return null;
+    if (asStrictBool(d.connected) !== true) continue;
+    const clean = name.replace(/\s+(Hands-Free( AG)?( Audio)?|Stereo|Avrcp Transport)$/i, '').trim() || name;
+    const battery = asInt(d.battery);
+    const percent = battery !== null && battery >= 0 && battery <= 100 ? battery : null;
+    const earlier = byName.get(clean);
+    byName.set(clean, earlier ?? percent);
+  }
+  return [...byName].map(([name, percent]) => ({ name, percent }));
+}

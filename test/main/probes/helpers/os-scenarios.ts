@@ -5,8 +5,22 @@ import { createDarwinFacts, darwinCommands as c } from '../../../../main/probes/
 import { createLinuxFacts } from '../../../../main/probes/platform/linux';
 import type { HostFiles, PlatformDeps, PlatformFacts } from '../../../../main/probes/platform/platform-types';
 import { createWin32Facts, defaultWin32Options } from '../../../../main/probes/platform/win32';
-import { powershellArgs, powershellPath } from '../../../../main/probes/platform/win32-batch';
-import { capturedAnswers, capturedBatchOutput, execResult, fixture, loadCapture } from './probe-test-kit';
+import { rebootAnnouncers } from '../../../../main/probes/platform/linux';
+import {
+  powershellArgs,
+  powershellPath,
+  windowsBatchLineTag,
+  windowsBatchParts,
+} from '../../../../main/probes/platform/win32-batch';
+import {
+  captureFile,
+  capturedAnswers,
+  capturedBatchOutput,
+  capturedBatchParts,
+  execResult,
+  fixture,
+  loadCapture,
+} from './probe-test-kit';
 
 type Answer = Partial<ExecResult> | string;
 
@@ -44,12 +58,28 @@ const ps = powershellPath({ SystemRoot: 'C:\\Windows' });
 
 // The unsafe Windows and macOS computers are captures in test/fixtures/captures/ (each output's origin is noted there).
 const unsafeWindows = await capturedBatchOutput('windows10-unsafe-laptop');
+/** The parts after netEnd (issue 14), from the unsafe Windows 11 capture, as batch lines after the older capture's. */
+const listenerParts = await capturedBatchParts('windows11-listeners-unsafe');
+const unsafeWindowsBatch = `${unsafeWindows.replace(/\r?\n$/, '')}\r\n${windowsBatchParts
+  .slice(windowsBatchParts.indexOf('netEnd') + 1)
+  .map((part, i) => JSON.stringify({ readyroom: windowsBatchLineTag, part, ms: 2000 + i, value: listenerParts[part] }))
+  .join('\r\n')}\r\n`;
 const unsafeMacName = 'macos13-vpn-open-wifi-unsafe';
 /** The path createDarwinFacts runs for a program a hand-written capture names without its folder. */
 export const darwinPath = (program: string) =>
   Object.values(c).find((path) => path.split('/').pop() === program) ?? program;
 const unsafeMac = await loadCapture(unsafeMacName);
 const unsafeMacAnswers = await capturedAnswers(unsafeMacName, darwinPath);
+const unsafeMacPmset = unsafeMacAnswers[`${c.pmset} -g`]?.[0]?.stdout ?? '';
+const macListeners = (path: string) => captureFile('macos-listeners-unsafe', path);
+const notSet = (key: string): Answer => ({
+  ok: false,
+  code: 1,
+  stderr: `The domain/default pair of (${key}) does not exist\n`,
+});
+/** Only the Mac's own recording folder and the program list decide privacy.recording here. */
+const recordingByProgramList =
+  'decided by the list of running programs (empty here) and the OS recorders; with no recorder folder there is no OS recording to find';
 
 export const osScenarios: readonly OsScenario[] = [
   {
@@ -58,7 +88,7 @@ export const osScenarios: readonly OsScenario[] = [
     env: { SystemRoot: 'C:\\Windows' },
     homeDir: 'C:\\Users\\user',
     create: (deps) => createWin32Facts(deps, { ...defaultWin32Options, ownExeNames: [] }),
-    exec: { [[ps, ...powershellArgs].join(' ')]: unsafeWindows },
+    exec: { [[ps, ...powershellArgs].join(' ')]: unsafeWindowsBatch },
     files: { texts: {}, dirs: {}, mtimes: {} },
     cutFile: () => false,
     mayPass: { 'programs.background': programListOnly },
@@ -69,16 +99,28 @@ export const osScenarios: readonly OsScenario[] = [
     env: {},
     homeDir: '/Users/user',
     create: createDarwinFacts,
-    exec: unsafeMacAnswers,
+    exec: {
+      ...unsafeMacAnswers,
+      // The display never sleeps (no screen lock) but the Mac itself sleeps after 5 minutes.
+      [`${c.pmset} -g`]: unsafeMacPmset.replace(/^ sleep {16}0$/m, ' sleep                5'),
+      [`${c.defaults} read /Library/Preferences/com.apple.SoftwareUpdate`]: macListeners(
+        'pasted/softwareupdate-prefs.txt',
+      ),
+      [`${c.tmutil} status`]: macListeners('pasted/tmutil-status-running.txt'),
+      [`${c.defaults} read /Library/Preferences/com.apple.TimeMachine AutoBackup`]: '1\n',
+      [`${c.defaults} read /Library/Preferences/com.apple.TimeMachine AutoBackupInterval`]:
+        notSet('AutoBackupInterval'),
+      [`${c.systemProfiler} -json SPBluetoothDataType`]: macListeners('pasted/system-profiler-bluetooth.json'),
+    },
     files: {
       texts: {},
-      dirs: {},
+      dirs: { '/Users/user/Library/ScreenRecordings': ['.Recording 2026-11-28 at 11.58.02.mov'] },
       mtimes: Object.fromEntries(
         unsafeMac.files.flatMap((f) => (f.mtimeMs === undefined ? [] : [[f.path, f.mtimeMs] as const])),
       ),
     },
     cutFile: () => false,
-    mayPass: { 'programs.background': programListOnly },
+    mayPass: { 'programs.background': programListOnly, 'privacy.recording': recordingByProgramList },
   },
   {
     os: 'linux',
@@ -108,6 +150,18 @@ export const osScenarios: readonly OsScenario[] = [
       'systemctl is-active firewalld': { ok: false, code: 4, stdout: 'inactive\n' },
       'findmnt -J -o SOURCE,FSTYPE /': '{"filesystems":[{"source":"/dev/sda2","fstype":"btrfs"}]}\n',
       'lsblk -J -s -o NAME,TYPE,FSTYPE /dev/sda2': fixture('linux', 'lsblk-plain.json'),
+      'systemctl list-timers --all --no-pager': captureFile(
+        'linux-listeners-fedora',
+        'pasted/systemctl-list-timers.txt',
+      ),
+      'upower --dump': captureFile('linux-listeners-ubuntu', 'pasted/upower-dump.txt').replace(
+        /(headset\n[\s\S]*?percentage:\s+)60%/,
+        '$120%',
+      ),
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-ac-type': "'suspend'\n",
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-ac-timeout': '900\n',
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-battery-type': "'suspend'\n",
+      'gsettings get org.gnome.settings-daemon.plugins.power sleep-inactive-battery-timeout': '600\n',
     },
     files: {
       texts: {
@@ -120,6 +174,10 @@ export const osScenarios: readonly OsScenario[] = [
         '/etc/ufw/ufw.conf': 'ENABLED=no\nLOGLEVEL=low\n',
         '/etc/os-release': 'NAME="Ubuntu"\nVERSION_ID="20.04"\nID=ubuntu\nPRETTY_NAME="Ubuntu 20.04.6 LTS"\n',
         '/etc/passwd': fixture('linux', 'passwd.txt'),
+        '/run/reboot-required': '*** System restart required ***\n',
+        '/run/reboot-required.pkgs': captureFile('linux-listeners-ubuntu', 'pasted/reboot-required-pkgs.txt'),
+        '/var/lib/dpkg/status': '',
+        [rebootAnnouncers[0] ?? '']: '',
       },
       dirs: {
         '/sys/class/net/wlp0s20f3/wireless': [],
@@ -132,6 +190,7 @@ export const osScenarios: readonly OsScenario[] = [
     mayPass: {
       'programs.background': programListOnly,
       'privacy.voice-assistants': 'Linux has no built-in voice assistant, so nothing is read from the computer',
+      'privacy.recording': recordingByProgramList,
     },
   },
 ];

@@ -42,6 +42,17 @@ const unsafeMac = 'macos13-vpn-open-wifi-unsafe';
 const realMac = 'macos-real-routes-and-monitor-audio';
 const consoleLockHidden = (managedWin.powercfg as { consoleLock: string }).consoleLock;
 
+const winListeners = await capturedBatchParts('windows11-listeners-unsafe');
+const macListeners = (path: string) => captureFile('macos-listeners-unsafe', path);
+/** Charge that lasts the default 60-minute session (audio-headset-battery.probe.ts). */
+const enoughCharge = (list: readonly { percent: number | null }[]) =>
+  list.every((h) => h.percent !== null && h.percent >= 35);
+/** The real UPower dump with its headset at 20 %. */
+const upowerLow = captureFile('linux-listeners-ubuntu', 'pasted/upower-dump.txt').replace(
+  /(headset\n[\s\S]*?percentage:\s+)60%/,
+  '$120%',
+);
+
 const strong = (dbm: number | null, percent: number | null) =>
   (dbm !== null && dbm >= -60) || (percent !== null && percent >= 80);
 const safeLock = (r: { lockAfterMinutes: number | null; autoLogin: boolean; lockDisabled: boolean }) =>
@@ -210,6 +221,55 @@ export const parserRegistry: Readonly<
       safe: (r) => r.remoteDesktopEnabled === false && r.remoteSession === false,
       unsafeBaselines: [unsafeWin.remote],
     }),
+
+    parseWindowsRecall: parser({
+      input: 'value',
+      run: win32.parseWindowsRecall,
+      safe: (r) => r !== null && r.state !== 'may-be-on',
+      unsafeBaselines: [winListeners.recall],
+    }),
+    parseWindowsGameCapture: parser({
+      input: 'value',
+      run: win32.parseWindowsGameCapture,
+      safe: (r) => r !== null && !r.backgroundRecording && !r.recorderRunning,
+      // "Record what happened" not set is Windows' documented default (off), so a null there is a real answer;
+      // this baseline also has the recorder running, which no damage can turn into a safe reading.
+      unsafeBaselines: [{ ...(winListeners.gameCapture as object), recorderRunning: true }],
+    }),
+    parseWindowsUpdates: parser({
+      input: 'value',
+      run: win32.parseWindowsUpdates,
+      safe: (r) => r !== null && !r.restartNeeded && r.restartAt === null,
+      unsafeBaselines: [winListeners.updates],
+    }),
+    parseWindowsScheduledTasks: parser({
+      input: 'value',
+      run: win32.parseWindowsScheduledTasks,
+      safe: (r) => r !== null && r.every((t) => t.nextRunMs === null && !t.running),
+      unsafeBaselines: [winListeners.scheduledTasks],
+    }),
+    parseWindowsFileHistory: parser({
+      input: 'value',
+      run: win32.parseWindowsFileHistory,
+      safe: (r) => r?.on === false,
+      unsafeBaselines: [winListeners.fileHistory],
+    }),
+    parseWindowsSleep: parser({
+      input: 'value',
+      run: (v: unknown) => win32.parseWindowsSleep(v, null),
+      safe: (r) => r !== null && (r.systemSleepMinutes === null || r.systemSleepMinutes >= 60),
+      unsafeBaselines: [winListeners.powercfg],
+    }),
+    parseWindowsKeepAwake: {
+      exempt: 'only adds a way to keep the computer awake to the advice; it never decides a check',
+    },
+    parseWindowsHeadsets: parser({
+      input: 'value',
+      run: win32.parseWindowsHeadsets,
+      // An empty list makes the check "not needed", never a pass.
+      safe: (r) => r !== null && r.length > 0 && enoughCharge(r),
+      unsafeBaselines: [winListeners.headsets],
+    }),
   },
 
   'win32-batch': {
@@ -317,6 +377,31 @@ export const parserRegistry: Readonly<
           d(mac, 'system_profiler', '-json', 'SPAudioDataType'),
         ),
       ),
+    }),
+
+    parseSoftwareUpdatePrefs: parser({
+      input: 'text',
+      run: darwin.parseSoftwareUpdatePrefs,
+      safe: (r) => r?.recommended?.length === 0,
+      unsafeBaselines: [macListeners('pasted/softwareupdate-prefs.txt')],
+    }),
+    parseTmutilStatus: parser({
+      input: 'text',
+      run: darwin.parseTmutilStatus,
+      safe: (r) => r?.running === false,
+      unsafeBaselines: [macListeners('pasted/tmutil-status-running.txt')],
+    }),
+    parsePmsetSleep: parser({
+      input: 'text',
+      run: darwin.parsePmsetSleep,
+      safe: (r) => r !== null && (r.sleep === 0 || r.sleep >= 60),
+      unsafeBaselines: [macListeners('pasted/pmset-g.txt')],
+    }),
+    parseDarwinBluetoothHeadsets: parser({
+      input: 'text',
+      run: darwin.parseDarwinBluetoothHeadsets,
+      safe: (r) => r !== null && r.length > 0 && enoughCharge(r),
+      unsafeBaselines: [macListeners('pasted/system-profiler-bluetooth.json')],
     }),
   },
 
@@ -426,5 +511,30 @@ export const parserRegistry: Readonly<
       safe: (r) => r !== null && !r.some((p) => p === 3389 || (p >= 5900 && p <= 5909)),
       unsafeBaselines: [l('ss-ltn.txt')],
     }),
+    parseSystemctlTimers: parser({
+      input: 'text',
+      run: linux.parseSystemctlTimers,
+      safe: (r) => r !== null && r.every((t) => t.leftMinutes === null || t.leftMinutes > 75),
+      unsafeBaselines: [captureFile('linux-listeners-fedora', 'pasted/systemctl-list-timers.txt')],
+    }),
+    classifyLinuxTimer: {
+      exempt: 'takes a unit name parseSystemctlTimers read; a timer it does not know is housekeeping left unnamed',
+    },
+    parseAptConfig: {
+      exempt:
+        "a setting that is not written keeps apt's documented default (unattended upgrades off, no automatic restart)",
+    },
+    parseRebootRequiredPkgs: {
+      exempt: 'only names the packages; whether a restart is needed comes from /run/reboot-required itself',
+    },
+    parseUpowerHeadsets: parser({
+      input: 'text',
+      run: linux.parseUpowerHeadsets,
+      safe: (r) => r !== null && r.length > 0 && enoughCharge(r),
+      unsafeBaselines: [upowerLow],
+    }),
+    pactlBluetoothSinks: {
+      exempt: 'only tells whether a headset is connected: no headset makes the check "not needed", never a pass',
+    },
   },
 };

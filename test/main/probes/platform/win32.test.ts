@@ -113,9 +113,9 @@ describe('createWin32Facts', () => {
     expect(windowsBatchScript).toContain('/qh SCHEME_CURRENT SUB_NONE CONSOLELOCK');
   });
 
-  it('reads every part of the capture of the English laptop', () => {
+  it('reads every part of the capture of the English laptop (recorded before the issue-14 parts were added after netEnd)', () => {
     const batch = parseWindowsBatch(laptop);
-    expect([...batch.parts.keys()]).toEqual([...windowsBatchParts]);
+    expect([...batch.parts.keys()]).toEqual(windowsBatchParts.slice(0, windowsBatchParts.indexOf('netEnd') + 1));
     expect(batch.parts.get('netEnd')).toMatchObject({ ok: true, ms: 1041 });
   });
 

@@ -1,3 +1,4 @@
+import type { AudioClip } from '../../../../renderer/features/media/echo-recording';
 import type { FrameLike } from '../../../../renderer/features/media/lighting-analysis';
 import type { LevelSource, MediaEnv, ToneOptions } from '../../../../renderer/features/media/media-env';
 
@@ -21,6 +22,15 @@ export interface FakeMediaEnv {
   frame: FrameLike | null;
   /** What a level source returns; gets whether a tone is playing. */
   samples: (tonePlaying: boolean) => Float32Array | null;
+  /** What recordClip returns (a copy each time). */
+  clip: AudioClip;
+  /** Make recordClip fail with this DOMException name (null: succeed). */
+  failRecordWith: string | null;
+  /** Make playClip fail (no output device). */
+  playFails: boolean;
+  /** Durations asked of recordClip, and the clips played back. */
+  readonly recordings: number[];
+  readonly played: AudioClip[];
   /** Runs every `every` callback once (one interval tick). */
   tick(times?: number): void;
   /** Holds getUserMedia until `release()` is called. */
@@ -57,6 +67,11 @@ export function createFakeMediaEnv(): FakeMediaEnv {
     failWith: null,
     frame: null,
     samples: () => null,
+    clip: { samples: new Float32Array(4800), sampleRate: 48_000 },
+    failRecordWith: null,
+    playFails: false,
+    recordings: [],
+    played: [],
     tick(times = 1) {
       for (let i = 0; i < times; i += 1) for (const t of [...tickers]) t();
     },
@@ -92,6 +107,15 @@ export function createFakeMediaEnv(): FakeMediaEnv {
         // The tone lasts for a number of sleeps, like real time passing.
         for (let i = 0; i < options.durationMs / 100; i += 1) await Promise.resolve();
         tonePlaying = false;
+      },
+      async recordClip(_stream, durationMs) {
+        fake.recordings.push(durationMs);
+        if (fake.failRecordWith) throw new DOMException('fake recording failure', fake.failRecordWith);
+        return { samples: fake.clip.samples.slice(), sampleRate: fake.clip.sampleRate };
+      },
+      playClip(clip) {
+        fake.played.push(clip);
+        return fake.playFails ? Promise.reject(new DOMException('no output', 'NotFoundError')) : Promise.resolve();
       },
       sampleFrame: () => fake.frame,
       every(_ms, tick) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { lumaStats, summariseLighting } from '../../../../renderer/features/media/lighting-analysis';
 import { addWindow, initialLevelState, type LevelState } from '../../../../renderer/features/media/level-analysis';
+import type { EchoReport } from '../../../../renderer/features/media/echo-analysis';
 import { mediaResults, type MediaSnapshot } from '../../../../renderer/features/media/media-results';
 import { faceFrame, noise, sine } from './synthetic-media';
 
@@ -13,6 +14,7 @@ const untouched: MediaSnapshot = {
   tonePlayed: false,
   heard: null,
   acoustic: { status: 'idle' },
+  echo: { status: 'idle' },
 };
 
 const lit = (centre: number, surround: number) => summariseLighting([lumaStats(faceFrame(centre, surround))]);
@@ -97,5 +99,50 @@ describe('mediaResults', () => {
       evidence: { heard: true, acousticTest: { verdict: 'speakers', baselineDbfs: -80, duringDbfs: -40.3 } },
     });
     expect(mediaResults({ ...untouched, heard: false })['media.output']?.status).toBe('fail');
+  });
+});
+
+describe('media.echo', () => {
+  const report = (issues: EchoReport['issues']): EchoReport => ({
+    voiceDbfs: -18,
+    noiseFloorDbfs: -62,
+    snrDb: 44,
+    clippedFraction: 0,
+    durationMs: 3000,
+    issues,
+  });
+  const echo = (state: MediaSnapshot['echo']) => mediaResults({ ...untouched, echo: state })['media.echo'];
+
+  it('gives no result until the test ran and the therapist answered', () => {
+    expect(echo({ status: 'idle' })).toBeUndefined();
+    expect(echo({ status: 'done', report: report([]), clear: null })).toBeUndefined();
+  });
+
+  it('passes when the therapist sounded clear and the recording agrees', () => {
+    const result = echo({ status: 'done', report: report([]), clear: true });
+    expect(result?.status).toBe('pass');
+    expect(result?.evidence).toEqual({
+      soundedClear: true,
+      voiceDbfs: -18,
+      noiseFloorDbfs: -62,
+      snrDb: 44,
+      clippedFraction: 0,
+      durationMs: 3000,
+      issues: [],
+    });
+  });
+
+  it('warns with what to change when either the therapist or the recording says it was not clear', () => {
+    expect(echo({ status: 'done', report: report([]), clear: false })?.status).toBe('warn');
+    const noisy = echo({ status: 'done', report: report(['noisy']), clear: true });
+    expect(noisy?.status).toBe('warn');
+    expect(noisy?.summary).toContain('background noise');
+  });
+
+  it('fails on an almost silent recording or a microphone that would not start', () => {
+    expect(echo({ status: 'done', report: report(['silent']), clear: true })?.status).toBe('fail');
+    expect(echo({ status: 'failed', device: 'denied' })?.status).toBe('fail');
+    // Playback that failed is not the microphone's fault: no result, so it counts as not checked.
+    expect(echo({ status: 'failed', device: 'live', reason: 'no-playback' })).toBeUndefined();
   });
 });

@@ -51,3 +51,13 @@ export function mix(...signals: Float32Array[]): Float32Array {
   for (const s of signals) for (let i = 0; i < s.length; i += 1) out[i] = (out[i] ?? 0) + (s[i] ?? 0);
   return out;
 }
+
+/** Speech-like: 400 ms of a voice-like tone, 200 ms of pause, over a room's noise. */
+export function speechBursts(voice: number, room: number, sampleRate: number, seconds = 3): Float32Array {
+  const out = noise(room, sampleRate * seconds, 7);
+  const tone = sine(voice, 220, sampleRate, sampleRate * seconds);
+  for (let i = 0; i < out.length; i += 1) {
+    if (i % (sampleRate * 0.6) < sampleRate * 0.4) out[i] = (out[i] ?? 0) + (tone[i] ?? 0);
+  }
+  return out;
+}

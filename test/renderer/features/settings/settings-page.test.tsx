@@ -30,6 +30,15 @@ describe('SettingsPage', () => {
     expect(stored.retentionYears).toBe(3);
   });
 
+  it('saves the usual session length the checks for restarts, backups and sleep judge against', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    await user.selectOptions(await screen.findByLabelText('Usual session length'), '50');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(stored.sessionMinutes).toBe(50);
+  });
+
   it('asks for the platform address when "another platform" is chosen, and refuses a malformed one', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);

@@ -14,7 +14,7 @@ import { useRouteStore } from '../../../../renderer/stores/route-store';
 import { useWizardStore } from '../../../../renderer/stores/wizard-store';
 import type { FakeBridge } from '../../../fakes/fake-bridge';
 import { createFakeMediaEnv, type FakeMediaEnv } from '../media/fake-media-env';
-import { faceFrame, sine } from '../media/synthetic-media';
+import { faceFrame, sine, speechBursts } from '../media/synthetic-media';
 import { installWizardBridge } from './wizard-fixtures';
 
 vi.mock('../../../../shared/catalog/automatic.catalog', async () => ({
@@ -33,6 +33,7 @@ beforeEach(() => {
   media = createFakeMediaEnv();
   media.frame = faceFrame(140, 120);
   media.samples = () => sine(0.1, 220, 48_000, 4096);
+  media.clip = { samples: speechBursts(0.3, 0.0005, 48_000), sampleRate: 48_000 };
 });
 
 function renderWizard(mode: 'full' | 'quick') {
@@ -60,6 +61,8 @@ function passMediaTests() {
     for (let i = 0; i < 6; i += 1) store.addLevelWindow(sine(0.1, 220, 48_000, 4800), 100);
     store.markTonePlayed();
     store.setHeard(true);
+    const report = { voiceDbfs: -15, noiseFloorDbfs: -65, snrDb: 50, clippedFraction: 0, durationMs: 3000, issues: [] };
+    store.setEcho({ status: 'done', report, clear: true });
   });
 }
 
@@ -323,6 +326,8 @@ describe('WizardPage, quick check', () => {
     act(() => media.tick(6));
     await userEvent.click(screen.getByRole('button', { name: 'Play test sound' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, I heard it' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Record and play back 3 seconds' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes, I sounded clear' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm all of these' }));
     expect(await screen.findByRole('heading', { name: 'Ready', level: 2 })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Save and start session' }));

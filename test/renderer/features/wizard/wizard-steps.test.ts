@@ -43,7 +43,9 @@ describe('stepEntries', () => {
 describe('stepEntries order', () => {
   it('puts hands-on tests first and confirmations last', () => {
     const kinds = stepEntries('media', 'video').shown.map((e) => e.kind);
-    expect(kinds.indexOf('manual')).toBe(kinds.length - 1);
+    const firstManual = kinds.indexOf('manual');
+    expect(firstManual).toBeGreaterThan(0);
+    expect(kinds.slice(firstManual).every((k) => k === 'manual')).toBe(true);
     expect(kinds[0]).toBe('media');
   });
 });
