@@ -13,6 +13,8 @@ function summary(id: string, createdAt: string, outcome: LogSummary['outcome'], 
     modality: 'video',
     outcome,
     problems,
+    attention: problems.map((id) => ({ id, state: 'warn' as const })),
+    judged: [],
     addendaCount: 0,
   };
 }

@@ -15,6 +15,8 @@ function summary(n: number, problems: string[], outcome: LogSummary['outcome'] =
     modality: 'video',
     outcome,
     problems,
+    attention: problems.map((id) => ({ id, state: 'warn' as const })),
+    judged: [],
     addendaCount: 0,
   };
 }
