@@ -21,7 +21,7 @@ const onWifi = (wifi: WifiFacts) =>
 
 describe('connection.wifi-signal', () => {
   it('grades −60 dBm and better as pass, to −70 as warn, below as fail', () => {
-    expect([-45, -60, -61, -70, -71].map(gradeSignal)).toEqual(['pass', 'pass', 'warn', 'warn', 'fail']);
+    expect([-45, -60, -61, -70, -71].map((dbm) => gradeSignal(dbm))).toEqual(['pass', 'pass', 'warn', 'warn', 'fail']);
   });
 
   it('converts a percentage the way Windows does', () => {
