@@ -88,14 +88,19 @@ export const defaultSettings: Settings = {
  * The settings screen, main and the CLI all use it, so each refuses the same values the same way.
  */
 export function settingsProblem(candidate: unknown): string | null {
+  return settingsIssue(candidate)?.message ?? null;
+}
+
+/** The first problem with its setting's dotted path (e.g. "thresholds.wifi.warnBelowDbm"), for the screen. */
+export function settingsIssue(candidate: unknown): { readonly message: string; readonly path: string } | null {
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
-  if (!issue) return 'These settings are not valid.';
-  // Our own messages are whole sentences; zod's need the setting's name in front.
-  if (issue.code === 'custom' || /[.]$/.test(issue.message)) return issue.message;
+  if (!issue) return { message: 'These settings are not valid.', path: '' };
   const path = issue.path.map(String).join('.');
-  return `${path ? `${path}: ` : ''}${issue.message}.`;
+  // Our own messages are whole sentences; zod's need the setting's name in front.
+  if (issue.code === 'custom' || /[.]$/.test(issue.message)) return { message: issue.message, path };
+  return { message: `${path ? `${path}: ` : ''}${issue.message}.`, path };
 }
 
 /** A partial update: top-level keys replace whole values. */

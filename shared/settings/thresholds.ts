@@ -143,7 +143,9 @@ const formatNumber = (n: number) => (n < 0 ? `−${Math.abs(n)}` : String(n));
 
 /** "−60 dBm", "10 minutes": a threshold value as the screen shows it. */
 export function formatThreshold(spec: ThresholdSpec, value: number): string {
-  return spec.unit === '%' ? `${formatNumber(value)} %` : `${formatNumber(value)} ${spec.unit}`;
+  if (spec.unit === '%') return `${formatNumber(value)} %`;
+  const unit = value === 1 && spec.unit.endsWith('s') ? spec.unit.slice(0, -1) : spec.unit;
+  return `${formatNumber(value)} ${unit}`;
 }
 
 /** The one-line message for a value outside the sensible range. */

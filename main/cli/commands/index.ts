@@ -17,6 +17,7 @@ import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { buildCliScanService, createScanCommand } from './scan.command';
 import { replayScanServiceFor, scanReplayOptions, scanReplayUsage } from './scan-replay';
+import { settingsCommand } from './settings.command';
 import { appVersion } from './app-version';
 
 const dataDirOf = (options: CliOptionValues, fallback: string) =>
@@ -55,4 +56,5 @@ export const commands: readonly CliCommand[] = [
   reopenCommand,
   createLogsCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
+  settingsCommand,
 ];

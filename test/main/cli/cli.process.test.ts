@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,5 +66,19 @@ describe('the readyroom CLI as a process', () => {
     const { code, stderr } = cli('scan', '--target', 'not a host!');
     expect(code).toBe(2);
     expect(stderr).toMatch(/--target/);
+  });
+
+  it('settings set refuses an out-of-range threshold with exit 2 and one line, and changes nothing', () => {
+    expect(cli('settings', 'set', 'thresholds.screenLock.warnAfterMinutes', '5').code).toBe(0);
+    const file = join(dataDir, 'settings.json');
+    const before = readFileSync(file, 'utf8');
+    const refused = cli('settings', 'set', 'thresholds.screenLock.warnAfterMinutes', '9000');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      'readyroom settings: Screen lock: needs attention when it locks later than must be a whole number from 1 minute to 60 minutes. Nothing was changed.',
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(cli('settings', 'get', 'thresholds.screenLock.warnAfterMinutes').stdout).toBe('5\n');
   });
 });
