@@ -131,8 +131,8 @@ describe('readiness wizard in Chromium, with the real scan and a real vault', ()
     // Safeguarding
     await expect.poll(() => stepHeading(page).textContent()).toBe('Safeguarding and meeting set-up');
     for (const label of [
-      /exact location/,
-      /emergency contacts/,
+      /I know where client AB-017 is/,
+      /emergency contact for client AB-017/,
       /session link privately/,
       /may not keep everything private/,
       /waiting room or password/,
@@ -216,6 +216,9 @@ describe('quick path', () => {
     await act(() => page.getByLabel('Client code').fill('CD-204'));
     await act(() => page.getByRole('button', { name: 'Play test sound' }).click());
     await act(() => page.getByRole('button', { name: 'Yes, I heard it' }).click());
+    // The client's own safety items one by one, with the client code shown; the rest together.
+    await act(() => page.getByLabel('I know where client CD-204 is for this session (the exact location).').check());
+    await act(() => page.getByLabel('I have the emergency contact for client CD-204 at hand.').check());
     await act(() => page.getByRole('button', { name: 'Confirm all of these' }).click());
     // Waiting is not an interaction: the scan and the microphone test finish by themselves.
     await waitForScan(page);

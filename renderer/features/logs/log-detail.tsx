@@ -122,7 +122,7 @@ function JudgementLine({
   const what =
     judgement.kind === 'confirmed'
       ? `You checked this yourself (${shortWhen(judgement.at)})`
-      : `Not applicable: ${notApplicableReasonLabels[judgement.reason]} (${judgement.remembered ? `kept for this computer since ${shortWhen(judgement.at)}` : shortWhen(judgement.at)})`;
+      : `Because: ${notApplicableReasonLabels[judgement.reason]} (${judgement.remembered ? `kept for this computer since ${shortWhen(judgement.at)}` : shortWhen(judgement.at)})`;
   return (
     <span className="rr-logs__judgement" data-judgement={judgement.kind}>
       <span className={`rr-status rr-status--${judgement.kind === 'confirmed' ? 'confirmed' : 'skipped'}`}>
