@@ -37,30 +37,28 @@ const checkId = z
 const note = z.string().max(judgementNoteMaxLength);
 const isoDate = z.iso.datetime({ offset: true });
 
+const confirmedSchema = z.strictObject({
+  id: checkId,
+  kind: z.literal('confirmed'),
+  note: note.optional(),
+  at: isoDate,
+});
+const notApplicableSchema = z.strictObject({
+  id: checkId,
+  kind: z.literal('not-applicable'),
+  reason: z.enum(notApplicableReasons),
+  note: note.optional(),
+  at: isoDate,
+});
+
 /** What the therapist (or a script, through the CLI) submits. */
-export const judgementInputSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ id: checkId, kind: z.literal('confirmed'), note: note.optional(), at: isoDate }),
-  z.strictObject({
-    id: checkId,
-    kind: z.literal('not-applicable'),
-    reason: z.enum(notApplicableReasons),
-    note: note.optional(),
-    at: isoDate,
-  }),
-]);
+export const judgementInputSchema = z.discriminatedUnion('kind', [confirmedSchema, notApplicableSchema]);
 export type JudgementInput = z.output<typeof judgementInputSchema>;
 
 /** As stored in a log: `remembered` when it came from the "for this computer" list in Settings. */
 export const judgementSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ id: checkId, kind: z.literal('confirmed'), note: note.optional(), at: isoDate }),
-  z.strictObject({
-    id: checkId,
-    kind: z.literal('not-applicable'),
-    reason: z.enum(notApplicableReasons),
-    note: note.optional(),
-    at: isoDate,
-    remembered: z.boolean().optional(),
-  }),
+  confirmedSchema,
+  notApplicableSchema.extend({ remembered: z.boolean().optional() }),
 ]);
 export type Judgement = z.output<typeof judgementSchema>;
 

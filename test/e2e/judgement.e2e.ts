@@ -3,18 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { catalog } from '../../shared/catalog/catalog';
 import { invokeOk, startE2eSession, type E2eSession } from './support/e2e-session';
-import { screenshot, seriousAxeViolations, tabTo } from './support/wizard-e2e-helpers';
+import { screenshot, seriousAxeViolations, tabTo, waitForScan } from './support/wizard-e2e-helpers';
 
 const passphrase = 'steady lantern harbour 42';
-
-async function waitForScan(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-state="pending"]') && !document.body.innerText.includes('Checking this computer'),
-    undefined,
-    { timeout: 90_000 },
-  );
-}
 
 /** The quick check's rows for automatic checks ReadyRoom could not settle, with their titles. */
 async function problemRows(page: Page): Promise<{ row: Locator; title: string; state: string }[]> {

@@ -12,6 +12,7 @@ import {
   screenshot,
   seriousAxeViolations,
   tabTo,
+  waitForScan,
   type MediaFixtures,
 } from './support/wizard-e2e-helpers';
 
@@ -39,15 +40,6 @@ const stepHeading = (page: Page) => page.locator('.rr-wizard__step h2');
 async function checkStep(page: Page, name: string): Promise<void> {
   await screenshot(page, `wizard-${name}`);
   expect(await seriousAxeViolations(page), `axe on ${name}`).toEqual([]);
-}
-
-async function waitForScan(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-state="pending"]') && !document.body.innerText.includes('Checking this computer'),
-    undefined,
-    { timeout: 90_000 },
-  );
 }
 
 describe('readiness wizard in Chromium, with the real scan and a real vault', () => {

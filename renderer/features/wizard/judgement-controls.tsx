@@ -168,15 +168,13 @@ function SettledJudgement({
   );
 }
 
-function ConfirmForm({
-  entry,
-  seen,
-  onCancel,
-}: {
+type FormProps = {
   readonly entry: CatalogEntry;
   readonly seen: SeenState;
   readonly onCancel: () => void;
-}) {
+};
+
+function ConfirmForm({ entry, seen, onCancel }: FormProps) {
   const judge = useWizardStore((s) => s.judge);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -231,15 +229,7 @@ function ConfirmForm({
   );
 }
 
-function NotApplicableForm({
-  entry,
-  seen,
-  onCancel,
-}: {
-  readonly entry: CatalogEntry;
-  readonly seen: SeenState;
-  readonly onCancel: () => void;
-}) {
+function NotApplicableForm({ entry, seen, onCancel }: FormProps) {
   const judge = useWizardStore((s) => s.judge);
   const settings = useSettingsStore((s) => s.settings);
   const updateSettings = useSettingsStore((s) => s.update);

@@ -10,10 +10,10 @@ import {
   parseScanArgs,
 } from '../../../../main/cli/commands/scan.command';
 import type { Probe } from '../../../../main/probes/probe-types';
-import { createScanService, type ScanService } from '../../../../main/probes/scan-service';
+import type { ScanService } from '../../../../main/probes/scan-service';
 import type { ScanRequest } from '../../../../shared/ipc/scan.contract';
 import { defaultSettings } from '../../../../shared/settings/settings';
-import { fakeStats, nullSystemInfo, tableExec, tableFiles } from '../../probes/helpers/probe-test-kit';
+import { probesOnlyScanService } from '../../probes/helpers/probe-test-kit';
 
 function context(): CliContext & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -39,16 +39,7 @@ const fixed = (id: Probe['id'], status: 'pass' | 'warn' | 'fail' | 'unknown' | '
 });
 
 function fakeService(probes: Probe[], seen: ScanRequest[] = []): ScanService {
-  const real = createScanService({
-    os: 'linux',
-    exec: tableExec({}),
-    listPrograms: async () => [],
-    getSettings: () => defaultSettings,
-    systemInfo: nullSystemInfo,
-    files: tableFiles({}),
-    stats: fakeStats,
-    probes,
-  });
+  const real = probesOnlyScanService(probes);
   return {
     checkIds: real.checkIds,
     run: (request, options) => {

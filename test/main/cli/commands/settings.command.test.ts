@@ -1,15 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { CliContext } from '../../../../main/cli/cli-types';
 import { settingKeys, settingsCommand } from '../../../../main/cli/commands/settings.command';
 import { runCli } from '../../../../main/cli/run-cli';
 import { createSettingsService } from '../../../../main/settings/settings-service';
 import { confStoreFactory } from '../../../../main/store/store-factory';
+import { captureContext } from '../../programs/cli-context';
 
 let dir: string;
 beforeEach(() => {
@@ -18,21 +17,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = {
-    io: {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      stdin: Readable.from([]),
-      interactive: false,
-    },
-    env: {},
-    defaultDataDir: dir,
-    platform: 'linux',
-  };
-  const code = await runCli(['settings', ...args], [settingsCommand], context);
-  return { code, stdout, stderr };
+  const captured = captureContext(dir);
+  const code = await runCli(['settings', ...args], [settingsCommand], { ...captured.context, platform: 'linux' });
+  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
 const stored = () => createSettingsService(dir, confStoreFactory).get();

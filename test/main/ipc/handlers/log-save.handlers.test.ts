@@ -11,9 +11,8 @@ import { createLogSaveHandlers } from '../../../../main/ipc/handlers/log-save.ha
 import { createScanHandlers } from '../../../../main/ipc/handlers/scan.handlers';
 import type { Probe, ProbeOutcome } from '../../../../main/probes/probe-types';
 import { createScanRecords } from '../../../../main/probes/scan-records';
-import { createScanService } from '../../../../main/probes/scan-service';
 import type { VaultService } from '../../../../main/vault/vault-service';
-import { fakeStats, nullSystemInfo, tableExec, tableFiles } from '../../probes/helpers/probe-test-kit';
+import { probesOnlyScanService } from '../../probes/helpers/probe-test-kit';
 import { fakeClock, makeVault, passphrase, tempDataDir, type TestClock } from '../../vault/vault-test-kit';
 
 let cleanup: () => void;
@@ -65,16 +64,7 @@ function harness(options: { settings?: Settings } = {}) {
       waiting.get(scanId)?.();
     },
   };
-  const scan = createScanService({
-    os: 'linux',
-    exec: tableExec({}),
-    listPrograms: async () => [],
-    getSettings: () => defaultSettings,
-    systemInfo: nullSystemInfo,
-    files: tableFiles({}),
-    stats: fakeStats,
-    probes: probes(),
-  });
+  const scan = probesOnlyScanService(probes());
   const table = {
     ...createScanHandlers(scan, events, records),
     ...createLogSaveHandlers({ vault, records, getSettings: () => options.settings ?? defaultSettings }),

@@ -4,10 +4,8 @@ import { createScanHandlers } from '../../../../main/ipc/handlers/scan.handlers'
 import type { EventSink } from '../../../../main/ipc/handler-types';
 import type { Probe } from '../../../../main/probes/probe-types';
 import { createScanRecords } from '../../../../main/probes/scan-records';
-import { createScanService } from '../../../../main/probes/scan-service';
 import type { EventName, EventPayload } from '../../../../shared/ipc/contract';
-import { defaultSettings } from '../../../../shared/settings/settings';
-import { fakeStats, nullSystemInfo, tableExec, tableFiles } from '../../probes/helpers/probe-test-kit';
+import { probesOnlyScanService } from '../../probes/helpers/probe-test-kit';
 
 type Emitted = { event: EventName; payload: unknown };
 
@@ -36,16 +34,7 @@ const slow = (id: Probe['id'], ms: number): Probe => ({
 });
 
 function scanService() {
-  return createScanService({
-    os: 'linux',
-    exec: tableExec({}),
-    listPrograms: async () => [],
-    getSettings: () => defaultSettings,
-    systemInfo: nullSystemInfo,
-    files: tableFiles({}),
-    stats: fakeStats,
-    probes: [slow('connection.type', 60), slow('security.firewall', 10)],
-  });
+  return probesOnlyScanService([slow('connection.type', 60), slow('security.firewall', 10)]);
 }
 
 describe('scan handlers', () => {
