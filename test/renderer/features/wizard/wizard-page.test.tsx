@@ -268,6 +268,31 @@ describe('WizardPage, full check', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/The log was not saved/);
   });
+
+  it('offers to run the checks again when main no longer has them, keeping what was entered', async () => {
+    let saves = 0;
+    const bridge = installWizardBridge(allPass, {
+      'logs:save': (req) => {
+        saves += 1;
+        if (saves === 1) throw new AppError('STALE', 'The computer checks for this session were run too long ago.');
+        return { id: 'log-00000002', outcome: 'not-ready', unused: [req.scanId ?? 'none'] };
+      },
+    });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    await userEvent.type(await screen.findByLabelText('Note for the log (optional)'), 'Kept.');
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/run too long ago/);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Run the checks again' }));
+    await waitFor(() => expect(bridge.calls.filter((c) => c.channel === 'scan:start')).toHaveLength(2));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    const second = logSaveRequestSchema.parse(bridge.calls.filter((c) => c.channel === 'logs:save').at(-1)?.request);
+    expect(second.scanId).toBe('scan-2');
+    expect(second.note).toBe('Kept.');
+  });
 });
 
 describe('WizardPage, saving', () => {
