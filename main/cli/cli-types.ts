@@ -36,4 +36,10 @@ export class UsageError extends Error {
   }
 }
 
+/** A parsed option: a flag, a value, or every value of a repeatable option. */
+export type CliOptionValue = string | boolean | readonly string[] | undefined;
+export type CliOptionValues = Readonly<Record<string, CliOptionValue>>;
+/** How a command layer declares extra options (node:util parseArgs' own shape). */
+export type CliOptionSpecs = Readonly<Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>>;
+
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;

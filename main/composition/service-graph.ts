@@ -3,11 +3,13 @@ import { basename } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import { toOsName } from '../../shared/platform';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
+import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
 import { createProgramsHandlers } from '../ipc/handlers/programs.handlers';
 import { createScanHandlers } from '../ipc/handlers/scan.handlers';
 import type { EventSink, HandlerTable } from '../ipc/handler-types';
 import { createVaultHandlers, type BackupDialogPort } from '../ipc/handlers/vault.handlers';
 import type { ExecFn } from '../platform/exec';
+import { createScanRecords, type ScanRecords } from '../probes/scan-records';
 import { createScanService, type ScanService } from '../probes/scan-service';
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
@@ -39,6 +41,8 @@ export interface ServiceGraph {
   readonly programs: ProgramsService;
   readonly scan: ScanService;
   readonly vault: VaultService;
+  /** Main's own record of each scan, from which `logs:save` takes the automatic results. */
+  readonly scanRecords: ScanRecords;
   readonly handlers: HandlerTable;
   /** Stops timers and releases locks. */
   dispose(): Promise<void>;
@@ -76,6 +80,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     getSettings: () => settings.get(),
     events: options.events,
   });
+  const scanRecords = createScanRecords();
   const handlers: HandlerTable = withActivity(vault, {
     ...createAppHandlers({
       version: options.appVersion,
@@ -84,15 +89,17 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       settings,
       openExternal: options.openExternal,
     }),
-    ...createScanHandlers(scan, options.events),
+    ...createScanHandlers(scan, options.events, scanRecords),
     ...createProgramsHandlers(programs),
     ...createVaultHandlers(vault, { dialogs: options.dialogs }),
+    ...createLogSaveHandlers({ vault, records: scanRecords, getSettings: () => settings.get() }),
   });
   return {
     settings,
     programs,
     scan,
     vault,
+    scanRecords,
     handlers,
     async dispose() {
       vault.close();

@@ -1,13 +1,13 @@
+import { limitsEvidence } from '../../shared/settings/thresholds';
 import { outcome, round, unresolved } from './probe-kit';
 import type { Probe } from './probe-types';
 
-/** Video needs spare processor time and memory; these limits flag a machine too busy to encode smoothly. */
-export const headroomLimits = { cpuBusyPercent: 80, minAvailableBytes: 1024 ** 3, minAvailableFraction: 0.1 };
+/** Video needs spare processor time and memory; the limits in Settings flag a machine too busy to encode smoothly. */
 
 export function createComputerHeadroomProbe(windowMs = 400): Probe {
   return {
     id: 'computer.headroom',
-    async run({ facts }) {
+    async run({ facts, settings }) {
       const fact = await facts.headroom(windowMs);
       if (fact.state !== 'known') return unresolved(fact, 'Could not read the processor and memory use');
       const h = fact.value;
@@ -18,11 +18,13 @@ export function createComputerHeadroomProbe(windowMs = 400): Probe {
         cores: h.cores,
         memTotalGb: round(h.memTotalBytes / 1024 ** 3, 1),
         memAvailableGb: availableGb,
+        limits: limitsEvidence('headroom', settings.thresholds),
       };
-      const cpuBusy = h.cpuBusyPercent >= headroomLimits.cpuBusyPercent;
+      const limits = settings.thresholds.headroom;
+      const cpuBusy = h.cpuBusyPercent >= limits.cpuBusyWarnPercent;
       const memLow =
-        h.memAvailableBytes < headroomLimits.minAvailableBytes ||
-        h.memAvailableBytes < headroomLimits.minAvailableFraction * h.memTotalBytes;
+        h.memAvailableBytes < limits.memoryWarnBelowGb * 1024 ** 3 ||
+        h.memAvailableBytes < (limits.memoryWarnBelowPercent / 100) * h.memTotalBytes;
       const figures = `processor ${round(h.cpuBusyPercent)} % busy, ${availableGb} GB memory free`;
       if (cpuBusy || memLow) {
         const what = cpuBusy && memLow ? 'busy and low on memory' : cpuBusy ? 'busy' : 'low on memory';

@@ -1,3 +1,4 @@
+import { defaultThresholds, limitsEvidence, type Thresholds } from '../../shared/settings/thresholds';
 import { outcome, unresolved } from './probe-kit';
 import type { Probe } from './probe-types';
 
@@ -6,16 +7,19 @@ export function percentToDbm(percent: number): number {
   return Math.round(percent / 2 - 100);
 }
 
-/** Pass at −60 dBm or better, warn down to −70, fail below (common Wi-Fi guidance for video). */
-export function gradeSignal(dbm: number): 'pass' | 'warn' | 'fail' {
-  if (dbm >= -60) return 'pass';
-  if (dbm >= -70) return 'warn';
+/** By default pass at −60 dBm or better, warn down to −70, fail below; the limits can be changed in Settings. */
+export function gradeSignal(
+  dbm: number,
+  limits: Thresholds['wifi'] = defaultThresholds.wifi,
+): 'pass' | 'warn' | 'fail' {
+  if (dbm >= limits.warnBelowDbm) return 'pass';
+  if (dbm >= limits.failBelowDbm) return 'warn';
   return 'fail';
 }
 
 export const connectionWifiSignalProbe: Probe = {
   id: 'connection.wifi-signal',
-  async run({ facts }) {
+  async run({ facts, settings }) {
     const route = await facts.route();
     if (route.state !== 'known') return unresolved(route, 'Could not tell whether this computer uses Wi-Fi');
     const link = route.value.physical;
@@ -36,8 +40,14 @@ export const connectionWifiSignalProbe: Probe = {
     const { dbm, percent, open } = wifi.value;
     const level = dbm ?? (percent !== null ? percentToDbm(percent) : null);
     if (level === null) return outcome('unknown', 'Could not read the Wi-Fi signal.', wifi.evidence);
-    const evidence = { ...wifi.evidence, dbm: level, estimatedFromPercent: dbm === null, open };
-    const grade = gradeSignal(level);
+    const evidence = {
+      ...wifi.evidence,
+      dbm: level,
+      estimatedFromPercent: dbm === null,
+      open,
+      limits: limitsEvidence('wifi', settings.thresholds),
+    };
+    const grade = gradeSignal(level, settings.thresholds.wifi);
     const words = grade === 'pass' ? 'strong' : grade === 'warn' ? 'fair' : 'weak';
     const openNote = open ? ' This Wi-Fi network has no password, so others nearby can join it.' : '';
     const summary = `The Wi-Fi signal is ${words} (${level} dBm).${grade === 'pass' ? '' : ' Move closer to the router or use a cable.'}${openNote}`;

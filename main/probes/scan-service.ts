@@ -134,6 +134,7 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
           commandTimeoutMs: Math.max(250, probeTimeoutMs - 300),
           sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
           now,
+          screenLockEnoughMinutes: settings.thresholds.screenLock.warnAfterMinutes,
         },
         win32,
       );

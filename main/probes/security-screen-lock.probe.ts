@@ -1,15 +1,18 @@
+import { limitsEvidence } from '../../shared/settings/thresholds';
 import { outcome, unresolved } from './probe-kit';
 import type { Probe } from './probe-types';
 
-/** A computer left unattended should lock itself with a password (NCSC; ACTO guidance, 2020 on shared computers). */
-export const screenLockLimits = { passMinutes: 10, warnMinutes: 20 };
+/*
+ * A computer left unattended should lock itself with a password (NCSC; ACTO guidance, 2020 on
+ * shared computers); how soon is a limit in Settings (10 and 20 minutes by default).
+ */
 
 const minutes = (m: number) =>
   m < 1 ? `${Math.round(m * 60)} seconds` : `${Math.round(m * 10) / 10} minute${m === 1 ? '' : 's'}`;
 
 export const securityScreenLockProbe: Probe = {
   id: 'security.screen-lock',
-  async run({ facts }) {
+  async run({ facts, settings }) {
     const fact = await facts.screenLock();
     if (fact.state !== 'known') return unresolved(fact, 'Could not read the screen-lock settings');
     const s = fact.value;
@@ -20,7 +23,9 @@ export const securityScreenLockProbe: Probe = {
       autoLogin: s.autoLogin,
       lockDisabled: s.lockDisabled,
       mechanism: s.mechanism,
+      limits: limitsEvidence('screenLock', settings.thresholds),
     };
+    const limits = settings.thresholds.screenLock;
     if (s.autoLogin) return outcome('fail', 'This computer signs in by itself without a password.', evidence);
     if (s.lockDisabled) return outcome('fail', 'Locking the computer has been switched off.', evidence);
     if (s.lockAfterMinutes === null) {
@@ -34,11 +39,14 @@ export const securityScreenLockProbe: Probe = {
       return outcome('fail', 'The screen never locks by itself.', evidence);
     }
     const after = minutes(s.lockAfterMinutes);
-    if (s.lockAfterMinutes <= screenLockLimits.passMinutes)
+    const wanted = minutes(limits.warnAfterMinutes);
+    if (s.lockAfterMinutes <= limits.warnAfterMinutes)
       return outcome('pass', `The screen locks after ${after} without use.`, evidence);
-    if (s.lockAfterMinutes <= screenLockLimits.warnMinutes) {
-      return outcome('warn', `The screen locks only after ${after}. Ten minutes or less is safer.`, evidence);
+    if (s.lockAfterMinutes <= limits.failAfterMinutes) {
+      return outcome('warn', `The screen locks only after ${after}. ${capitalise(wanted)} or less is safer.`, evidence);
     }
-    return outcome('fail', `The screen locks only after ${after}. Set it to ten minutes or less.`, evidence);
+    return outcome('fail', `The screen locks only after ${after}. Set it to ${wanted} or less.`, evidence);
   },
 };
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 
 import { AppError } from '../../shared/errors';
 import { isRetiredPlatform } from '../../shared/session/platforms';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
+import {
+  defaultSettings,
+  rememberedNotApplicableListSchema,
+  settingsProblem,
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/settings/settings';
+import { sanitizeThresholds } from '../../shared/settings/thresholds';
 import { createLogger, describeError } from '../logging/logger';
 import type { KeyValueStore, StoreFactory } from '../store/store-factory';
 import { nodeVaultFs } from '../vault/vault-fs';
@@ -39,7 +47,10 @@ export function createSettingsService(
   return {
     get: () => current,
     update(patch) {
-      const next = settingsSchema.parse({ ...current, ...patch });
+      const candidate = { ...current, ...patch };
+      const problem = settingsProblem(candidate);
+      if (problem) throw new AppError('BAD_REQUEST', `${problem} Your settings are unchanged.`);
+      const next = settingsSchema.parse(candidate);
       // Written in conf's format by the vault's checked writer: conf's own writer can leave a file
       // cut short on a full disk. On failure the old file and the old settings stay as they were.
       try {
@@ -91,6 +102,17 @@ export function sanitize(raw: unknown): Settings {
   for (const key of Object.keys(defaultSettings) as (keyof Settings)[]) {
     const parsed = settingsSchema.shape[key].safeParse(source[key]);
     result[key] = parsed.success ? parsed.data : defaultSettings[key];
+  }
+  // Lists and groups of limits: one bad entry or value costs only itself.
+  result.thresholds = sanitizeThresholds(source.thresholds);
+  if (Array.isArray(source.notApplicable)) {
+    result.notApplicable = source.notApplicable
+      .filter((item, index, all) => {
+        const ok = rememberedNotApplicableListSchema.safeParse([item]).success;
+        const id = (item as { id?: unknown }).id;
+        return ok && all.findIndex((other) => (other as { id?: unknown }).id === id) === index;
+      })
+      .slice(0, 60);
   }
   return settingsSchema.parse(result);
 }

@@ -2,16 +2,19 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 
-import { catalog } from '../../shared/catalog/catalog';
-import { computeOutcome } from '../../shared/checks/outcome';
+import type { Judgement, JudgementInput } from '../../shared/checks/judgement';
 import type { ScanReport } from '../../shared/checks/scan-report';
 import type { UnlockRequest } from '../../shared/ipc/vault.contract';
 import { checkClientCode, clientCodeWarningText } from '../../shared/logs/client-code';
-import { outcomeLabels, type LogCheck, type NewReadinessLog } from '../../shared/logs/readiness-log';
+import { assembleReadinessLog, type RecordedCheck } from '../../shared/logs/log-assembly';
+import { logOutcome } from '../../shared/logs/log-outcome';
+import { outcomeLabels, type NewReadinessLog } from '../../shared/logs/readiness-log';
 import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
-import type { CliContext, CliIo } from '../cli/cli-types';
+import type { AfterScanOutcome } from '../cli/commands/scan.command';
+import type { CliContext, CliIo, CliOptionValues } from '../cli/cli-types';
 import { UsageError } from '../cli/cli-types';
+import { judgementUsage, parseJudgementArgs } from '../cli/judgement-args';
 import { confStoreFactory, type StoreFactory } from '../store/store-factory';
 import { createVaultService, type VaultService, type VaultServiceDeps } from './vault-service';
 
@@ -39,7 +42,9 @@ export type VaultCliValues = {
 export interface VaultCliDeps {
   readonly appVersion: string;
   /** The saved settings for this data folder; without them the retention purge is skipped (never guessed). */
-  readonly getSettings?: (dataDir: string) => Pick<Settings, 'idleLockMinutes' | 'retentionYears'>;
+  readonly getSettings?: (
+    dataDir: string,
+  ) => Pick<Settings, 'idleLockMinutes' | 'retentionYears'> & Partial<Pick<Settings, 'notApplicable'>>;
   readonly storeFactory?: StoreFactory;
   /** Tests pass a cheaper scrypt cost. */
   readonly vaultDeps?: Partial<VaultServiceDeps>;
@@ -247,58 +252,77 @@ export interface ScanLogOptions {
   readonly platform?: SessionPlatformId;
   readonly modality?: Modality;
   readonly sessionAt?: Date;
+  /** From --confirm and --not-applicable. */
+  readonly judgements?: readonly JudgementInput[];
+  /** Questions answered yes with --confirm ID. */
+  readonly confirmations?: readonly string[];
+  /** "Not applicable" kept for this computer in Settings. */
+  readonly remembered?: Settings['notApplicable'];
 }
 
-const maxSummary = 500;
-
-/**
- * Turns a scan into a readiness log and saves it. The CLI cannot ask the manual questions, so
- * they are saved unconfirmed and the outcome says so (unknown is never a pass).
- */
-export function saveScanAsLog(
-  vault: VaultService,
-  report: ScanReport,
-  options: ScanLogOptions,
-): {
+export interface ScanLogSaved {
   readonly id: string;
   readonly outcome: NewReadinessLog['outcome'];
   readonly warnings: readonly string[];
   readonly unconfirmed: number;
-} {
+  /** The judgements saved with the log (given, and remembered in Settings). */
+  readonly judgements: readonly Judgement[];
+  /** Judgements given but not used, each with why in one line. */
+  readonly notUsed: readonly string[];
+}
+
+/**
+ * Turns a scan into a readiness log and saves it, built the same way as the app's (the shared
+ * assembly). The CLI asks no questions: those not answered with --confirm stay unconfirmed and the
+ * outcome says so (unknown is never a pass). A judgement that does not fit what the scan saw (a
+ * confirm on a check that failed) is left out and said, so the log stays honest.
+ */
+export function saveScanAsLog(vault: VaultService, report: ScanReport, options: ScanLogOptions): ScanLogSaved {
   const code = checkClientCode(options.client);
   if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
   const modality = options.modality ?? 'video';
-  const checks: LogCheck[] = report.checks.slice(0, 100).map((c) => ({
-    id: c.id,
-    status: c.status,
-    summary: c.summary.slice(0, maxSummary),
-    evidence: c.evidence,
-    durationMs: Math.min(600_000, Math.max(0, Math.round(c.durationMs))),
-  }));
-  const outcome = computeOutcome({
-    entries: catalog,
-    modality,
-    results: Object.fromEntries(checks.map((c) => [c.id, c.status])),
-    confirmations: {},
-  });
-  const saved = vault.save({
-    sessionAt: (options.sessionAt ?? new Date()).toISOString(),
-    clientCode: options.client.trim(),
-    platform: options.platform ?? 'other',
-    modality,
-    checks,
-    confirmations: [],
-    programsClosed: [],
-    note: (options.note ?? '').slice(0, 4000),
-    outcome: outcome.outcome,
-  });
+  const automatic: Record<string, RecordedCheck> = {};
+  for (const result of report.checks.slice(0, 100)) automatic[result.id] = { result, checkedAt: report.startedAt };
+  const build = (judgements: readonly JudgementInput[]) =>
+    assembleReadinessLog({
+      session: {
+        sessionAt: (options.sessionAt ?? new Date()).toISOString(),
+        clientCode: options.client,
+        platform: options.platform ?? 'other',
+        modality,
+      },
+      automatic,
+      missingSummary: 'Not run in this scan.',
+      media: [],
+      untestedMediaSummary: 'The camera, microphone and sound cannot be tested from the command line.',
+      confirmations: Object.fromEntries((options.confirmations ?? []).map((id) => [id, true])),
+      judgements,
+      remembered: options.remembered ?? [],
+      programsClosed: [],
+      note: (options.note ?? '').slice(0, 4000),
+    });
+  const given = options.judgements ?? [];
+  let assembled = build(given);
+  const notUsed = assembled.problems.map((p) => `--${flagOf(given, p.id)} ${p.id} was not used: ${p.message}`);
+  if (assembled.problems.length > 0) {
+    const refused = new Set(assembled.problems.map((p) => p.id));
+    assembled = build(given.filter((j) => !refused.has(j.id)));
+  }
+  for (const id of assembled.unused) notUsed.push(`--${flagOf(given, id)} ${id} was not needed: the check passed.`);
+  const saved = vault.save(assembled.log);
   return {
     id: saved.id,
     // What the vault stored: it computes the outcome itself from the same checks.
     outcome: saved.outcome,
     warnings: code.warnings.map((w) => clientCodeWarningText[w]),
-    unconfirmed: outcome.counts.unconfirmed,
+    unconfirmed: logOutcome(assembled.log).counts.unconfirmed,
+    judgements: assembled.log.judgements ?? [],
+    notUsed,
   };
+}
+
+function flagOf(given: readonly JudgementInput[], id: string): string {
+  return given.find((j) => j.id === id)?.kind === 'not-applicable' ? 'not-applicable' : 'confirm';
 }
 
 /** Extra options for `scan`, so the lead's scan command can save its report: `--save --client C [--note TEXT]`. */
@@ -310,6 +334,8 @@ export const scanSaveOptions = {
   'note-file': { type: 'string' },
   'note-stdin': { type: 'boolean' },
   modality: { type: 'string' },
+  confirm: { type: 'string', multiple: true },
+  'not-applicable': { type: 'string', multiple: true },
   ...vaultCliOptions,
 } as const;
 
@@ -320,10 +346,30 @@ export const scanSaveUsage = `Saving the report as a readiness log:
   --note TEXT             A note to keep with the log. Or --note-file F, or --note-stdin (all of
                           standard input; after the passphrase line with --passphrase-stdin).
   --modality M            ${modalities.join(', ')} (default video).
+${judgementUsage}
 ${vaultCliUsage}
 ${argvPrivacyNote}`;
 
-type RawOptions = Readonly<Record<string, string | boolean | undefined>>;
+type RawOptions = CliOptionValues;
+
+const listOf = (value: CliOptionValues[string]): readonly string[] =>
+  Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+
+/** Options that only make sense with --save. */
+const saveOnlyOptions = ['client', 'client-file', 'note', 'note-file', 'note-stdin', 'confirm', 'not-applicable'];
+
+/**
+ * The `beforeScan` hook: refuses options that need --save without it, and bad --confirm or
+ * --not-applicable values, before anything is scanned or saved.
+ */
+export function checkScanSaveArgs(options: CliOptionValues): void {
+  if (!options.save) {
+    const stray = saveOnlyOptions.filter((k) => options[k] !== undefined && options[k] !== false);
+    if (stray.length > 0) throw new UsageError(`--${stray.join(', --')} need${stray.length === 1 ? 's' : ''} --save.`);
+    return;
+  }
+  parseJudgementArgs(listOf(options.confirm), listOf(options['not-applicable']), new Date());
+}
 
 /** The client code from --client CODE or --client-file F (exactly one); null when neither is given. */
 export function clientCodeFromArgs(options: RawOptions, io: CliIo): string | null {
@@ -363,17 +409,12 @@ async function noteFromArgs(
 export function createScanSaveHook(deps: VaultCliDeps) {
   return async (
     report: ScanReport,
-    options: Readonly<Record<string, string | boolean | undefined>>,
+    options: CliOptionValues,
     context: CliContext,
-  ): Promise<string | void> => {
-    if (!options.save) {
-      const stray = ['client', 'client-file', 'note', 'note-file', 'note-stdin'].filter(
-        (k) => options[k] !== undefined && options[k] !== false,
-      );
-      if (stray.length > 0)
-        throw new UsageError(`--${stray.join(', --')} need${stray.length === 1 ? 's' : ''} --save.`);
-      return;
-    }
+  ): Promise<AfterScanOutcome | void> => {
+    checkScanSaveArgs(options);
+    if (!options.save) return;
+    const given = parseJudgementArgs(listOf(options.confirm), listOf(options['not-applicable']), new Date());
     const client = clientCodeFromArgs(options, context.io) ?? '';
     if (!client.trim()) {
       throw new UsageError("--save needs --client CODE or --client-file F (a code, never the client's name).");
@@ -394,6 +435,8 @@ export function createScanSaveHook(deps: VaultCliDeps) {
     }
     const stdinLines = sharedStdin(context.io.stdin);
     const note = await noteFromArgs(options, context.io, stdinLines);
+    const dataDir = typeof options['data-dir'] === 'string' ? resolve(options['data-dir']) : context.defaultDataDir;
+    const remembered = deps.getSettings?.(dataDir).notApplicable ?? [];
     const vault = await openVaultFromArgs(options, context, deps, stdinLines);
     try {
       const saved = saveScanAsLog(vault, report, {
@@ -401,17 +444,21 @@ export function createScanSaveHook(deps: VaultCliDeps) {
         ...(note !== undefined ? { note } : {}),
         ...(platform ? { platform } : {}),
         ...(modality ? { modality } : {}),
+        judgements: given.judgements,
+        confirmations: given.confirmations,
+        remembered,
       });
       const lines = [
         ...saved.warnings.map((w) => `Warning: ${w}`),
+        ...saved.notUsed.map((w) => `Note: ${w}`),
         `Saved readiness log ${saved.id}: ${outcomeLabels[saved.outcome]}.`,
         ...(saved.unconfirmed > 0
           ? [
-              `${saved.unconfirmed} checklist item${saved.unconfirmed === 1 ? ' needs' : 's need'} you to confirm them in the app; the command line cannot ask.`,
+              `${saved.unconfirmed} checklist item${saved.unconfirmed === 1 ? ' needs' : 's need'} your confirmation: answer in the app, or with --confirm ID when you have checked.`,
             ]
           : []),
       ];
-      return lines.join('\n');
+      return { message: lines.join('\n'), judgements: saved.judgements };
     } finally {
       vault.lock('quit');
     }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-import { logSummarySchema, summarizeLog } from '../../shared/logs/log-summary';
+import {
+  legacyLogSummarySchema,
+  logSummarySchema,
+  logSummaryVersion,
+  summarizeLog,
+} from '../../shared/logs/log-summary';
 import type { LogSummary, ReadinessLog } from '../../shared/logs/readiness-log';
 
 /**
@@ -29,6 +34,8 @@ export interface MonthIndex {
   readonly schema: typeof recordsSchemaVersion;
   readonly period: string;
   readonly summaries: readonly LogSummary[];
+  /** Written by an older version whose summaries lack fields: the reader rebuilds it from the logs. */
+  readonly stale?: true;
   readonly deleted: Readonly<Record<string, string>>;
   readonly erased: Readonly<Record<string, string>>;
 }
@@ -117,6 +124,7 @@ export function indexOfMonth(month: MonthRecords): MonthIndex {
 export function serializeIndex(index: MonthIndex): string {
   return JSON.stringify({
     schema: index.schema,
+    summaryVersion: logSummaryVersion,
     period: index.period,
     deleted: index.deleted,
     ...(Object.keys(index.erased).length > 0 ? { erased: index.erased } : {}),
@@ -126,17 +134,33 @@ export function serializeIndex(index: MonthIndex): string {
 
 const indexSchema = z.strictObject({
   schema: z.literal(recordsSchemaVersion),
+  summaryVersion: z.literal(logSummaryVersion),
   period: z.string(),
   deleted: deletedSchema,
   erased: erasedSchema.optional(),
   summaries: z.array(logSummarySchema).max(100_000),
 });
 
+/** An index from before summaries were versioned: its deletions and erasures still count. */
+const legacyIndexSchema = indexSchema.omit({ summaryVersion: true }).extend({
+  summaries: z.array(legacyLogSummarySchema).max(100_000),
+});
+
 export function parseIndex(json: string, period: string): MonthIndex {
-  const parsed = indexSchema.safeParse(parseObject(json));
+  const raw = parseObject(json);
+  if (raw.summaryVersion === undefined) {
+    const legacy = legacyIndexSchema.safeParse(raw);
+    if (!legacy.success) throw new RecordsFormatError('index content');
+    if (legacy.data.period !== period) throw new RecordsFormatError('period');
+    // Summaries cannot be upgraded without their logs: none is served, and the reader rebuilds.
+    const { deleted, erased } = legacy.data;
+    return { schema: recordsSchemaVersion, period, summaries: [], deleted, erased: erased ?? {}, stale: true };
+  }
+  const parsed = indexSchema.safeParse(raw);
   if (!parsed.success) throw new RecordsFormatError('index content');
   if (parsed.data.period !== period) throw new RecordsFormatError('period');
-  return { ...parsed.data, erased: parsed.data.erased ?? {}, schema: recordsSchemaVersion };
+  const { summaryVersion: _version, ...index } = parsed.data;
+  return { ...index, erased: index.erased ?? {}, schema: recordsSchemaVersion };
 }
 
 function parseObject(json: string): Record<string, unknown> {

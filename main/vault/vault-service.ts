@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import { catalog } from '../../shared/catalog/catalog';
-import type { CheckStatus } from '../../shared/checks/check-result';
-import { computeOutcome } from '../../shared/checks/outcome';
 import { AppError } from '../../shared/errors';
 import type {
   BackupOutcome,
@@ -16,6 +13,7 @@ import type {
 } from '../../shared/ipc/vault.contract';
 import { minPassphraseLength } from '../../shared/ipc/vault.contract';
 import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
+import { logOutcome } from '../../shared/logs/log-outcome';
 import { periodLabel } from '../../shared/logs/log-periods';
 import {
   addendumInputSchema,
@@ -238,22 +236,12 @@ const messages = {
   keychainOff: 'Unlocking with the keychain is turned off. Use your passphrase or recovery key.',
 } as const;
 
-/** How bad a status is, for a check listed more than once: the worst listing counts. */
-const statusRank: Record<CheckStatus, number> = { pass: 0, skipped: 1, warn: 2, unknown: 3, fail: 4 };
-
 /**
- * The outcome a log's own checks and confirmations give, by the rules the summary screen uses,
- * so a caller (a window, a script) cannot store "Ready" for a session that was not.
+ * The outcome a log's own checks, confirmations and judgements give, by the rules the summary
+ * screen uses, so a caller (a window, a script) cannot store "Ready" for a session that was not.
  */
 function outcomeOf(log: NewReadinessLog): Outcome {
-  const results: Record<string, CheckStatus> = {};
-  for (const check of log.checks) {
-    const seen = results[check.id];
-    if (seen === undefined || statusRank[check.status] > statusRank[seen]) results[check.id] = check.status;
-  }
-  const confirmations: Record<string, boolean> = {};
-  for (const c of log.confirmations) confirmations[c.id] = (confirmations[c.id] ?? true) && c.confirmed;
-  return computeOutcome({ entries: catalog, modality: log.modality, results, confirmations }).outcome;
+  return logOutcome(log).outcome;
 }
 
 function unreadableMessage(period: string): string {
@@ -701,6 +689,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     if (fs.size(pendingPath(period)) === null) {
       try {
         index = indexStore(s, period).value;
+        // Written by an older version: rebuilt below from the logs, which are the source of truth.
+        if (index?.stale) index = null;
       } catch (error) {
         if (!isDamaged(error)) throw error;
         log.warn('month index could not be read; rebuilding it from the logs', { period });

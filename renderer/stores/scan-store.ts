@@ -16,6 +16,8 @@ type ScanState = {
   readonly running: Readonly<Record<string, true>>;
   /** The platform and target of the last full scan, reused by "check again". */
   readonly context: ScanContext | null;
+  /** Main's id of the latest whole scan: the log is saved from main's own record of it. */
+  readonly scanId: string | null;
   readonly error: string | null;
   /** A whole scan was asked for and main has not yet said which checks it runs: results are pending, not missing. */
   readonly starting: boolean;
@@ -31,7 +33,7 @@ type Buffered =
   | { readonly kind: 'result'; readonly e: Event<'scan:result'> }
   | { readonly kind: 'finished'; readonly e: Event<'scan:finished'> };
 
-const initial = { results: {}, running: {}, context: null, error: null, starting: false };
+const initial = { results: {}, running: {}, context: null, scanId: null, error: null, starting: false };
 
 /** Ids still owed by each scan we started. */
 const outstanding = new Map<string, Set<string>>();
@@ -110,8 +112,13 @@ export const useScanStore = create<ScanState>()((set, get) => {
     async start(context, only) {
       ensureSubscribed();
       if (!only) supersedeWholeScans();
-      set(only ? { error: null } : { error: null, context, starting: true });
-      const request: ScanRequest = { ...context, ...(only ? { only: [...only] } : {}) };
+      set(only ? { error: null } : { error: null, context, starting: true, scanId: null });
+      // "Check again" updates main's record of the whole scan, so the saved log holds the new result.
+      const parent = get().scanId;
+      const request: ScanRequest = {
+        ...context,
+        ...(only ? { only: [...only], ...(parent ? { recheckOf: parent } : {}) } : {}),
+      };
       const asked = generation;
       const askedWhole = only ? wholeGeneration : ++wholeGeneration;
       const started = await call('scan:start', request);
@@ -123,7 +130,10 @@ export const useScanStore = create<ScanState>()((set, get) => {
       }
       const { scanId, checkIds } = started.value;
       outstanding.set(scanId, new Set(checkIds));
-      if (!only) wholeScans.add(scanId);
+      if (!only) {
+        wholeScans.add(scanId);
+        set({ scanId });
+      }
       // If the finished event never comes (a lost connection), stop showing "Checking…" for ever.
       giveUpTimers.set(
         scanId,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
 import type { WizardStep } from '../../shared/catalog/catalog-types';
+import type { JudgementInput } from '../../shared/checks/judgement';
 import type { Modality, SessionPlatformId } from '../../shared/session/platforms';
 import { registerStoreReset } from './reset-stores';
 
@@ -18,7 +19,8 @@ export type SaveState =
   | { readonly status: 'idle' }
   | { readonly status: 'saving' }
   | { readonly status: 'saved'; readonly logId: string }
-  | { readonly status: 'failed'; readonly message: string };
+  /** `rerun`: main no longer has the scan's results; the checks must run again before saving. */
+  | { readonly status: 'failed'; readonly message: string; readonly rerun?: boolean };
 
 export type EndState =
   | { readonly status: 'idle' }
@@ -32,6 +34,8 @@ type WizardState = {
   /** Whether the session details were filled from settings, so defaults are applied once. */
   readonly initialised: boolean;
   readonly confirmations: Readonly<Record<string, boolean>>;
+  /** The therapist's own judgements for this session ("checked by you", "not applicable"), by item id. */
+  readonly judgements: Readonly<Record<string, JudgementInput>>;
   readonly note: string;
   readonly save: SaveState;
   readonly end: EndState;
@@ -42,6 +46,9 @@ type WizardState = {
   goTo(step: WizardStep): void;
   confirm(id: string, confirmed: boolean): void;
   confirmAll(ids: readonly string[]): void;
+  judge(judgement: JudgementInput): void;
+  /** Takes a judgement back: the item is again as ReadyRoom saw it. */
+  unjudge(id: string): void;
   setNote(note: string): void;
   setSave(save: SaveState): void;
   setEnd(end: EndState): void;
@@ -61,6 +68,7 @@ const initial = {
   session: { clientCode: '', sessionAt: '', platform: 'zoom', platformHost: '', modality: 'video' } as SessionDetails,
   initialised: false,
   confirmations: {},
+  judgements: {},
   note: '',
   save: { status: 'idle' } as SaveState,
   end: { status: 'idle' } as EndState,
@@ -79,6 +87,12 @@ export const useWizardStore = create<WizardState>()((set) => ({
       const confirmations = { ...s.confirmations };
       for (const id of ids) confirmations[id] = true;
       return { confirmations };
+    }),
+  judge: (judgement) => set((s) => ({ judgements: { ...s.judgements, [judgement.id]: judgement } })),
+  unjudge: (id) =>
+    set((s) => {
+      const { [id]: _removed, ...rest } = s.judgements;
+      return { judgements: rest };
     }),
   setNote: (note) => set({ note }),
   setSave: (save) => set({ save }),

@@ -52,4 +52,14 @@ export interface CatalogEntry {
   readonly confirm?: string;
   /** Modalities the check applies to; all when absent. */
   readonly modalities?: readonly Modality[];
+  /**
+   * False for items that are about this session's client and so can never be "not applicable"
+   * (their location, their emergency contacts). Any other item may be marked so, with a reason.
+   */
+  readonly notApplicable?: false;
+  /**
+   * For manual items confirmed for one client at a time: the statement with `{client}` where the
+   * client code goes. The quick check asks these one by one, never in a "confirm all".
+   */
+  readonly confirmForClient?: string;
 }

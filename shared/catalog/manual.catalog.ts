@@ -315,6 +315,8 @@ export const manualCatalog: readonly CatalogEntry[] = [
       },
     },
     confirm: "I know my client's exact location for this session.",
+    confirmForClient: 'I know where {client} is for this session (the exact location).',
+    notApplicable: false,
   },
   {
     id: 'safeguarding.emergency-contacts',
@@ -334,6 +336,8 @@ export const manualCatalog: readonly CatalogEntry[] = [
       },
     },
     confirm: 'I have emergency contacts for this client at hand.',
+    confirmForClient: 'I have the emergency contact for {client} at hand.',
+    notApplicable: false,
   },
   {
     id: 'safeguarding.link-private',

@@ -6,6 +6,9 @@ import type { ScanReport } from '../checks/scan-report';
 import { sessionPlatformIds } from '../session/platforms';
 import { boundedText, channel, event } from './contract-kit';
 
+/** A scan id as main hands it out (a UUID); kept loose enough for test doubles. */
+export const scanIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
 export const scanRequestSchema = z.strictObject({
   /** Run only these checks (e.g. "check again"). */
   only: z.array(z.enum(automaticCheckIds)).min(1).max(automaticCheckIds.length).optional(),
@@ -13,6 +16,11 @@ export const scanRequestSchema = z.strictObject({
   platform: z.enum(sessionPlatformIds).optional(),
   /** host[:port] for connection.quality when the platform is "other" or to override. */
   target: boundedText(260).optional(),
+  /**
+   * "Check again" within a readiness check: the whole scan whose record the new results update.
+   * Main then times the same platform and target as that scan, whatever this request says.
+   */
+  recheckOf: scanIdSchema.optional(),
 });
 export type ScanRequest = z.output<typeof scanRequestSchema>;
 

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
+import { judgementInputSchema } from '../checks/judgement';
 import type { LogSummary, Outcome, ReadinessLog } from '../logs/readiness-log';
-import { addendumInputSchema, newReadinessLogSchema } from '../logs/readiness-log';
+import {
+  addendumInputSchema,
+  confirmationSchema,
+  logCheckSchema,
+  loggedProgramSchema,
+  newReadinessLogSchema,
+} from '../logs/readiness-log';
 import { clientCodeMaxLength } from '../logs/client-code';
 import { channel, event, noRequest } from './contract-kit';
+import { scanIdSchema } from './scan.contract';
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
@@ -63,6 +71,37 @@ export interface BackupOutcome {
   readonly unreadablePeriods: readonly string[];
 }
 
+/**
+ * What the window sends to save a readiness log: the scan it ran (main takes every automatic result
+ * from its own record of that scan, never from the window), the results only the window can
+ * measure (camera, microphone, sound), and the therapist's own answers, judgements and note.
+ */
+export const logSaveRequestSchema = z.strictObject({
+  /** The whole scan of this check; null when none was run (every automatic check is then unknown). */
+  scanId: scanIdSchema.nullable(),
+  session: newReadinessLogSchema.pick({
+    sessionAt: true,
+    clientCode: true,
+    platform: true,
+    platformHost: true,
+    modality: true,
+  }),
+  /** Media test results; main keeps only camera, lighting, microphone and sound ids. */
+  media: z.array(logCheckSchema).max(10),
+  confirmations: z.array(confirmationSchema).max(100),
+  judgements: z.array(judgementInputSchema).max(100),
+  programsClosed: z.array(loggedProgramSchema).max(100),
+  note: z.string().max(4000),
+});
+export type LogSaveRequest = z.output<typeof logSaveRequestSchema>;
+
+export interface LogSaved {
+  readonly id: string;
+  readonly outcome: Outcome;
+  /** Judgements that were not needed: the item passed by the time the log was saved. */
+  readonly unused: readonly string[];
+}
+
 export const lockReasons = ['manual', 'idle', 'suspend', 'screen-lock', 'quit'] as const;
 export type LockReason = (typeof lockReasons)[number];
 
@@ -78,10 +117,8 @@ export const vaultChannels = {
     z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
   ),
   'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
-  /** The vault works out the outcome itself from the checks and confirmations, and returns it. */
-  'logs:save': channel<{ readonly id: string; readonly outcome: Outcome }>()(
-    z.strictObject({ log: newReadinessLogSchema }),
-  ),
+  /** Main builds the log from its own record of the scan; the vault works out the outcome itself and returns it. */
+  'logs:save': channel<LogSaved>()(logSaveRequestSchema),
   'logs:list': channel<{ readonly logs: readonly LogSummary[]; readonly unreadablePeriods: readonly string[] }>()(
     z.strictObject({
       client: z.string().trim().min(1).max(clientCodeMaxLength).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { checkStatuses } from '../checks/check-result';
+import { judgementSchema } from '../checks/judgement';
 import { programCategories } from '../programs/program-types';
 import { knownPlatformIds, modalities, sessionPlatformIds } from '../session/platforms';
 import { clientCodeMaxLength } from './client-code';
@@ -14,6 +15,8 @@ export const logCheckSchema = z.strictObject({
   summary: z.string().max(500),
   evidence: jsonObject,
   durationMs: z.number().min(0).max(600_000),
+  /** When ReadyRoom ran this check (main's own record of the scan); absent in logs saved before it was kept. */
+  checkedAt: isoDate.optional(),
 });
 export type LogCheck = z.output<typeof logCheckSchema>;
 
@@ -49,6 +52,12 @@ export const newReadinessLogSchema = z.strictObject({
   programsClosed: z.array(loggedProgramSchema).max(100),
   note: z.string().max(4000),
   outcome: z.enum(outcomes),
+  /**
+   * The therapist's own judgements ("checked by you", "not applicable, because…"), each beside the
+   * check's own status and evidence above, which they never replace. Absent in logs saved before
+   * ReadyRoom offered them, which read as having none.
+   */
+  judgements: z.array(judgementSchema).max(100).optional(),
 });
 export type NewReadinessLog = z.output<typeof newReadinessLogSchema>;
 
@@ -84,7 +93,23 @@ export interface LogSummary {
   readonly platform: ReadinessLog['platform'];
   readonly modality: ReadinessLog['modality'];
   readonly outcome: Outcome;
-  /** Ids of checks that were warn, fail or unknown: feeds "what keeps going wrong". */
+  /** Ids of checks that were warn, fail or unknown as ReadyRoom saw them, before any judgement. */
   readonly problems: readonly string[];
+  /** What the outcome counts as not done (after the therapist's judgements): never empty on a log that is not "Ready". */
+  readonly attention: readonly AttentionItem[];
+  /** Items the therapist settled by hand, with what ReadyRoom had seen. */
+  readonly judged: readonly JudgedItem[];
   readonly addendaCount: number;
+}
+
+export interface AttentionItem {
+  readonly id: string;
+  readonly state: 'fail' | 'warn' | 'unknown' | 'unconfirmed';
+}
+
+export interface JudgedItem {
+  readonly id: string;
+  readonly kind: 'confirmed' | 'not-applicable';
+  /** What ReadyRoom saw before the judgement. */
+  readonly seen: 'warn' | 'fail' | 'unknown' | 'unconfirmed';
 }

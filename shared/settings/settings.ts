@@ -1,11 +1,45 @@
 import { z } from 'zod';
 
+import { getCatalogEntry } from '../catalog/catalog';
+import { judgementNeedsNote, judgementNoteMaxLength, notApplicableReasons } from '../checks/judgement';
 import { modalities, sessionPlatformIds } from '../session/platforms';
+import { defaultThresholds, thresholdsSchema } from './thresholds';
 
 /** Retention of readiness logs, in years; null keeps them forever. */
 export const retentionChoices = [1, 2, 3, 7, null] as const;
 
 const programName = z.string().trim().min(1).max(100);
+
+/**
+ * "Not applicable" kept for this computer: it is written into every log where it applied, with its
+ * reason, and can be seen and taken back in Settings. The note is about the computer, never a client.
+ */
+export const rememberedNotApplicableSchema = z.strictObject({
+  id: z.string().min(1).max(80),
+  reason: z.enum(notApplicableReasons),
+  note: z.string().max(judgementNoteMaxLength),
+  /** When it was first kept (ISO 8601): the time recorded with it in each log. */
+  since: z.iso.datetime({ offset: true }),
+});
+export type RememberedNotApplicable = z.output<typeof rememberedNotApplicableSchema>;
+
+export const rememberedNotApplicableListSchema = z
+  .array(rememberedNotApplicableSchema)
+  .max(60)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((item, index) => {
+      const entry = getCatalogEntry(item.id);
+      const path = [index, 'id'];
+      if (!entry) ctx.addIssue({ code: 'custom', message: `There is no check called "${item.id}".`, path });
+      else if (entry.notApplicable === false)
+        ctx.addIssue({ code: 'custom', message: `"${entry.title}" cannot be marked not applicable.`, path });
+      else if (judgementNeedsNote(entry, { kind: 'not-applicable', reason: item.reason }) && !item.note.trim())
+        ctx.addIssue({ code: 'custom', message: `"${entry.title}" needs a note saying why it does not apply.`, path });
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', message: `"${item.id}" is listed more than once.`, path });
+      seen.add(item.id);
+    });
+  });
 
 /**
  * Preferences that name no client, so they may live in a plain (unencrypted) store.
@@ -32,6 +66,9 @@ export const settingsSchema = z.strictObject({
     alwaysSuggest: z.array(programName).max(100),
     neverSuggest: z.array(programName).max(100),
   }),
+  /** The limits the automatic checks judge against (Advanced settings). */
+  thresholds: thresholdsSchema,
+  notApplicable: rememberedNotApplicableListSchema,
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -45,7 +82,29 @@ export const defaultSettings: Settings = {
   retentionYears: 7,
   throughput: { enabled: false, downloadUrl: '', uploadUrl: '' },
   programs: { alwaysSuggest: [], neverSuggest: [] },
+  thresholds: defaultThresholds,
+  notApplicable: [],
 };
+
+/**
+ * Why these settings cannot be kept, in one line (the first problem found); null when they can.
+ * The settings screen, main and the CLI all use it, so each refuses the same values the same way.
+ */
+export function settingsProblem(candidate: unknown): string | null {
+  return settingsIssue(candidate)?.message ?? null;
+}
+
+/** The first problem with its setting's dotted path (e.g. "thresholds.wifi.warnBelowDbm"), for the screen. */
+export function settingsIssue(candidate: unknown): { readonly message: string; readonly path: string } | null {
+  const parsed = settingsSchema.safeParse(candidate);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  if (!issue) return { message: 'These settings are not valid.', path: '' };
+  const path = issue.path.map(String).join('.');
+  // Our own messages are whole sentences; zod's need the setting's name in front.
+  if (issue.code === 'custom' || /[.]$/.test(issue.message)) return { message: issue.message, path };
+  return { message: `${path ? `${path}: ` : ''}${issue.message}.`, path };
+}
 
 /** A partial update: top-level keys replace whole values. */
 export const settingsPatchSchema = settingsSchema.partial();

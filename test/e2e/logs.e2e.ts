@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { NewReadinessLog } from '../../shared/logs/readiness-log';
 import { invokeOk, startE2eSession, type E2eSession } from './support/e2e-session';
 import { screenshot, seriousAxeViolations } from './support/wizard-e2e-helpers';
 
 const passphrase = 'quiet harbour lantern 42';
 
-function newLog(clientCode: string, problems: Record<string, 'warn' | 'unknown' | 'pass'>) {
+function newLog(clientCode: string, problems: Record<string, 'warn' | 'unknown' | 'pass'>): NewReadinessLog {
   return {
     sessionAt: new Date().toISOString(),
     clientCode,
@@ -31,9 +32,8 @@ describe('past logs in Chromium with a real vault', () => {
       ['AB-017', 'unknown'],
       ['CD-204', 'pass'],
     ] as const) {
-      await invokeOk(page, 'logs:save', {
-        log: newLog(code, { 'security.firewall': firewall, 'connection.type': 'pass' }),
-      });
+      // Past logs are seeded straight into the vault: logs:save builds logs only from a scan main ran.
+      session.host.graph.vault.save(newLog(code, { 'security.firewall': firewall, 'connection.type': 'pass' }));
     }
     await invokeOk(page, 'vault:lock', {});
   });
@@ -54,12 +54,11 @@ describe('past logs in Chromium with a real vault', () => {
         .first()
         .textContent(),
     ).toContain('Firewall is on');
-    expect(
-      await page
-        .getByText(/not confirmed in 2 of 3 checks/)
-        .first()
-        .isVisible(),
-    ).toBe(true);
+    // ReadyRoom's own blind spot is listed as such, never among the therapist's problems.
+    const unchecked = page.getByRole('list', { name: 'ReadyRoom could not check these here' });
+    expect(await unchecked.textContent()).toMatch(/Firewall is on: could not be checked in 2 of 3 logs/);
+    const problems = page.getByRole('list', { name: 'Problems to sort out' });
+    expect(await problems.textContent()).not.toContain('Firewall');
     await screenshot(page, 'logs-1-list');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

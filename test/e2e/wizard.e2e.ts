@@ -12,6 +12,7 @@ import {
   screenshot,
   seriousAxeViolations,
   tabTo,
+  waitForScan,
   type MediaFixtures,
 } from './support/wizard-e2e-helpers';
 
@@ -39,15 +40,6 @@ const stepHeading = (page: Page) => page.locator('.rr-wizard__step h2');
 async function checkStep(page: Page, name: string): Promise<void> {
   await screenshot(page, `wizard-${name}`);
   expect(await seriousAxeViolations(page), `axe on ${name}`).toEqual([]);
-}
-
-async function waitForScan(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-state="pending"]') && !document.body.innerText.includes('Checking this computer'),
-    undefined,
-    { timeout: 90_000 },
-  );
 }
 
 describe('readiness wizard in Chromium, with the real scan and a real vault', () => {
@@ -142,8 +134,8 @@ describe('readiness wizard in Chromium, with the real scan and a real vault', ()
     // Safeguarding
     await expect.poll(() => stepHeading(page).textContent()).toBe('Safeguarding and meeting set-up');
     for (const label of [
-      /exact location/,
-      /emergency contacts/,
+      /I know where client AB-017 is/,
+      /emergency contact for client AB-017/,
       /session link privately/,
       /may not keep everything private/,
       /waiting room or password/,
@@ -227,6 +219,9 @@ describe('quick path', () => {
     await act(() => page.getByLabel('Client code').fill('CD-204'));
     await act(() => page.getByRole('button', { name: 'Play test sound' }).click());
     await act(() => page.getByRole('button', { name: 'Yes, I heard it' }).click());
+    // The client's own safety items one by one, with the client code shown; the rest together.
+    await act(() => page.getByLabel('I know where client CD-204 is for this session (the exact location).').check());
+    await act(() => page.getByLabel('I have the emergency contact for client CD-204 at hand.').check());
     await act(() => page.getByRole('button', { name: 'Confirm all of these' }).click());
     // Waiting is not an interaction: the scan and the microphone test finish by themselves.
     await waitForScan(page);

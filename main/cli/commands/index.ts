@@ -1,8 +1,14 @@
 import { createDefaultProgramsService } from '../../programs/default-programs-service';
 import { createSettingsService } from '../../settings/settings-service';
 import { confStoreFactory } from '../../store/store-factory';
-import { createScanSaveHook, scanSaveOptions, scanSaveUsage, type VaultCliDeps } from '../../vault/vault-cli';
-import type { CliCommand } from '../cli-types';
+import {
+  checkScanSaveArgs,
+  createScanSaveHook,
+  scanSaveOptions,
+  scanSaveUsage,
+  type VaultCliDeps,
+} from '../../vault/vault-cli';
+import type { CliCommand, CliOptionValues } from '../cli-types';
 import { createCaptureCommand } from './capture.command';
 import { liveCaptureSources } from './capture-live';
 import { closeCommand } from './close.command';
@@ -11,9 +17,10 @@ import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { buildCliScanService, createScanCommand } from './scan.command';
 import { replayScanServiceFor, scanReplayOptions, scanReplayUsage } from './scan-replay';
+import { settingsCommand } from './settings.command';
 import { appVersion } from './app-version';
 
-const dataDirOf = (options: Readonly<Record<string, string | boolean | undefined>>, fallback: string) =>
+const dataDirOf = (options: CliOptionValues, fallback: string) =>
   typeof options['data-dir'] === 'string' ? options['data-dir'] : fallback;
 
 const vaultDeps: VaultCliDeps = {
@@ -37,6 +44,7 @@ const scanCommand = createScanCommand({
       getSettings: () => settings.get(),
     });
   },
+  beforeScan: checkScanSaveArgs,
   afterScan: createScanSaveHook(vaultDeps),
 });
 
@@ -48,4 +56,5 @@ export const commands: readonly CliCommand[] = [
   reopenCommand,
   createLogsCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
+  settingsCommand,
 ];

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 
 import { statusLabels } from '../../../shared/checks/check-result';
+import { judgementKindLabels } from '../../../shared/checks/judgement';
 import { AppError } from '../../../shared/errors';
 import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
@@ -23,6 +24,7 @@ import {
 } from '../../vault/vault-cli';
 import type { VaultService } from '../../vault/vault-service';
 import { parseCommandArgs } from '../cli-args';
+import { judgementText } from '../judgement-args';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 
 const usage = `Usage: readyroom logs <command> [options]
@@ -150,6 +152,16 @@ function describeLog(log: ReadinessLog): string {
     'Checks:',
     ...log.checks.map((c) => `  [${statusLabels[c.status]}] ${c.id}: ${c.summary}`),
   ];
+  // The therapist's judgements, beside (never instead of) what ReadyRoom saw above.
+  if (log.judgements && log.judgements.length > 0) {
+    lines.push(
+      '',
+      'Your own judgement:',
+      ...log.judgements.map(
+        (j) => `  [${judgementKindLabels[j.kind]}] ${j.id} (${localTime(j.at)}): ${judgementText(j)}`,
+      ),
+    );
+  }
   if (log.confirmations.length > 0) {
     lines.push('', 'Confirmed by you:', ...log.confirmations.map((c) => `  [${c.confirmed ? 'Yes' : 'No'}] ${c.id}`));
   }

@@ -2,7 +2,7 @@ import { CaptureError } from '../../probes/capture/capture-format';
 import { readCaptureFolder } from '../../probes/capture/capture-folder';
 import { createReplayScanService } from '../../probes/capture/capture-replay';
 import type { ScanService } from '../../probes/scan-service';
-import { UsageError } from '../cli-types';
+import { UsageError, type CliOptionValues } from '../cli-types';
 
 /** `scan --replay DIR`: the extra option the scan command takes. */
 export const scanReplayOptions = { replay: { type: 'string' } } as const;
@@ -13,9 +13,7 @@ export const scanReplayUsage = `Replaying a capture (see docs/capture.md):
                           read or run. The checks that need the live network are skipped. Not with --save.`;
 
 /** The replay scan service when --replay was given, else null; a bad capture is a usage error (exit 2). */
-export async function replayScanServiceFor(
-  options: Readonly<Record<string, string | boolean | undefined>>,
-): Promise<ScanService | null> {
+export async function replayScanServiceFor(options: CliOptionValues): Promise<ScanService | null> {
   const dir = options.replay;
   if (dir === undefined) return null;
   if (typeof dir !== 'string' || dir.trim() === '') throw new UsageError('--replay needs the folder of a capture.');

@@ -1,6 +1,7 @@
 import { getCatalogEntry } from '../../../shared/catalog/catalog';
 import { automaticCheckIds, isAutomaticCheckId } from '../../../shared/checks/check-ids';
 import { statusLabels, type CheckResult } from '../../../shared/checks/check-result';
+import { judgementKindLabels, type Judgement } from '../../../shared/checks/judgement';
 import type { ScanReport } from '../../../shared/checks/scan-report';
 import { scanRequestSchema, type ScanRequest } from '../../../shared/ipc/scan.contract';
 import type { ProgramRow } from '../../../shared/programs/program-types';
@@ -15,27 +16,40 @@ import type { Settings } from '../../../shared/settings/settings';
 import { runCommand } from '../../platform/exec';
 import { createScanService, type ScanService } from '../../probes/scan-service';
 import { parseCommandArgs } from '../cli-args';
-import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
+import { judgementText } from '../judgement-args';
+import {
+  exitCodes,
+  UsageError,
+  type CliCommand,
+  type CliContext,
+  type CliOptionSpecs,
+  type CliOptionValues,
+} from '../cli-types';
+
+/** What saving a scan reports back: a line for stderr, and the judgements saved with it (shown with the checks). */
+export interface AfterScanOutcome {
+  readonly message: string;
+  readonly judgements: readonly Judgement[];
+}
 
 export interface ScanCommandDeps {
   /** Builds the scan service for this run (with the parsed extra options); see `buildCliScanService`. */
-  createScanService(
-    context: CliContext,
-    options: Readonly<Record<string, string | boolean | undefined>>,
-  ): ScanService | Promise<ScanService>;
+  createScanService(context: CliContext, options: CliOptionValues): ScanService | Promise<ScanService>;
   /** Usage text for the extra options, shown after the scan's own. */
   readonly extraUsage?: string;
   /** Extra options another command layer adds (e.g. `--save`, `--client`), parsed with the rest. */
-  readonly extraOptions?: Readonly<Record<string, { type: 'string' | 'boolean' }>>;
+  readonly extraOptions?: CliOptionSpecs;
+  /** Checks the extra options before the scan runs, so a mistake costs no scan (throws UsageError). */
+  beforeScan?(options: CliOptionValues, context: CliContext): void;
   /**
    * Called with the finished report and the parsed extra options, before printing (e.g. to save it
    * to the vault). Its message, if any, goes to stderr.
    */
   afterScan?(
     report: ScanReport,
-    options: Readonly<Record<string, string | boolean | undefined>>,
+    options: CliOptionValues,
     context: CliContext,
-  ): Promise<string | void>;
+  ): Promise<string | void | AfterScanOutcome>;
 }
 
 /** The real scan service for the CLI: this computer's OS and commands, with the given programs listing and settings. */
@@ -73,8 +87,13 @@ on stderr says how many there were.`;
 /** Parses and validates the command line into a scan request. */
 export function parseScanArgs(
   argv: readonly string[],
-  extraOptions: Readonly<Record<string, { type: 'string' | 'boolean' }>> = {},
-): { request: ScanRequest; json: boolean; help: boolean; extra: Record<string, string | boolean | undefined> } {
+  extraOptions: CliOptionSpecs = {},
+): {
+  request: ScanRequest;
+  json: boolean;
+  help: boolean;
+  extra: Record<string, string | boolean | string[] | undefined>;
+} {
   const { values } = parseCommandArgs(
     argv,
     {
@@ -87,7 +106,7 @@ export function parseScanArgs(
     },
     false,
   );
-  const v = values as Record<string, string | boolean | undefined>;
+  const v = values as Record<string, string | boolean | string[] | undefined>;
   const onlyText = typeof v.only === 'string' ? v.only : undefined;
   const only = onlyText
     ?.split(',')
@@ -112,7 +131,7 @@ export function parseScanArgs(
     ...(target ? { target } : {}),
   });
   if (!parsed.success) throw new UsageError('The scan options are not valid.');
-  const extra: Record<string, string | boolean | undefined> = {};
+  const extra: Record<string, string | boolean | string[] | undefined> = {};
   for (const key of Object.keys(extraOptions)) extra[key] = v[key];
   return { request: parsed.data, json: v.json === true, help: v.help === true, extra };
 }
@@ -130,11 +149,16 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
         context.io.stdout(`${fullUsage}\n`);
         return exitCodes.ok;
       }
+      deps.beforeScan?.(args.extra, context);
       const service = await deps.createScanService(context, args.extra);
-      const report = await service.run(args.request);
-      const note = deps.afterScan
-        ? await deps.afterScan(report, { ...args.extra, platform: args.request.platform }, context)
+      const scanned = await service.run(args.request);
+      const after = deps.afterScan
+        ? await deps.afterScan(scanned, { ...args.extra, platform: args.request.platform }, context)
         : undefined;
+      const note = typeof after === 'object' ? after.message : after;
+      // Judgements saved with the scan are shown beside what ReadyRoom saw, never in its place.
+      const judgements = typeof after === 'object' ? after.judgements : [];
+      const report: ScanReport = judgements.length > 0 ? { ...scanned, judgements } : scanned;
       if (args.json) context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       else context.io.stdout(formatScanTable(report));
       if (note) context.io.stderr(`${note}\n`);
@@ -148,11 +172,17 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
 
 /** The report as a plain-text table, with the fix steps under each problem. */
 export function formatScanTable(report: ScanReport): string {
-  const rows = report.checks.map((c) => ({
-    c,
-    label: statusLabels[c.status],
-    title: getCatalogEntry(c.id)?.title ?? c.id,
-  }));
+  const judged = new Map((report.judgements ?? []).map((j) => [j.id, j]));
+  const rows = report.checks.map((c) => {
+    const j = judged.get(c.id);
+    return {
+      c,
+      // "Could not check, checked by you": what ReadyRoom saw first, then the therapist's word.
+      label: j ? `${statusLabels[c.status]}, ${judgementKindLabels[j.kind].toLowerCase()}` : statusLabels[c.status],
+      title: getCatalogEntry(c.id)?.title ?? c.id,
+      extra: j ? judgementText(j) : '',
+    };
+  });
   const labelWidth = Math.max(...rows.map((r) => r.label.length), 6);
   const titleWidth = Math.max(...rows.map((r) => r.title.length), 5);
   const lines = [
@@ -161,9 +191,10 @@ export function formatScanTable(report: ScanReport): string {
     `${'Result'.padEnd(labelWidth)}  ${'Check'.padEnd(titleWidth)}  Details`,
     `${'-'.repeat(labelWidth)}  ${'-'.repeat(titleWidth)}  ${'-'.repeat(7)}`,
   ];
-  for (const { c, label, title } of rows) {
+  for (const { c, label, title, extra } of rows) {
     lines.push(`${label.padEnd(labelWidth)}  ${title.padEnd(titleWidth)}  ${c.summary}`);
-    if (c.status === 'fail' && c.fix) {
+    if (extra) lines.push(`${' '.repeat(labelWidth + 2)}  ${extra}`);
+    if (c.status === 'fail' && c.fix && !judged.has(c.id)) {
       c.fix.steps.forEach((step, i) => lines.push(`${' '.repeat(labelWidth + 2)}  ${i + 1}. ${step}`));
     }
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { createLogger, describeError } from '../../logging/logger';
+import type { ScanRecords } from '../../probes/scan-records';
 import type { ScanService } from '../../probes/scan-service';
 import type { EventSink, HandlersFor } from '../handler-types';
 
@@ -9,9 +10,14 @@ const log = createLogger('ipc:scan');
 
 /**
  * `scan:start` answers at once with the scan id and the checks to expect, then streams each
- * `scan:result` as its probe finishes and a final `scan:finished`. `scan:run` resolves with the whole report.
+ * `scan:result` as its probe finishes and a final `scan:finished`; main keeps its own record of
+ * each result for `logs:save`. `scan:run` resolves with the whole report.
  */
-export function createScanHandlers(scan: ScanService, events: EventSink): HandlersFor<'scan:start' | 'scan:run'> {
+export function createScanHandlers(
+  scan: ScanService,
+  events: EventSink,
+  records: ScanRecords,
+): HandlersFor<'scan:start' | 'scan:run'> {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     try {
       events.emit(event, payload);
@@ -21,11 +27,27 @@ export function createScanHandlers(scan: ScanService, events: EventSink): Handle
     }
   };
   return {
-    'scan:start': (request) => {
+    'scan:start': (raw) => {
       const scanId = randomUUID();
+      const { recheckOf, ...rest } = raw;
+      // "Check again" times what the first scan timed, so its record stays about one target.
+      const parent = recheckOf !== undefined ? records.lookup(recheckOf) : undefined;
+      const request =
+        parent?.state === 'found' ? { ...rest, platform: parent.record.platform, target: parent.record.target } : rest;
       const checkIds = scan.checkIds(request);
+      records.open(scanId, {
+        checkIds,
+        ...(request.platform !== undefined ? { platform: request.platform } : {}),
+        ...(request.target !== undefined ? { target: request.target } : {}),
+        ...(parent?.state === 'found' ? { recheckOf: parent.record.scanId } : {}),
+      });
       void scan
-        .run(request, { onResult: (result) => emit('scan:result', { scanId, result }) })
+        .run(request, {
+          onResult: (result) => {
+            records.add(scanId, result);
+            emit('scan:result', { scanId, result });
+          },
+        })
         .then(
           (report) => report.durationMs,
           (error: unknown) => {
@@ -34,9 +56,12 @@ export function createScanHandlers(scan: ScanService, events: EventSink): Handle
             return 0;
           },
         )
-        .then((durationMs) => emit('scan:finished', { scanId, durationMs }));
+        .then((durationMs) => {
+          records.finish(scanId);
+          emit('scan:finished', { scanId, durationMs });
+        });
       return { scanId, checkIds };
     },
-    'scan:run': (request) => scan.run(request),
+    'scan:run': ({ recheckOf: _unused, ...request }) => scan.run(request),
   };
 }

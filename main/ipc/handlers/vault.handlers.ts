@@ -26,7 +26,6 @@ export type VaultChannel =
   | 'vault:lock'
   | 'vault:change-passphrase'
   | 'vault:set-keychain'
-  | 'logs:save'
   | 'logs:list'
   | 'logs:get'
   | 'logs:add-addendum'
@@ -67,7 +66,6 @@ export function createVaultHandlers(vault: VaultService, deps: VaultHandlerDeps 
     'vault:lock': () => vault.lock('manual'),
     'vault:change-passphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault:set-keychain': ({ enabled }) => vault.setKeychain(enabled),
-    'logs:save': ({ log }) => vault.save(log),
     'logs:list': (query) => vault.list(query),
     'logs:get': ({ id }) => vault.get(id),
     'logs:add-addendum': ({ id, addendum }) => vault.addAddendum(id, addendum),

@@ -293,4 +293,9 @@ export interface PlatformDeps {
   readonly commandTimeoutMs: number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => Date;
+  /**
+   * The screen-lock delay (minutes) the check counts as good enough: the therapist's limit from
+   * Settings. A lock this soon cannot be made worse by settings Windows did not report.
+   */
+  readonly screenLockEnoughMinutes?: number;
 }

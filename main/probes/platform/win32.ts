@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../../shared/json';
-import { screenLockLimits } from '../security-screen-lock.probe';
+import { defaultThresholds } from '../../../shared/settings/thresholds';
 import { describeExecFailure, memo, run, readHeadroom } from './exec-helpers';
 import {
   parseBitLocker,
@@ -263,7 +263,7 @@ export function createWin32Facts(deps: PlatformDeps, options: Win32Options = def
         lockPolicy,
         powercfg,
         onBattery: power ? (power.battery?.onBattery ?? false) : null,
-        enoughMinutes: screenLockLimits.passMinutes,
+        enoughMinutes: deps.screenLockEnoughMinutes ?? defaultThresholds.screenLock.warnAfterMinutes,
       });
       const unread = await missing(names);
       if (!parsed) return unknownFact('Windows did not report its screen-lock settings', { unread });

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
+import { judgementKindLabels, notApplicableReasonLabels, type Judgement } from '../../../shared/checks/judgement';
+import { effectiveJudgements } from '../../../shared/logs/log-outcome';
 import type { Addendum, ReadinessLog } from '../../../shared/logs/readiness-log';
 import { Button } from '../../components/button';
 import { StatusBadge } from '../../components/status-badge';
@@ -19,6 +21,8 @@ function addendumText(a: Addendum): string {
 /** One log as saved, with everything added later underneath; the original is never edited. */
 export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonly onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const judgements = new Map((log.judgements ?? []).map((j) => [j.id, j]));
+  const counted = new Set(effectiveJudgements(log).map((j) => j.id));
   useEffect(() => heading.current?.focus(), [log.id]);
   return (
     <article className="rr-logs__detail" aria-labelledby="rr-log-title">
@@ -56,6 +60,7 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
             <li key={c.id}>
               <StatusBadge status={c.status} /> <strong>{itemTitle(c.id)}</strong>
               <span className="rr-logs__summary">{c.summary}</span>
+              <JudgementLine judgement={judgements.get(c.id)} counted={counted.has(c.id)} />
             </li>
           ))}
         </ul>
@@ -70,6 +75,7 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
             <li key={c.id}>
               <span aria-hidden="true">{c.confirmed ? '✓ ' : '– '}</span>
               {itemTitle(c.id)}: {c.confirmed ? 'confirmed' : 'not confirmed'}
+              <JudgementLine judgement={judgements.get(c.id)} counted={counted.has(c.id)} />
             </li>
           ))}
         </ul>
@@ -101,6 +107,32 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
       <AddNote logId={log.id} />
       <DeleteLog logId={log.id} onDeleted={onBack} />
     </article>
+  );
+}
+
+/** The therapist's own judgement under the item it is about: never in place of what ReadyRoom saw. */
+function JudgementLine({
+  judgement,
+  counted,
+}: {
+  readonly judgement: Judgement | undefined;
+  readonly counted: boolean;
+}) {
+  if (!judgement) return null;
+  const what =
+    judgement.kind === 'confirmed'
+      ? `You checked this yourself (${shortWhen(judgement.at)})`
+      : `Because: ${notApplicableReasonLabels[judgement.reason]} (${judgement.remembered ? `kept for this computer since ${shortWhen(judgement.at)}` : shortWhen(judgement.at)})`;
+  return (
+    <span className="rr-logs__judgement" data-judgement={judgement.kind}>
+      <span className={`rr-status rr-status--${judgement.kind === 'confirmed' ? 'confirmed' : 'skipped'}`}>
+        <span aria-hidden="true">{judgement.kind === 'confirmed' ? '✎' : '⊘'}</span>
+        <span>{judgementKindLabels[judgement.kind]}</span>
+      </span>{' '}
+      {what}
+      {judgement.note ? `. Note: ${judgement.note}` : ''}
+      {!counted && ' (not counted: it did not fit what ReadyRoom saw)'}
+    </span>
   );
 }
 

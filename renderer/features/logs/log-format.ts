@@ -1,4 +1,5 @@
 import { getCatalogEntry } from '../../../shared/catalog/catalog';
+import type { LogSummary } from '../../../shared/logs/readiness-log';
 import { modalityLabels, platformLabel, type Modality } from '../../../shared/session/platforms';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -39,4 +40,25 @@ export function platformName(id: string, host?: string): string {
 
 export function modalityName(modality: Modality): string {
   return modalityLabels[modality];
+}
+
+/**
+ * "Needed attention" for a list row, from the same rules as the outcome: "Nothing" only on a
+ * "Ready" log, so a row never contradicts its own outcome.
+ */
+export function attentionText(log: Pick<LogSummary, 'attention' | 'outcome'>): string {
+  const n = log.attention.length;
+  if (n > 0) return `${n} item${n === 1 ? '' : 's'}`;
+  return log.outcome === 'ready' ? 'Nothing' : 'See the log';
+}
+
+/** "1 checked by you, 2 not applicable"; null when the therapist settled nothing by hand. */
+export function judgedText(log: Pick<LogSummary, 'judged'>): string | null {
+  const confirmed = log.judged.filter((j) => j.kind === 'confirmed').length;
+  const notApplicable = log.judged.length - confirmed;
+  const parts = [
+    confirmed > 0 ? `${confirmed} checked by you` : '',
+    notApplicable > 0 ? `${notApplicable} not applicable` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : null;
 }

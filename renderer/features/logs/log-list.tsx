@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { outcomeLabels, type LogSummary } from '../../../shared/logs/readiness-log';
 import { Button } from '../../components/button';
 import { OutcomeBadge } from './outcome-badge';
-import { platformName, shortWhen } from './log-format';
+import { attentionText, judgedText, platformName, shortWhen } from './log-format';
 
 const pageSize = 100;
 
@@ -54,9 +54,8 @@ export function LogList({
                 <OutcomeBadge outcome={log.outcome} />
               </td>
               <td>
-                {log.problems.length === 0
-                  ? 'Nothing'
-                  : `${log.problems.length} item${log.problems.length === 1 ? '' : 's'}`}
+                {attentionText(log)}
+                {judgedText(log) && <span className="rr-logs__judged">{judgedText(log)}</span>}
               </td>
               <td>
                 <Button

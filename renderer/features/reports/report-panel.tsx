@@ -1,11 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 
-import { getCatalogEntry } from '../../../shared/catalog/catalog';
-import { summariseLogs } from '../../../shared/logs/log-insights';
+import { howOften, summariseLogs, type LogInsights, type ProblemInsight } from '../../../shared/logs/log-insights';
 import { outcomeLabels, outcomes, type LogSummary } from '../../../shared/logs/readiness-log';
+import type { OsName } from '../../../shared/platform';
 import { platformLabel } from '../../../shared/session/platforms';
+import { call } from '../../api';
 import { Button } from '../../components/button';
 import { printSection } from '../../lib/print-section';
+import { attentionText, judgedText } from '../logs/log-format';
 import './reports.css';
 
 type ReportPanelProps = {
@@ -28,34 +30,30 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', t
 const formatDate = (iso: string | null) => (iso ? dateFormat.format(new Date(iso)) : '–');
 
 /**
- * "What keeps going wrong" across the listed logs, and a printable report (print, or save as
- * PDF from the print dialog) for supervision or an audit. Client codes are left out unless asked for.
+ * "What keeps coming up" across the listed logs, in three groups never mixed: real problems,
+ * what ReadyRoom could not check here, and what the therapist marked not applicable. Then a
+ * printable report (print, or save as PDF from the print dialog) for supervision or an audit.
+ * Client codes are left out unless asked for.
  */
 export function ReportPanel({ logs, filter }: ReportPanelProps) {
-  const insights = useMemo(() => summariseLogs(logs), [logs]);
+  const os = useAppOs();
+  const insights = useMemo(() => summariseLogs(logs, os), [logs, os]);
   const [includeCodes, setIncludeCodes] = useState(false);
   const codesId = useId();
   if (logs.length === 0) return null;
-  const top = insights.recurring.slice(0, 5);
+  const nothing =
+    insights.problems.length === 0 && insights.couldNotCheck.length === 0 && insights.notApplicable.length === 0;
   return (
     <section className="rr-card rr-report-panel" aria-labelledby="rr-report-title">
       <h2 id="rr-report-title">What keeps coming up</h2>
-      {top.length === 0 ? (
-        <p>No check has needed attention more than once in these {insights.count} logs.</p>
+      {nothing ? (
+        <p>Nothing has come up more than once in these {insights.count} logs.</p>
       ) : (
-        <>
-          <p className="rr-muted">
-            Across the {insights.count} logs listed. “Could not check” counts too: it is not a pass.
-          </p>
-          <ul className="rr-report-panel__list">
-            {top.map((problem) => (
-              <li key={problem.checkId}>
-                <strong>{problem.title}</strong>: not confirmed in {problem.count} of {insights.count} checks
-              </li>
-            ))}
-          </ul>
-        </>
+        <p className="rr-muted">
+          Across the {insights.count} logs listed; each group counts what came up in two or more.
+        </p>
       )}
+      <InsightGroups insights={insights} headingLevel={3} />
       <h3>Report for supervision or audit</h3>
       <p className="rr-muted">
         A one-page summary of these logs: outcomes, what keeps coming up and a list of checks. Print it, or choose “Save
@@ -73,20 +71,108 @@ export function ReportPanel({ logs, filter }: ReportPanelProps) {
         </label>
       </div>
       <Button onClick={() => printSection('report')}>Print or save the report</Button>
-      <PrintableReport logs={logs} scope={describeScope(filter, includeCodes)} includeCodes={includeCodes} />
+      <PrintableReport
+        logs={logs}
+        insights={insights}
+        scope={describeScope(filter, includeCodes)}
+        includeCodes={includeCodes}
+      />
     </section>
+  );
+}
+
+/** The computer's OS, for advice in its own terms; null until known or where unknown. */
+function useAppOs(): OsName | null {
+  const [os, setOs] = useState<OsName | null>(null);
+  useEffect(() => {
+    let live = true;
+    void call('app:info', {}).then((r) => {
+      if (live && r.ok) setOs(r.value.os);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return os;
+}
+
+function problemDetail(p: ProblemInsight): string {
+  const parts = [
+    p.failed > 0 ? `a problem ${times(p.failed)}` : '',
+    p.warned > 0 ? `needed attention ${times(p.warned)}` : '',
+    p.unconfirmed > 0 ? `not confirmed ${times(p.unconfirmed)}` : '',
+  ].filter(Boolean);
+  return parts.join(', ');
+}
+
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/** The three groups, each with how often and the catalog's advice; shared by the screen and the printout. */
+function InsightGroups({ insights, headingLevel }: { readonly insights: LogInsights; readonly headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const total = insights.count;
+  return (
+    <>
+      {insights.problems.length > 0 && (
+        <>
+          <Heading>Problems to sort out</Heading>
+          <ul className="rr-report-panel__list" aria-label="Problems to sort out">
+            {insights.problems.map((p) => (
+              <li key={p.checkId}>
+                <strong>{p.title}</strong>: in {howOften(p.count, total)} ({problemDetail(p)}).
+                {p.advice && (
+                  <span className="rr-report-panel__advice">
+                    {' '}
+                    What to do: {p.advice} ({p.source})
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {insights.couldNotCheck.length > 0 && (
+        <>
+          <Heading>ReadyRoom could not check these here</Heading>
+          <p className="rr-muted">
+            Not problems you had, but checks ReadyRoom cannot make on this computer. Checking them yourself and saying
+            so keeps your record complete.
+          </p>
+          <ul className="rr-report-panel__list" aria-label="ReadyRoom could not check these here">
+            {insights.couldNotCheck.map((u) => (
+              <li key={u.checkId}>
+                <strong>{u.title}</strong>: could not be checked in {howOften(u.count, total)}
+                {u.checkedByYou > 0 ? `; you checked it yourself ${times(u.checkedByYou)}` : ''}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {insights.notApplicable.length > 0 && (
+        <>
+          <Heading>You marked these not applicable</Heading>
+          <ul className="rr-report-panel__list" aria-label="You marked these not applicable">
+            {insights.notApplicable.map((n) => (
+              <li key={n.checkId}>
+                <strong>{n.title}</strong>: not applicable in {howOften(n.count, total)}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }
 
 type PrintableReportProps = {
   readonly logs: readonly LogSummary[];
+  readonly insights: LogInsights;
   readonly scope: string;
   readonly includeCodes: boolean;
 };
 
 /** Hidden on screen; the only thing visible when the report is printed. */
-function PrintableReport({ logs, scope, includeCodes }: PrintableReportProps) {
-  const insights = summariseLogs(logs);
+function PrintableReport({ logs, insights, scope, includeCodes }: PrintableReportProps) {
   const generated = dateTimeFormat.format(new Date());
   return (
     <div className="rr-report" data-testid="printable-report" aria-hidden="true">
@@ -104,17 +190,10 @@ function PrintableReport({ logs, scope, includeCodes }: PrintableReportProps) {
         ))}
       </ul>
       <h2>What keeps coming up</h2>
-      {insights.recurring.length === 0 ? (
-        <p>Nothing needed attention more than once.</p>
+      {insights.problems.length + insights.couldNotCheck.length + insights.notApplicable.length === 0 ? (
+        <p>Nothing came up more than once.</p>
       ) : (
-        <ul>
-          {insights.recurring.map((problem) => (
-            <li key={problem.checkId}>
-              {problem.title}: not confirmed in {problem.count} of {insights.count} checks (
-              {getCatalogEntry(problem.checkId)?.source ?? 'ReadyRoom'})
-            </li>
-          ))}
-        </ul>
+        <InsightGroups insights={insights} headingLevel={2} />
       )}
       <h2>Checks</h2>
       <table>
@@ -125,6 +204,7 @@ function PrintableReport({ logs, scope, includeCodes }: PrintableReportProps) {
             <th scope="col">Platform</th>
             <th scope="col">Outcome</th>
             <th scope="col">Needed attention</th>
+            <th scope="col">Settled by the therapist</th>
           </tr>
         </thead>
         <tbody>
@@ -134,12 +214,17 @@ function PrintableReport({ logs, scope, includeCodes }: PrintableReportProps) {
               {includeCodes && <td>{log.clientCode}</td>}
               <td>{platformLabel(log.platform)}</td>
               <td>{outcomeLabels[log.outcome]}</td>
-              <td>{log.problems.length}</td>
+              <td>{attentionText(log)}</td>
+              <td>{judgedText(log) ?? 'None'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>Each check was recorded by ReadyRoom before the session and is kept encrypted on the therapist’s computer.</p>
+      <p>
+        Each check was recorded by ReadyRoom before the session and is kept encrypted on the therapist’s computer. Items
+        “checked by the therapist” or “not applicable” are the therapist’s own judgement, recorded beside what ReadyRoom
+        saw.
+      </p>
     </div>
   );
 }

@@ -8,11 +8,20 @@ import {
   modalities,
   sessionPlatforms,
 } from '../../../shared/session/platforms';
-import type { Settings } from '../../../shared/settings/settings';
+import { settingsIssue, type Settings } from '../../../shared/settings/settings';
+import {
+  defaultThresholds,
+  thresholdEntries,
+  type ThresholdPath,
+  type Thresholds,
+} from '../../../shared/settings/thresholds';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { useSettingsStore } from '../../stores/settings-store';
 import { VaultSecurityPanel } from '../vault/vault-security-panel';
+import { NotApplicableList } from './not-applicable-list';
+import { ThresholdFields } from './thresholds-fields';
+import './settings.css';
 
 /** Session lengths offered; a length set another way (the settings file) is shown too. */
 const sessionLengths = [30, 45, 50, 60, 75, 90, 120];
@@ -26,6 +35,26 @@ const retentionOptions: { value: string; label: string }[] = [
 ];
 
 const toLines = (items: readonly string[]) => items.join('\n');
+
+function thresholdTexts(thresholds: Thresholds): Record<ThresholdPath, string> {
+  return Object.fromEntries(
+    thresholdEntries().map(({ path }) => {
+      const [group, key] = path.split('.') as [keyof Thresholds, string];
+      return [path, String((thresholds[group] as Record<string, number>)[key])];
+    }),
+  ) as Record<ThresholdPath, string>;
+}
+
+/** The typed boxes as numbers; an empty or unreadable box becomes NaN, which the shared rules refuse in words. */
+function thresholdsFrom(texts: Readonly<Record<ThresholdPath, string>>): Thresholds {
+  const out: Record<string, Record<string, number>> = {};
+  for (const { path } of thresholdEntries()) {
+    const [group, key] = path.split('.') as [string, string];
+    const text = texts[path].trim().replace(/^−/, '-');
+    out[group] = { ...out[group], [key]: text === '' ? Number.NaN : Number(text) };
+  }
+  return out as unknown as Thresholds;
+}
 const fromLines = (text: string) =>
   text
     .split(/\r?\n|,/)
@@ -42,6 +71,7 @@ export function SettingsPage() {
     <section>
       <PageHeader title="Settings" />
       {loaded ? <SettingsForm initial={settings} /> : <p role="status">Loading your settings…</p>}
+      {loaded && <NotApplicableList />}
       <VaultSecurityPanel />
     </section>
   );
@@ -55,6 +85,8 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
   // Raw text while typing; split into names only on save, so Enter starts a new line.
   const [alwaysText, setAlwaysText] = useState(toLines(initial.programs.alwaysSuggest));
   const [neverText, setNeverText] = useState(toLines(initial.programs.neverSuggest));
+  const [limits, setLimits] = useState(() => thresholdTexts(initial.thresholds));
+  const [invalidPath, setInvalidPath] = useState<string | null>(null);
 
   const patch = (next: Partial<Settings>) => {
     setSaved(false);
@@ -71,9 +103,18 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
       setProblem('To run the speed test, give the https:// address of a file to download.');
       return;
     }
-    setProblem(null);
     const programs = { alwaysSuggest: fromLines(alwaysText), neverSuggest: fromLines(neverText) };
-    setSaved(await update({ ...draft, programs }));
+    // The list of "not applicable" is changed on its own (see NotApplicableList), never by this form.
+    const { notApplicable: _kept, ...rest } = draft;
+    const patch = { ...rest, programs, thresholds: thresholdsFrom(limits) };
+    const issue = settingsIssue({ ...useSettingsStore.getState().settings, ...patch });
+    setInvalidPath(issue?.path ?? null);
+    if (issue) {
+      setProblem(`${issue.message} Nothing was saved.`);
+      return;
+    }
+    setProblem(null);
+    setSaved(await update(patch));
   };
 
   return (
@@ -274,6 +315,19 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
           </select>
         </div>
       </div>
+
+      <ThresholdFields
+        values={limits}
+        invalidPath={invalidPath}
+        onChange={(path, text) => {
+          setSaved(false);
+          setLimits((l) => ({ ...l, [path]: text }));
+        }}
+        onReset={() => {
+          setSaved(false);
+          setLimits(thresholdTexts(defaultThresholds));
+        }}
+      />
 
       <div role="status" aria-live="polite">
         {problem && <p className="rr-alert rr-alert--error">{problem}</p>}

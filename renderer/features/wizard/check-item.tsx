@@ -4,13 +4,15 @@ import { fixFor } from '../../../shared/catalog/catalog';
 import type { CatalogEntry } from '../../../shared/catalog/catalog-types';
 import { isAutomaticCheckId, type AutomaticCheckId } from '../../../shared/checks/check-ids';
 import type { CheckResult } from '../../../shared/checks/check-result';
-import { itemState, type ItemState } from '../../../shared/checks/outcome';
+import { itemState, seenState, type ItemState } from '../../../shared/checks/outcome';
 import { call } from '../../api';
 import { Button } from '../../components/button';
 import { useScanStore } from '../../stores/scan-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { useWizardContext } from './wizard-context';
 import { ItemStatus } from './item-status';
+import { JudgementControls } from './judgement-controls';
+import { judgementKindsOf, useJudgements } from './use-check-state';
 
 type CheckItemProps = {
   readonly entry: CatalogEntry;
@@ -28,10 +30,15 @@ const needsFix = (state: ItemState) => state === 'warn' || state === 'fail' || s
 export function CheckItem({ entry, result, children }: CheckItemProps) {
   const { os } = useWizardContext();
   const modality = useWizardStore((s) => s.session.modality);
+  const clientCode = useWizardStore((s) => s.session.clientCode.trim());
   const confirmations = useWizardStore((s) => s.confirmations);
   const running = useScanStore((s) => s.running[entry.id] === true);
+  const starting = useScanStore((s) => s.starting);
+  const judgements = useJudgements();
   const titleId = useId();
-  const state = itemState(entry, modality, result ? { [entry.id]: result.status } : {}, confirmations);
+  const results = result ? { [entry.id]: result.status } : {};
+  const seen = seenState(entry, modality, results, confirmations);
+  const state = itemState(entry, modality, results, confirmations, judgementKindsOf(judgements));
   const fix = result?.fix ?? fixFor(entry, os);
   // Fix steps follow a result; before one arrives they would only add noise.
   const showFix = entry.kind !== 'manual' && needsFix(state) && !!fix && result !== undefined;
@@ -51,7 +58,7 @@ export function CheckItem({ entry, result, children }: CheckItemProps) {
       {result && <p className="rr-check__summary">{result.summary}</p>}
       {running && result && <p className="rr-muted">Checking again…</p>}
       <p className="rr-check__why">{entry.why}</p>
-      {entry.kind === 'manual' && <Confirmation entry={entry} />}
+      {entry.kind === 'manual' && <Confirmation entry={entry} client={clientCode} />}
       {children}
       {showFix && fix && <FixSteps entryId={entry.id} steps={fix.steps} linkLabel={fix.link?.label ?? null} />}
       {entry.kind === 'manual' && fix && (
@@ -64,22 +71,35 @@ export function CheckItem({ entry, result, children }: CheckItemProps) {
           </ol>
         </details>
       )}
+      {!(entry.kind === 'automatic' && !result && (running || starting)) && (
+        <JudgementControls entry={entry} seen={seen} />
+      )}
       {isAutomaticCheckId(entry.id) && <CheckAgain id={entry.id} running={running} title={entry.title} />}
     </li>
   );
 }
 
-/** The therapist's own confirmation of a manual item, as a labelled checkbox. */
-export function Confirmation({ entry }: { readonly entry: CatalogEntry }) {
+/**
+ * The therapist's own confirmation of a manual item, as a labelled checkbox. With `client`, an item
+ * about the client is worded for this client, with their code shown.
+ */
+export function Confirmation({ entry, client }: { readonly entry: CatalogEntry; readonly client?: string }) {
   const checked = useWizardStore((s) => s.confirmations[entry.id] === true);
   const confirm = useWizardStore((s) => s.confirm);
   const id = useId();
   return (
     <div className="rr-confirm">
       <input id={id} type="checkbox" checked={checked} onChange={(e) => confirm(entry.id, e.target.checked)} />
-      <label htmlFor={id}>{entry.confirm ?? entry.title}</label>
+      <label htmlFor={id}>{confirmText(entry, client)}</label>
     </div>
   );
+}
+
+export function confirmText(entry: CatalogEntry, client?: string): string {
+  if (client !== undefined && entry.confirmForClient) {
+    return entry.confirmForClient.replace('{client}', client ? `client ${client}` : 'my client');
+  }
+  return entry.confirm ?? entry.title;
 }
 
 function FixSteps({

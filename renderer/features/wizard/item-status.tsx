@@ -9,6 +9,8 @@ const glyphs: Record<ItemState | 'pending', string> = {
   unknown: '?',
   skipped: '–',
   unconfirmed: '○',
+  confirmed: '✎',
+  'not-applicable': '⊘',
   pending: '…',
 };
 
@@ -29,7 +31,7 @@ export function ItemStatus({ state, kind, untested = false }: ItemStatusProps) {
         : state === 'unknown' && untested
           ? 'Not tested yet'
           : itemStateLabels[state];
-  const tone = state === 'unconfirmed' ? 'unknown' : state;
+  const tone = state === 'unconfirmed' ? 'unknown' : state === 'not-applicable' ? 'skipped' : state;
   return (
     <span className={`rr-status rr-status--${tone}`} data-state={state}>
       <span aria-hidden="true">{glyphs[state]}</span>

@@ -53,7 +53,11 @@ export function OutcomePanel({ report, running, headingLevel = 3, adviceCollapse
           </span>{' '}
           {outcomeLabels[report.outcome]}
         </Heading>
-        <p>{text.sentence}</p>
+        <p>
+          {text.sentence}
+          {report.judged.length > 0 &&
+            ` ${report.judged.length === 1 ? 'One item was' : `${report.judged.length} items were`} settled by you, not by ReadyRoom: see below.`}
+        </p>
         {running > 0 && (
           <p role="status">
             {running === 1 ? 'One check is' : `${running} checks are`} still running and counted as not checked until
@@ -70,6 +74,7 @@ export function OutcomePanel({ report, running, headingLevel = 3, adviceCollapse
       ) : (
         <LeftGroup title="Advice" items={advice} level={headingLevel + 1} />
       )}
+      <LeftGroup title="Settled by you" items={report.judged} level={headingLevel + 1} />
     </section>
   );
 }

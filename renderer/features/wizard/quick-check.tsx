@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 
 import { catalog } from '../../../shared/catalog/catalog';
-import { appliesTo, itemState } from '../../../shared/checks/outcome';
+import type { CatalogEntry } from '../../../shared/catalog/catalog-types';
+import { appliesTo, isJudged, itemState, seenState } from '../../../shared/checks/outcome';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { useScanStore } from '../../stores/scan-store';
@@ -12,11 +13,12 @@ import { MicrophoneTest } from '../media/microphone-test';
 import { OutputTest } from '../media/output-test';
 import { Confirmation } from './check-item';
 import { ItemStatus } from './item-status';
+import { JudgementControls } from './judgement-controls';
 import { OutcomePanel } from './outcome-panel';
 import { SaveSection } from './save-section';
 import { scanContext, startChecks } from './session-actions';
 import { SessionForm } from './session-form';
-import { useOutcome, useResults } from './use-check-state';
+import { judgementKindsOf, useJudgements, useOutcome, useResults } from './use-check-state';
 import { useWizardContext } from './wizard-context';
 
 /**
@@ -32,6 +34,7 @@ export function QuickCheck() {
   const scanError = useScanStore((s) => s.error);
   const starting = useScanStore((s) => s.starting);
   const results = useResults();
+  const judgements = judgementKindsOf(useJudgements());
   const report = useOutcome();
   const { goToStep } = useWizardContext();
   const detailsRef = useRef<HTMLElement>(null);
@@ -49,15 +52,24 @@ export function QuickCheck() {
   const done = automatic.filter((e) => results[e.id] !== undefined && !runningIds[e.id]).length;
   const passed = automatic.filter((e) => results[e.id]?.status === 'pass').length;
   const notNeeded = automatic.filter((e) => results[e.id]?.status === 'skipped').length;
+  const stateOf = (e: CatalogEntry) => itemState(e, modality, { [e.id]: results[e.id]?.status }, {}, judgements);
   const problems = automatic.filter((e) => {
-    const state = itemState(e, modality, { [e.id]: results[e.id]?.status }, {});
-    return state !== 'pass' && state !== 'skipped';
+    const state = stateOf(e);
+    return state !== 'pass' && state !== 'skipped' && !isJudged(state);
   });
+  // Settled by the therapist: listed apart, never counted among the passes.
+  const settled = automatic.filter((e) => isJudged(stateOf(e)));
   // Until main says which checks run, a missing result is pending: not a problem yet, and never a pass.
   const checking = running > 0 || starting;
   const allGood = !checking && !scanError && problems.length === 0 && finished === automatic.length;
   const manual = catalog.filter((e) => e.kind === 'manual' && appliesTo(e, modality));
-  const allConfirmed = manual.every((e) => confirmations[e.id] === true);
+  // The client's own safety items are confirmed one by one for this client; the rest may go together.
+  const forClient = manual.filter((e) => e.confirmForClient);
+  const together = manual.filter(
+    (e) => !e.confirmForClient && !isJudged(itemState(e, modality, {}, confirmations, judgements)),
+  );
+  const allConfirmed = together.every((e) => confirmations[e.id] === true);
+  const code = session.clientCode.trim();
 
   return (
     <div className="rr-quick">
@@ -94,7 +106,7 @@ export function QuickCheck() {
               {problems.length === 1 ? 'One thing needs' : `${problems.length} things need`} a look. The full check
               explains how to fix {problems.length === 1 ? 'it' : 'them'}.
             </p>
-            <ul className="rr-left__items">
+            <ul className="rr-left__items rr-quick__problems">
               {problems.map((e) => (
                 <li key={e.id} className="rr-left__item">
                   <ItemStatus state={results[e.id]?.status ?? 'unknown'} kind="automatic" />
@@ -102,10 +114,25 @@ export function QuickCheck() {
                     {e.title}
                     {results[e.id] && <span className="rr-muted">: {results[e.id]?.summary}</span>}
                   </span>
+                  <JudgementControls entry={e} seen={seenState(e, modality, { [e.id]: results[e.id]?.status }, {})} />
                 </li>
               ))}
             </ul>
             <Button onClick={() => goToStep(problems[0]?.step ?? 'connection')}>Open the full check</Button>
+          </>
+        )}
+        {!checking && settled.length > 0 && (
+          <>
+            <h3>Settled by you</h3>
+            <ul className="rr-left__items rr-quick__problems">
+              {settled.map((e) => (
+                <li key={e.id} className="rr-left__item">
+                  <ItemStatus state={stateOf(e)} kind="automatic" />
+                  <span className="rr-left__title">{e.title}</span>
+                  <JudgementControls entry={e} seen={seenState(e, modality, { [e.id]: results[e.id]?.status }, {})} />
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </section>
@@ -134,18 +161,28 @@ export function QuickCheck() {
 
       <section className="rr-card" aria-labelledby="rr-quick-confirm">
         <h2 id="rr-quick-confirm">Confirm before you start</h2>
+        <h3 id="rr-quick-client">For {code ? `client ${code}` : 'this client'}, today</h3>
+        <p className="rr-muted">Confirm each of these for this session on its own.</p>
+        <ul className="rr-confirm-list" aria-labelledby="rr-quick-client">
+          {forClient.map((entry) => (
+            <li key={entry.id}>
+              <Confirmation entry={entry} client={code} />
+            </li>
+          ))}
+        </ul>
+        <h3 id="rr-quick-room">Your room, devices and meeting</h3>
         <p className="rr-muted">
           Tick each one that is true today, or confirm them all at once if they all are. The full check explains why
           each one matters.
         </p>
-        <ul className="rr-confirm-list">
-          {manual.map((entry) => (
+        <ul className="rr-confirm-list" aria-labelledby="rr-quick-room">
+          {together.map((entry) => (
             <li key={entry.id}>
               <Confirmation entry={entry} />
             </li>
           ))}
         </ul>
-        <Button variant="primary" onClick={() => confirmAll(manual.map((e) => e.id))}>
+        <Button variant="primary" onClick={() => confirmAll(together.map((e) => e.id))}>
           {allConfirmed ? 'All confirmed' : 'Confirm all of these'}
         </Button>
       </section>

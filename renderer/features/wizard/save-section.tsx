@@ -6,7 +6,7 @@ import { Button } from '../../components/button';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { VaultGate } from '../vault/vault-gate';
-import { endSession, reopenClosedPrograms, saveReadinessLog, startNewCheck } from './session-actions';
+import { endSession, reopenClosedPrograms, saveReadinessLog, startChecks, startNewCheck } from './session-actions';
 import { sessionProblems } from './session-form';
 
 type SaveSectionProps = {
@@ -48,9 +48,19 @@ export function SaveSection({ outcome, onFixDetails }: SaveSectionProps) {
         </VaultGate>
       )}
       {save.status === 'failed' && (
-        <p className="rr-alert rr-alert--error" role="alert">
-          The log was not saved: {save.message}
-        </p>
+        <div className="rr-alert rr-alert--error" role="alert">
+          <p>The log was not saved: {save.message}</p>
+          {save.rerun && (
+            <Button
+              onClick={() => {
+                useWizardStore.getState().setSave({ status: 'idle' });
+                void startChecks();
+              }}
+            >
+              Run the checks again
+            </Button>
+          )}
+        </div>
       )}
     </section>
   );

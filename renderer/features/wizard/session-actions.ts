@@ -11,7 +11,7 @@ import { useSettingsStore } from '../../stores/settings-store';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
 import { useWizardStore, type SessionDetails } from '../../stores/wizard-store';
 import { mediaResults } from '../media/media-results';
-import { buildReadinessLog } from './log-builder';
+import { buildSaveRequest } from './log-builder';
 
 /** A vault that locked (or vanished) behind our back: let the vault gate show unlock again. */
 function followVaultError(code: ErrorCode): void {
@@ -45,19 +45,23 @@ export async function saveReadinessLog(now: Date = new Date()): Promise<boolean>
   if (wizard.save.status === 'saving' || wizard.save.status === 'saved') return wizard.save.status === 'saved';
   wizard.setSave({ status: 'saving' });
   const programsClosed = await useProgramsStore.getState().closedPrograms();
-  const log = buildReadinessLog({
+  const request = buildSaveRequest({
     catalog,
     session: wizard.session,
+    scanId: useScanStore.getState().scanId,
     results: currentResults(),
     confirmations: wizard.confirmations,
+    judgements: wizard.judgements,
     programsClosed,
     note: wizard.note,
     now,
   });
-  const result = await call('logs:save', { log });
+  const result = await call('logs:save', request);
   if (!result.ok) {
     followVaultError(result.error.code);
-    useWizardStore.getState().setSave({ status: 'failed', message: result.error.message });
+    // Too old or forgotten by main: what the therapist entered stays; the checks run again.
+    const stale = result.error.code === 'STALE';
+    useWizardStore.getState().setSave({ status: 'failed', message: result.error.message, rerun: stale });
     return false;
   }
   useWizardStore.getState().setSave({ status: 'saved', logId: result.value.id });

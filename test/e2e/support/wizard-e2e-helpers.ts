@@ -106,3 +106,13 @@ export async function makeMediaFixtures(dir: string): Promise<MediaFixtures> {
   ]);
   return { backlitVideo, speechAudio };
 }
+
+/** Waits until no check is still running (the real scan takes a few seconds). */
+export async function waitForScan(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[data-state="pending"]') && !document.body.innerText.includes('Checking this computer'),
+    undefined,
+    { timeout: 90_000 },
+  );
+}

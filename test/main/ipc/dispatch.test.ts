@@ -45,19 +45,16 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'vault:set-keychain': { valid: { enabled: true }, required: ['enabled'] },
   'logs:save': {
     valid: {
-      log: {
-        sessionAt: '2026-03-02T09:00:00Z',
-        clientCode: 'AB-017',
-        platform: 'zoom',
-        modality: 'video',
-        checks: [],
-        confirmations: [{ id: 'room.private', confirmed: true }],
-        programsClosed: [{ name: 'Dropbox', category: 'sync' }],
-        note: 'Quiet room.',
-        outcome: 'ready',
-      },
+      scanId: '7d9f3c2a-1b4e-4c8d-9a6f-2e5b8c1d0f3a',
+      session: { sessionAt: '2026-03-02T09:00:00Z', clientCode: 'AB-017', platform: 'zoom', modality: 'video' },
+      // Evidence is free-form JSON (no "extra key" to refuse), so the media sample stays empty here.
+      media: [],
+      confirmations: [{ id: 'room.private', confirmed: true }],
+      judgements: [{ id: 'security.firewall', kind: 'confirmed', note: 'Checked.', at: '2026-03-02T08:59:00Z' }],
+      programsClosed: [{ name: 'Dropbox', category: 'sync' }],
+      note: 'Quiet room.',
     },
-    required: ['log'],
+    required: ['scanId', 'session', 'media', 'confirmations', 'judgements', 'programsClosed', 'note'],
   },
   'logs:list': {
     valid: { client: 'AB-017', since: '2026-03-01T00:00:00Z', until: '2026-03-31T23:59:59+01:00', limit: 50 },
@@ -360,10 +357,10 @@ describe('dispatch', () => {
 
   it('refuses a nested required key that is missing', async () => {
     const { calls, table } = recordingHandlers();
-    const payload = editAt(samples['logs:save'].valid, ['log', 'clientCode'], (parent, key) => delete parent[key]);
+    const payload = editAt(samples['logs:save'].valid, ['session', 'clientCode'], (parent, key) => delete parent[key]);
     const result = await dispatch(table, 'logs:save', payload);
     expectPlainFailure(result, ['BAD_REQUEST']);
-    expect(result.ok ? '' : result.error.message).toContain('log.clientCode');
+    expect(result.ok ? '' : result.error.message).toContain('session.clientCode');
     expect(calls).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import {
   percentToDbm,
 } from '../../../main/probes/connection-wifi-signal.probe';
 import { known, type WifiFacts } from '../../../main/probes/platform/platform-types';
+import { defaultSettings } from '../../../shared/settings/settings';
 import { fakeFacts, probeContext } from './helpers/probe-test-kit';
 
 const onWifi = (wifi: WifiFacts) =>
@@ -21,7 +22,27 @@ const onWifi = (wifi: WifiFacts) =>
 
 describe('connection.wifi-signal', () => {
   it('grades −60 dBm and better as pass, to −70 as warn, below as fail', () => {
-    expect([-45, -60, -61, -70, -71].map(gradeSignal)).toEqual(['pass', 'pass', 'warn', 'warn', 'fail']);
+    expect([-45, -60, -61, -70, -71].map((dbm) => gradeSignal(dbm))).toEqual(['pass', 'pass', 'warn', 'warn', 'fail']);
+  });
+
+  it('grades against the limits from Settings and records them in the evidence', async () => {
+    expect(gradeSignal(-65, { warnBelowDbm: -70, failBelowDbm: -80 })).toBe('pass');
+    const settings = {
+      ...defaultSettings,
+      thresholds: { ...defaultSettings.thresholds, wifi: { warnBelowDbm: -50, failBelowDbm: -58 } },
+    };
+    const result = await connectionWifiSignalProbe.run(
+      probeContext({
+        settings,
+        facts: fakeFacts({
+          route: async () =>
+            known({ primary: { name: 'wlan0', kind: 'wifi' }, physical: { name: 'wlan0', kind: 'wifi' } }),
+          wifi: async () => known({ dbm: -55, percent: null, open: false }),
+        }),
+      }),
+    );
+    expect(result.status).toBe('warn');
+    expect(result.evidence.limits).toEqual({ warnBelowDbm: -50, failBelowDbm: -58, changedInSettings: true });
   });
 
   it('converts a percentage the way Windows does', () => {

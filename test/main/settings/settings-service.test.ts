@@ -202,3 +202,54 @@ describe('sanitize', () => {
     expect(sanitize({ defaultPlatform: 'signal' }).defaultPlatform).toBe('signal');
   });
 });
+
+describe('settings: thresholds and remembered "not applicable"', () => {
+  const since = '2026-03-01T09:00:00.000Z';
+
+  it('refuses an out-of-range threshold with a one-line reason and keeps the file and settings as they were', () => {
+    const service = createSettingsService(dir, confStoreFactory);
+    service.update({ theme: 'dark' });
+    const before = readFileSync(file(), 'utf8');
+    const thresholds = { ...defaultSettings.thresholds, battery: { failBelowPercent: 0 } };
+    expect(() => service.update({ thresholds })).toThrow(
+      /^Battery: a problem when running on battery below must be a whole number from 5 % to 95 %\. Your settings are unchanged\.$/,
+    );
+    expect(readFileSync(file(), 'utf8')).toBe(before);
+    expect(service.get().thresholds).toEqual(defaultSettings.thresholds);
+  });
+
+  it('keeps the valid thresholds and remembered items of a hand-edited file, one bad value costing only itself', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({
+        settings: {
+          thresholds: { battery: { failBelowPercent: 45 }, wifi: { warnBelowDbm: 12 } },
+          notApplicable: [
+            { id: 'security.antivirus', reason: 'managed-by-clinic', note: '', since },
+            { id: 'safeguarding.client-location', reason: 'other', note: 'never', since },
+            { id: 'security.antivirus', reason: 'other', note: 'again', since },
+            { id: 'connection.quality', reason: 'managed-by-clinic', note: '', since },
+          ],
+        },
+      }),
+    );
+    const settings = createSettingsService(dir, confStoreFactory).get();
+    expect(settings.thresholds.battery.failBelowPercent).toBe(45);
+    expect(settings.thresholds.wifi).toEqual(defaultSettings.thresholds.wifi);
+    // The client's location can never be "not applicable"; a blocker needs its note; the first of a pair wins.
+    expect(settings.notApplicable).toEqual([
+      { id: 'security.antivirus', reason: 'managed-by-clinic', note: '', since },
+    ]);
+  });
+
+  it('refuses to remember "not applicable" for the client safety items or a blocker without a note', () => {
+    const service = createSettingsService(dir, confStoreFactory);
+    expect(() =>
+      service.update({ notApplicable: [{ id: 'safeguarding.emergency-contacts', reason: 'other', note: 'x', since }] }),
+    ).toThrow(/cannot be marked not applicable/);
+    expect(() =>
+      service.update({ notApplicable: [{ id: 'connection.quality', reason: 'managed-by-clinic', note: ' ', since }] }),
+    ).toThrow(/needs a note/);
+    expect(service.get().notApplicable).toEqual([]);
+  });
+});

@@ -101,12 +101,15 @@ describe('useScanStore', () => {
     expect(useScanStore.getState().results['connection.type']).toBeUndefined();
   });
 
-  it('checks one item again with the same platform and replaces its result', async () => {
+  it('checks one item again with the same platform, in the record of the whole scan, and replaces its result', async () => {
     const bridge = setup();
     await useScanStore.getState().start({ platform: 'teams' });
+    expect(useScanStore.getState().scanId).toBe('scan-1');
     bridge.emit('scan:result', { scanId: 'scan-1', result: result('security.firewall', 'fail') });
     await useScanStore.getState().checkAgain('security.firewall');
-    expect(bridge.calls[1]?.request).toEqual({ platform: 'teams', only: ['security.firewall'] });
+    expect(bridge.calls[1]?.request).toEqual({ platform: 'teams', only: ['security.firewall'], recheckOf: 'scan-1' });
+    // The log is saved from the whole scan's record, which main updates with the new result.
+    expect(useScanStore.getState().scanId).toBe('scan-1');
     expect(useScanStore.getState().running['security.firewall']).toBe(true);
     bridge.emit('scan:result', { scanId: 'scan-2', result: result('security.firewall', 'pass') });
     expect(useScanStore.getState().results['security.firewall']?.status).toBe('pass');

@@ -157,3 +157,90 @@ describe('computeOutcome with the real catalog', () => {
     expect(report.left.length).toBe(catalog.length);
   });
 });
+
+describe('computeOutcome with the therapist judgements', () => {
+  const withUnknown = { ...allGood, results: { ...allGood.results, 'connection.quality': 'unknown' } } as const;
+
+  it('counts an unknown blocker checked by hand as settled: Ready, and shown as "checked by you", never as a pass', () => {
+    const report = computeOutcome({ ...withUnknown, judgements: { 'connection.quality': 'confirmed' } });
+    expect(report.outcome).toBe('ready');
+    expect(report.counts).toMatchObject({ pass: 4, confirmed: 1, unknown: 0 });
+    expect(report.judged).toEqual([{ entry: quality, state: 'confirmed' }]);
+    expect(report.left).toEqual([]);
+  });
+
+  it('lets a warn the therapist disagrees with be checked by hand', () => {
+    const results = { ...allGood.results, 'security.firewall': 'warn' } as const;
+    expect(computeOutcome({ ...allGood, results }).outcome).toBe('ready-with-advice');
+    const report = computeOutcome({ ...allGood, results, judgements: { 'security.firewall': 'confirmed' } });
+    expect(report.outcome).toBe('ready');
+    expect(report.counts.confirmed).toBe(1);
+  });
+
+  it('never lets "checked by hand" wave a failure through', () => {
+    const results = { ...allGood.results, 'connection.quality': 'fail' } as const;
+    const report = computeOutcome({ ...allGood, results, judgements: { 'connection.quality': 'confirmed' } });
+    expect(report.outcome).toBe('not-ready');
+    expect(report.blocking.map((i) => [i.entry.id, i.state])).toEqual([['connection.quality', 'fail']]);
+    expect(report.judged).toEqual([]);
+  });
+
+  it('does not let a manual question be "checked by hand": it must be ticked', () => {
+    const report = computeOutcome({
+      ...allGood,
+      confirmations: { 'safeguarding.link-private': true },
+      judgements: { 'room.private': 'confirmed' },
+    });
+    expect(report.outcome).toBe('not-ready');
+    expect(report.blocking.map((i) => i.state)).toEqual(['unconfirmed']);
+  });
+
+  it('counts a not-applicable item as settled, whatever ReadyRoom saw, and keeps a pass a pass', () => {
+    const results = { ...allGood.results, 'connection.quality': 'fail', 'security.firewall': 'pass' } as const;
+    const report = computeOutcome({
+      ...allGood,
+      results,
+      judgements: { 'connection.quality': 'not-applicable', 'security.firewall': 'not-applicable' },
+    });
+    expect(report.outcome).toBe('ready');
+    expect(itemState(quality, 'video', results, {}, { 'connection.quality': 'not-applicable' })).toBe('not-applicable');
+    // Nothing to excuse: a passing check stays a pass.
+    expect(itemState(firewall, 'video', results, {}, { 'security.firewall': 'not-applicable' })).toBe('pass');
+    expect(report.counts).toMatchObject({ pass: 4, 'not-applicable': 1 });
+  });
+
+  it('lets an unconfirmed manual question be marked not applicable, but never the client safety ones', () => {
+    const household = entry({ id: 'connection.household', kind: 'manual', confirm: 'Others know.' });
+    const location = entry({
+      id: 'safeguarding.client-location',
+      kind: 'manual',
+      severity: 'blocker',
+      notApplicable: false,
+    });
+    const report = computeOutcome({
+      entries: [household, location],
+      modality: 'video',
+      results: {},
+      confirmations: {},
+      judgements: { 'connection.household': 'not-applicable', 'safeguarding.client-location': 'not-applicable' },
+    });
+    expect(report.outcome).toBe('not-ready');
+    expect(report.judged.map((i) => i.entry.id)).toEqual(['connection.household']);
+    expect(report.blocking.map((i) => i.entry.id)).toEqual(['safeguarding.client-location']);
+  });
+
+  it('ignores a judgement on an item that does not apply to the session', () => {
+    const report = computeOutcome({
+      ...allGood,
+      modality: 'audio',
+      judgements: { 'media.camera': 'not-applicable' },
+    });
+    expect(report.counts.skipped).toBe(1);
+    expect(report.judged).toEqual([]);
+  });
+
+  it('labels judgements in words that are not a pass', () => {
+    expect(itemStateLabels.confirmed).toBe('Checked by you');
+    expect(itemStateLabels['not-applicable']).toBe('Not applicable');
+  });
+});

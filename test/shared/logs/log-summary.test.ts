@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { logSummarySchema, summarizeLog } from '../../../shared/logs/log-summary';
+import { automaticCheckIds } from '../../../shared/checks/check-ids';
+import { legacyLogSummarySchema, logSummarySchema, summarizeLog } from '../../../shared/logs/log-summary';
 import { newReadinessLogSchema, readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
@@ -36,6 +37,55 @@ describe('log-summary', () => {
     const summary = summarizeLog(stored(3));
     expect(logSummarySchema.parse(summary)).toEqual(summary);
     expect(logSummarySchema.safeParse({ ...summary, note: 'x' }).success).toBe(false);
+  });
+
+  it('lists what the outcome counts as not done, so a "Not ready" log never shows "nothing needed attention"', () => {
+    // As `scan --save` stored it before: every check passed, but the questions were never asked.
+    const log = stored(4);
+    const cliLog = readinessLogSchema.parse({
+      ...log,
+      checks: automaticCheckIds.map((id) => ({ id, status: 'pass', summary: 'Fine.', evidence: {}, durationMs: 1 })),
+      confirmations: [],
+      outcome: 'not-ready',
+    });
+    const summary = summarizeLog(cliLog);
+    expect(summary.problems).toEqual([]);
+    expect(summary.attention.length).toBeGreaterThan(0);
+    expect(summary.attention).toContainEqual({ id: 'safeguarding.client-location', state: 'unconfirmed' });
+    expect(summary.attention).toContainEqual({ id: 'media.camera', state: 'unknown' });
+  });
+
+  it('moves items the therapist settled out of "needed attention" into "judged", with what was seen', () => {
+    const base = stored(5);
+    const log = readinessLogSchema.parse({
+      ...base,
+      checks: base.checks.map((c) =>
+        c.id === 'security.firewall'
+          ? { ...c, status: 'unknown' }
+          : c.id === 'security.antivirus'
+            ? { ...c, status: 'fail' }
+            : c,
+      ),
+      judgements: [
+        { id: 'security.firewall', kind: 'confirmed', at: base.createdAt },
+        { id: 'security.antivirus', kind: 'not-applicable', reason: 'managed-by-clinic', at: base.createdAt },
+      ],
+    });
+    const summary = summarizeLog(log);
+    expect(summary.judged).toEqual([
+      { id: 'security.firewall', kind: 'confirmed', seen: 'unknown' },
+      { id: 'security.antivirus', kind: 'not-applicable', seen: 'fail' },
+    ]);
+    expect(summary.attention.map((a) => a.id)).not.toContain('security.firewall');
+    expect(summary.attention.map((a) => a.id)).not.toContain('security.antivirus');
+    // What ReadyRoom saw is kept as it was.
+    expect(summary.problems).toContain('security.firewall');
+  });
+
+  it('still reads summaries written before attention and judgements existed', () => {
+    const { attention: _a, judged: _j, ...legacy } = summarizeLog(stored(6));
+    expect(legacyLogSummarySchema.safeParse(legacy).success).toBe(true);
+    expect(logSummarySchema.safeParse(legacy).success).toBe(false);
   });
 });
 

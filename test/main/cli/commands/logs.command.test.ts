@@ -8,7 +8,7 @@ import type { ScanReport } from '../../../../shared/checks/scan-report';
 import { createLogsCommand } from '../../../../main/cli/commands/logs.command';
 import type { CliContext } from '../../../../main/cli/cli-types';
 import { runCli } from '../../../../main/cli/run-cli';
-import { createScanSaveHook, scanSaveUsage } from '../../../../main/vault/vault-cli';
+import { checkScanSaveArgs, createScanSaveHook, scanSaveUsage } from '../../../../main/vault/vault-cli';
 import { sampleLog } from '../../../fixtures/vault/sample-logs';
 import { fakeClock, makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
 
@@ -376,14 +376,15 @@ describe('scan --save hook', () => {
   it('saves the scan as a log, honest about what the command line could not confirm', async () => {
     await init();
     const hook = createScanSaveHook(deps);
-    const message = await hook(
+    const saved = await hook(
       report,
       { save: true, client: 'AB-017', note: 'From the CLI', platform: 'teams', 'passphrase-file': passFile },
       context(),
     );
+    const message = saved ? saved.message : '';
     expect(message).toMatch(/Saved readiness log \d{6}-\w+: Not ready\./);
-    expect(message).toMatch(/confirm them in the app/);
-    const id = /log (\S+):/.exec(message ?? '')?.[1] ?? '';
+    expect(message).toMatch(/answer in the app, or with --confirm ID/);
+    const id = /log (\S+):/.exec(message)?.[1] ?? '';
     const vault = makeVault(join(dir, 'data'));
     await vault.unlock({ method: 'passphrase', passphrase });
     const log = vault.get(id);
@@ -393,12 +394,15 @@ describe('scan --save hook', () => {
       note: 'From the CLI',
       platform: 'teams',
       outcome: 'not-ready',
-      confirmations: [],
     });
-    expect(log.checks.map((c) => [c.id, c.status])).toEqual([
-      ['connection.type', 'pass'],
-      ['security.firewall', 'unknown'],
-    ]);
+    // Every question is recorded as asked and not answered, as the app records it.
+    expect(log.confirmations.length).toBeGreaterThan(0);
+    expect(log.confirmations.every((c) => !c.confirmed)).toBe(true);
+    const statuses = Object.fromEntries(log.checks.map((c) => [c.id, c.status]));
+    expect(statuses).toMatchObject({ 'connection.type': 'pass', 'security.firewall': 'unknown' });
+    // Checks the scan did not run, and the media tests the command line cannot run, are unknown, never left out.
+    expect(statuses).toMatchObject({ 'connection.quality': 'unknown', 'media.camera': 'unknown' });
+    expect(log.checks.find((c) => c.id === 'security.firewall')?.checkedAt).toBe(report.startedAt);
   });
 
   it('takes the client code and note from files or standard input, and keeps them out of its messages', async () => {
@@ -418,7 +422,7 @@ describe('scan --save hook', () => {
     );
     // The note file is readable by others: said, without its name or content.
     expect(stderr).toMatch(/other users of this computer can read the note file/);
-    for (const text of [stderr, fromFiles ?? '']) {
+    for (const text of [stderr, fromFiles ? fromFiles.message : '']) {
       expect(text).not.toContain('AB-017');
       expect(text).not.toContain('private note');
     }
@@ -429,7 +433,7 @@ describe('scan --save hook', () => {
     );
     const vault = makeVault(join(dir, 'data'));
     await vault.unlock({ method: 'passphrase', passphrase });
-    const idOf = (message: string | void) => /log (\S+):/.exec(message ?? '')?.[1] ?? '';
+    const idOf = (saved: { message: string } | void) => /log (\S+):/.exec(saved ? saved.message : '')?.[1] ?? '';
     expect(vault.get(idOf(fromFiles))).toMatchObject({ clientCode: 'AB-017', note });
     expect(vault.get(idOf(fromStdin))).toMatchObject({ clientCode: 'AB-018', note });
     vault.lock();
@@ -455,7 +459,115 @@ describe('scan --save hook', () => {
     await expect(hook(report, { save: true, 'passphrase-file': passFile }, context())).rejects.toThrow(/--client/);
     await expect(hook(report, { client: 'AB-1' }, context())).rejects.toThrow(/--save/);
     expect(await hook(report, {}, context())).toBeUndefined();
-    const message = await hook(report, { save: true, client: 'Jane Smith', 'passphrase-file': passFile }, context());
-    expect(message).toMatch(/looks like a person's name/);
+    const saved = await hook(report, { save: true, client: 'Jane Smith', 'passphrase-file': passFile }, context());
+    expect(saved ? saved.message : '').toMatch(/looks like a person's name/);
+  });
+
+  it('saves --confirm and --not-applicable beside what the scan saw, with their notes, and shows them as such', async () => {
+    await init();
+    const hook = createScanSaveHook(deps);
+    const saved = await hook(
+      report,
+      {
+        save: true,
+        client: 'AB-017',
+        'passphrase-file': passFile,
+        confirm: ['security.firewall=Windows Security shows it on', 'room.private', 'connection.type'],
+        'not-applicable': ['media.camera=no-such-device:Audio-only work on this laptop'],
+      },
+      context(),
+    );
+    if (!saved) throw new Error('nothing saved');
+    expect(saved.message).toMatch(/--confirm connection.type was not needed: the check passed/);
+    expect(saved.judgements.map((j) => [j.id, j.kind])).toEqual([
+      ['security.firewall', 'confirmed'],
+      ['media.camera', 'not-applicable'],
+    ]);
+    const id = /log (\S+):/.exec(saved.message)?.[1] ?? '';
+    const vault = makeVault(join(dir, 'data'));
+    await vault.unlock({ method: 'passphrase', passphrase });
+    const log = vault.get(id);
+    vault.lock();
+    expect(log.checks.find((c) => c.id === 'security.firewall')?.status).toBe('unknown');
+    expect(log.judgements).toEqual([
+      { id: 'security.firewall', kind: 'confirmed', note: 'Windows Security shows it on', at: expect.any(String) },
+      {
+        id: 'media.camera',
+        kind: 'not-applicable',
+        reason: 'no-such-device',
+        note: 'Audio-only work on this laptop',
+        at: expect.any(String),
+      },
+    ]);
+    expect(log.confirmations.find((c) => c.id === 'room.private')?.confirmed).toBe(true);
+    const shown = await run(['show', id, '--passphrase-file', passFile]);
+    expect(shown.stdout).toMatch(/\[Could not check\] security.firewall/);
+    expect(shown.stdout).toMatch(
+      /\[Checked by you\] security.firewall \(.+\): You checked this yourself: Windows Security shows it on\./,
+    );
+    expect(shown.stdout).toMatch(/\[Not applicable\] media.camera .*Audio-only work on this laptop/);
+  });
+
+  it('leaves out a --confirm that does not fit what the scan saw, and says so', async () => {
+    await init();
+    const failed = {
+      ...report,
+      checks: report.checks.map((c) => (c.id === 'security.firewall' ? { ...c, status: 'fail' as const } : c)),
+    };
+    const saved = await createScanSaveHook(deps)(
+      failed,
+      { save: true, client: 'AB-017', 'passphrase-file': passFile, confirm: ['security.firewall'] },
+      context(),
+    );
+    if (!saved) throw new Error('nothing saved');
+    expect(saved.message).toMatch(/--confirm security.firewall was not used: "Firewall is on" found a problem/);
+    expect(saved.judgements).toEqual([]);
+  });
+
+  it('applies "not applicable" kept for this computer in Settings', async () => {
+    await init();
+    const since = '2026-01-05T09:00:00.000Z';
+    const withRemembered = {
+      ...deps,
+      getSettings: () => ({
+        idleLockMinutes: 15,
+        retentionYears: 7 as const,
+        notApplicable: [{ id: 'security.firewall', reason: 'managed-by-clinic' as const, note: '', since }],
+      }),
+    };
+    const saved = await createScanSaveHook(withRemembered)(
+      report,
+      { save: true, client: 'AB-017', 'passphrase-file': passFile },
+      context(),
+    );
+    expect(saved ? saved.judgements : []).toEqual([
+      { id: 'security.firewall', kind: 'not-applicable', reason: 'managed-by-clinic', at: since, remembered: true },
+    ]);
+  });
+
+  it('refuses bad --confirm and --not-applicable values before anything runs, in one line each', () => {
+    const refused = (options: Record<string, unknown>) => {
+      try {
+        checkScanSaveArgs({ save: true, ...options } as never);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refused({ confirm: ['security.firewal'] })).toMatch(/^--confirm: unknown check id "security.firewal"/);
+    expect(refused({ confirm: ['connection.quality'] })).toMatch(/^--confirm connection.quality needs a note/);
+    expect(refused({ confirm: ['connection.quality=Test call was clear'] })).toBe('accepted');
+    expect(refused({ confirm: ['room.private=yes'] })).toMatch(/takes no note/);
+    expect(refused({ 'not-applicable': ['security.antivirus'] })).toMatch(/needs a reason/);
+    expect(refused({ 'not-applicable': ['security.antivirus=other'] })).toMatch(/needs a note/);
+    expect(refused({ 'not-applicable': ['security.antivirus=Our IT runs it'] })).toBe('accepted');
+    expect(refused({ 'not-applicable': ['safeguarding.client-location=other:x'] })).toMatch(/always applies/);
+    expect(refused({ confirm: ['security.firewall'], 'not-applicable': ['security.firewall=other:x'] })).toMatch(
+      /more than once/,
+    );
+    expect(() => checkScanSaveArgs({ confirm: ['security.firewall'] })).toThrow(/--confirm needs --save/);
+    for (const message of [refused({ confirm: ['nope.nope'] }), refused({ 'not-applicable': ['x.y'] })]) {
+      expect(message).not.toContain('\n');
+    }
   });
 });

@@ -10,10 +10,10 @@ import {
   parseScanArgs,
 } from '../../../../main/cli/commands/scan.command';
 import type { Probe } from '../../../../main/probes/probe-types';
-import { createScanService, type ScanService } from '../../../../main/probes/scan-service';
+import type { ScanService } from '../../../../main/probes/scan-service';
 import type { ScanRequest } from '../../../../shared/ipc/scan.contract';
 import { defaultSettings } from '../../../../shared/settings/settings';
-import { fakeStats, nullSystemInfo, tableExec, tableFiles } from '../../probes/helpers/probe-test-kit';
+import { probesOnlyScanService } from '../../probes/helpers/probe-test-kit';
 
 function context(): CliContext & { out: string[]; err: string[] } {
   const out: string[] = [];
@@ -39,16 +39,7 @@ const fixed = (id: Probe['id'], status: 'pass' | 'warn' | 'fail' | 'unknown' | '
 });
 
 function fakeService(probes: Probe[], seen: ScanRequest[] = []): ScanService {
-  const real = createScanService({
-    os: 'linux',
-    exec: tableExec({}),
-    listPrograms: async () => [],
-    getSettings: () => defaultSettings,
-    systemInfo: nullSystemInfo,
-    files: tableFiles({}),
-    stats: fakeStats,
-    probes,
-  });
+  const real = probesOnlyScanService(probes);
   return {
     checkIds: real.checkIds,
     run: (request, options) => {
@@ -230,5 +221,43 @@ describe('scan command', () => {
         checks: [],
       }),
     ).toContain('0 checks');
+  });
+
+  it('shows judgements saved with the scan beside what ReadyRoom saw, in text and JSON, never as OK', async () => {
+    const at = '2026-03-15T09:00:00.000Z';
+    const judgements = [
+      { id: 'security.firewall', kind: 'confirmed', note: 'Seen in Windows Security', at },
+      { id: 'computer.power', kind: 'not-applicable', reason: 'managed-by-clinic', at, remembered: true },
+    ] as const;
+    const make = () =>
+      createScanCommand({
+        createScanService: () => fakeService([fixed('security.firewall', 'unknown'), fixed('computer.power', 'fail')]),
+        afterScan: async () => ({ message: 'Saved.', judgements }),
+      });
+    const text = context();
+    await make().run([], text);
+    const out = text.out.join('');
+    expect(out).toMatch(/Could not check, checked by you\s+Firewall is on/);
+    expect(out).toContain('You checked this yourself: Seen in Windows Security.');
+    expect(out).toMatch(/Problem, not applicable\s+/);
+    expect(out).toContain("Not applicable (Managed by my clinic's IT) (kept for this computer in Settings).");
+    const json = context();
+    await make().run(['--json'], json);
+    const report = JSON.parse(json.out.join(''));
+    expect(report.checks.find((c: { id: string }) => c.id === 'security.firewall').status).toBe('unknown');
+    expect(report.judgements).toEqual(judgements);
+  });
+
+  it('checks the extra options before scanning, so a mistake costs no scan', async () => {
+    const seen: ScanRequest[] = [];
+    const cmd = createScanCommand({
+      createScanService: () => fakeService([fixed('security.firewall', 'pass')], seen),
+      extraOptions: { confirm: { type: 'string', multiple: true } },
+      beforeScan: (options) => {
+        if (options.confirm) throw new UsageError('--confirm needs --save.');
+      },
+    });
+    await expect(cmd.run(['--confirm', 'a', '--confirm', 'b'], context())).rejects.toThrow(/needs --save/);
+    expect(seen).toEqual([]);
   });
 });

@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createScanHandlers } from '../../../../main/ipc/handlers/scan.handlers';
 import type { EventSink } from '../../../../main/ipc/handler-types';
 import type { Probe } from '../../../../main/probes/probe-types';
-import { createScanService } from '../../../../main/probes/scan-service';
+import { createScanRecords } from '../../../../main/probes/scan-records';
 import type { EventName, EventPayload } from '../../../../shared/ipc/contract';
-import { defaultSettings } from '../../../../shared/settings/settings';
-import { fakeStats, nullSystemInfo, tableExec, tableFiles } from '../../probes/helpers/probe-test-kit';
+import { probesOnlyScanService } from '../../probes/helpers/probe-test-kit';
 
 type Emitted = { event: EventName; payload: unknown };
 
@@ -35,22 +34,13 @@ const slow = (id: Probe['id'], ms: number): Probe => ({
 });
 
 function scanService() {
-  return createScanService({
-    os: 'linux',
-    exec: tableExec({}),
-    listPrograms: async () => [],
-    getSettings: () => defaultSettings,
-    systemInfo: nullSystemInfo,
-    files: tableFiles({}),
-    stats: fakeStats,
-    probes: [slow('connection.type', 60), slow('security.firewall', 10)],
-  });
+  return probesOnlyScanService([slow('connection.type', 60), slow('security.firewall', 10)]);
 }
 
 describe('scan handlers', () => {
   it('scan:start answers before any check finishes, then streams results and a final scan:finished', async () => {
     const sink = recordingSink();
-    const handlers = createScanHandlers(scanService(), sink);
+    const handlers = createScanHandlers(scanService(), sink, createScanRecords());
     const started = await handlers['scan:start']({});
     expect(started.checkIds).toEqual(['connection.type', 'security.firewall']);
     expect(started.scanId).toMatch(/^[0-9a-f-]{36}$/);
@@ -66,7 +56,9 @@ describe('scan handlers', () => {
 
   it('scan:start honours only', async () => {
     const sink = recordingSink();
-    const started = await createScanHandlers(scanService(), sink)['scan:start']({ only: ['security.firewall'] });
+    const started = await createScanHandlers(scanService(), sink, createScanRecords())['scan:start']({
+      only: ['security.firewall'],
+    });
     expect(started.checkIds).toEqual(['security.firewall']);
     await sink.finished;
     expect(sink.emitted.filter((e) => e.event === 'scan:result')).toHaveLength(1);
@@ -85,13 +77,13 @@ describe('scan handlers', () => {
         throw new Error('window gone');
       },
     };
-    await createScanHandlers(scanService(), sink)['scan:start']({});
+    await createScanHandlers(scanService(), sink, createScanRecords())['scan:start']({});
     await done;
     expect(calls).toBe(3);
   });
 
   it('scan:run resolves with the whole report', async () => {
-    const report = await createScanHandlers(scanService(), recordingSink())['scan:run']({});
+    const report = await createScanHandlers(scanService(), recordingSink(), createScanRecords())['scan:run']({});
     expect(report).toMatchObject({
       schema: 'readyroom.scan/1',
       checks: [{ id: 'connection.type' }, { id: 'security.firewall' }],

@@ -67,7 +67,7 @@ describe('vault.handlers', () => {
     expect(value<{ state: string }>(await h.call('vault:status', {})).state).toBe('absent');
     const setup = value<{ recoveryKey: string }>(await h.call('vault:setup', { passphrase }));
     expect(setup.recoveryKey).toMatch(/-/);
-    const { id } = value<{ id: string }>(await h.call('logs:save', { log: sampleLog(1) }));
+    const { id } = h.vault.save(sampleLog(1));
     const list = value<{ logs: { id: string }[] }>(await h.call('logs:list', { client: 'AB-001' }));
     expect(list.logs.map((l) => l.id)).toEqual([id]);
     expect(value<{ note: string }>(await h.call('logs:get', { id })).note).toBe(sampleLog(1).note);
@@ -99,9 +99,14 @@ describe('vault.handlers', () => {
 
   it('refuses malformed requests before they reach the vault', async () => {
     await h.call('vault:setup', { passphrase });
-    const extra = await h.call('logs:save', { log: { ...sampleLog(1), sneaky: true } } as never);
+    const { id } = h.vault.save(sampleLog(1));
+    const extra = await h.call('logs:add-addendum', {
+      id,
+      addendum: { kind: 'note', text: 'x' },
+      sneaky: true,
+    } as never);
     expect(extra).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(h.vault.list().logs).toHaveLength(0);
+    expect(h.vault.get(id).addenda).toHaveLength(0);
     expect(await h.call('logs:restore', { token: '../../etc/passwd' } as never)).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
@@ -110,7 +115,7 @@ describe('vault.handlers', () => {
 
   it('backs up where the user chooses, and does nothing when they cancel', async () => {
     await h.call('vault:setup', { passphrase });
-    await h.call('logs:save', { log: sampleLog(1) });
+    h.vault.save(sampleLog(1));
     const target = join(newDir(), 'my.rrbackup');
     h.dialogs.answers.push(target, null);
     expect(value(await h.call('logs:backup', {}))).toEqual({ saved: true, count: 1, unreadablePeriods: [] });
@@ -122,8 +127,8 @@ describe('vault.handlers', () => {
   it('restores a backup from another vault in two steps, keeping the chosen file behind a token', async () => {
     const source = harness();
     await source.call('vault:setup', { passphrase });
-    await source.call('logs:save', { log: sampleLog(1) });
-    await source.call('logs:save', { log: sampleLog(2) });
+    source.vault.save(sampleLog(1));
+    source.vault.save(sampleLog(2));
     const file = join(newDir(), 'old.rrbackup');
     source.dialogs.answers.push(file);
     await source.call('logs:backup', {});

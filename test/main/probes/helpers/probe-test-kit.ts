@@ -12,7 +12,8 @@ import {
   type PlatformDeps,
   type PlatformFacts,
 } from '../../../../main/probes/platform/platform-types';
-import type { ProbeContext } from '../../../../main/probes/probe-types';
+import type { Probe, ProbeContext } from '../../../../main/probes/probe-types';
+import { createScanService, type ScanService } from '../../../../main/probes/scan-service';
 import type { SystemInfo } from '../../../../main/probes/system-info';
 import type { ProgramRow } from '../../../../shared/programs/program-types';
 import { defaultSettings } from '../../../../shared/settings/settings';
@@ -197,4 +198,18 @@ export function probeContext(partial: Partial<ProbeContext> = {}): ProbeContext 
     signal: new AbortController().signal,
     ...partial,
   };
+}
+
+/** A real scan service on Linux that runs only the given probes, with nothing read from this computer. */
+export function probesOnlyScanService(probes: readonly Probe[]): ScanService {
+  return createScanService({
+    os: 'linux',
+    exec: tableExec({}),
+    listPrograms: async () => [],
+    getSettings: () => defaultSettings,
+    systemInfo: nullSystemInfo,
+    files: tableFiles({}),
+    stats: fakeStats,
+    probes,
+  });
 }

@@ -222,4 +222,55 @@ describe('LogsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Show 30 more (of 30 not shown)' }));
     expect(rows()).toHaveLength(230);
   });
+
+  it('never says "Nothing" needed attention on a log that is not ready', async () => {
+    // Every check passed, but the questions were never answered (as `scan --save` used to store it).
+    const passing = storedLog(4).checks.map((c) => ({ ...c, status: 'pass' as const }));
+    const cliLog = storedLog(4, { clientCode: 'EF-301', checks: passing, confirmations: [], outcome: 'not-ready' });
+    setup({ logs: [cliLog] });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const row = rows()[0] as HTMLElement;
+    expect(row.textContent).toMatch(/Not ready/);
+    expect(row.textContent).not.toMatch(/Nothing/);
+    expect(row.textContent).toMatch(/\d+ items/);
+  });
+
+  it('shows the therapist judgements in the list and the log, apart from what ReadyRoom saw', async () => {
+    const base = storedLog(5, { clientCode: 'GH-404' });
+    const checks = base.checks.map((c) =>
+      c.id === 'security.firewall'
+        ? { ...c, status: 'unknown' as const, summary: 'Could not read the firewall.' }
+        : c.id === 'security.antivirus'
+          ? { ...c, status: 'fail' as const }
+          : c,
+    );
+    const log = storedLog(5, {
+      clientCode: 'GH-404',
+      checks,
+      judgements: [
+        { id: 'security.firewall', kind: 'confirmed', note: 'Windows Security shows it on', at: base.createdAt },
+        {
+          id: 'security.antivirus',
+          kind: 'not-applicable',
+          reason: 'managed-by-clinic',
+          note: 'Practice laptop',
+          at: base.createdAt,
+          remembered: true,
+        },
+      ],
+    });
+    const { user } = setup({ logs: [log] });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]?.textContent).toMatch(/1 checked by you, 1 not applicable/);
+    await user.click(screen.getByRole('button', { name: /View the log for GH-404/ }));
+    await screen.findByRole('heading', { name: /Log for GH-404/ });
+    const firewall = screen.getByText('Could not read the firewall.').closest('li') as HTMLElement;
+    expect(within(firewall).getByText('Could not check')).toBeTruthy();
+    expect(within(firewall).getByText('Checked by you')).toBeTruthy();
+    expect(firewall.textContent).toMatch(/You checked this yourself .*Note: Windows Security shows it on/);
+    const antivirus = firewall.parentElement?.querySelector('[data-judgement="not-applicable"]') as HTMLElement;
+    expect(antivirus.textContent).toMatch(
+      /Managed by my clinic's IT \(kept for this computer since .*\)\. Note: Practice laptop/,
+    );
+  });
 });

@@ -15,6 +15,8 @@ function summary(n: number, problems: string[], outcome: LogSummary['outcome'] =
     modality: 'video',
     outcome,
     problems,
+    attention: problems.map((id) => ({ id, state: 'warn' as const })),
+    judged: [],
     addendaCount: 0,
   };
 }
@@ -29,16 +31,32 @@ const noFilter = { client: '', from: '', to: '' };
 describe('ReportPanel', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('names the checks that keep coming up, with how often', () => {
+  it('names the problems that keep coming up, with how often and the catalog advice', () => {
     render(<ReportPanel logs={logs} filter={noFilter} />);
-    const list = screen.getByRole('list');
-    expect(within(list).getByText(/not confirmed in 2 of 3 checks/)).toBeTruthy();
-    expect(within(list).getByText('Firewall is on')).toBeTruthy();
+    const list = screen.getByRole('list', { name: 'Problems to sort out' });
+    const firewall = within(list).getByText('Firewall is on').closest('li') as HTMLElement;
+    expect(firewall.textContent).toMatch(/in 2 of 3 logs \(needed attention twice\)/);
+    expect(firewall.textContent).toMatch(/What to do: .+\(ACTO guidance, 2020\)/);
+  });
+
+  it('keeps what ReadyRoom could not check and what was marked not applicable out of the problems', () => {
+    const blind = (n: number): LogSummary => ({
+      ...summary(n, [], 'ready'),
+      attention: [{ id: 'security.antivirus', state: 'unknown' }],
+      judged: [{ id: 'media.camera', kind: 'not-applicable', seen: 'unknown' }],
+      outcome: 'ready-with-advice',
+    });
+    render(<ReportPanel logs={[blind(1), blind(2)]} filter={noFilter} />);
+    expect(screen.queryByRole('list', { name: 'Problems to sort out' })).toBeNull();
+    const unchecked = screen.getByRole('list', { name: 'ReadyRoom could not check these here' });
+    expect(unchecked.textContent).toMatch(/Antivirus.*could not be checked in 2 of 2 logs/);
+    const notApplicable = screen.getByRole('list', { name: 'You marked these not applicable' });
+    expect(notApplicable.textContent).toMatch(/Camera works: not applicable in 2 of 2 logs/);
   });
 
   it('says so when nothing has come up twice', () => {
     render(<ReportPanel logs={[summary(1, ['security.firewall']), summary(2, [])]} filter={noFilter} />);
-    expect(screen.getByText(/No check has needed attention more than once/)).toBeTruthy();
+    expect(screen.getByText(/Nothing has come up more than once/)).toBeTruthy();
   });
 
   it('leaves client codes out of the printed report unless asked', async () => {

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { defaultSettings, type Settings } from '../../../../shared/settings/settings';
@@ -66,5 +67,74 @@ describe('SettingsPage', () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
     expect(stored.programs.alwaysSuggest).toEqual(['Dropbox', 'Steam']);
+  });
+
+  it('shows each threshold with its default and source, refuses nonsense in words and sends nothing', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const battery = await screen.findByLabelText('Battery: a problem when running on battery below (%)');
+    expect(document.getElementById(battery.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /^Default 30 %\. Source: ReadyRoom's choice; NHS video-consultation advice/,
+    );
+    await user.clear(battery);
+    await user.type(battery, '150');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(
+      await screen.findByText(
+        'Battery: a problem when running on battery below must be a whole number from 5 % to 95 %. Nothing was saved.',
+      ),
+    ).toBeTruthy();
+    expect(battery.getAttribute('aria-invalid')).toBe('true');
+    expect(bridge.calls.some((c) => c.channel === 'settings:update')).toBe(false);
+  });
+
+  it('saves a threshold, and puts back the defaults on request', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const warn = await screen.findByLabelText('Wi-Fi signal: needs attention below (dBm)');
+    await user.clear(warn);
+    await user.type(warn, '-65');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(stored.thresholds.wifi).toEqual({ warnBelowDbm: -65, failBelowDbm: -70 });
+    await user.click(screen.getByRole('button', { name: 'Put back the defaults' }));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(stored.thresholds).toEqual(defaultSettings.thresholds);
+  });
+
+  it('lists what is kept "not applicable" for this computer, and takes one back at once', async () => {
+    stored = {
+      ...defaultSettings,
+      notApplicable: [
+        { id: 'security.antivirus', reason: 'managed-by-clinic', note: 'Sophos', since: '2026-01-05T09:00:00.000Z' },
+      ],
+    };
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    expect((await screen.findByText('Antivirus is on and up to date')).closest('li')?.textContent).toMatch(
+      /Managed by my clinic's IT\. Sophos \(since 5 Jan 2026\)/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Take back: Antivirus is on and up to date' }));
+    expect(await screen.findByText('"Antivirus is on and up to date" applies again from the next check.')).toBeTruthy();
+    expect(stored.notApplicable).toEqual([]);
+    // Saving the rest of the form never brings it back.
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    expect(stored.notApplicable).toEqual([]);
+  });
+
+  it('has no accessibility violations with the advanced limits and the kept list shown', async () => {
+    stored = {
+      ...defaultSettings,
+      notApplicable: [
+        { id: 'security.antivirus', reason: 'other', note: 'Linux, no ClamAV', since: '2026-01-05T09:00:00.000Z' },
+      ],
+    };
+    const { container } = render(<SettingsPage />);
+    await screen.findByText('Antivirus is on and up to date');
+    container.querySelector('details')?.setAttribute('open', '');
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => v.id)).toEqual([]);
   });
 });

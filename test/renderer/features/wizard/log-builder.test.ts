@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CatalogEntry } from '../../../../shared/catalog/catalog-types';
-import { newReadinessLogSchema } from '../../../../shared/logs/readiness-log';
-import { buildReadinessLog, sessionInstant, type LogInput } from '../../../../renderer/features/wizard/log-builder';
+import { logSaveRequestSchema } from '../../../../shared/ipc/vault.contract';
+import { buildSaveRequest, sessionInstant, type SaveInput } from '../../../../renderer/features/wizard/log-builder';
 
 const base = { title: 't', why: 'w (NCSC).', source: 'NCSC', fix: {} } as const;
 const catalog: CatalogEntry[] = [
@@ -35,8 +35,9 @@ const catalog: CatalogEntry[] = [
   },
 ];
 
-const input: LogInput = {
+const input: SaveInput = {
   catalog,
+  scanId: 'scan-7',
   session: {
     clientCode: '  AB-017 ',
     sessionAt: '2026-03-02T10:00',
@@ -53,71 +54,73 @@ const input: LogInput = {
       fix: null,
       durationMs: 12.6,
     },
-    'connection.quality': {
-      id: 'connection.quality',
+    'media.camera': {
+      id: 'media.camera',
       status: 'pass',
-      summary: 'Good.',
-      evidence: {},
+      summary: 'Picture.',
+      evidence: { frames: 20 },
       fix: null,
-      durationMs: 800,
+      durationMs: 0.4,
     },
   },
   confirmations: { 'room.private': true },
+  judgements: {
+    'connection.type': {
+      id: 'connection.type',
+      kind: 'confirmed',
+      note: 'On a cable really',
+      at: '2026-03-02T09:54:00Z',
+    },
+  },
   programsClosed: [{ name: 'Dropbox', category: 'sync' }],
   note: '  Client running late.  ',
   now: new Date('2026-03-02T09:55:00Z'),
 };
 
-describe('buildReadinessLog', () => {
-  it('builds a log the vault schema accepts', () => {
-    const log = buildReadinessLog(input);
-    expect(newReadinessLogSchema.safeParse(log).success).toBe(true);
-    expect(log).toMatchObject({
-      clientCode: 'AB-017',
-      platform: 'zoom',
-      modality: 'video',
+describe('buildSaveRequest', () => {
+  it('builds a request the contract accepts, naming the scan main recorded', () => {
+    const request = buildSaveRequest(input);
+    expect(logSaveRequestSchema.parse(request)).toEqual(request);
+    expect(request).toMatchObject({
+      scanId: 'scan-7',
+      session: { clientCode: 'AB-017', platform: 'zoom', modality: 'video' },
       note: 'Client running late.',
     });
-    expect(log.platformHost).toBeUndefined();
+    expect(request.session.platformHost).toBeUndefined();
   });
 
-  it('records an applicable check without a result as unknown rather than leaving it out', () => {
-    const log = buildReadinessLog(input);
-    expect(log.checks.find((c) => c.id === 'media.camera')).toMatchObject({ status: 'unknown' });
-    expect(log.outcome).toBe('not-ready');
+  it('sends only media results: main has its own record of the automatic checks', () => {
+    expect(buildSaveRequest(input).media).toEqual([
+      { id: 'media.camera', status: 'pass', summary: 'Picture.', evidence: { frames: 20 }, durationMs: 0 },
+    ]);
   });
 
-  it('records every confirmation asked for, confirmed or not', () => {
-    const log = buildReadinessLog({ ...input, confirmations: {} });
-    expect(log.confirmations).toEqual([{ id: 'room.private', confirmed: false }]);
+  it('sends the therapist judgements and every confirmation asked for, confirmed or not', () => {
+    const request = buildSaveRequest({ ...input, confirmations: {} });
+    expect(request.confirmations).toEqual([{ id: 'room.private', confirmed: false }]);
+    expect(request.judgements).toEqual([input.judgements['connection.type']]);
   });
 
-  it('leaves out checks that do not apply and derives the outcome from the same rules', () => {
-    const log = buildReadinessLog({ ...input, session: { ...input.session, modality: 'text' } });
-    expect(log.checks.map((c) => c.id)).toEqual(['connection.type', 'connection.quality']);
-    expect(log.outcome).toBe('ready-with-advice');
+  it('leaves out items that do not apply to the session', () => {
+    const request = buildSaveRequest({
+      ...input,
+      session: { ...input.session, modality: 'text' },
+      judgements: { 'media.camera': { id: 'media.camera', kind: 'confirmed', at: '2026-03-02T09:54:00Z' } },
+    });
+    expect(request.media).toEqual([]);
+    expect(request.judgements).toEqual([]);
   });
 
   it('keeps the host only for another platform', () => {
-    const log = buildReadinessLog({
+    const request = buildSaveRequest({
       ...input,
       session: { ...input.session, platform: 'other', platformHost: ' meet.example.org ' },
     });
-    expect(log.platformHost).toBe('meet.example.org');
+    expect(request.session.platformHost).toBe('meet.example.org');
   });
 
   it('lists closed programs by name and category only', () => {
-    expect(buildReadinessLog(input).programsClosed).toEqual([{ name: 'Dropbox', category: 'sync' }]);
-  });
-
-  it('rounds durations and keeps evidence', () => {
-    expect(buildReadinessLog(input).checks[0]).toEqual({
-      id: 'connection.type',
-      status: 'warn',
-      summary: 'Wi-Fi.',
-      evidence: { type: 'wifi' },
-      durationMs: 13,
-    });
+    expect(buildSaveRequest(input).programsClosed).toEqual([{ name: 'Dropbox', category: 'sync' }]);
   });
 });
 

@@ -1,4 +1,7 @@
 import type { CheckResult, CheckStatus } from '../../../../shared/checks/check-result';
+import type { LogSaveRequest } from '../../../../shared/ipc/vault.contract';
+import { assembleReadinessLog, type RecordedCheck } from '../../../../shared/logs/log-assembly';
+import type { NewReadinessLog } from '../../../../shared/logs/readiness-log';
 import type { ProgramRow } from '../../../../shared/programs/program-types';
 import { defaultSettings } from '../../../../shared/settings/settings';
 import { createFakeBridge, installFakeBridge, type FakeBridge, type FakeHandlers } from '../../../fakes/fake-bridge';
@@ -28,8 +31,35 @@ export const programRows: ProgramRow[] = [
 ];
 
 /**
+ * The log main would build from a save request, with the automatic results the fake scan gave:
+ * the same shared assembly and outcome rules as the real `logs:save`.
+ */
+export function assembleFromRequest(
+  request: LogSaveRequest,
+  statuses: Partial<Record<string, CheckStatus>>,
+  remembered: Parameters<typeof assembleReadinessLog>[0]['remembered'] = [],
+): NewReadinessLog {
+  const automatic: Record<string, RecordedCheck> = {};
+  for (const [id, status] of Object.entries(statuses)) {
+    if (status) automatic[id] = { result: checkResult(id, status), checkedAt: '2026-03-02T09:50:00.000Z' };
+  }
+  return assembleReadinessLog({
+    session: request.session,
+    automatic,
+    missingSummary: 'Not checked.',
+    media: request.media,
+    untestedMediaSummary: 'Not tested.',
+    confirmations: Object.fromEntries(request.confirmations.map((c) => [c.id, c.confirmed])),
+    judgements: request.judgements,
+    remembered,
+    programsClosed: request.programsClosed,
+    note: request.note,
+  }).log;
+}
+
+/**
  * A fake main process for the wizard: the scan answers with the given statuses as events,
- * programs close, and the vault is unlocked and saves.
+ * programs close, and the vault is unlocked and saves (building the log as main does).
  */
 export function installWizardBridge(
   statuses: Partial<Record<string, CheckStatus>> = {},
@@ -64,7 +94,11 @@ export function installWizardBridge(
       unreadablePeriods: [],
       idleLockMinutes: 15,
     }),
-    'logs:save': () => ({ id: 'log-00000001', outcome: 'ready' }),
+    'logs:save': (req) => ({
+      id: 'log-00000001',
+      outcome: assembleFromRequest(req, statuses).outcome,
+      unused: [],
+    }),
     'logs:add-addendum': () => ({}) as never,
     ...extra,
   });

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../../../shared/catalog/catalog';
 import { AppError } from '../../../../shared/errors';
 import type { CheckStatus } from '../../../../shared/checks/check-result';
+import { logSaveRequestSchema } from '../../../../shared/ipc/vault.contract';
 import { newReadinessLogSchema } from '../../../../shared/logs/readiness-log';
 import { MediaEnvContext } from '../../../../renderer/features/media/media-env';
 import { lumaStats } from '../../../../renderer/features/media/lighting-analysis';
@@ -15,7 +16,7 @@ import { useWizardStore } from '../../../../renderer/stores/wizard-store';
 import type { FakeBridge } from '../../../fakes/fake-bridge';
 import { createFakeMediaEnv, type FakeMediaEnv } from '../media/fake-media-env';
 import { faceFrame, sine, speechBursts } from '../media/synthetic-media';
-import { installWizardBridge } from './wizard-fixtures';
+import { assembleFromRequest, installWizardBridge } from './wizard-fixtures';
 
 vi.mock('../../../../shared/catalog/automatic.catalog', async () => ({
   automaticCatalog: (await import('./test-catalog')).testAutomaticCatalog,
@@ -70,9 +71,10 @@ function confirmEverything() {
   act(() => useWizardStore.getState().confirmAll(catalog.filter((e) => e.kind === 'manual').map((e) => e.id)));
 }
 
-function savedLog(bridge: FakeBridge) {
+/** The log main builds from what the window sent (the shared assembly, with the fake scan's results). */
+function savedLog(bridge: FakeBridge, statuses: Record<string, CheckStatus> = allPass) {
   const call = bridge.calls.find((c) => c.channel === 'logs:save');
-  return newReadinessLogSchema.parse((call?.request as { log: unknown }).log);
+  return newReadinessLogSchema.parse(assembleFromRequest(logSaveRequestSchema.parse(call?.request), statuses));
 }
 
 describe('WizardPage, full check', () => {
@@ -200,6 +202,16 @@ describe('WizardPage, full check', () => {
     await userEvent.type(screen.getByLabelText('Note for the log (optional)'), 'All fine.');
     await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
 
+    // The window names main's scan and sends only what it measured itself (the media tests).
+    const request = logSaveRequestSchema.parse(bridge.calls.find((c) => c.channel === 'logs:save')?.request);
+    expect(request.scanId).toBe('scan-1');
+    expect(request.media.map((m) => m.id).sort()).toEqual([
+      'media.camera',
+      'media.echo',
+      'media.lighting',
+      'media.microphone',
+      'media.output',
+    ]);
     const log = savedLog(bridge);
     expect(log).toMatchObject({
       clientCode: 'AB-017',
@@ -244,7 +256,7 @@ describe('WizardPage, full check', () => {
     act(() => useWizardStore.getState().goTo('summary'));
     expect(await screen.findByText(/log will record honestly/)).toBeTruthy();
     await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
-    expect(savedLog(bridge).outcome).toBe('not-ready');
+    expect(savedLog(bridge, { ...allPass, 'connection.quality': 'fail' }).outcome).toBe('not-ready');
   });
 
   it('shows why the log was not saved', async () => {
@@ -260,6 +272,31 @@ describe('WizardPage, full check', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/The log was not saved/);
   });
+
+  it('offers to run the checks again when main no longer has them, keeping what was entered', async () => {
+    let saves = 0;
+    const bridge = installWizardBridge(allPass, {
+      'logs:save': (req) => {
+        saves += 1;
+        if (saves === 1) throw new AppError('STALE', 'The computer checks for this session were run too long ago.');
+        return { id: 'log-00000002', outcome: 'not-ready', unused: [req.scanId ?? 'none'] };
+      },
+    });
+    renderWizard('full');
+    await fillSession();
+    await userEvent.click(continueButton());
+    act(() => useWizardStore.getState().goTo('summary'));
+    await userEvent.type(await screen.findByLabelText('Note for the log (optional)'), 'Kept.');
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/run too long ago/);
+    await userEvent.click(within(alert).getByRole('button', { name: 'Run the checks again' }));
+    await waitFor(() => expect(bridge.calls.filter((c) => c.channel === 'scan:start')).toHaveLength(2));
+    await userEvent.click(await screen.findByRole('button', { name: 'Save and start session' }));
+    const second = logSaveRequestSchema.parse(bridge.calls.filter((c) => c.channel === 'logs:save').at(-1)?.request);
+    expect(second.scanId).toBe('scan-2');
+    expect(second.note).toBe('Kept.');
+  });
 });
 
 describe('WizardPage, saving', () => {
@@ -270,7 +307,7 @@ describe('WizardPage, saving', () => {
       'logs:save',
       () =>
         new Promise((resolve) => {
-          finish = () => resolve({ id: 'log-00000001', outcome: 'ready' });
+          finish = () => resolve({ id: 'log-00000001', outcome: 'ready', unused: [] });
         }),
     );
     renderWizard('full');
@@ -329,6 +366,14 @@ describe('WizardPage, quick check', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Record and play back 3 seconds' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Yes, I sounded clear' }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm all of these' }));
+    // "Confirm all" covers the room, devices and meeting, never the client's own safety items.
+    expect(await screen.findByRole('heading', { name: 'Not ready', level: 2 })).toBeTruthy();
+    const location = screen.getByLabelText('I know where client AB-017 is for this session (the exact location).');
+    const contact = screen.getByLabelText('I have the emergency contact for client AB-017 at hand.');
+    expect((location as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole('heading', { name: 'For client AB-017, today' })).toBeTruthy();
+    await userEvent.click(location);
+    await userEvent.click(contact);
     expect(await screen.findByRole('heading', { name: 'Ready', level: 2 })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Save and start session' }));
     expect(savedLog(bridge).outcome).toBe('ready');
