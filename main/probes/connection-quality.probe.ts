@@ -1,9 +1,9 @@
 import {
   connectionThresholdSourceNames,
-  defaultConnectionThresholds,
   gradeConnection,
   type ConnectionThresholds,
 } from '../../shared/checks/connection-grading';
+import { connectionThresholds, usesDefaults } from '../../shared/settings/thresholds';
 import { formatHostTarget, parseHostTarget, type HostTarget } from '../../shared/session/host-target';
 import { callHostRoleLabels, describePlatform } from '../../shared/session/platforms';
 import {
@@ -68,7 +68,7 @@ export function qualityTarget(context: Pick<ProbeContext, 'target' | 'platform' 
 
 export interface ConnectionQualityProbeOptions {
   readonly sampling?: QualityOptions;
-  /** The limits in force; issue 10 lets the therapist change them in Settings. */
+  /** The limits in force; by default those in Settings. */
   readonly thresholds?: (context: ProbeContext) => ConnectionThresholds;
 }
 
@@ -77,7 +77,8 @@ export function createConnectionQualityProbe(options: ConnectionQualityProbeOpti
   return {
     id: 'connection.quality',
     async run(context) {
-      const thresholds = options.thresholds?.(context) ?? defaultConnectionThresholds;
+      const thresholds = options.thresholds?.(context) ?? connectionThresholds(context.settings.thresholds);
+      const changedInSettings = !usesDefaults('connection', context.settings.thresholds);
       const resolved = qualityTarget(context);
       if (!resolved.ok) return outcome('unknown', resolved.reason, { reason: resolved.reason });
       const { host, port } = resolved.target;
@@ -94,7 +95,7 @@ export function createConnectionQualityProbe(options: ConnectionQualityProbeOpti
           intervalMs: sampling.intervalMs,
           lostWhenLaterThan: `median + max(median, ${sampling.lateMarginMs} ms)`,
         },
-        thresholds: thresholdsEvidence(thresholds),
+        thresholds: { ...thresholdsEvidence(thresholds), changedInSettings },
       };
       const result = await measureQuality(host, port, context.quality, sampling, context.signal);
       if (!result.ok) {

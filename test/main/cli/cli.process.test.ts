@@ -1,13 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { getCatalogEntry } from '../../../shared/catalog/catalog';
 import { automaticCheckIds } from '../../../shared/checks/check-ids';
 import { checkStatuses } from '../../../shared/checks/check-result';
+import { startTcpServer } from '../probes/helpers/local-servers';
 
 const root = join(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-cli-'));
@@ -66,5 +68,53 @@ describe('the readyroom CLI as a process', () => {
     const { code, stderr } = cli('scan', '--target', 'not a host!');
     expect(code).toBe(2);
     expect(stderr).toMatch(/--target/);
+  });
+
+  it('settings set refuses an out-of-range threshold with exit 2 and one line, and changes nothing', () => {
+    expect(cli('settings', 'set', 'thresholds.screenLock.warnAfterMinutes', '5').code).toBe(0);
+    const file = join(dataDir, 'settings.json');
+    const before = readFileSync(file, 'utf8');
+    const refused = cli('settings', 'set', 'thresholds.screenLock.warnAfterMinutes', '9000');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      'readyroom settings: Screen lock: needs attention when it locks later than must be a whole number from 1 minute to 60 minutes. Nothing was changed.',
+    ]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(cli('settings', 'get', 'thresholds.screenLock.warnAfterMinutes').stdout).toBe('5\n');
+  });
+
+  it('judges the connection against the limits set with settings set, and writes them into the evidence', async () => {
+    expect(cli('settings', 'set', 'thresholds.connection.roundTripWarnMs', '20').code).toBe(0);
+    expect(cli('settings', 'set', 'thresholds.connection.roundTripFailMs', '50').code).toBe(0);
+    const refused = cli('settings', 'set', 'thresholds.connection.roundTripFailMs', '10');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/round trip/i);
+
+    // A real listener, answered while the CLI runs (spawnSync would block this process's event loop).
+    const server = await startTcpServer();
+    try {
+      const { stdout } = await promisify(execFile)(
+        join(root, 'node_modules/.bin/tsx'),
+        ['main/cli/index.ts', 'scan', '--json', '--only', 'connection.quality', '--target', `127.0.0.1:${server.port}`],
+        { cwd: root, env: { ...process.env, READYROOM_DATA_DIR: dataDir }, timeout: 60_000 },
+      );
+      const report = JSON.parse(stdout) as { checks: { id: string; status: string; evidence: unknown }[] };
+      expect(report.checks).toHaveLength(1);
+      // Loopback answers in well under 20 ms, so the check passes, judged against the limits set above.
+      expect(report.checks[0]).toMatchObject({
+        id: 'connection.quality',
+        status: 'pass',
+        evidence: {
+          thresholds: {
+            roundTripMs: { warnFrom: 20, failFrom: 50 },
+            jitterMs: { warnFrom: 30, failFrom: 100 },
+            changedInSettings: true,
+          },
+        },
+      });
+    } finally {
+      await server.close();
+    }
   });
 });

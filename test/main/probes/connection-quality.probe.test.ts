@@ -89,11 +89,15 @@ describe('connection.quality grades on simulated links (fake clock, seeded, defa
     vi.useRealTimers();
   });
 
-  async function gradeOf(model: LinkModel, seed: number) {
+  async function gradeOf(model: LinkModel, seed: number, settings = defaultSettings) {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const connect = simulatedLink(model, seed);
     const pending = createConnectionQualityProbe().run(
-      probeContext({ target: '203.0.113.7:443', quality: { connect, lookup: noLookup, now: () => performance.now() } }),
+      probeContext({
+        target: '203.0.113.7:443',
+        settings,
+        quality: { connect, lookup: noLookup, now: () => performance.now() },
+      }),
     );
     await vi.runAllTimersAsync();
     const r = await pending;
@@ -117,6 +121,42 @@ describe('connection.quality grades on simulated links (fake clock, seeded, defa
     const grades: string[] = [];
     for (const seed of seeds) grades.push((await gradeOf(model, seed)).status);
     expect(grades).toEqual(seeds.map(() => expected));
+  });
+
+  it('passes a 150 ms link once the round-trip limits in Settings are raised', async () => {
+    const relaxed = {
+      ...defaultSettings,
+      thresholds: {
+        ...defaultSettings.thresholds,
+        connection: { ...defaultSettings.thresholds.connection, roundTripWarnMs: 250, roundTripFailMs: 500 },
+      },
+    };
+    expect((await gradeOf(links.delayed150, 1)).evidence).toMatchObject({
+      thresholds: { roundTripMs: { warnFrom: 100 }, changedInSettings: false },
+    });
+    const r = await gradeOf(links.delayed150, 1, relaxed);
+    expect(r.status).toBe('pass');
+    expect(r.evidence).toMatchObject({
+      thresholds: { roundTripMs: { warnFrom: 250, failFrom: 500 }, changedInSettings: true },
+    });
+  });
+
+  it('warns on a steady 60 ms link once the round-trip limit is set to 40 ms, and passes it by default', async () => {
+    const steady60: LinkModel = { rttMs: () => 60, lossRate: 0 };
+    const strict = {
+      ...defaultSettings,
+      thresholds: {
+        ...defaultSettings.thresholds,
+        connection: { ...defaultSettings.thresholds.connection, roundTripWarnMs: 40 },
+      },
+    };
+    expect((await gradeOf(steady60, 1)).status).toBe('pass');
+    const r = await gradeOf(steady60, 1, strict);
+    expect(r.status).toBe('warn');
+    expect(r.evidence).toMatchObject({
+      grades: { roundTrip: 'warn' },
+      thresholds: { roundTripMs: { warnFrom: 40, failFrom: 300 }, changedInSettings: true },
+    });
   });
 
   it('blames the right part: delay on a 400 ms link, loss on a lossy one, jitter on a jittery one', async () => {
