@@ -144,9 +144,16 @@ export function createLinuxFacts(deps: PlatformDeps): PlatformFacts {
     return { desktop: raw ? 'other' : 'none', label };
   };
 
-  const gsettings = async (schema: string, key: string) => {
-    const r = await exec('gsettings', ['get', schema, key]);
-    return r.ok ? parseGsettingsValue(r.stdout) : null;
+  /** One read per key and scan: the screen-lock and sleep checks both ask GNOME for idle-delay. */
+  const gsettingsReads = new Map<string, Promise<ReturnType<typeof parseGsettingsValue>>>();
+  const gsettings = (schema: string, key: string) => {
+    const id = `${schema} ${key}`;
+    let read = gsettingsReads.get(id);
+    if (!read) {
+      read = exec('gsettings', ['get', schema, key]).then((r) => (r.ok ? parseGsettingsValue(r.stdout) : null));
+      gsettingsReads.set(id, read);
+    }
+    return read;
   };
 
   /** "*.conf" files of a drop-in folder, in the order programs read them. */

@@ -110,6 +110,29 @@ describe('createLinuxFacts on fixtures', () => {
     });
   });
 
+  it('asks GNOME for the idle delay once per scan, for both the screen lock and the sleep check', async () => {
+    // A capture replays each recorded answer once: a second read would find nothing and make one check unknown.
+    const power = 'org.gnome.settings-daemon.plugins.power';
+    const exec = tableExec({
+      ...gnomeLock,
+      [`/usr/bin/gsettings get ${power} sleep-inactive-ac-type`]: "'nothing'\n",
+      [`/usr/bin/gsettings get ${power} sleep-inactive-ac-timeout`]: '3600\n',
+      [`/usr/bin/gsettings get ${power} sleep-inactive-battery-type`]: "'suspend'\n",
+      [`/usr/bin/gsettings get ${power} sleep-inactive-battery-timeout`]: '1200\n',
+    });
+    const facts = createLinuxFacts(
+      platformDeps({
+        exec,
+        files: tableFiles({ '/usr/bin/gsettings': '' }, { '/sys/class/power_supply': [] }),
+        env: { XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' },
+      }),
+    );
+    const [lock, sleep] = await Promise.all([facts.screenLock(), facts.sleep()]);
+    expect(lock).toMatchObject({ state: 'known', value: { lockAfterMinutes: 5.5 } });
+    expect(sleep).toMatchObject({ state: 'known', value: { systemSleepMinutes: null, displaySleepMinutes: 5 } });
+    expect(exec.calls.filter((c) => c.endsWith('org.gnome.desktop.session idle-delay'))).toHaveLength(1);
+  });
+
   it('reads that GNOME has locking switched off by the lockdown setting', async () => {
     const facts = gnome({
       ...gnomeLock,
