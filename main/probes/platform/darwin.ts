@@ -396,12 +396,19 @@ export function createDarwinFacts(deps: PlatformDeps): PlatformFacts {
     },
     async recording() {
       // A recording made with Shift-Command-5 or QuickTime is written to this folder until it stops.
-      const dir = `${deps.homeDir}/Library/ScreenRecordings`;
-      const [there, listing] = await Promise.all([deps.files.exists(dir), deps.files.listDir(dir)]);
-      if (there && listing === null) {
+      const library = `${deps.homeDir}/Library`;
+      const dir = `${library}/ScreenRecordings`;
+      const [libraryThere, there, listing] = await Promise.all([
+        deps.files.exists(library),
+        deps.files.exists(dir),
+        deps.files.listDir(dir),
+      ]);
+      // No recordings folder means no recording only where the user's Library was found: without it (a wrong
+      // home folder, a capture that did not record it) the folder's absence says nothing.
+      if (listing === null && (there || !libraryThere)) {
         return known(
           { signals: [], unread: ['whether macOS is recording the screen'] },
-          { screenRecordingsFolder: 'unreadable' },
+          { screenRecordingsFolder: there ? 'unreadable' : 'the Library folder was not found' },
         );
       }
       const files = (listing ?? []).filter((n) => /\.(mov|mp4)$/i.test(n));

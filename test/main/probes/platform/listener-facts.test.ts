@@ -94,19 +94,36 @@ describe('Linux headsets', () => {
 });
 
 describe('macOS screen recording', () => {
-  const folder = '/Users/user/Library/ScreenRecordings';
+  const library = '/Users/user/Library';
+  const folder = `${library}/ScreenRecordings`;
   const mac = (dirs: Record<string, readonly string[]>, texts: Record<string, string> = {}) =>
-    createDarwinFacts(platformDeps({ homeDir: '/Users/user', files: tableFiles(texts, dirs) }));
+    createDarwinFacts(platformDeps({ homeDir: '/Users/user', files: tableFiles(texts, { [library]: [], ...dirs }) }));
 
   it('finds a recording in progress by its file in the recordings folder', async () => {
     expect(await mac({ [folder]: ['.Recording 1.mov'] }).recording()).toMatchObject({
       value: { signals: [{ certainty: 'recording' }] },
     });
     expect(await mac({ [folder]: [] }).recording()).toMatchObject({ value: { signals: [], unread: [] } });
+    // The file is proof enough, whatever else was read.
+    const onlyFolder = tableFiles({}, { [folder]: ['.Recording 1.mov'] });
+    expect(
+      await createDarwinFacts(platformDeps({ homeDir: '/Users/user', files: onlyFolder })).recording(),
+    ).toMatchObject({ value: { signals: [{ certainty: 'recording' }] } });
+  });
+
+  it('reads no recordings folder in the user’s Library as no recording', async () => {
+    expect(await mac({}).recording()).toMatchObject({ value: { signals: [], unread: [] } });
+  });
+
+  it('cannot tell from a missing recordings folder when the user’s Library was not found either', async () => {
+    // What a replay of a capture that never looked there sees, or a scan with the wrong home folder.
+    const files = tableFiles({});
+    const fact = await createDarwinFacts(platformDeps({ homeDir: '/Users/user', files })).recording();
+    expect(fact).toMatchObject({ value: { signals: [], unread: ['whether macOS is recording the screen'] } });
   });
 
   it('says it could not tell when the folder is there but cannot be listed', async () => {
-    const files = tableFiles({ [folder]: '' });
+    const files = tableFiles({ [folder]: '' }, { [library]: [] });
     const fact = await createDarwinFacts(platformDeps({ homeDir: '/Users/user', files })).recording();
     expect(fact).toMatchObject({ value: { unread: ['whether macOS is recording the screen'] } });
   });
