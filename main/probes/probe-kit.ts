@@ -41,10 +41,14 @@ const properNames = new Set([
   'Siri',
 ]);
 
+/** Names of two words whose first word alone is an ordinary one ("System", "Time"). */
+const properPhrases = ['System Information', 'Time Machine', 'File History', 'Task Scheduler', 'Software Update'];
+
 /** Lower-cases the first word so a reason can follow a colon, unless it is a name ("Windows", "ReadyRoom"). */
 export function lowerFirst(text: string): string {
   const first = /^[^\s,;:.()]+/.exec(text)?.[0] ?? '';
   if (properNames.has(first) || !/^[A-Z][a-z]+$/.test(first)) return text;
+  if (properPhrases.some((p) => text.startsWith(`${p} `) || text === p)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
