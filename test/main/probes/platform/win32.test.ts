@@ -102,6 +102,22 @@ describe('createWin32Facts', () => {
       state: 'known',
       value: { remoteDesktopEnabled: false, remoteSession: false },
     });
+    // The parts after netEnd (issue 14): no Recall, Game Bar not recording, nothing due, a Bluetooth headset.
+    expect(await facts.recording()).toMatchObject({
+      state: 'known',
+      value: { signals: [], unread: [] },
+      evidence: { recall: 'not-installed' },
+    });
+    expect(await facts.updates()).toMatchObject({ state: 'known', value: { restartNeeded: false, unread: [] } });
+    expect(await facts.backgroundTasks()).toMatchObject({ state: 'known', value: { tasks: [], unread: [] } });
+    expect(await facts.sleep()).toMatchObject({
+      state: 'known',
+      value: { systemSleepMinutes: 10, powerSource: 'on battery', keepAwake: expect.stringMatching(/presentation/) },
+    });
+    expect(await facts.headsets()).toMatchObject({
+      state: 'known',
+      value: { headsets: [{ name: 'Jabra Evolve2 65', percent: 80 }] },
+    });
   });
 
   it('prints one JSON line per part, named as the exported part list, and flushes each at once', () => {
@@ -113,10 +129,11 @@ describe('createWin32Facts', () => {
     expect(windowsBatchScript).toContain('/qh SCHEME_CURRENT SUB_NONE CONSOLELOCK');
   });
 
-  it('reads every part of the capture of the English laptop (recorded before the issue-14 parts were added after netEnd)', () => {
+  it('reads every part of the capture of the English laptop, in the batch’s order', () => {
     const batch = parseWindowsBatch(laptop);
-    expect([...batch.parts.keys()]).toEqual(windowsBatchParts.slice(0, windowsBatchParts.indexOf('netEnd') + 1));
+    expect([...batch.parts.keys()]).toEqual([...windowsBatchParts]);
     expect(batch.parts.get('netEnd')).toMatchObject({ ok: true, ms: 1041 });
+    expect(batch.parts.get('headsets')).toMatchObject({ ok: true, ms: 2230 });
   });
 
   it('ignores BOMs, blank lines, warnings and lines of another shape', () => {
