@@ -77,8 +77,10 @@ export function createConnectionQualityProbe(options: ConnectionQualityProbeOpti
   return {
     id: 'connection.quality',
     async run(context) {
-      const thresholds = options.thresholds?.(context) ?? connectionThresholds(context.settings.thresholds);
-      const changedInSettings = !usesDefaults('connection', context.settings.thresholds);
+      const given = options.thresholds?.(context);
+      const thresholds = given ?? connectionThresholds(context.settings.thresholds);
+      // Limits given by the caller (tests, benchmarks) are not Settings, so they say nothing about them.
+      const changedInSettings = given === undefined ? !usesDefaults('connection', context.settings.thresholds) : null;
       const resolved = qualityTarget(context);
       if (!resolved.ok) return outcome('unknown', resolved.reason, { reason: resolved.reason });
       const { host, port } = resolved.target;

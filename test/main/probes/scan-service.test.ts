@@ -7,20 +7,12 @@ import { runCommand, type ExecFn } from '../../../main/platform/exec';
 import { createConnectionThroughputProbe } from '../../../main/probes/connection-throughput.probe';
 import { createConnectionBusyProbe } from '../../../main/probes/connection-busy.probe';
 import type { Probe } from '../../../main/probes/probe-types';
-import { createScanService, type ScanServiceDeps } from '../../../main/probes/scan-service';
+import type { ScanServiceDeps } from '../../../main/probes/scan-service';
 import { securityDiskEncryptionProbe } from '../../../main/probes/security-disk-encryption.probe';
 import { automaticCheckIds } from '../../../shared/checks/check-ids';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import { defaultSettings, type Settings } from '../../../shared/settings/settings';
-import {
-  capturedBatchOutput,
-  execResult,
-  fakeStats,
-  nullSystemInfo,
-  row,
-  tableExec,
-  tableFiles,
-} from './helpers/probe-test-kit';
+import { capturedBatchOutput, execResult, row, tableExec, testScanService } from './helpers/probe-test-kit';
 
 function probe(id: Probe['id'], run: Probe['run'], timeoutMs?: number): Probe {
   return { id, run, ...(timeoutMs === undefined ? {} : { timeoutMs }) };
@@ -33,18 +25,7 @@ const after =
   };
 
 function service(partial: Partial<ScanServiceDeps>) {
-  return createScanService({
-    os: 'linux',
-    exec: tableExec({}),
-    listPrograms: async () => [],
-    getSettings: () => defaultSettings,
-    systemInfo: nullSystemInfo,
-    files: tableFiles({}),
-    stats: fakeStats,
-    env: {},
-    homeDir: '/home/test',
-    ...partial,
-  });
+  return testScanService({ env: {}, homeDir: '/home/test', ...partial });
 }
 
 describe('scan service', () => {

@@ -13,7 +13,7 @@ import {
   type PlatformFacts,
 } from '../../../../main/probes/platform/platform-types';
 import type { Probe, ProbeContext } from '../../../../main/probes/probe-types';
-import { createScanService, type ScanService } from '../../../../main/probes/scan-service';
+import { createScanService, type ScanService, type ScanServiceDeps } from '../../../../main/probes/scan-service';
 import type { SystemInfo } from '../../../../main/probes/system-info';
 import type { ProgramRow } from '../../../../shared/programs/program-types';
 import { defaultSettings } from '../../../../shared/settings/settings';
@@ -200,8 +200,8 @@ export function probeContext(partial: Partial<ProbeContext> = {}): ProbeContext 
   };
 }
 
-/** A real scan service on Linux that runs only the given probes, with nothing read from this computer. */
-export function probesOnlyScanService(probes: readonly Probe[]): ScanService {
+/** A real scan service on Linux with nothing read from this computer; `partial` overrides any port. */
+export function testScanService(partial: Partial<ScanServiceDeps> = {}): ScanService {
   return createScanService({
     os: 'linux',
     exec: tableExec({}),
@@ -210,6 +210,11 @@ export function probesOnlyScanService(probes: readonly Probe[]): ScanService {
     systemInfo: nullSystemInfo,
     files: tableFiles({}),
     stats: fakeStats,
-    probes,
+    ...partial,
   });
+}
+
+/** A real scan service on Linux that runs only the given probes, with nothing read from this computer. */
+export function probesOnlyScanService(probes: readonly Probe[]): ScanService {
+  return testScanService({ probes });
 }
