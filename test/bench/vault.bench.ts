@@ -16,7 +16,7 @@ import { confStoreFactory } from '../../main/store/store-factory';
 import { createPassphraseSlot, createRecoverySlot, type KeySlots } from '../../main/vault/key-slots';
 import { makeLogId, periodOf } from '../../main/vault/log-ids';
 import { generateRecoveryKey } from '../../main/vault/recovery-key';
-import { writeBackupText } from '../../main/vault/vault-backup';
+import { writeBackupText } from '../../main/vault/backup-file';
 import { randomKey } from '../../main/vault/vault-crypto';
 import { nodeVaultFs } from '../../main/vault/vault-fs';
 import { emptyMonth, type MonthRecords } from '../../main/vault/vault-records';

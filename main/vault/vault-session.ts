@@ -1,0 +1,138 @@
+import { AppError } from '../../shared/errors';
+import type { LockReason } from '../../shared/ipc/vault.contract';
+import { createLogger, describeError } from '../logging/logger';
+import type { KeySlots } from './key-slots';
+import type { VaultContext } from './vault-context';
+import { deriveSubkey, wipe } from './vault-crypto';
+import { messages } from './vault-errors';
+import { acquireVaultLock, holdsVaultLock, releaseVaultLock } from './vault-lock-file';
+import type { MonthIndex, MonthRecords } from './vault-records';
+import type { VaultStore } from './vault-stores';
+
+const log = createLogger('vault');
+
+/** An unlocked vault: the data key, the key file it came from, the lock we hold, and what is cached. */
+export interface Session {
+  dek: Buffer;
+  /** Keys the erasure records (HMAC of a client code); derived from the DEK, wiped with it. */
+  readonly erasureKey: Buffer;
+  slots: KeySlots;
+  readonly lockToken: string;
+  readonly months: Map<string, MonthRecords>;
+  readonly indexes: Map<string, MonthIndex>;
+  readonly stores: Map<string, VaultStore<MonthRecords> | VaultStore<MonthIndex>>;
+  readonly unreadable: Set<string>;
+}
+
+/**
+ * The one session (or none), the lock file that keeps a second process out while it is open,
+ * and the idle timer that closes it.
+ */
+export interface Sessions {
+  readonly current: Session | null;
+  /** The session, or LOCKED. */
+  require(): Session;
+  /** Takes the lock file; BUSY when another live process holds it. Returns our token. */
+  takeLock(): string;
+  releaseLock(token: string): void;
+  start(dek: Buffer, slots: KeySlots, token: string): Session;
+  /** Before each write: the lock file must still name this session. */
+  confirmLock(s: Session): void;
+  /** Drops the key and every decrypted log, releases the lock file. */
+  end(reason: LockReason): void;
+  /** User activity: restarts the idle-lock countdown. */
+  touch(): void;
+  /** One unlock, setup or restore at a time. */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function createSessions(ctx: VaultContext): Sessions {
+  const { deps, fs, paths } = ctx;
+  let session: Session | null = null;
+  let idleHandle: unknown = null;
+  let inFlight = false;
+
+  function armIdle(): void {
+    if (!deps.timers || !session) return;
+    if (idleHandle !== null) deps.timers.clear(idleHandle);
+    const minutes = deps.getSettings?.().idleLockMinutes ?? 15;
+    idleHandle = deps.timers.set(() => {
+      idleHandle = null;
+      end('idle');
+    }, minutes * 60_000);
+  }
+
+  function end(reason: LockReason): void {
+    const s = session;
+    if (!s) return;
+    session = null;
+    if (idleHandle !== null && deps.timers) deps.timers.clear(idleHandle);
+    idleHandle = null;
+    wipe(s.dek);
+    wipe(s.erasureKey);
+    s.months.clear();
+    s.indexes.clear();
+    s.stores.clear();
+    try {
+      releaseVaultLock(fs, paths.lockFile, s.lockToken);
+    } catch (error) {
+      log.warn('could not remove the lock file', { error: describeError(error) });
+    }
+    ctx.emit((events) => events.emit('vault:locked', { reason }));
+  }
+
+  return {
+    get current() {
+      return session;
+    },
+    require() {
+      if (!session) throw new AppError('LOCKED', messages.locked);
+      return session;
+    },
+    takeLock() {
+      fs.mkdir(paths.root);
+      // Real time, not the injected clock: staleness is judged against the file's modification time.
+      const outcome = acquireVaultLock(fs, paths.lockFile, ctx.me, new Date());
+      if (!outcome.ok)
+        throw new AppError('BUSY', outcome.reason === 'other-computer' ? messages.busyOtherComputer : messages.busy);
+      return outcome.token;
+    },
+    releaseLock(token) {
+      releaseVaultLock(fs, paths.lockFile, token);
+    },
+    start(dek, slots, token) {
+      const s: Session = {
+        dek,
+        erasureKey: deriveSubkey(dek, slots.vaultId, 'erasure records'),
+        slots,
+        lockToken: token,
+        months: new Map(),
+        indexes: new Map(),
+        stores: new Map(),
+        unreadable: new Set(),
+      };
+      session = s;
+      armIdle();
+      return s;
+    },
+    confirmLock(s) {
+      // Another process can only have replaced it through a stale-lock takeover gone wrong (or by hand).
+      if (holdsVaultLock(fs, paths.lockFile, s.lockToken)) return;
+      log.warn('the lock file no longer names this process; not writing');
+      throw new AppError('BUSY', messages.busy);
+    },
+    end,
+    touch() {
+      if (session) armIdle();
+    },
+    async exclusive(work) {
+      if (inFlight) throw new AppError('BUSY', messages.unlocking);
+      inFlight = true;
+      try {
+        return await work();
+      } finally {
+        inFlight = false;
+      }
+    },
+  };
+}
