@@ -21,7 +21,7 @@ import {
   vaultCliOptions,
   vaultCliUsage,
   type VaultCliDeps,
-} from '../../vault/vault-cli';
+} from '../vault-cli';
 import type { VaultService } from '../../vault/vault-service';
 import { parseCommandArgs } from '../cli-args';
 import { judgementText } from '../judgement-args';

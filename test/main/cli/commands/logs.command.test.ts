@@ -8,7 +8,9 @@ import type { ScanReport } from '../../../../shared/checks/scan-report';
 import { createLogsCommand } from '../../../../main/cli/commands/logs.command';
 import type { CliContext } from '../../../../main/cli/cli-types';
 import { runCli } from '../../../../main/cli/run-cli';
-import { checkScanSaveArgs, createScanSaveHook, scanSaveUsage } from '../../../../main/vault/vault-cli';
+import { createSettingsService } from '../../../../main/settings/settings-service';
+import { confStoreFactory } from '../../../../main/store/store-factory';
+import { checkScanSaveArgs, createScanSaveHook, scanSaveUsage } from '../../../../main/cli/vault-cli';
 import { sampleLog } from '../../../fixtures/vault/sample-logs';
 import { fakeClock, makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
 
@@ -527,15 +529,11 @@ describe('scan --save hook', () => {
   it('applies "not applicable" kept for this computer in Settings', async () => {
     await init();
     const since = '2026-01-05T09:00:00.000Z';
-    const withRemembered = {
-      ...deps,
-      getSettings: () => ({
-        idleLockMinutes: 15,
-        retentionYears: 7 as const,
-        notApplicable: [{ id: 'security.firewall', reason: 'managed-by-clinic' as const, note: '', since }],
-      }),
-    };
-    const saved = await createScanSaveHook(withRemembered)(
+    // Kept in the data folder's settings, as the app's Settings screen keeps it.
+    createSettingsService(join(dir, 'data'), confStoreFactory).update({
+      notApplicable: [{ id: 'security.firewall', reason: 'managed-by-clinic', note: '', since }],
+    });
+    const saved = await createScanSaveHook(deps)(
       report,
       { save: true, client: 'AB-017', 'passphrase-file': passFile },
       context(),

@@ -11,12 +11,13 @@ import { logOutcome } from '../../shared/logs/log-outcome';
 import { outcomeLabels, type NewReadinessLog } from '../../shared/logs/readiness-log';
 import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
-import type { AfterScanOutcome } from '../cli/commands/scan.command';
-import type { CliContext, CliIo, CliOptionValues } from '../cli/cli-types';
-import { UsageError } from '../cli/cli-types';
-import { judgementUsage, parseJudgementArgs } from '../cli/judgement-args';
-import { confStoreFactory, type StoreFactory } from '../store/store-factory';
-import { createVaultService, type VaultService, type VaultServiceDeps } from './vault-service';
+import type { ServiceGraph } from '../composition/service-graph';
+import type { VaultService, VaultServiceDeps } from '../vault/vault-service';
+import { createCliServices } from './cli-services';
+import type { AfterScanOutcome } from './commands/scan.command';
+import type { CliContext, CliIo, CliOptionValues } from './cli-types';
+import { UsageError } from './cli-types';
+import { judgementUsage, parseJudgementArgs } from './judgement-args';
 
 /** The options every vault-using command accepts. */
 export const vaultCliOptions = {
@@ -41,11 +42,6 @@ export type VaultCliValues = {
 
 export interface VaultCliDeps {
   readonly appVersion: string;
-  /** The saved settings for this data folder; without them the retention purge is skipped (never guessed). */
-  readonly getSettings?: (
-    dataDir: string,
-  ) => Pick<Settings, 'idleLockMinutes' | 'retentionYears'> & Partial<Pick<Settings, 'notApplicable'>>;
-  readonly storeFactory?: StoreFactory;
   /** Tests pass a cheaper scrypt cost. */
   readonly vaultDeps?: Partial<VaultServiceDeps>;
 }
@@ -60,17 +56,18 @@ export const argvPrivacyNote = `Anything typed on the command line can be kept i
 programs on this computer while the command runs. For client codes and notes, prefer
 --client-file F, --note-file F (a file only you can read: chmod 600) or --note-stdin.`;
 
-/** The vault for this command line, not yet unlocked; no idle timer (the command ends by itself). */
-export function createCliVault(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): VaultService {
+/** The services for this command line's data folder, from the composition root. */
+function cliServicesFor(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): ServiceGraph {
   const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;
-  const getSettings = deps.getSettings;
-  return createVaultService({
-    dataDir,
+  return createCliServices(context, dataDir, {
     appVersion: deps.appVersion,
-    storeFactory: deps.storeFactory ?? confStoreFactory,
-    ...(getSettings ? { getSettings: () => getSettings(dataDir) } : {}),
-    ...deps.vaultDeps,
+    ...(deps.vaultDeps ? { vaultOverrides: deps.vaultDeps } : {}),
   });
+}
+
+/** The vault for this command line, not yet unlocked, from the composition root (with the folder's settings). */
+export function createCliVault(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): VaultService {
+  return cliServicesFor(values, context, deps).vault;
 }
 
 /** Reads one secret from a file: the first line, so an editor's final newline does not count. */
@@ -435,8 +432,7 @@ export function createScanSaveHook(deps: VaultCliDeps) {
     }
     const stdinLines = sharedStdin(context.io.stdin);
     const note = await noteFromArgs(options, context.io, stdinLines);
-    const dataDir = typeof options['data-dir'] === 'string' ? resolve(options['data-dir']) : context.defaultDataDir;
-    const remembered = deps.getSettings?.(dataDir).notApplicable ?? [];
+    const remembered = cliServicesFor(options, context, deps).settings.get().notApplicable;
     const vault = await openVaultFromArgs(options, context, deps, stdinLines);
     try {
       const saved = saveScanAsLog(vault, report, {
