@@ -30,10 +30,15 @@ const backupHeaderSchema = z.strictObject({
 });
 export type BackupHeader = z.output<typeof backupHeaderSchema>;
 
+/** Why a file is not a readable backup, so the user can be told exactly. */
+export type BackupProblem = 'not-a-backup' | 'truncated' | 'missing-months' | 'damaged';
+
 export class BackupFormatError extends Error {
-  constructor(reason: string) {
-    super(`not a readable ReadyRoom backup: ${reason}`);
+  readonly problem: BackupProblem;
+  constructor(problem: BackupProblem, detail: string) {
+    super(`not a readable ReadyRoom backup: ${detail}`);
     this.name = 'BackupFormatError';
+    this.problem = problem;
   }
 }
 
@@ -75,27 +80,46 @@ export interface OpenedBackup {
   readonly end: string;
 }
 
-export function readBackup(text: string): OpenedBackup {
-  if (!text.endsWith('\n')) throw new BackupFormatError('truncated');
-  const lines = text.slice(0, -1).split('\n');
-  const headerText = lines[0];
-  if (headerText === undefined) throw new BackupFormatError('empty');
+/**
+ * Undoes what mail programs and Windows tools do to a text file: CRLF line endings and a byte
+ * order mark. Neither character can occur in a backup as written (JSON header, base64 lines), so
+ * removing them gives back exactly the bytes that were authenticated.
+ */
+function asWritten(text: string): string {
+  const noBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return noBom.includes('\r') ? noBom.replace(/\r\n/g, '\n') : noBom;
+}
+
+export function readBackup(input: string): OpenedBackup {
+  const text = asWritten(input);
+  const lines = text.split('\n');
+  const headerText = lines[0] ?? '';
   let raw: unknown;
   try {
     raw = JSON.parse(headerText);
   } catch {
-    throw new BackupFormatError('header');
+    // Cut off inside its first line: a backup that was not copied completely.
+    if (lines.length === 1 && text.startsWith(`{"format":"${backupFormat}"`))
+      throw new BackupFormatError('truncated', 'header cut short');
+    throw new BackupFormatError('not-a-backup', 'header is not JSON');
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== backupFormat) {
+    throw new BackupFormatError('not-a-backup', 'header names another format');
   }
   const parsed = backupHeaderSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupFormatError('header');
+  if (!parsed.success) throw new BackupFormatError('damaged', 'header');
+  if (!text.endsWith('\n')) throw new BackupFormatError('truncated', 'no final line break');
+  lines.pop();
   const chunks = lines.slice(1, -1);
   const end = lines.length >= 2 ? lines[lines.length - 1] : undefined;
-  if (end === undefined || chunks.length !== parsed.data.periods.length) throw new BackupFormatError('missing months');
+  if (end === undefined || chunks.length < parsed.data.periods.length)
+    throw new BackupFormatError('missing-months', 'fewer lines than months');
+  if (chunks.length !== parsed.data.periods.length) throw new BackupFormatError('damaged', 'extra lines');
   const wellFormed = (chunk: string) => {
     const parts = chunk.split('.');
     return parts.length === 2 && parts.every((part) => isCanonicalBase64(part));
   };
-  if (!chunks.every(wellFormed) || !wellFormed(end)) throw new BackupFormatError('body');
+  if (!chunks.every(wellFormed) || !wellFormed(end)) throw new BackupFormatError('damaged', 'body');
   return { header: parsed.data, headerText, chunks, end };
 }
 
@@ -103,13 +127,13 @@ export function readBackup(text: string): OpenedBackup {
 export function openBackupChunk(dek: Buffer, backup: OpenedBackup, position: number): MonthRecords {
   const period = backup.header.periods[position];
   const chunk = backup.chunks[position];
-  if (period === undefined || chunk === undefined) throw new BackupFormatError('missing months');
+  if (period === undefined || chunk === undefined) throw new BackupFormatError('missing-months', 'no such month');
   const compressed = openLine(dek, chunk, chunkAad(backup.headerText, period));
   let json: string;
   try {
     json = brotliDecompressSync(compressed, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
   } catch {
-    throw new BackupFormatError('body');
+    throw new BackupFormatError('damaged', 'body');
   }
   return parseMonth(json, period);
 }

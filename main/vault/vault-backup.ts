@@ -7,6 +7,7 @@ import {
   backupOpensWith,
   BackupFormatError,
   openBackupChunk,
+  type BackupProblem,
   readBackup,
   writeBackupText,
 } from './backup-file';
@@ -31,6 +32,17 @@ export interface VaultBackup {
   backup(s: Session, filePath: string): BackupOutcome;
   restore(s: Session, filePath: string, secret?: Secret): Promise<RestoreResult>;
 }
+
+/** Why a backup file cannot be used, exactly, and that nothing changed. */
+const backupProblemMessages: Record<BackupProblem, string> = {
+  'not-a-backup':
+    'That file is not a ReadyRoom backup. Choose the file ReadyRoom saved (it ends in .rrbackup). Nothing was changed.',
+  truncated:
+    'That backup file is incomplete: it ends part-way through, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
+  'missing-months':
+    'That backup file is incomplete: some of its months are missing, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
+  damaged: 'That backup has been changed or damaged since it was saved, so nothing was restored from it.',
+};
 
 type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods'>, number>;
 
@@ -153,12 +165,7 @@ export function createVaultBackup(
       try {
         backup = readBackup(bytes.toString('utf8'));
       } catch (error) {
-        if (error instanceof BackupFormatError) {
-          throw new AppError(
-            'CORRUPT',
-            'That file is not a ReadyRoom backup, or it has been damaged. Nothing was changed.',
-          );
-        }
+        if (error instanceof BackupFormatError) throw new AppError('CORRUPT', backupProblemMessages[error.problem]);
         throw error;
       }
       let key: Buffer | null = null;

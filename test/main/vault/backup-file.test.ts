@@ -43,3 +43,32 @@ describe('backup-file', () => {
     expect(() => readBackup(withHeaderKdf(text, 2 ** 20, 8, 1))).toThrow(BackupFormatError);
   });
 });
+
+describe('backup-file: copies that went through other tools', () => {
+  it('reads a backup whose line endings became CRLF, or that gained a byte order mark', async () => {
+    const text = await backupText();
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(readBackup(crlf)).toEqual(readBackup(text));
+    expect(readBackup(`\uFEFF${crlf}`)).toEqual(readBackup(text));
+  });
+
+  it('says exactly why a file cannot be read', async () => {
+    const text = await backupText();
+    const problem = (input: string) => {
+      try {
+        readBackup(input);
+      } catch (error) {
+        if (error instanceof BackupFormatError) return error.problem;
+        throw error;
+      }
+      return 'read';
+    };
+    expect(problem('hello, this is not a backup\n')).toBe('not-a-backup');
+    expect(problem('{"format":"something else"}\n')).toBe('not-a-backup');
+    expect(problem(text.slice(0, 40))).toBe('truncated');
+    expect(problem(text.slice(0, -5))).toBe('truncated');
+    const lines = text.split('\n');
+    expect(problem([lines[0], lines[2], ''].join('\n'))).toBe('missing-months');
+    expect(problem(text.replace(/\n(.)/, '\n#$1'))).toBe('damaged');
+  });
+});

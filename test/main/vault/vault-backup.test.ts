@@ -201,6 +201,42 @@ describe('vault-service: backup and restore', () => {
     expect(await v.restore(backupFile)).toMatchObject({ status: 'restored', added: 0, skippedDeleted: 1 });
   });
 
+  it('restores a backup whose line endings became CRLF on the way (e-mail, a Windows tool)', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(newDir());
+    await v.setup(passphrase);
+    const { id } = v.save(sampleLog(1));
+    v.backup(backupFile);
+    writeFileSync(backupFile, readFileSync(backupFile, 'utf8').replace(/\n/g, '\r\n'));
+    v.delete(id);
+    const other = vault(newDir());
+    await other.setup(passphrase);
+    expect(await other.restore(backupFile, { method: 'passphrase', passphrase })).toMatchObject({
+      status: 'restored',
+      added: 1,
+    });
+    expect(other.get(id).id).toBe(id);
+  });
+
+  it('says why a backup cannot be used: not a backup, or copied incompletely', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(newDir());
+    await v.setup(passphrase);
+    v.save(sampleLog(1));
+    v.backup(backupFile);
+    const good = readFileSync(backupFile, 'utf8');
+    writeFileSync(backupFile, good.slice(0, Math.floor(good.length / 2)));
+    await expect(v.restore(backupFile)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/incomplete/),
+    });
+    writeFileSync(backupFile, 'Dear colleague, please find attached\n');
+    await expect(v.restore(backupFile)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/not a ReadyRoom backup/),
+    });
+  });
+
   it('reports a missing backup file', async () => {
     const v = vault(newDir());
     await v.setup(passphrase);
