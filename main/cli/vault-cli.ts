@@ -72,18 +72,25 @@ export function createCliVault(values: VaultCliValues, context: CliContext, deps
 
 /** Reads one secret from a file: the first line, so an editor's final newline does not count. */
 export function readSecretFile(path: string, io: CliIo, what: string): string {
-  let size: number;
+  let stat;
   try {
-    size = statSync(path).size;
+    stat = statSync(path);
   } catch {
     throw new UsageError(`Cannot read the ${what} file ${path}.`);
   }
-  if (size > maxSecretFileBytes) throw new UsageError(`The ${what} file is too large to be a ${what}.`);
-  const mode = statSync(path).mode;
-  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+  // A folder fails to read; a pipe or a device would block or never end.
+  if (!stat.isFile()) throw new UsageError(`${path} is not a file: give the file that holds the ${what}.`);
+  if (stat.size > maxSecretFileBytes) throw new UsageError(`The ${what} file is too large to be a ${what}.`);
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
     io.stderr(`Warning: other users of this computer can read ${path}. Consider chmod 600.\n`);
   }
-  const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the ${what} file ${path}.`);
+  }
+  const first = text.split(/\r?\n/)[0] ?? '';
   if (first === '') throw new UsageError(`The ${what} file is empty.`);
   return first;
 }

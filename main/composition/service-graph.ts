@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
@@ -61,6 +62,8 @@ const noEvents: EventSink = { emit: () => undefined };
 /** The composition root for the app, the CLI and the test host: builds the services once and the one handler table over them. */
 export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
   const events = options.events ?? noEvents;
+  // Before any store opens it: conf would create the folder readable by everyone (0755).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const settings = createSettingsService(options.dataDir, options.storeFactory);
   const os = toOsName(options.platform);
   const ownPids = () => [process.pid, ...(options.ownPids?.() ?? [])];

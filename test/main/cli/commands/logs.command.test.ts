@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -158,6 +159,19 @@ describe('logs command', () => {
     expect((await run(['backup', 'x', '--yes', '--passphrase-file', passFile])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['list', '--passphrase-file', passFile, '--passphrase-stdin'])).code).toBe(2);
+  });
+
+  it('refuses a passphrase "file" that is a folder or a pipe, with exit 2 and without waiting', async () => {
+    await init();
+    const folder = await run(['list', '--passphrase-file', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/is not a file/);
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // Reading a pipe nobody writes to would wait for ever.
+    const pipe = await run(['unlock-test', '--passphrase-file', fifo]);
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toMatch(/is not a file/);
   });
 
   it('shows one log in words or JSON, and deletes it', async () => {
