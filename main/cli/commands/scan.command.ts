@@ -118,6 +118,8 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
     name: 'scan',
     summary: 'Run the automatic readiness checks on this computer.',
     usage: fullUsage,
+    // Checks only look; --save writes a log.
+    changesNothing: (argv) => !argv.includes('--save'),
     async run(argv, context) {
       const args = parseScanArgs(argv, deps.extraOptions);
       if (args.help) {

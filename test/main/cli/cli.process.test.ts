@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -86,6 +86,34 @@ describe('the readyroom CLI as a process', () => {
     for (const folder of [join(dataDir, 'fresh'), fresh, join(fresh, 'vault'), join(fresh, 'vault', 'logs')]) {
       expect((statSync(folder).mode & 0o777).toString(8), folder).toBe('700');
     }
+  });
+
+  it('keeps diagnostic log lines off stderr unless --verbose, and never claims what it does not know', () => {
+    // A data folder that is a file: nothing the CLI expects, so it ends in the catch-all.
+    const notAFolder = join(dataDir, 'not-a-folder');
+    writeFileSync(notAFolder, 'x');
+    const quiet = cliWith(
+      { dataDir: notAFolder },
+      'logs',
+      'delete',
+      '202603-0000000000000000000a',
+      '--passphrase-stdin',
+    );
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+    expect(quiet.stderr).not.toContain('{');
+    expect(quiet.stderr).not.toMatch(/nothing was (lost|changed)/i);
+    expect(quiet.stderr).toContain('--verbose');
+    const verbose = cliWith(
+      { dataDir: notAFolder },
+      'logs',
+      'delete',
+      '202603-0000000000000000000a',
+      '--passphrase-stdin',
+      '--verbose',
+    );
+    expect(verbose.code).toBe(1);
+    expect(verbose.stderr).toMatch(/^\{"time":.*"level":"error".*"scope":"cli"/m);
   });
 
   it('refuses a malformed --target with exit 2', () => {
