@@ -17,6 +17,9 @@ export const messages = {
     'That recovery key does not match. Check each group of four characters and try again. Nothing was changed.',
   busy: 'Your logs are open in another ReadyRoom window or command. Close it, then try again.',
   busyOtherComputer: 'Your logs folder is being used by ReadyRoom on another computer. Close it there, then try again.',
+  /** Added to a BUSY message: how to clear a lock that is really left over. */
+  staleLockHint: (lockFile: string) =>
+    ` If ReadyRoom is not open anywhere (for example, this computer's name has changed since), delete the file ${lockFile} and try again.`,
   unlocking: 'ReadyRoom is already working on this. Please wait a moment.',
   diskFull:
     'Your disk is full, so ReadyRoom could not save this. Everything saved before is safe. Free some space and try again.',

@@ -93,8 +93,10 @@ export function createSessions(ctx: VaultContext): Sessions {
       fs.mkdir(paths.root);
       // Real time, not the injected clock: staleness is judged against the file's modification time.
       const outcome = acquireVaultLock(fs, paths.lockFile, ctx.me, new Date());
-      if (!outcome.ok)
-        throw new AppError('BUSY', outcome.reason === 'other-computer' ? messages.busyOtherComputer : messages.busy);
+      if (!outcome.ok) {
+        const message = outcome.reason === 'other-computer' ? messages.busyOtherComputer : messages.busy;
+        throw new AppError('BUSY', `${message}${messages.staleLockHint(paths.lockFile)}`);
+      }
       return outcome.token;
     },
     releaseLock(token) {
