@@ -12,7 +12,7 @@ import { outcomeLabels, type NewReadinessLog } from '../../shared/logs/readiness
 import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
 import type { ServiceGraph } from '../composition/service-graph';
-import type { VaultService, VaultServiceDeps } from '../vault/vault-service';
+import type { UnlockOptions, VaultService, VaultServiceDeps } from '../vault/vault-service';
 import { createCliServices } from './cli-services';
 import type { AfterScanOutcome } from './commands/scan.command';
 import type { CliContext, CliIo, CliOptionValues } from './cli-types';
@@ -237,16 +237,21 @@ export function sharedStdin(stdin: Readable): () => Promise<string[]> {
   return () => (lines ??= readStdinLines(stdin));
 }
 
-/** Opens and unlocks the vault named by the command line. The caller locks it when done. */
+/**
+ * Opens and unlocks the vault named by the command line. The caller locks it when done.
+ * `readOnly` for commands that only read: no write lock, so they also work while the app has
+ * the logs open, and on a folder that cannot be written.
+ */
 export async function openVaultFromArgs(
   values: VaultCliValues,
   context: CliContext,
   deps: VaultCliDeps,
   stdinLines: () => Promise<string[]> = sharedStdin(context.io.stdin),
+  options: UnlockOptions = {},
 ): Promise<VaultService> {
   const vault = createCliVault(values, context, deps);
   const request = await unlockRequestFromArgs(values, context.io, stdinLines);
-  await vault.unlock(request);
+  await vault.unlock(request, options);
   return vault;
 }
 

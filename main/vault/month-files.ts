@@ -127,6 +127,13 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
   }
 
   function setAside(s: Session, period: string): void {
+    if (s.readOnly !== null) {
+      // Nothing may be moved: remember it for this session only.
+      forget(s, period);
+      s.unreadable.add(period);
+      log.warn('a month of logs could not be read (read-only session: left where it is)', { period });
+      return;
+    }
     let deleted: Record<string, string> = {};
     let erased: Record<string, string> = {};
     try {
@@ -223,12 +230,15 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       throw error;
     }
     const index = indexOfMonth(month);
-    try {
-      ctx.ensureDirs();
-      writableStore<MonthIndex>(s, 'index', period).write(index);
-      fs.remove(pendingPath(period));
-    } catch (error) {
-      log.warn('rebuilt month index could not be written', { period, error: describeError(error) });
+    // A read-only session keeps the rebuilt index in memory only.
+    if (s.readOnly === null) {
+      try {
+        ctx.ensureDirs();
+        writableStore<MonthIndex>(s, 'index', period).write(index);
+        fs.remove(pendingPath(period));
+      } catch (error) {
+        log.warn('rebuilt month index could not be written', { period, error: describeError(error) });
+      }
     }
     s.indexes.set(period, index);
     return index;
@@ -247,13 +257,13 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       } catch (error) {
         if (!isDamaged(error)) throw error;
         log.warn('month index could not be read; rebuilding it from the logs', { period });
-        quarantine.moveAside(indexPath(period), `index-${period}.json`, 'damaged');
+        if (s.readOnly === null) quarantine.moveAside(indexPath(period), `index-${period}.json`, 'damaged');
         s.stores.delete(`index/${period}`);
       }
     }
     if (index && !logsThere) {
       // Summaries without their logs: the logs file went missing.
-      quarantine.moveAside(indexPath(period), `index-${period}.json`, 'set-aside');
+      if (s.readOnly === null) quarantine.moveAside(indexPath(period), `index-${period}.json`, 'set-aside');
       s.unreadable.add(period);
       forget(s, period);
       return null;

@@ -54,6 +54,25 @@ export class UnreadablePeriodError extends Error {
   }
 }
 
+/** Why a session can only read: asked for (a command that only reads), or the folder cannot be written. */
+export type ReadOnlyReason = 'requested' | 'no-permission' | 'disk-full';
+
+/** The folder cannot be written right now, and why; null for any other error. */
+export function notWritable(error: unknown): Exclude<ReadOnlyReason, 'requested'> | null {
+  if (isDiskFull(error)) return 'disk-full';
+  if (isCode(error, 'EACCES') || isCode(error, 'EPERM') || isCode(error, 'EROFS')) return 'no-permission';
+  return null;
+}
+
+/** What the status says about a read-only session, and what a refused change says. */
+export const readOnlyMessages: Record<ReadOnlyReason, string> = {
+  requested: 'Your logs are open read-only for this command, so nothing can be changed.',
+  'no-permission':
+    'ReadyRoom is not allowed to write to its data folder (it may be read-only, or its permissions changed), so your logs are open read-only: you can list, show and back them up, but not save or change anything. Everything saved before is safe.',
+  'disk-full':
+    'Your disk is full, so your logs are open read-only: you can list, show and back them up, but saving needs free space. Everything saved before is safe. Free some space, then lock and unlock your logs.',
+};
+
 /** A failed write in words the user can act on; anything else passes through unchanged. */
 export function toWriteError(error: unknown): unknown {
   if (isDiskFull(error)) return new AppError('DISK_FULL', messages.diskFull);

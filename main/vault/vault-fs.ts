@@ -32,7 +32,10 @@ export interface VaultFs {
    * short. A short write throws an ENOSPC error and leaves the target untouched.
    */
   writeAtomic(path: string, data: string | Buffer): void;
-  /** Creates a new file with this content; throws an EEXIST error if it already exists. */
+  /**
+   * Creates a new file with this content; throws an EEXIST error if it already exists. When the
+   * content cannot be written (a full disk), the file it made is removed again, never left empty.
+   */
   createExclusive(path: string, data: string): void;
   /** Renames; never replaces an existing target. */
   move(from: string, to: string): void;
@@ -142,9 +145,17 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
       try {
         writeAll(io, fd, Buffer.from(data, 'utf8'));
         fsyncSync(fd);
-      } finally {
+      } catch (error) {
         closeSync(fd);
+        // Ours since the O_EXCL open: an empty lock file would keep every later command out.
+        try {
+          unlinkSync(path);
+        } catch {
+          // Already gone, or the disk refuses even that; the lock's grace period covers it.
+        }
+        throw error;
       }
+      closeSync(fd);
     },
     move(from, to) {
       // rename() would silently replace an existing file; refuse instead.

@@ -11,19 +11,22 @@ import { createVaultLogs, type LogList, type LogsQuery } from './vault-logs';
 import { createQuarantine } from './vault-quarantine';
 import { createRetention } from './vault-retention';
 import { createSessions, type Session } from './vault-session';
-import { createVaultUnlock } from './vault-unlock';
+import { createVaultUnlock, type UnlockOptions } from './vault-unlock';
+import { readOnlyMessages } from './vault-errors';
 
 export type { KeychainPort } from './key-slots';
 export type { RestoreResult } from './vault-backup';
 export { nodeIdleTimers, type IdleTimers, type VaultServiceDeps } from './vault-context';
 export type { EraseResult } from './vault-erasure';
 export type { LogList, LogsQuery } from './vault-logs';
+export type { UnlockOptions } from './vault-unlock';
 
 export interface VaultService {
   status(): VaultStatus;
   /** Creates the vault and unlocks it; the recovery key is returned this once and never stored. */
   setup(passphrase: string): Promise<{ readonly recoveryKey: string; readonly status: VaultStatus }>;
-  unlock(request: UnlockRequest): Promise<VaultStatus>;
+  /** `readOnly`: without the write lock, for a command that only reads (see VaultUnlock.unlock). */
+  unlock(request: UnlockRequest, options?: UnlockOptions): Promise<VaultStatus>;
   /** Checks a passphrase or recovery key without unlocking or touching anything on disk. */
   verify(request: UnlockRequest): Promise<boolean>;
   /** Drops the key and every decrypted log, releases the lock file. */
@@ -90,6 +93,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       keychain: { available: keychain.available, enabled, reason: keychain.reason },
       unreadablePeriods: months.unreadablePeriods(),
       idleLockMinutes: deps.getSettings?.().idleLockMinutes ?? 15,
+      ...(s?.readOnly ? { readOnly: readOnlyMessages[s.readOnly] } : {}),
     };
   }
 
@@ -111,8 +115,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       const { recoveryKey } = await unlocker.setup(passphrase);
       return { recoveryKey, status: status() };
     },
-    async unlock(request) {
-      await unlocker.unlock(request);
+    async unlock(request, options) {
+      await unlocker.unlock(request, options);
       return status();
     },
     verify: (request) => unlocker.verify(request),
@@ -134,7 +138,13 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     countClient: (client) => erasure.countClient(active(), client),
     eraseClient: (client, expectedCount) => erasure.eraseClient(active(), client, expectedCount),
     backup: (filePath) => backups.backup(active(), filePath),
-    restore: (filePath, secret) => sessions.exclusive(() => backups.restore(active(), filePath, secret)),
+    restore: (filePath, secret) =>
+      sessions.exclusive(() => {
+        const s = active();
+        // Refused before the backup is read, so a read-only session is told at once.
+        sessions.confirmLock(s);
+        return backups.restore(s, filePath, secret);
+      }),
     close() {
       lock('quit');
     },

@@ -4,7 +4,7 @@ import { createLogger, describeError } from '../logging/logger';
 import type { KeySlots } from './key-slots';
 import type { VaultContext } from './vault-context';
 import { deriveSubkey, wipe } from './vault-crypto';
-import { messages } from './vault-errors';
+import { messages, readOnlyMessages, type ReadOnlyReason } from './vault-errors';
 import { acquireVaultLock, holdsVaultLock, releaseVaultLock } from './vault-lock-file';
 import type { MonthIndex, MonthRecords } from './vault-records';
 import type { VaultStore } from './vault-stores';
@@ -17,7 +17,9 @@ export interface Session {
   /** Keys the erasure records (HMAC of a client code); derived from the DEK, wiped with it. */
   readonly erasureKey: Buffer;
   slots: KeySlots;
-  readonly lockToken: string;
+  /** Null in a read-only session, which holds no lock and never writes. */
+  readonly lockToken: string | null;
+  readonly readOnly: ReadOnlyReason | null;
   readonly months: Map<string, MonthRecords>;
   readonly indexes: Map<string, MonthIndex>;
   readonly stores: Map<string, VaultStore<MonthRecords> | VaultStore<MonthIndex>>;
@@ -32,11 +34,15 @@ export interface Sessions {
   readonly current: Session | null;
   /** The session, or LOCKED. */
   require(): Session;
-  /** Takes the lock file; BUSY when another live process holds it. Returns our token. */
+  /**
+   * Takes the lock file; BUSY when another live process holds it. Returns our token. A folder
+   * that cannot be written throws the file system's error (see notWritable), after leaving no
+   * lock file behind.
+   */
   takeLock(): string;
   releaseLock(token: string): void;
-  start(dek: Buffer, slots: KeySlots, token: string): Session;
-  /** Before each write: the lock file must still name this session. */
+  start(dek: Buffer, slots: KeySlots, token: string | null, readOnly?: ReadOnlyReason | null): Session;
+  /** Before each write: the session may write, and the lock file still names it. */
   confirmLock(s: Session): void;
   /** Drops the key and every decrypted log, releases the lock file. */
   end(reason: LockReason): void;
@@ -74,7 +80,7 @@ export function createSessions(ctx: VaultContext): Sessions {
     s.indexes.clear();
     s.stores.clear();
     try {
-      releaseVaultLock(fs, paths.lockFile, s.lockToken);
+      if (s.lockToken !== null) releaseVaultLock(fs, paths.lockFile, s.lockToken);
     } catch (error) {
       log.warn('could not remove the lock file', { error: describeError(error) });
     }
@@ -102,12 +108,13 @@ export function createSessions(ctx: VaultContext): Sessions {
     releaseLock(token) {
       releaseVaultLock(fs, paths.lockFile, token);
     },
-    start(dek, slots, token) {
+    start(dek, slots, token, readOnly = null) {
       const s: Session = {
         dek,
         erasureKey: deriveSubkey(dek, slots.vaultId, 'erasure records'),
         slots,
         lockToken: token,
+        readOnly,
         months: new Map(),
         indexes: new Map(),
         stores: new Map(),
@@ -118,6 +125,10 @@ export function createSessions(ctx: VaultContext): Sessions {
       return s;
     },
     confirmLock(s) {
+      if (s.readOnly !== null || s.lockToken === null) {
+        const reason = s.readOnly ?? 'requested';
+        throw new AppError(reason === 'disk-full' ? 'DISK_FULL' : 'UNAVAILABLE', readOnlyMessages[reason]);
+      }
       // Another process can only have replaced it through a stale-lock takeover gone wrong (or by hand).
       if (holdsVaultLock(fs, paths.lockFile, s.lockToken)) return;
       log.warn('the lock file no longer names this process; not writing');

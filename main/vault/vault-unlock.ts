@@ -18,11 +18,15 @@ import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import type { VaultCheck } from './vault-check';
 import type { VaultContext } from './vault-context';
 import { randomKey, wipe } from './vault-crypto';
-import { checkNewPassphrase, messages } from './vault-errors';
+import { checkNewPassphrase, messages, notWritable, toWriteError, type ReadOnlyReason } from './vault-errors';
 import type { Retention } from './vault-retention';
 import type { Sessions } from './vault-session';
 
 const log = createLogger('vault');
+
+export interface UnlockOptions {
+  readonly readOnly?: boolean;
+}
 
 export interface KeychainState {
   readonly available: boolean;
@@ -33,8 +37,12 @@ export interface KeychainState {
 export interface VaultUnlock {
   /** Creates the vault and starts a session; the recovery key is returned this once and never stored. */
   setup(passphrase: string): Promise<{ readonly recoveryKey: string }>;
-  /** Opens the vault (a no-op when it is open), then checks and tidies it. */
-  unlock(request: UnlockRequest): Promise<void>;
+  /**
+   * Opens the vault (a no-op when it is open), then checks and tidies it. `readOnly` opens it
+   * without the write lock, for commands that only read (nothing is checked, tidied or written);
+   * a folder that cannot be written (read-only, no permission, disk full) opens read-only too.
+   */
+  unlock(request: UnlockRequest, options?: UnlockOptions): Promise<void>;
   /** Checks a passphrase or recovery key without unlocking or touching anything on disk. */
   verify(request: UnlockRequest): Promise<boolean>;
   /** Whether the OS keychain can hold an unlock key here, and if not, why in plain words. */
@@ -119,7 +127,12 @@ export function createVaultUnlock(
         checkNewPassphrase(passphrase);
         if (ctx.vaultExists()) throw new AppError('VAULT_EXISTS', messages.exists);
         // Hold the lock from the start, so two first runs cannot both create a vault.
-        const token = sessions.takeLock();
+        let token: string;
+        try {
+          token = sessions.takeLock();
+        } catch (error) {
+          throw toWriteError(error);
+        }
         const dek = randomKey();
         const recovery = generateRecoveryKey();
         try {
@@ -150,7 +163,7 @@ export function createVaultUnlock(
       });
     },
 
-    async unlock(request) {
+    async unlock(request, options = {}) {
       return sessions.exclusive(async () => {
         if (sessions.current) {
           sessions.touch();
@@ -159,14 +172,25 @@ export function createVaultUnlock(
         const candidates = keyFiles.readCandidates();
         const opened = await unwrapDek(candidates, request);
         if (!opened) throw unlockFailure(request, candidates);
-        let token: string;
-        try {
-          token = sessions.takeLock();
-        } catch (error) {
-          wipe(opened.dek);
-          throw error;
+        let token: string | null = null;
+        let readOnly: ReadOnlyReason | null = options.readOnly ? 'requested' : null;
+        if (!readOnly) {
+          try {
+            token = sessions.takeLock();
+          } catch (error) {
+            readOnly = notWritable(error);
+            if (!readOnly) {
+              wipe(opened.dek);
+              throw error;
+            }
+            log.warn('the data folder cannot be written; the logs are open read-only', { why: readOnly });
+          }
         }
-        const s = sessions.start(opened.dek, opened.slots, token);
+        const s = sessions.start(opened.dek, opened.slots, token, readOnly);
+        if (readOnly) {
+          log.info('vault unlocked read-only', { method: request.method, why: readOnly });
+          return;
+        }
         try {
           keyFiles.repair(opened.slots);
           check.run(s);

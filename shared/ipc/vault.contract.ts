@@ -22,6 +22,8 @@ export interface VaultStatus {
   /** Periods (e.g. "2026-03") whose file could not be read and was set aside. */
   readonly unreadablePeriods: readonly string[];
   readonly idleLockMinutes: number;
+  /** Set while the open logs can only be read (the data folder cannot be written): why, in plain words. */
+  readonly readOnly?: string;
 }
 
 export const passphraseSchema = z.string().min(1).max(1024);

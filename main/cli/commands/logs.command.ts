@@ -86,6 +86,9 @@ const subcommands = [
 ] as const;
 type Subcommand = (typeof subcommands)[number];
 
+/** These only read the vault, so a failure is known to have changed nothing (backup writes its own file). */
+const readOnlySubcommands: ReadonlySet<string> = new Set(['list', 'show', 'unlock-test']);
+
 /** Which options each subcommand takes besides the vault ones, and how many positional arguments. */
 const allowed: Record<Subcommand, { readonly options: readonly string[]; readonly positional: number }> = {
   init: { options: ['json'], positional: 0 },
@@ -223,8 +226,9 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
     context: CliContext,
     stdinLines: () => Promise<string[]>,
     work: (vault: VaultService) => Promise<T> | T,
+    access: 'read' | 'write' = 'write',
   ) {
-    const vault = await openVaultFromArgs(values, context, deps, stdinLines);
+    const vault = await openVaultFromArgs(values, context, deps, stdinLines, { readOnly: access === 'read' });
     try {
       return await work(vault);
     } finally {
@@ -236,6 +240,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
     name: 'logs',
     summary: 'List, show, back up and manage your encrypted readiness logs.',
     usage,
+    changesNothing: (argv) => readOnlySubcommands.has(argv[0] ?? ''),
     async run(argv, context) {
       const [sub, ...rest] = argv;
       if (!sub || !(subcommands as readonly string[]).includes(sub)) {
@@ -322,7 +327,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             ...(typeof values.until === 'string' ? { until: parseDate(values.until, '--until', true) } : {}),
             ...(limit !== undefined ? { limit } : {}),
           };
-          const result = await withVault(values, context, stdinLines, (vault) => vault.list(query));
+          const result = await withVault(values, context, stdinLines, (vault) => vault.list(query), 'read');
           if (values.json) {
             io.stdout(`${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods })}\n`);
             return exitCodes.ok;
@@ -341,7 +346,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
         }
 
         case 'show': {
-          const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg));
+          const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg), 'read');
           io.stdout(values.json ? `${JSON.stringify(log)}\n` : describeLog(log));
           return exitCodes.ok;
         }
@@ -395,7 +400,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
 
         case 'backup': {
           const target = resolve(arg);
-          const result = await withVault(values, context, stdinLines, (vault) => vault.backup(target));
+          const result = await withVault(values, context, stdinLines, (vault) => vault.backup(target), 'read');
           io.stdout(`Saved an encrypted backup of ${result.count} log${result.count === 1 ? '' : 's'} to ${target}.\n`);
           io.stdout('It opens with your passphrase or recovery key as they are today; keep it somewhere safe.\n');
           io.stderr(unreadableNotice(result.unreadablePeriods));

@@ -39,6 +39,7 @@ function LogsBrowser() {
   const selectedError = useLogsStore((s) => s.selectedError);
   const listUnreadable = useLogsStore((s) => s.unreadablePeriods);
   const statusUnreadable = useVaultSessionStore((s) => s.status?.unreadablePeriods);
+  const readOnly = useVaultSessionStore((s) => s.status?.readOnly);
   const load = useLogsStore((s) => s.load);
   const open = useLogsStore((s) => s.open);
   const close = useLogsStore((s) => s.close);
@@ -69,6 +70,11 @@ function LogsBrowser() {
 
   return (
     <>
+      {readOnly && (
+        <p className="rr-alert rr-alert--warn" role="status">
+          {readOnly}
+        </p>
+      )}
       <UnreadableNotice periods={unreadable} />
       {selectedError && (
         <p className="rr-alert rr-alert--error" role="alert">

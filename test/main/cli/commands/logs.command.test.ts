@@ -174,6 +174,26 @@ describe('logs command', () => {
     expect(pipe.stderr).toMatch(/is not a file/);
   });
 
+  it('lists, shows and backs up while the app has the logs open (read-only, no write lock)', async () => {
+    await init();
+    const [id = ''] = await seed([{ client: 'AB-1' }]);
+    const app = makeVault(join(dir, 'data'));
+    await app.unlock({ method: 'passphrase', passphrase });
+    try {
+      const listed = await run(['list', '--json', '--passphrase-file', passFile]);
+      expect(listed.code).toBe(0);
+      expect((JSON.parse(listed.stdout) as { logs: { id: string }[] }).logs.map((l) => l.id)).toEqual([id]);
+      expect((await run(['show', id, '--passphrase-file', passFile])).code).toBe(0);
+      expect((await run(['backup', join(dir, 'b.rrbackup'), '--passphrase-file', passFile])).code).toBe(0);
+      // Changing the logs still needs the lock the app holds.
+      const busy = await run(['delete', id, '--passphrase-file', passFile]);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(/open in another ReadyRoom window/);
+    } finally {
+      app.lock();
+    }
+  });
+
   it('shows one log in words or JSON, and deletes it', async () => {
     await init();
     const [id = ''] = await seed([{ client: 'AB-1' }]);

@@ -149,6 +149,12 @@ describe('LogsPage', () => {
     expect(await within(section).findByText('No logs have the client code ZZ-1.')).toBeTruthy();
   });
 
+  it('says when the logs are open read-only, and why', async () => {
+    setup({ readOnly: 'Your disk is full, so your logs are open read-only.' });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.getByText('Your disk is full, so your logs are open read-only.')).toBeTruthy();
+  });
+
   it('explains months that could not be read', async () => {
     setup({ unreadablePeriods: ['2026-02'] });
     expect(await screen.findByText(/Some logs could not be read: February 2026/)).toBeTruthy();

@@ -13,6 +13,8 @@ export interface FakeVaultState {
   passphrase: string;
   keychain: { available: boolean; enabled: boolean; reason: string | null };
   unreadablePeriods: string[];
+  /** Set: the logs are open read-only, for this reason. */
+  readOnly: string | null;
   logs: ReadinessLog[];
   /** What restore answers, in order. */
   restoreAnswers: (RestoreOutcome | AppError)[];
@@ -38,6 +40,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     passphrase: rightPassphrase,
     keychain: { available: true, enabled: false, reason: null },
     unreadablePeriods: [],
+    readOnly: null,
     logs: [],
     restoreAnswers: [],
     backupAnswer: { saved: true, count: 0, unreadablePeriods: [] },
@@ -48,6 +51,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     keychain: { ...vault.keychain },
     unreadablePeriods: [...vault.unreadablePeriods],
     idleLockMinutes: 15,
+    ...(vault.readOnly ? { readOnly: vault.readOnly } : {}),
   });
   const requireUnlocked = () => {
     if (vault.state !== 'unlocked')
