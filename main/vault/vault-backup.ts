@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+
 import { AppError } from '../../shared/errors';
 import type { BackupOutcome, RestoreSummary, Secret } from '../../shared/ipc/vault.contract';
 import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
-import { createLogger } from '../logging/logger';
+import { createLogger, describeError } from '../logging/logger';
 import {
   backupKeySlots,
   backupOpensWith,
@@ -43,6 +46,16 @@ const backupProblemMessages: Record<BackupProblem, string> = {
     'That backup file is incomplete: some of its months are missing, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
   damaged: 'That backup has been changed or damaged since it was saved, so nothing was restored from it.',
 };
+
+/** The temp file of a backup being written: hidden, and naming its writer so leftovers can be told apart. */
+export function backupTempName(pid: number): string {
+  return `.readyroom-backup-${pid}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+function backupTempPid(name: string): number | null {
+  const match = /^\.readyroom-backup-(\d{1,10})-[0-9a-f]{12}\.tmp$/.exec(name);
+  return match?.[1] ? Number(match[1]) : null;
+}
 
 type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods'>, number>;
 
@@ -131,6 +144,31 @@ export function createVaultBackup(
     if (changed) months.commit(s, { ...month, logs, deleted, erased });
   }
 
+  /**
+   * A backup is written to a hidden temp file beside the chosen one, then renamed; a crash in
+   * between leaves that temp file: an invisible extra copy of every log (encrypted) in the
+   * user's folder. The next backup into that folder removes those whose writer no longer runs.
+   */
+  function removeLeftoverBackupTemps(filePath: string): void {
+    const folder = dirname(filePath);
+    const prefix = `.${basename(filePath)}.`;
+    const oldStyle = (name: string) => name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
+    for (const name of fs.list(folder)) {
+      const pid = backupTempPid(name);
+      const leftover =
+        (pid !== null && (pid === ctx.me.pid || !ctx.me.isAlive(pid))) ||
+        // Left by earlier versions, which named the temp file after the backup.
+        oldStyle(name);
+      if (!leftover) continue;
+      try {
+        fs.remove(join(folder, name));
+        log.info('removed a backup file left half-written by an interrupted backup');
+      } catch (error) {
+        log.warn('could not remove a half-written backup file', { error: describeError(error) });
+      }
+    }
+  }
+
   return {
     backup(s, filePath) {
       const all: MonthRecords[] = [];
@@ -148,8 +186,9 @@ export function createVaultBackup(
         all.push(month);
       }
       const text = writeBackupText(s.dek, s.slots, all, { createdAt: ctx.now(), appVersion: ctx.deps.appVersion });
+      removeLeftoverBackupTemps(filePath);
       try {
-        fs.writeAtomic(filePath, text);
+        fs.writeAtomic(filePath, text, backupTempName(ctx.me.pid));
       } catch (error) {
         throw toWriteError(error);
       }

@@ -29,9 +29,10 @@ export interface VaultFs {
   /**
    * Temp file in the same folder, every byte written and fsynced, read back and compared, then
    * renamed over the target and the folder fsynced: the file is either old or new, never torn or
-   * short. A short write throws an ENOSPC error and leaves the target untouched.
+   * short. A short write throws an ENOSPC error and leaves the target untouched. `tempName`
+   * names the temp file (in the same folder) instead of the default `.NAME.<random>.tmp`.
    */
-  writeAtomic(path: string, data: string | Buffer): void;
+  writeAtomic(path: string, data: string | Buffer, tempName?: string): void;
   /**
    * Creates a new file with this content; throws an EEXIST error if it already exists. When the
    * content cannot be written (a full disk), the file it made is removed again, never left empty.
@@ -116,9 +117,9 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
         throw error;
       }
     },
-    writeAtomic(path, data) {
+    writeAtomic(path, data, tempName) {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+      const temp = join(dirname(path), tempName ?? `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
       let fd: number | null = openSync(temp, 'wx', fileMode);
       try {
         writeAll(io, fd, bytes);

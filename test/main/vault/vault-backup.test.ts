@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -15,6 +17,8 @@ import {
   tempDataDir,
   type TestClock,
 } from './vault-test-kit';
+
+const backupCrashFixture = fileURLToPath(new URL('../../fixtures/vault/backup-crash.ts', import.meta.url));
 
 let dirs: { dir: string; cleanup: () => void }[] = [];
 let clock: TestClock;
@@ -235,6 +239,31 @@ describe('vault-service: backup and restore', () => {
       code: 'CORRUPT',
       message: expect.stringMatching(/not a ReadyRoom backup/),
     });
+  });
+
+  it('removes the hidden half-written copy a backup killed mid-write left beside the chosen file', async () => {
+    const dataDir = newDir();
+    const v = vault(dataDir);
+    await v.setup(passphrase);
+    for (let i = 0; i < 20; i += 1) v.save(sampleLog(i));
+    v.lock();
+    const folder = newDir();
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', backupCrashFixture, dataDir, join(folder, 'ReadyRoom backup 2026-03-15.rrbackup')],
+      { env: { ...process.env, READYROOM_TEST_PASSPHRASE: passphrase }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.signal).toBe('SIGKILL');
+    const leftovers = readdirSync(folder);
+    expect(leftovers).toHaveLength(1);
+    expect(leftovers[0]).toMatch(/^\..*\.tmp$/);
+    // One being written right now by a process that still runs (pid 1 always does) is left alone.
+    const live = '.readyroom-backup-1-0123456789ab.tmp';
+    writeFileSync(join(folder, live), 'in progress');
+    // The next backup, under another name, into the same folder.
+    await v.unlock({ method: 'passphrase', passphrase });
+    v.backup(join(folder, 'ReadyRoom backup 2026-03-16.rrbackup'));
+    expect(readdirSync(folder).sort()).toEqual([live, 'ReadyRoom backup 2026-03-16.rrbackup']);
   });
 
   it('reports a missing backup file', async () => {
