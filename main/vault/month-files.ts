@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 
 import { AppError } from '../../shared/errors';
-import type { LogSummary } from '../../shared/logs/readiness-log';
 import { createLogger, describeError } from '../logging/logger';
 import type { VaultContext } from './vault-context';
-import { openEnvelope, sealEnvelope, type EnvelopeKind } from './vault-envelope';
+import {
+  indexBindingField,
+  openEnvelope,
+  openEnvelopeWithHeader,
+  peekEnvelopeIv,
+  sealEnvelope,
+  type EnvelopeKind,
+} from './vault-envelope';
 import { isDamaged, toWriteError, UnreadablePeriodError, unreadableMessage } from './vault-errors';
 import { isCode } from './vault-fs';
 import type { Quarantine } from './vault-quarantine';
@@ -61,8 +67,6 @@ export interface MonthFiles {
   forget(s: Session, period: string): void;
   /** An index file that failed its check: moved aside, to be rebuilt from the logs. */
   setIndexAside(s: Session, period: string): void;
-  /** Every summary of every readable month, oldest month first. */
-  allSummaries(s: Session): LogSummary[];
   /** Months that could not be read: in quarantine, or found so in this session. */
   unreadablePeriods(): string[];
 }
@@ -90,8 +94,19 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
         : openVaultStore<MonthIndex>(deps.storeFactory, fs, {
             dir,
             name: period,
-            serialize: (value) => sealEnvelope(s.dek, context, serializeIndex(value)),
-            deserialize: (text) => parseIndex(openEnvelope(s.dek, context, text), period),
+            serialize: (value) =>
+              sealEnvelope(
+                s.dek,
+                context,
+                serializeIndex(value),
+                value.logsIv ? { [indexBindingField]: value.logsIv } : {},
+              ),
+            deserialize: (text) => {
+              const { json, header } = openEnvelopeWithHeader(s.dek, context, text);
+              const index = parseIndex(json, period);
+              const logsIv = header[indexBindingField];
+              return typeof logsIv === 'string' ? { ...index, logsIv } : index;
+            },
           });
     if (cache) s.stores.set(key, store);
     return store;
@@ -117,6 +132,18 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       );
       return monthStore(s, kind, period) as VaultStore<T>;
     }
+  }
+
+  /** The IV of the month's logs file as it is on disk now (from its first line); null when there is none. */
+  function logsIvOnDisk(period: string): string | null {
+    const head = fs.readHead(logsPath(period), 1024);
+    return head === null ? null : peekEnvelopeIv(head);
+  }
+
+  /** The index of these records, bound to the logs file now on disk. */
+  function indexFor(month: MonthRecords): MonthIndex {
+    const logsIv = logsIvOnDisk(month.period);
+    return { ...indexOfMonth(month), ...(logsIv ? { logsIv } : {}) };
   }
 
   function forget(s: Session, period: string): void {
@@ -210,7 +237,7 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       throw toWriteError(error);
     }
     remember(s, next);
-    const index = indexOfMonth(next);
+    const index = indexFor(next);
     s.indexes.set(period, index);
     try {
       writableStore<MonthIndex>(s, 'index', period).write(index);
@@ -229,7 +256,7 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       if (error instanceof UnreadablePeriodError) return null;
       throw error;
     }
-    const index = indexOfMonth(month);
+    const index = indexFor(month);
     // A read-only session keeps the rebuilt index in memory only.
     if (s.readOnly === null) {
       try {
@@ -260,6 +287,14 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
         if (s.readOnly === null) quarantine.moveAside(indexPath(period), `index-${period}.json`, 'damaged');
         s.stores.delete(`index/${period}`);
       }
+    }
+    if (index && logsThere && index.logsIv !== logsIvOnDisk(period)) {
+      // An older index put back (a sync tool, a copy of the folder), or one from before indexes
+      // named their logs file: it may miss logs saved since, so it is made again from the logs.
+      if (index.logsIv === undefined) log.info('month index names no logs file; rebuilding it', { period });
+      else log.warn('month index was made from another version of its logs file; rebuilding it', { period });
+      s.stores.delete(`index/${period}`);
+      index = null;
     }
     if (index && !logsThere) {
       // Summaries without their logs: the logs file went missing.
@@ -311,11 +346,6 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       quarantine.moveAside(indexPath(period), `index-${period}.json`, 'damaged');
       s.stores.delete(`index/${period}`);
       s.indexes.delete(period);
-    },
-    allSummaries(s) {
-      const out: LogSummary[] = [];
-      for (const period of ctx.periodsOnDisk()) out.push(...(readIndex(s, period)?.summaries ?? []));
-      return out;
     },
     unreadablePeriods() {
       const all = new Set(quarantine.unreadablePeriods());

@@ -35,6 +35,13 @@ const headerSchema = z.looseObject({
 });
 export type EnvelopeHeader = z.output<typeof headerSchema>;
 
+/**
+ * An index file names the logs file it was made from: the IV of that file's envelope, unique to
+ * each write. Checked when the index is read, so an older index put back (by a sync tool, a
+ * restore of the folder) is rebuilt instead of hiding the logs saved since.
+ */
+export const indexBindingField = 'logs';
+
 export type EnvelopeProblem = 'format' | 'other-file' | 'auth';
 
 /** The file is not a readable envelope for this place: damaged, replaced, or from another vault. */
@@ -100,11 +107,33 @@ export function isCanonicalBase64(text: string): boolean {
 
 /** Returns the JSON text; throws EnvelopeError when the file is not this one or was changed. */
 export function openEnvelope(dek: Buffer, context: EnvelopeContext, text: string): string {
+  return openEnvelopeWithHeader(dek, context, text).json;
+}
+
+/** Like openEnvelope, with the (now authenticated) header. */
+export function openEnvelopeWithHeader(
+  dek: Buffer,
+  context: EnvelopeContext,
+  text: string,
+): { readonly json: string; readonly header: EnvelopeHeader } {
   const { header, headerText, body } = readEnvelopeHeader(text);
   if (header.kind !== context.kind || header.id !== context.id || header.vault !== context.vaultId) {
     throw new EnvelopeError('other-file');
   }
-  return openEnvelopeBody(dek, header, headerText, body);
+  return { json: openEnvelopeBody(dek, header, headerText, body), header };
+}
+
+/** The IV in a file's header line, unauthenticated (a quick look, e.g. from its first bytes); null when there is none. */
+export function peekEnvelopeIv(head: Buffer): string | null {
+  const text = head.toString('utf8');
+  const newline = text.indexOf('\n');
+  if (newline <= 0) return null;
+  try {
+    const parsed = headerSchema.safeParse(JSON.parse(text.slice(0, newline)));
+    return parsed.success ? parsed.data.iv : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Checks the file's integrity without decompressing or parsing it: the cheap check run at every unlock. */

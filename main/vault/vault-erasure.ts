@@ -2,11 +2,11 @@ import { AppError } from '../../shared/errors';
 import { clientCodeKey } from '../../shared/logs/client-code';
 import type { ReadinessLog } from '../../shared/logs/readiness-log';
 import { createLogger } from '../logging/logger';
-import { periodOf, periodOfId } from './log-ids';
+import { periodOf } from './log-ids';
 import type { MonthFiles } from './month-files';
 import type { VaultContext } from './vault-context';
 import { keyedHash } from './vault-crypto';
-import { UnreadablePeriodError } from './vault-errors';
+import { isDamaged, UnreadablePeriodError } from './vault-errors';
 import type { MonthRecords } from './vault-records';
 import type { Session } from './vault-session';
 
@@ -46,6 +46,31 @@ export function createErasure(ctx: VaultContext, months: MonthFiles): Erasure {
     return keyedHash(s.erasureKey, clientCodeKey(client));
   }
 
+  /**
+   * Where this client's logs are, found in the logs files themselves, one month at a time: an
+   * erasure must not trust an index, which could lag behind its logs. A month that cannot be
+   * read is set aside (and so reported as incomplete).
+   */
+  function findClientLogs(s: Session, client: string): Map<string, string[]> {
+    const key = clientCodeKey(client);
+    const byPeriod = new Map<string, string[]>();
+    for (const period of ctx.periodsOnDisk()) {
+      let month: MonthRecords | null;
+      try {
+        month = months.readUncached(s, period);
+      } catch (error) {
+        if (!isDamaged(error)) throw error;
+        months.setAside(s, period);
+        continue;
+      }
+      const ids = Object.values(month?.logs ?? {})
+        .filter((entry) => clientCodeKey(entry.clientCode) === key)
+        .map((entry) => entry.id);
+      if (ids.length > 0) byPeriod.set(period, ids);
+    }
+    return byPeriod;
+  }
+
   return {
     tag,
 
@@ -56,19 +81,11 @@ export function createErasure(ctx: VaultContext, months: MonthFiles): Erasure {
     },
 
     countClient(s, client) {
-      const key = clientCodeKey(client);
-      return months.allSummaries(s).filter((x) => clientCodeKey(x.clientCode) === key).length;
+      return [...findClientLogs(s, client).values()].reduce((n, ids) => n + ids.length, 0);
     },
 
     eraseClient(s, client, expectedCount) {
-      const key = clientCodeKey(client);
-      const byPeriod = new Map<string, string[]>();
-      for (const summary of months.allSummaries(s)) {
-        if (clientCodeKey(summary.clientCode) !== key) continue;
-        const period = periodOfId(summary.id);
-        if (!period) continue;
-        byPeriod.set(period, [...(byPeriod.get(period) ?? []), summary.id]);
-      }
+      const byPeriod = findClientLogs(s, client);
       const total = [...byPeriod.values()].reduce((n, ids) => n + ids.length, 0);
       if (total !== expectedCount) {
         throw new AppError(

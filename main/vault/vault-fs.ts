@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   statfsSync,
   statSync,
@@ -26,6 +27,8 @@ export interface VaultFs {
   list(path: string): string[];
   /** null when the file does not exist. */
   read(path: string): Buffer | null;
+  /** The first `maxBytes` bytes (fewer when the file is shorter); null when the file does not exist. */
+  readHead(path: string, maxBytes: number): Buffer | null;
   /**
    * Temp file in the same folder, every byte written and fsynced, read back and compared, then
    * renamed over the target and the folder fsynced: the file is either old or new, never torn or
@@ -115,6 +118,22 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
       } catch (error) {
         if (isCode(error, 'ENOENT')) return null;
         throw error;
+      }
+    },
+    readHead(path, maxBytes) {
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return null;
+        throw error;
+      }
+      try {
+        const buffer = Buffer.alloc(maxBytes);
+        const length = readSync(fd, buffer, 0, maxBytes, 0);
+        return buffer.subarray(0, length);
+      } finally {
+        closeSync(fd);
       }
     },
     writeAtomic(path, data, tempName) {

@@ -38,6 +38,11 @@ export interface MonthIndex {
   readonly stale?: true;
   readonly deleted: Readonly<Record<string, string>>;
   readonly erased: Readonly<Record<string, string>>;
+  /**
+   * The IV of the logs file this index was made from, as its envelope header says (kept there,
+   * authenticated, not in the JSON); absent in indexes written before it was recorded.
+   */
+  readonly logsIv?: string;
 }
 
 export class RecordsFormatError extends Error {
