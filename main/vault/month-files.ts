@@ -69,6 +69,10 @@ export interface MonthFiles {
   setIndexAside(s: Session, period: string): void;
   /** Months that could not be read: in quarantine, or found so in this session. */
   unreadablePeriods(): string[];
+  /** Months whose logs file is missing: recorded in quarantine, or found so in this session. */
+  missingPeriods(): string[];
+  /** A restore brought this month's logs back: stop reporting it as unreadable or missing. */
+  resolve(s: Session, period: string): void;
 }
 
 export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quarantine: Quarantine): MonthFiles {
@@ -297,10 +301,14 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       index = null;
     }
     if (index && !logsThere) {
-      // Summaries without their logs: the logs file went missing.
-      if (s.readOnly === null) quarantine.moveAside(indexPath(period), `index-${period}.json`, 'set-aside');
-      s.unreadable.add(period);
+      // Summaries without their logs: the logs file went missing. Recorded, so it is reported until a restore.
+      if (s.readOnly === null) {
+        quarantine.recordMissing(period);
+        quarantine.moveAside(indexPath(period), `index-${period}.json`, 'set-aside');
+      }
+      log.warn('a month of logs is missing: its index is here but not its logs file', { period });
       forget(s, period);
+      s.missing.add(period);
       return null;
     }
     if (!index) {
@@ -351,6 +359,16 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
       const all = new Set(quarantine.unreadablePeriods());
       for (const p of sessions.current?.unreadable ?? []) all.add(p);
       return [...all].sort();
+    },
+    missingPeriods() {
+      const all = new Set(quarantine.missingPeriods());
+      for (const p of sessions.current?.missing ?? []) all.add(p);
+      return [...all].sort();
+    },
+    resolve(s, period) {
+      quarantine.resolve(period);
+      s.unreadable.delete(period);
+      s.missing.delete(period);
     },
   };
 }

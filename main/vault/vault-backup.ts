@@ -57,7 +57,7 @@ function backupTempPid(name: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
-type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods'>, number>;
+type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods' | 'missingPeriods'>, number>;
 
 export function createVaultBackup(
   ctx: VaultContext,
@@ -268,9 +268,16 @@ export function createVaultBackup(
       } finally {
         if (!ownKey) wipe(key);
       }
+      // Those months' logs are back (as far as this backup had them): stop reporting them.
+      for (const period of backup.header.periods) months.resolve(s, period);
       if (totals.added + totals.updated > 0) ctx.emitChanged('restored');
       log.info('backup restored', totals);
-      return { status: 'restored' as const, ...totals, unreadablePeriods: months.unreadablePeriods() };
+      return {
+        status: 'restored' as const,
+        ...totals,
+        unreadablePeriods: months.unreadablePeriods(),
+        missingPeriods: months.missingPeriods(),
+      };
     },
   };
 }

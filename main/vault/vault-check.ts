@@ -50,11 +50,12 @@ export function createVaultCheck(ctx: VaultContext, months: MonthFiles): VaultCh
   function verifyAll(s: Session): void {
     for (const period of ctx.periodsOnDisk()) {
       const logsBytes = fs.read(months.logsPath(period));
-      if (
-        logsBytes !== null &&
-        !authentic(s, 'logs', period, logsBytes) &&
-        !restorePrevious(s, 'logs', period, months.logsPath(period))
-      ) {
+      if (logsBytes === null) {
+        // An index without its logs: reading it records the month as missing.
+        months.readIndex(s, period);
+        continue;
+      }
+      if (!authentic(s, 'logs', period, logsBytes) && !restorePrevious(s, 'logs', period, months.logsPath(period))) {
         months.setAside(s, period);
         continue;
       }

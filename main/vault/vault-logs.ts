@@ -33,6 +33,7 @@ export interface LogsQuery {
 export interface LogList {
   readonly logs: readonly LogSummary[];
   readonly unreadablePeriods: readonly string[];
+  readonly missingPeriods: readonly string[];
 }
 
 /** Saving, listing, reading, adding to and deleting single logs. */
@@ -125,6 +126,7 @@ export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLog
       return {
         logs: Number.isFinite(limit) ? found.slice(0, limit) : found,
         unreadablePeriods: months.unreadablePeriods(),
+        missingPeriods: months.missingPeriods(),
       };
     },
 

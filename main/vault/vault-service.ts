@@ -92,6 +92,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       state: s ? 'unlocked' : ctx.vaultExists() ? 'locked' : 'absent',
       keychain: { available: keychain.available, enabled, reason: keychain.reason },
       unreadablePeriods: months.unreadablePeriods(),
+      ...(months.missingPeriods().length > 0 ? { missingPeriods: months.missingPeriods() } : {}),
       idleLockMinutes: deps.getSettings?.().idleLockMinutes ?? 15,
       ...(s?.readOnly ? { readOnly: readOnlyMessages[s.readOnly] } : {}),
     };

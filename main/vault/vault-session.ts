@@ -24,6 +24,8 @@ export interface Session {
   readonly indexes: Map<string, MonthIndex>;
   readonly stores: Map<string, VaultStore<MonthRecords> | VaultStore<MonthIndex>>;
   readonly unreadable: Set<string>;
+  /** Months found without their logs file in this session (a read-only one cannot record them on disk). */
+  readonly missing: Set<string>;
 }
 
 /**
@@ -119,6 +121,7 @@ export function createSessions(ctx: VaultContext): Sessions {
         indexes: new Map(),
         stores: new Map(),
         unreadable: new Set(),
+        missing: new Set(),
       };
       session = s;
       armIdle();

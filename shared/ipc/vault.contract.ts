@@ -21,6 +21,8 @@ export interface VaultStatus {
   readonly keychain: { readonly available: boolean; readonly enabled: boolean; readonly reason: string | null };
   /** Periods (e.g. "2026-03") whose file could not be read and was set aside. */
   readonly unreadablePeriods: readonly string[];
+  /** Periods whose logs file is missing (deleted or moved by something else); absent when none. */
+  readonly missingPeriods?: readonly string[];
   readonly idleLockMinutes: number;
   /** Set while the open logs can only be read (the data folder cannot be written): why, in plain words. */
   readonly readOnly?: string;
@@ -58,6 +60,7 @@ export interface RestoreSummary {
   /** Entries the backup holds that this version cannot read. */
   readonly invalid: number;
   readonly unreadablePeriods: readonly string[];
+  readonly missingPeriods?: readonly string[];
 }
 
 export type RestoreOutcome =
@@ -121,7 +124,11 @@ export const vaultChannels = {
   'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
   /** Main builds the log from its own record of the scan; the vault works out the outcome itself and returns it. */
   'logs:save': channel<LogSaved>()(logSaveRequestSchema),
-  'logs:list': channel<{ readonly logs: readonly LogSummary[]; readonly unreadablePeriods: readonly string[] }>()(
+  'logs:list': channel<{
+    readonly logs: readonly LogSummary[];
+    readonly unreadablePeriods: readonly string[];
+    readonly missingPeriods?: readonly string[];
+  }>()(
     z.strictObject({
       client: z.string().trim().min(1).max(clientCodeMaxLength).optional(),
       since: z.iso.datetime({ offset: true }).optional(),

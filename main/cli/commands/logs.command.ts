@@ -137,9 +137,17 @@ function incompleteErasureNotice(periods: readonly string[]): string {
   );
 }
 
-function unreadableNotice(periods: readonly string[]): string {
-  if (periods.length === 0) return '';
-  return `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.\n`;
+function unreadableNotice(periods: readonly string[], missing: readonly string[] = []): string {
+  const lines: string[] = [];
+  if (periods.length > 0)
+    lines.push(
+      `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.`,
+    );
+  if (missing.length > 0)
+    lines.push(
+      `Note: the logs file for ${periodList(missing)} is missing from ReadyRoom's folder (something deleted or moved it). Restoring a backup brings those logs back, except those of a client whose logs you erased.`,
+    );
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 function describeLog(log: ReadinessLog): string {
@@ -329,7 +337,9 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
           };
           const result = await withVault(values, context, stdinLines, (vault) => vault.list(query), 'read');
           if (values.json) {
-            io.stdout(`${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods })}\n`);
+            io.stdout(
+              `${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods, missingPeriods: result.missingPeriods })}\n`,
+            );
             return exitCodes.ok;
           }
           if (result.logs.length === 0) io.stdout('No logs found.\n');
@@ -341,7 +351,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               );
             }
           }
-          io.stderr(unreadableNotice(result.unreadablePeriods));
+          io.stderr(unreadableNotice(result.unreadablePeriods, result.missingPeriods));
           return exitCodes.ok;
         }
 
@@ -400,10 +410,16 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
 
         case 'backup': {
           const target = resolve(arg);
-          const result = await withVault(values, context, stdinLines, (vault) => vault.backup(target), 'read');
+          const { result, missing } = await withVault(
+            values,
+            context,
+            stdinLines,
+            (vault) => ({ result: vault.backup(target), missing: vault.status().missingPeriods ?? [] }),
+            'read',
+          );
           io.stdout(`Saved an encrypted backup of ${result.count} log${result.count === 1 ? '' : 's'} to ${target}.\n`);
           io.stdout('It opens with your passphrase or recovery key as they are today; keep it somewhere safe.\n');
-          io.stderr(unreadableNotice(result.unreadablePeriods));
+          io.stderr(unreadableNotice(result.unreadablePeriods, missing));
           return exitCodes.ok;
         }
 
@@ -442,7 +458,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             }
             if (result.status !== 'restored') return exitCodes.failed;
             io.stdout(describeRestore(result));
-            io.stderr(unreadableNotice(result.unreadablePeriods));
+            io.stderr(unreadableNotice(result.unreadablePeriods, result.missingPeriods));
             return exitCodes.ok;
           });
         }

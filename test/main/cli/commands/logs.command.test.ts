@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 
@@ -192,6 +192,16 @@ describe('logs command', () => {
     } finally {
       app.lock();
     }
+  });
+
+  it('says a month whose logs file was deleted is missing, not set aside', async () => {
+    await init();
+    const [id = ''] = await seed([{ client: 'AB-1' }]);
+    rmSync(join(dir, 'data', 'vault', 'logs', `${id.slice(0, 4)}-${id.slice(4, 6)}.json`));
+    const listed = await run(['list', '--passphrase-file', passFile]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toMatch(/is missing from ReadyRoom's folder/);
+    expect(listed.stderr).not.toMatch(/set aside/);
   });
 
   it('shows one log in words or JSON, and deletes it', async () => {

@@ -155,6 +155,13 @@ describe('LogsPage', () => {
     expect(screen.getByText('Your disk is full, so your logs are open read-only.')).toBeTruthy();
   });
 
+  it('says a month whose file is gone is missing, not set aside', async () => {
+    setup({ missingPeriods: ['2026-01'] });
+    expect(await screen.findByText(/Some logs are missing: January 2026/)).toBeTruthy();
+    expect(screen.getByText(/something deleted or moved it/)).toBeTruthy();
+    expect(screen.queryByText(/set it aside/)).toBeNull();
+  });
+
   it('explains months that could not be read', async () => {
     setup({ unreadablePeriods: ['2026-02'] });
     expect(await screen.findByText(/Some logs could not be read: February 2026/)).toBeTruthy();

@@ -13,6 +13,7 @@ export interface FakeVaultState {
   passphrase: string;
   keychain: { available: boolean; enabled: boolean; reason: string | null };
   unreadablePeriods: string[];
+  missingPeriods: string[];
   /** Set: the logs are open read-only, for this reason. */
   readOnly: string | null;
   logs: ReadinessLog[];
@@ -40,6 +41,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     passphrase: rightPassphrase,
     keychain: { available: true, enabled: false, reason: null },
     unreadablePeriods: [],
+    missingPeriods: [],
     readOnly: null,
     logs: [],
     restoreAnswers: [],
@@ -114,7 +116,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
         .filter((l) => (until ? l.createdAt <= new Date(until).toISOString() : true))
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
         .map(summarizeLog);
-      return { logs, unreadablePeriods: [...vault.unreadablePeriods] };
+      return { logs, unreadablePeriods: [...vault.unreadablePeriods], missingPeriods: [...vault.missingPeriods] };
     },
     'logs:get': ({ id }) => {
       requireUnlocked();
