@@ -8,6 +8,7 @@ import type { UnlockRequest } from '../../shared/ipc/vault.contract';
 import { checkClientCode, clientCodeWarningText } from '../../shared/logs/client-code';
 import { assembleReadinessLog, type RecordedCheck } from '../../shared/logs/log-assembly';
 import { logOutcome } from '../../shared/logs/log-outcome';
+import { periodLabel, periodList } from '../../shared/logs/log-periods';
 import { outcomeLabels, type NewReadinessLog } from '../../shared/logs/readiness-log';
 import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
@@ -122,6 +123,20 @@ export function readPrivateFile(path: string, io: CliIo, what: 'client code' | '
   const value = whole ? text.replace(/(\r?\n)+$/, '') : (text.split(/\r?\n/)[0] ?? '');
   if (value.trim() === '') throw new UsageError(`The ${what} file is empty.`);
   return value;
+}
+
+/** What stderr says about months that could not be read or are missing; empty when there are none. */
+export function unreadableNotice(periods: readonly string[], missing: readonly string[] = []): string {
+  const lines: string[] = [];
+  if (periods.length > 0)
+    lines.push(
+      `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.`,
+    );
+  if (missing.length > 0)
+    lines.push(
+      `Note: the logs file for ${periodList(missing)} is missing from ReadyRoom's folder (something deleted or moved it). Restoring a backup brings those logs back, except those of a client whose logs you erased.`,
+    );
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 /** A note longer than a log keeps is refused, never cut short without a word. */
@@ -456,16 +471,25 @@ export function createScanSaveHook(deps: VaultCliDeps) {
         confirmations: given.confirmations,
         remembered,
       });
+      // Saving sets aside a month file it cannot read and starts it afresh: never say only "Saved".
+      const status = vault.status();
+      const savedMonth = `${saved.id.slice(0, 4)}-${saved.id.slice(4, 6)}`;
       const lines = [
         ...saved.warnings.map((w) => `Warning: ${w}`),
         ...saved.notUsed.map((w) => `Note: ${w}`),
         `Saved readiness log ${saved.id}: ${outcomeLabels[saved.outcome]}.`,
+        ...(status.unreadablePeriods.includes(savedMonth)
+          ? [
+              `The earlier logs of ${periodLabel(savedMonth)} could not be read: ReadyRoom set that file aside unchanged and saved this log in a new one.`,
+            ]
+          : []),
         ...(saved.unconfirmed > 0
           ? [
               `${saved.unconfirmed} checklist item${saved.unconfirmed === 1 ? ' needs' : 's need'} your confirmation: answer in the app, or with --confirm ID when you have checked.`,
             ]
           : []),
-      ];
+        unreadableNotice(status.unreadablePeriods, status.missingPeriods ?? []).trimEnd(),
+      ].filter((line) => line !== '');
       return { message: lines.join('\n'), judgements: saved.judgements };
     } finally {
       vault.lock('quit');

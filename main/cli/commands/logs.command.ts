@@ -18,6 +18,7 @@ import {
   readSecretFile,
   sharedStdin,
   unlockRequestFromArgs,
+  unreadableNotice,
   vaultCliOptions,
   vaultCliUsage,
   type VaultCliDeps,
@@ -135,19 +136,6 @@ function incompleteErasureNotice(periods: readonly string[]): string {
     "That file is still set aside, encrypted, in the vault's quarantine folder; delete it if you do not need it. " +
     "The erasure is recorded: restoring a backup will not bring this client's earlier logs back.\n"
   );
-}
-
-function unreadableNotice(periods: readonly string[], missing: readonly string[] = []): string {
-  const lines: string[] = [];
-  if (periods.length > 0)
-    lines.push(
-      `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.`,
-    );
-  if (missing.length > 0)
-    lines.push(
-      `Note: the logs file for ${periodList(missing)} is missing from ReadyRoom's folder (something deleted or moved it). Restoring a backup brings those logs back, except those of a client whose logs you erased.`,
-    );
-  return lines.map((line) => `${line}\n`).join('');
 }
 
 function describeLog(log: ReadinessLog): string {

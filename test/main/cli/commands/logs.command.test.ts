@@ -451,6 +451,23 @@ describe('scan --save hook', () => {
     expect(log.checks.find((c) => c.id === 'security.firewall')?.checkedAt).toBe(report.startedAt);
   });
 
+  it('says when saving had to set aside this month\'s damaged file, not only "Saved"', async () => {
+    await init();
+    const [earlier = ''] = await seed([{ client: 'AB-1' }]);
+    const month = `${earlier.slice(0, 4)}-${earlier.slice(4, 6)}`;
+    writeFileSync(join(dir, 'data', 'vault', 'logs', `${month}.json`), 'damaged by something else\n');
+    const message = await createScanSaveHook(deps)(
+      report,
+      { save: true, client: 'AB-017', 'passphrase-file': passFile },
+      context(),
+    );
+    expect(message).toMatch(/Saved readiness log/);
+    expect(message).toMatch(
+      /could not be read: ReadyRoom set that file aside unchanged and saved this log in a new one/,
+    );
+    expect(message).toMatch(/Restoring a backup brings them back/);
+  });
+
   it('takes the client code and note from files or standard input, and keeps them out of its messages', async () => {
     await init();
     const hook = createScanSaveHook(deps);
