@@ -1,7 +1,14 @@
 import { AppError } from '../../shared/errors';
 import { createLogger } from '../logging/logger';
 import type { KeyFiles } from './key-files';
-import { createKeychainSlot, createPassphraseSlot, unwrapWithPassphrase, type KeySlots } from './key-slots';
+import {
+  createKeychainSlot,
+  createPassphraseSlot,
+  createRecoverySlot,
+  unwrapWithPassphrase,
+  type KeySlots,
+} from './key-slots';
+import { generateRecoveryKey } from './recovery-key';
 import type { VaultContext } from './vault-context';
 import { wipe } from './vault-crypto';
 import { checkNewPassphrase, messages } from './vault-errors';
@@ -10,10 +17,17 @@ import type { VaultUnlock } from './vault-unlock';
 
 const log = createLogger('vault');
 
-/** Changing how the data key is unlocked: a new passphrase, the OS keychain on or off. */
+/** Changing how the data key is unlocked: a new passphrase, a new recovery key, the OS keychain on or off. */
 export interface ChangeKeys {
   changePassphrase(s: Session, current: string, next: string): Promise<void>;
   setKeychain(s: Session, enabled: boolean): void;
+  /**
+   * Replaces the recovery key (the current passphrase proves it is the owner); the old one stops
+   * opening the vault. Returned this once; marked unconfirmed until the user says it is stored.
+   */
+  newRecoveryKey(s: Session, passphrase: string): Promise<string>;
+  /** The user has stored the recovery key shown last (also after the vault locked meanwhile). */
+  confirmRecoveryKey(s: Session | null): void;
 }
 
 export function createChangeKeys(
@@ -23,16 +37,55 @@ export function createChangeKeys(
   unlock: VaultUnlock,
 ): ChangeKeys {
   const { deps } = ctx;
+
+  /** Refuses unless this passphrase opens the key this session holds. */
+  async function provePassphrase(s: Session, passphrase: string): Promise<void> {
+    const check = await unwrapWithPassphrase(s.slots, passphrase);
+    try {
+      // Locked meanwhile (idle, sleep): its key is wiped, so say that, not "wrong passphrase".
+      if (sessions.current !== s) throw new AppError('LOCKED', messages.locked);
+      if (check === null || !check.equals(s.dek)) throw new AppError('WRONG_PASSPHRASE', messages.wrongPassphrase);
+    } finally {
+      wipe(check);
+    }
+  }
+
   return {
+    async newRecoveryKey(s, passphrase) {
+      sessions.confirmLock(s);
+      await provePassphrase(s, passphrase);
+      const recovery = generateRecoveryKey();
+      try {
+        // Marked first: a crash before the key is shown leaves a vault that says so.
+        keyFiles.markRecoveryKeyUnconfirmed();
+        const updated: KeySlots = {
+          ...s.slots,
+          revision: s.slots.revision + 1,
+          slots: { ...s.slots.slots, recovery: createRecoverySlot(s.dek, s.slots.vaultId, recovery.bytes) },
+        };
+        keyFiles.write(s, updated);
+        s.slots = updated;
+        log.info('recovery key replaced');
+        return recovery.text;
+      } finally {
+        wipe(recovery.bytes);
+      }
+    },
+
+    confirmRecoveryKey(s) {
+      // The mark only says the user has the key; removing it needs no key, so an idle lock
+      // while the key was being written down does not undo the setup.
+      if (s) sessions.confirmLock(s);
+      keyFiles.clearRecoveryKeyUnconfirmed();
+    },
+
     async changePassphrase(s, current, next) {
       checkNewPassphrase(next);
       if (current === next) throw new AppError('BAD_REQUEST', messages.samePassphrase);
+      await provePassphrase(s, current);
+      // A copy: the session's key is wiped if it locks while the new slot is being derived.
       const dekCopy = Buffer.from(s.dek);
       try {
-        const check = await unwrapWithPassphrase(s.slots, current);
-        const matches = check !== null && check.equals(dekCopy);
-        wipe(check);
-        if (!matches) throw new AppError('WRONG_PASSPHRASE', messages.wrongPassphrase);
         const slot = await createPassphraseSlot(dekCopy, s.slots.vaultId, next, ctx.kdf);
         if (sessions.current !== s) throw new AppError('LOCKED', messages.locked);
         const updated: KeySlots = {

@@ -3,6 +3,7 @@ import { createLogger, describeError } from '../logging/logger';
 import { deserializeKeySlots, serializeKeySlots, type KeySlots } from './key-slots';
 import type { VaultContext } from './vault-context';
 import { isDamaged, messages, toWriteError } from './vault-errors';
+import { isCode } from './vault-fs';
 import { keySlotsBackupName, keySlotsPrimaryName } from './vault-paths';
 import type { Quarantine } from './vault-quarantine';
 import type { Session, Sessions } from './vault-session';
@@ -32,6 +33,15 @@ export interface KeyFiles {
   write(s: Session, slots: KeySlots): void;
   /** After an unlock: bring a missing, damaged or older copy up to the newest valid one. */
   repair(current: KeySlots): void;
+  /** Marks that a recovery key is being made and not yet confirmed as stored (before its slot is written). */
+  markRecoveryKeyUnconfirmed(): void;
+  /** The user has the recovery key: the mark goes. */
+  clearRecoveryKeyUnconfirmed(): void;
+  recoveryKeyUnconfirmed(): boolean;
+  /** A setup that never finished: its recovery key was never confirmed and it holds no logs, so nothing is lost by starting again. */
+  unfinished(): boolean;
+  /** Removes an unfinished vault's key files, so setup can start again. */
+  discardUnfinished(): void;
 }
 
 type SlotsRead = { readonly state: 'ok'; readonly slots: KeySlots } | { readonly state: 'missing' | 'damaged' };
@@ -111,6 +121,38 @@ export function createKeyFiles(ctx: VaultContext, sessions: Sessions, quarantine
           error: describeError(error),
         });
       }
+    },
+
+    markRecoveryKeyUnconfirmed() {
+      fs.mkdir(paths.root);
+      try {
+        fs.createExclusive(paths.recoveryKeyUnconfirmed, '');
+      } catch (error) {
+        if (!isCode(error, 'EEXIST')) throw toWriteError(error);
+      }
+    },
+
+    clearRecoveryKeyUnconfirmed() {
+      try {
+        fs.remove(paths.recoveryKeyUnconfirmed);
+      } catch (error) {
+        throw toWriteError(error);
+      }
+    },
+
+    recoveryKeyUnconfirmed: () => fs.size(paths.recoveryKeyUnconfirmed) !== null,
+
+    unfinished() {
+      return (
+        fs.size(paths.recoveryKeyUnconfirmed) !== null &&
+        ctx.periodsOnDisk().length === 0 &&
+        fs.list(paths.quarantineDir).length === 0
+      );
+    },
+
+    discardUnfinished() {
+      for (const [, path] of copies) fs.remove(path);
+      log.info('removed the key file of a setup that never finished');
     },
 
     repair(current) {

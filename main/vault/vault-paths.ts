@@ -10,6 +10,11 @@ export interface VaultPaths {
   /** Files that could not be read, moved here unchanged. */
   readonly quarantineDir: string;
   readonly lockFile: string;
+  /**
+   * Present from the moment a new recovery key is made until the user says it is stored; a vault
+   * still marked so and without logs is unfinished (a setup cut short) and may be set up again.
+   */
+  readonly recoveryKeyUnconfirmed: string;
   readonly keySlots: { readonly dir: string; readonly primary: string; readonly backup: string };
 }
 
@@ -25,6 +30,7 @@ export function vaultPaths(dataDir: string): VaultPaths {
     pendingDir: join(root, 'pending'),
     quarantineDir: join(root, 'quarantine'),
     lockFile: join(root, 'vault.lock'),
+    recoveryKeyUnconfirmed: join(root, 'recovery-key-unconfirmed'),
     keySlots: {
       dir: root,
       primary: join(root, `${keySlotsPrimaryName}.json`),

@@ -34,6 +34,10 @@ export interface VaultService {
   /** User activity: restarts the idle-lock countdown. */
   touch(): void;
   changePassphrase(current: string, next: string): Promise<VaultStatus>;
+  /** A new recovery key, shown this once; the old one stops working. Needs the current passphrase. */
+  newRecoveryKey(passphrase: string): Promise<{ readonly recoveryKey: string; readonly status: VaultStatus }>;
+  /** The user has stored the recovery key last shown (after setup or a new one). */
+  confirmRecoveryKey(): VaultStatus;
   setKeychain(enabled: boolean): VaultStatus;
   /** Saves a log with the outcome its checks and confirmations give (the one sent is not trusted); returns both. */
   save(log: NewReadinessLog): { readonly id: string; readonly outcome: Outcome };
@@ -89,7 +93,9 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     }
     const keychain = unlocker.keychainState();
     return {
-      state: s ? 'unlocked' : ctx.vaultExists() ? 'locked' : 'absent',
+      // A setup cut short, holding no logs, is offered again as if there were no vault.
+      state: s ? 'unlocked' : ctx.vaultExists() && !keyFiles.unfinished() ? 'locked' : 'absent',
+      ...(keyFiles.recoveryKeyUnconfirmed() ? { recoveryKeyUnconfirmed: true } : {}),
       keychain: { available: keychain.available, enabled, reason: keychain.reason },
       unreadablePeriods: months.unreadablePeriods(),
       ...(months.missingPeriods().length > 0 ? { missingPeriods: months.missingPeriods() } : {}),
@@ -123,6 +129,15 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     verify: (request) => unlocker.verify(request),
     lock,
     touch: () => sessions.touch(),
+    async newRecoveryKey(passphrase) {
+      const recoveryKey = await sessions.exclusive(() => keys.newRecoveryKey(active(), passphrase));
+      return { recoveryKey, status: status() };
+    },
+    confirmRecoveryKey() {
+      sessions.touch();
+      keys.confirmRecoveryKey(sessions.current);
+      return status();
+    },
     async changePassphrase(current, next) {
       await sessions.exclusive(() => keys.changePassphrase(active(), current, next));
       return status();

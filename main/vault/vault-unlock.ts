@@ -125,7 +125,8 @@ export function createVaultUnlock(
       return sessions.exclusive(async () => {
         if (sessions.current) throw new AppError('VAULT_EXISTS', messages.exists);
         checkNewPassphrase(passphrase);
-        if (ctx.vaultExists()) throw new AppError('VAULT_EXISTS', messages.exists);
+        const exists = () => ctx.vaultExists() && !keyFiles.unfinished();
+        if (exists()) throw new AppError('VAULT_EXISTS', messages.exists);
         // Hold the lock from the start, so two first runs cannot both create a vault.
         let token: string;
         try {
@@ -136,7 +137,10 @@ export function createVaultUnlock(
         const dek = randomKey();
         const recovery = generateRecoveryKey();
         try {
-          if (ctx.vaultExists()) throw new AppError('VAULT_EXISTS', messages.exists);
+          if (exists()) throw new AppError('VAULT_EXISTS', messages.exists);
+          // A setup cut short before its recovery key was shown, holding no logs: start again.
+          if (ctx.vaultExists()) keyFiles.discardUnfinished();
+          keyFiles.markRecoveryKeyUnconfirmed();
           const vaultId = randomBytes(16).toString('hex');
           const slots: KeySlots = {
             format: keySlotsFormat,

@@ -23,7 +23,10 @@ type VaultSessionState = {
   lock(): Promise<void>;
   changePassphrase(current: string, next: string): Promise<ActionResult>;
   setKeychain(enabled: boolean): Promise<ActionResult>;
-  confirmRecoveryKeyStored(): void;
+  /** A new recovery key (needs the passphrase); shown like the first one until confirmed. */
+  newRecoveryKey(passphrase: string): Promise<ActionResult>;
+  /** The user has written the key down: main stops marking it unconfirmed, and it is forgotten here. */
+  confirmRecoveryKeyStored(): Promise<void>;
 };
 
 const initial = { status: null, loading: false, loadError: null, recoveryKey: null, lockedReason: null };
@@ -65,8 +68,16 @@ export const useVaultSessionStore = create<VaultSessionState>()((set, get) => ({
     set({ status: result.value });
     return { ok: true };
   },
-  confirmRecoveryKeyStored() {
+  async newRecoveryKey(passphrase) {
+    const result = await call('vault:new-recovery-key', { passphrase });
+    if (!result.ok) return result;
+    set({ status: result.value.status, recoveryKey: result.value.recoveryKey });
+    return { ok: true };
+  },
+  async confirmRecoveryKeyStored() {
     set({ recoveryKey: null });
+    const result = await call('vault:confirm-recovery-key', {});
+    if (result.ok) set({ status: result.value });
   },
 }));
 

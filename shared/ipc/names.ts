@@ -20,6 +20,8 @@ export const channelNameList = [
   'vault:lock',
   'vault:change-passphrase',
   'vault:set-keychain',
+  'vault:confirm-recovery-key',
+  'vault:new-recovery-key',
   'logs:save',
   'logs:list',
   'logs:get',

@@ -24,6 +24,8 @@ export interface VaultStatus {
   /** Periods whose logs file is missing (deleted or moved by something else); absent when none. */
   readonly missingPeriods?: readonly string[];
   readonly idleLockMinutes: number;
+  /** A recovery key was made but never confirmed as stored (a crash, a closed window): make a new one. */
+  readonly recoveryKeyUnconfirmed?: boolean;
   /** Set while the open logs can only be read (the data folder cannot be written): why, in plain words. */
   readonly readOnly?: string;
 }
@@ -122,6 +124,12 @@ export const vaultChannels = {
     z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
   ),
   'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
+  /** The user has written down the recovery key just shown (after setup or a new one). */
+  'vault:confirm-recovery-key': channel<VaultStatus>()(noRequest),
+  /** A new recovery key, shown once; the old one stops working. Needs the current passphrase. */
+  'vault:new-recovery-key': channel<{ readonly recoveryKey: string; readonly status: VaultStatus }>()(
+    z.strictObject({ passphrase: passphraseSchema }),
+  ),
   /** Main builds the log from its own record of the scan; the vault works out the outcome itself and returns it. */
   'logs:save': channel<LogSaved>()(logSaveRequestSchema),
   'logs:list': channel<{

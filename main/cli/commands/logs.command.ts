@@ -49,6 +49,9 @@ Commands:
                            --backup-passphrase-file F or --backup-recovery-key-file F.
   change-passphrase        Choose a new passphrase (--new-passphrase-file F, or a second
                            line on standard input with --passphrase-stdin).
+  new-recovery-key [--json] Make a new recovery key (needs your passphrase) and print it once;
+                           the old one stops opening your logs. Use it if the old one may have
+                           been seen or lost, or was never written down.
   unlock-test              Exit 0 if the passphrase (or recovery key) opens the vault, 1 if not.
 
 Options for every command:
@@ -83,6 +86,7 @@ const subcommands = [
   'backup',
   'restore',
   'change-passphrase',
+  'new-recovery-key',
   'unlock-test',
 ] as const;
 type Subcommand = (typeof subcommands)[number];
@@ -101,6 +105,7 @@ const allowed: Record<Subcommand, { readonly options: readonly string[]; readonl
   backup: { options: [], positional: 1 },
   restore: { options: ['backup-passphrase-file', 'backup-recovery-key-file'], positional: 1 },
   'change-passphrase': { options: ['new-passphrase-file'], positional: 0 },
+  'new-recovery-key': { options: ['json'], positional: 0 },
   'unlock-test': { options: [], positional: 0 },
 };
 
@@ -127,6 +132,28 @@ function localTime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The recovery key, shown this once, with what it is for. */
+function printRecoveryKey(io: CliContext['io'], recoveryKey: string, json: boolean, heading: string): void {
+  if (json) {
+    io.stdout(`${JSON.stringify({ recoveryKey })}\n`);
+    return;
+  }
+  io.stdout(
+    [
+      heading,
+      '',
+      'Your recovery key (shown only this once):',
+      '',
+      `    ${recoveryKey}`,
+      '',
+      'Write it down or print it, and keep it somewhere safe away from this computer.',
+      'If you forget your passphrase, this key is the only other way to open your logs.',
+      'If both are lost, nobody can open them: not you, and not the makers of ReadyRoom.',
+      '',
+    ].join('\n'),
+  );
 }
 
 /** After an erasure that could not reach every month; names no client. */
@@ -225,6 +252,11 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
     access: 'read' | 'write' = 'write',
   ) {
     const vault = await openVaultFromArgs(values, context, deps, stdinLines, { readOnly: access === 'read' });
+    if (vault.status().recoveryKeyUnconfirmed) {
+      context.io.stderr(
+        'Note: your recovery key was never confirmed as written down. Run "logs new-recovery-key" to make one you can keep.\n',
+      );
+    }
     try {
       return await work(vault);
     } finally {
@@ -275,24 +307,35 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               ? readSecretFile(values['passphrase-file'], io, 'passphrase')
               : await newPassphrase(values, context, stdinLines, 0);
           const { recoveryKey } = await vault.setup(passphrase);
-          vault.lock('quit');
-          if (values.json) {
-            io.stdout(`${JSON.stringify({ recoveryKey })}\n`);
-          } else {
-            io.stdout(
-              [
-                'Your log vault is ready.',
-                '',
-                'Your recovery key (shown only this once):',
-                '',
-                `    ${recoveryKey}`,
-                '',
-                'Write it down or print it, and keep it somewhere safe away from this computer.',
-                'If you forget your passphrase, this key is the only other way to open your logs.',
-                'If both are lost, nobody can open them: not you, and not the makers of ReadyRoom.',
-                '',
-              ].join('\n'),
+          try {
+            printRecoveryKey(io, recoveryKey, values.json === true, 'Your log vault is ready.');
+            // Only now is the setup finished: a crash before this leaves a vault init may replace.
+            vault.confirmRecoveryKey();
+          } finally {
+            vault.lock('quit');
+          }
+          return exitCodes.ok;
+        }
+
+        case 'new-recovery-key': {
+          if (values['recovery-key-file'] !== undefined) {
+            throw new UsageError('A new recovery key needs your passphrase, not the current recovery key.');
+          }
+          const request = await unlockRequestFromArgs(values, io, stdinLines);
+          if (request.method !== 'passphrase') return exitCodes.usage;
+          const vault = createCliVault(values, context, deps);
+          await vault.unlock(request);
+          try {
+            const { recoveryKey } = await vault.newRecoveryKey(request.passphrase);
+            printRecoveryKey(
+              io,
+              recoveryKey,
+              values.json === true,
+              'Your new recovery key is ready. The old one no longer opens your logs (backups made before today still open with it).',
             );
+            vault.confirmRecoveryKey();
+          } finally {
+            vault.lock('quit');
           }
           return exitCodes.ok;
         }

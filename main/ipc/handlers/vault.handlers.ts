@@ -26,6 +26,8 @@ export type VaultChannel =
   | 'vault:lock'
   | 'vault:change-passphrase'
   | 'vault:set-keychain'
+  | 'vault:confirm-recovery-key'
+  | 'vault:new-recovery-key'
   | 'logs:list'
   | 'logs:get'
   | 'logs:add-addendum'
@@ -66,6 +68,8 @@ export function createVaultHandlers(vault: VaultService, deps: VaultHandlerDeps 
     'vault:lock': () => vault.lock('manual'),
     'vault:change-passphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault:set-keychain': ({ enabled }) => vault.setKeychain(enabled),
+    'vault:confirm-recovery-key': () => vault.confirmRecoveryKey(),
+    'vault:new-recovery-key': ({ passphrase }) => vault.newRecoveryKey(passphrase),
     'logs:list': (query) => vault.list(query),
     'logs:get': ({ id }) => vault.get(id),
     'logs:add-addendum': ({ id, addendum }) => vault.addAddendum(id, addendum),

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -16,6 +17,7 @@ import { sampleLog } from '../../../fixtures/vault/sample-logs';
 import { fakeClock, makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
 
 const deps = { appVersion: '0.1.0-test', vaultDeps: { kdf: testKdf } };
+const setupCrashFixture = fileURLToPath(new URL('../../../fixtures/vault/setup-crash.ts', import.meta.url));
 const logs = createLogsCommand(deps);
 
 let dir: string;
@@ -83,6 +85,45 @@ describe('logs command', () => {
     expect(result.stdout).toMatch(/recovery key \(shown only this once\)/);
     expect(result.stdout).toMatch(/If both are lost, nobody can open them/);
     expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
+  });
+
+  it('init replaces a vault whose setup was killed before its recovery key was shown (no logs in it)', async () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', setupCrashFixture, join(dir, 'data')], {
+      env: { ...process.env, READYROOM_TEST_PASSPHRASE: 'the passphrase of the setup that died' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.signal).toBe('SIGKILL');
+    expect(existsSync(join(dir, 'data', 'vault', 'keyslots.json'))).toBe(true);
+    const recoveryKey = await init();
+    expect(recoveryKey).not.toBe('');
+    expect((await run(['unlock-test', '--passphrase-file', passFile])).code).toBe(0);
+    // Finished now: a second init refuses.
+    expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
+  });
+
+  it('new-recovery-key replaces the recovery key after a check of the passphrase; the old one stops working', async () => {
+    const vault = makeVault(join(dir, 'data'));
+    const { recoveryKey: old } = await vault.setup(passphrase);
+    vault.save(sampleLog(1));
+    vault.lock();
+    // Never confirmed, but it holds a log: init must not replace it, and commands say what to do.
+    expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
+    const listed = await run(['list', '--passphrase-file', passFile]);
+    expect(listed.stderr).toMatch(/logs new-recovery-key/);
+
+    expect((await run(['new-recovery-key', '--recovery-key-file', passFile])).code).toBe(2);
+    const made = await run(['new-recovery-key', '--passphrase-file', passFile]);
+    expect(made.code).toBe(0);
+    const fresh = /(([0-9A-Z]{4}-){7}[0-9A-Z]{4})/.exec(made.stdout)?.[1] ?? '';
+    expect(fresh).not.toBe('');
+    expect(fresh).not.toBe(old);
+    expect((await run(['list', '--passphrase-file', passFile])).stderr).not.toMatch(/new-recovery-key/);
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, `${old}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(1);
+    writeFileSync(keyFile, `${fresh}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(0);
   });
 
   it('init takes the passphrase from standard input, and refuses when there is no way to ask', async () => {

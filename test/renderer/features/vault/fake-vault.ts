@@ -7,6 +7,7 @@ import { sampleLog } from '../../../fixtures/vault/sample-logs';
 
 export const rightPassphrase = 'kettle violet harbour sixty';
 export const recoveryKey = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+export const newRecoveryKey = 'WXYZ-0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV';
 
 export interface FakeVaultState {
   state: VaultState;
@@ -16,6 +17,8 @@ export interface FakeVaultState {
   missingPeriods: string[];
   /** Set: the logs are open read-only, for this reason. */
   readOnly: string | null;
+  /** How many times the renderer said the recovery key is written down. */
+  recoveryKeyConfirmations: number;
   logs: ReadinessLog[];
   /** What restore answers, in order. */
   restoreAnswers: (RestoreOutcome | AppError)[];
@@ -43,6 +46,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     unreadablePeriods: [],
     missingPeriods: [],
     readOnly: null,
+    recoveryKeyConfirmations: 0,
     logs: [],
     restoreAnswers: [],
     backupAnswer: { saved: true, count: 0, unreadablePeriods: [] },
@@ -100,6 +104,16 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
         throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
       vault.passphrase = next;
       return status();
+    },
+    'vault:confirm-recovery-key': () => {
+      vault.recoveryKeyConfirmations += 1;
+      return status();
+    },
+    'vault:new-recovery-key': ({ passphrase }) => {
+      requireUnlocked();
+      if (passphrase !== vault.passphrase)
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
+      return { recoveryKey: newRecoveryKey, status: status() };
     },
     'vault:set-keychain': ({ enabled }) => {
       requireUnlocked();
