@@ -27,6 +27,7 @@ describe('past logs in Chromium with a real vault', () => {
     session = await startE2eSession();
     const { page } = session;
     await invokeOk(page, 'vault:setup', { passphrase });
+    await invokeOk(page, 'vault:confirm-recovery-key', {});
     for (const [code, firewall] of [
       ['AB-017', 'unknown'],
       ['AB-017', 'unknown'],
