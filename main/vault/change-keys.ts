@@ -26,6 +26,8 @@ export interface ChangeKeys {
    * opening the vault. Returned this once; marked unconfirmed until the user says it is stored.
    */
   newRecoveryKey(s: Session, passphrase: string): Promise<string>;
+  /** Refuses (WRONG_PASSPHRASE) unless this passphrase opens the key the session holds. */
+  provePassphrase(s: Session, passphrase: string): Promise<void>;
   /** The user has stored the recovery key shown last (also after the vault locked meanwhile). */
   confirmRecoveryKey(s: Session | null): void;
 }
@@ -51,6 +53,8 @@ export function createChangeKeys(
   }
 
   return {
+    provePassphrase,
+
     async newRecoveryKey(s, passphrase) {
       sessions.confirmLock(s);
       await provePassphrase(s, passphrase);

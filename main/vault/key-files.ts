@@ -152,6 +152,7 @@ export function createKeyFiles(ctx: VaultContext, sessions: Sessions, quarantine
 
     discardUnfinished() {
       for (const [, path] of copies) fs.remove(path);
+      fs.remove(paths.erasureKeyFile);
       log.info('removed the key file of a setup that never finished');
     },
 

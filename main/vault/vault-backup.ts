@@ -209,13 +209,17 @@ export function createVaultBackup(
       }
       let key: Buffer | null = null;
       let ownKey = false;
+      // This vault's backups file erasure records under our erasure key (kept when the data key changes).
+      const sameVault = backup.header.vault === s.slots.vaultId;
       const damaged = () => new AppError('CORRUPT', 'That backup has been damaged, so nothing was restored from it.');
-      if (backup.header.vault === s.slots.vaultId) {
-        // Our own vault's backup opens with the key we hold; if it does not, it was changed.
-        if (!backupOpensWith(s.dek, backup)) throw damaged();
+      if (sameVault && backupOpensWith(s.dek, backup)) {
         key = s.dek;
         ownKey = true;
+      } else if (sameVault && backup.header.slots.passphrase.wrapped === s.slots.slots.passphrase.wrapped) {
+        // Made with the key we hold, yet it does not open with it: it was changed.
+        throw damaged();
       } else if (!secret) {
+        // Another vault's, or ours from before the data key changed: it opens with the keys of its time.
         return { status: 'needs-secret' as const };
       } else {
         const slots = backupKeySlots(backup);
@@ -251,7 +255,7 @@ export function createVaultBackup(
         for (let i = 0; i < backup.header.periods.length; i += 1) {
           try {
             const month = openBackupChunk(key, backup, i);
-            if (ownKey) addErasures(erasures, month.erased);
+            if (sameVault) addErasures(erasures, month.erased);
           } catch (error) {
             if (
               error instanceof DecryptError ||
@@ -264,7 +268,7 @@ export function createVaultBackup(
           }
         }
         for (let i = 0; i < backup.header.periods.length; i += 1)
-          mergeInto(s, openBackupChunk(key, backup, i), { cutoff, erasures, ownVault: ownKey }, totals);
+          mergeInto(s, openBackupChunk(key, backup, i), { cutoff, erasures, ownVault: sameVault }, totals);
       } finally {
         if (!ownKey) wipe(key);
       }

@@ -9,6 +9,7 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  rmdirSync,
   statfsSync,
   statSync,
   unlinkSync,
@@ -51,6 +52,8 @@ export interface VaultFs {
   freeBytes(dir: string): number | null;
   /** Removes a file; no error when it is already gone. */
   remove(path: string): void;
+  /** Removes an empty folder; no error when it is gone or not empty. */
+  removeDir(path: string): void;
   modifiedAt(path: string): Date | null;
   size(path: string): number | null;
 }
@@ -209,6 +212,13 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
         unlinkSync(path);
       } catch (error) {
         if (!isCode(error, 'ENOENT')) throw error;
+      }
+    },
+    removeDir(path) {
+      try {
+        rmdirSync(path);
+      } catch (error) {
+        if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTEMPTY') && !isCode(error, 'EEXIST')) throw error;
       }
     },
     modifiedAt(path) {

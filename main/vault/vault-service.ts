@@ -8,6 +8,7 @@ import { createVaultCheck } from './vault-check';
 import { createVaultContext, type VaultServiceDeps } from './vault-context';
 import { createErasure, type EraseResult } from './vault-erasure';
 import { createVaultLogs, type LogList, type LogsQuery } from './vault-logs';
+import { createVaultRekey } from './vault-rekey';
 import { createQuarantine } from './vault-quarantine';
 import { createRetention } from './vault-retention';
 import { createSessions, type Session } from './vault-session';
@@ -36,6 +37,12 @@ export interface VaultService {
   changePassphrase(current: string, next: string): Promise<VaultStatus>;
   /** A new recovery key, shown this once; the old one stops working. Needs the current passphrase. */
   newRecoveryKey(passphrase: string): Promise<{ readonly recoveryKey: string; readonly status: VaultStatus }>;
+  /**
+   * A new data key: every month re-encrypted under it (crash-safe), so an old key file and
+   * passphrase open nothing saved from now on. Needs the current passphrase; gives a new recovery
+   * key (the old one opened the old key), shown this once.
+   */
+  newDataKey(passphrase: string): Promise<{ readonly recoveryKey: string; readonly status: VaultStatus }>;
   /** The user has stored the recovery key last shown (after setup or a new one). */
   confirmRecoveryKey(): VaultStatus;
   setKeychain(enabled: boolean): VaultStatus;
@@ -74,7 +81,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
   const months = createMonthFiles(ctx, sessions, quarantine);
   const retention = createRetention(ctx, months);
   const check = createVaultCheck(ctx, months);
-  const unlocker = createVaultUnlock(ctx, sessions, keyFiles, check, retention);
+  const rekey = createVaultRekey(ctx, sessions, keyFiles, months);
+  const unlocker = createVaultUnlock(ctx, sessions, keyFiles, rekey, check, retention);
   const keys = createChangeKeys(ctx, sessions, keyFiles, unlocker);
   const logs = createVaultLogs(ctx, months);
   const erasure = createErasure(ctx, months);
@@ -131,6 +139,12 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     touch: () => sessions.touch(),
     async newRecoveryKey(passphrase) {
       const recoveryKey = await sessions.exclusive(() => keys.newRecoveryKey(active(), passphrase));
+      return { recoveryKey, status: status() };
+    },
+    async newDataKey(passphrase) {
+      const recoveryKey = await sessions.exclusive(() =>
+        rekey.newDataKey(active(), passphrase, (s, p) => keys.provePassphrase(s, p)),
+      );
       return { recoveryKey, status: status() };
     },
     confirmRecoveryKey() {

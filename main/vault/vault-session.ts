@@ -3,7 +3,7 @@ import type { LockReason } from '../../shared/ipc/vault.contract';
 import { createLogger, describeError } from '../logging/logger';
 import type { KeySlots } from './key-slots';
 import type { VaultContext } from './vault-context';
-import { deriveSubkey, wipe } from './vault-crypto';
+import { wipe } from './vault-crypto';
 import { messages, readOnlyMessages, type ReadOnlyReason } from './vault-errors';
 import { acquireVaultLock, holdsVaultLock, releaseVaultLock } from './vault-lock-file';
 import type { MonthIndex, MonthRecords } from './vault-records';
@@ -43,7 +43,14 @@ export interface Sessions {
    */
   takeLock(): string;
   releaseLock(token: string): void;
-  start(dek: Buffer, slots: KeySlots, token: string | null, readOnly?: ReadOnlyReason | null): Session;
+  /** `erasureKey`: the session takes it over (and wipes it when it ends). */
+  start(
+    dek: Buffer,
+    slots: KeySlots,
+    erasureKey: Buffer,
+    token: string | null,
+    readOnly?: ReadOnlyReason | null,
+  ): Session;
   /** Before each write: the session may write, and the lock file still names it. */
   confirmLock(s: Session): void;
   /** Drops the key and every decrypted log, releases the lock file. */
@@ -110,10 +117,10 @@ export function createSessions(ctx: VaultContext): Sessions {
     releaseLock(token) {
       releaseVaultLock(fs, paths.lockFile, token);
     },
-    start(dek, slots, token, readOnly = null) {
+    start(dek, slots, erasureKey, token, readOnly = null) {
       const s: Session = {
         dek,
-        erasureKey: deriveSubkey(dek, slots.vaultId, 'erasure records'),
+        erasureKey,
         slots,
         lockToken: token,
         readOnly,

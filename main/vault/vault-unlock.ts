@@ -20,6 +20,7 @@ import type { VaultContext } from './vault-context';
 import { randomKey, wipe } from './vault-crypto';
 import { checkNewPassphrase, messages, notWritable, toWriteError, type ReadOnlyReason } from './vault-errors';
 import type { Retention } from './vault-retention';
+import type { VaultRekey } from './vault-rekey';
 import type { Sessions } from './vault-session';
 
 const log = createLogger('vault');
@@ -53,6 +54,7 @@ export function createVaultUnlock(
   ctx: VaultContext,
   sessions: Sessions,
   keyFiles: KeyFiles,
+  rekey: VaultRekey,
   check: VaultCheck,
   retention: Retention,
 ): VaultUnlock {
@@ -153,7 +155,7 @@ export function createVaultUnlock(
             },
           };
           keyFiles.writeFirst(slots);
-          sessions.start(dek, slots, token);
+          sessions.start(dek, slots, rekey.loadErasureKey(dek, vaultId), token);
           ctx.ensureDirs();
           log.info('vault created');
           return { recoveryKey: recovery.text };
@@ -190,7 +192,15 @@ export function createVaultUnlock(
             log.warn('the data folder cannot be written; the logs are open read-only', { why: readOnly });
           }
         }
-        const s = sessions.start(opened.dek, opened.slots, token, readOnly);
+        const vaultId = opened.slots.vaultId;
+        if (!readOnly) {
+          try {
+            rekey.finishInterrupted(opened.dek, vaultId);
+          } catch (error) {
+            log.warn('could not finish an interrupted change of the data key', { error: describeError(error) });
+          }
+        }
+        const s = sessions.start(opened.dek, opened.slots, rekey.loadErasureKey(opened.dek, vaultId), token, readOnly);
         if (readOnly) {
           log.info('vault unlocked read-only', { method: request.method, why: readOnly });
           return;

@@ -25,6 +25,8 @@ type VaultSessionState = {
   setKeychain(enabled: boolean): Promise<ActionResult>;
   /** A new recovery key (needs the passphrase); shown like the first one until confirmed. */
   newRecoveryKey(passphrase: string): Promise<ActionResult>;
+  /** Every log re-encrypted under a new key; also gives a new recovery key, shown the same way. */
+  newDataKey(passphrase: string): Promise<ActionResult>;
   /** The user has written the key down: main stops marking it unconfirmed, and it is forgotten here. */
   confirmRecoveryKeyStored(): Promise<void>;
 };
@@ -70,6 +72,12 @@ export const useVaultSessionStore = create<VaultSessionState>()((set, get) => ({
   },
   async newRecoveryKey(passphrase) {
     const result = await call('vault:new-recovery-key', { passphrase });
+    if (!result.ok) return result;
+    set({ status: result.value.status, recoveryKey: result.value.recoveryKey });
+    return { ok: true };
+  },
+  async newDataKey(passphrase) {
+    const result = await call('vault:new-data-key', { passphrase });
     if (!result.ok) return result;
     set({ status: result.value.status, recoveryKey: result.value.recoveryKey });
     return { ok: true };

@@ -22,6 +22,7 @@ export const channelNameList = [
   'vault:set-keychain',
   'vault:confirm-recovery-key',
   'vault:new-recovery-key',
+  'vault:new-data-key',
   'logs:save',
   'logs:list',
   'logs:get',

@@ -126,6 +126,10 @@ export const vaultChannels = {
   'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
   /** The user has written down the recovery key just shown (after setup or a new one). */
   'vault:confirm-recovery-key': channel<VaultStatus>()(noRequest),
+  /** Every month re-encrypted under a new data key; also a new recovery key, shown once. Needs the current passphrase. */
+  'vault:new-data-key': channel<{ readonly recoveryKey: string; readonly status: VaultStatus }>()(
+    z.strictObject({ passphrase: passphraseSchema }),
+  ),
   /** A new recovery key, shown once; the old one stops working. Needs the current passphrase. */
   'vault:new-recovery-key': channel<{ readonly recoveryKey: string; readonly status: VaultStatus }>()(
     z.strictObject({ passphrase: passphraseSchema }),

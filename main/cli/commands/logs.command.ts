@@ -52,6 +52,9 @@ Commands:
   new-recovery-key [--json] Make a new recovery key (needs your passphrase) and print it once;
                            the old one stops opening your logs. Use it if the old one may have
                            been seen or lost, or was never written down.
+  new-data-key [--json]    Encrypt every log again under a new key (needs your passphrase), so
+                           an old copy of the key file opens nothing saved from now on; also
+                           gives a new recovery key. See docs/privacy.md for when to use it.
   unlock-test              Exit 0 if the passphrase (or recovery key) opens the vault, 1 if not.
 
 Options for every command:
@@ -87,6 +90,7 @@ const subcommands = [
   'restore',
   'change-passphrase',
   'new-recovery-key',
+  'new-data-key',
   'unlock-test',
 ] as const;
 type Subcommand = (typeof subcommands)[number];
@@ -106,6 +110,7 @@ const allowed: Record<Subcommand, { readonly options: readonly string[]; readonl
   restore: { options: ['backup-passphrase-file', 'backup-recovery-key-file'], positional: 1 },
   'change-passphrase': { options: ['new-passphrase-file'], positional: 0 },
   'new-recovery-key': { options: ['json'], positional: 0 },
+  'new-data-key': { options: ['json'], positional: 0 },
   'unlock-test': { options: [], positional: 0 },
 };
 
@@ -317,21 +322,27 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
           return exitCodes.ok;
         }
 
-        case 'new-recovery-key': {
+        case 'new-recovery-key':
+        case 'new-data-key': {
           if (values['recovery-key-file'] !== undefined) {
-            throw new UsageError('A new recovery key needs your passphrase, not the current recovery key.');
+            throw new UsageError(`logs ${command} needs your passphrase, not the recovery key.`);
           }
           const request = await unlockRequestFromArgs(values, io, stdinLines);
           if (request.method !== 'passphrase') return exitCodes.usage;
           const vault = createCliVault(values, context, deps);
           await vault.unlock(request);
           try {
-            const { recoveryKey } = await vault.newRecoveryKey(request.passphrase);
+            const { recoveryKey } =
+              command === 'new-data-key'
+                ? await vault.newDataKey(request.passphrase)
+                : await vault.newRecoveryKey(request.passphrase);
             printRecoveryKey(
               io,
               recoveryKey,
               values.json === true,
-              'Your new recovery key is ready. The old one no longer opens your logs (backups made before today still open with it).',
+              command === 'new-data-key'
+                ? 'Every log is now encrypted with a new key. An old copy of the key file, with your passphrase, no longer opens anything saved from now on. Your passphrase is unchanged; your recovery key is new (the old one no longer works):'
+                : 'Your new recovery key is ready. The old one no longer opens your logs (backups made before today still open with it).',
             );
             vault.confirmRecoveryKey();
           } finally {

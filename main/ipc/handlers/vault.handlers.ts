@@ -28,6 +28,7 @@ export type VaultChannel =
   | 'vault:set-keychain'
   | 'vault:confirm-recovery-key'
   | 'vault:new-recovery-key'
+  | 'vault:new-data-key'
   | 'logs:list'
   | 'logs:get'
   | 'logs:add-addendum'
@@ -70,6 +71,7 @@ export function createVaultHandlers(vault: VaultService, deps: VaultHandlerDeps 
     'vault:set-keychain': ({ enabled }) => vault.setKeychain(enabled),
     'vault:confirm-recovery-key': () => vault.confirmRecoveryKey(),
     'vault:new-recovery-key': ({ passphrase }) => vault.newRecoveryKey(passphrase),
+    'vault:new-data-key': ({ passphrase }) => vault.newDataKey(passphrase),
     'logs:list': (query) => vault.list(query),
     'logs:get': ({ id }) => vault.get(id),
     'logs:add-addendum': ({ id, addendum }) => vault.addAddendum(id, addendum),

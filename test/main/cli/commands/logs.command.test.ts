@@ -126,6 +126,24 @@ describe('logs command', () => {
     expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(0);
   });
 
+  it('new-data-key encrypts every log again and gives a new recovery key; the logs stay readable', async () => {
+    const old = await init();
+    const ids = await seed([{ client: 'AB-1' }, { client: 'CD-2' }]);
+    const made = await run(['new-data-key', '--json', '--passphrase-file', passFile]);
+    expect(made.code).toBe(0);
+    const fresh = (JSON.parse(made.stdout) as { recoveryKey: string }).recoveryKey;
+    expect(fresh).not.toBe(old);
+    const listed = await run(['list', '--json', '--passphrase-file', passFile]);
+    expect((JSON.parse(listed.stdout) as { logs: { id: string }[] }).logs.map((l) => l.id).sort()).toEqual(
+      [...ids].sort(),
+    );
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, `${old}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(1);
+    writeFileSync(keyFile, `${fresh}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(0);
+  });
+
   it('init takes the passphrase from standard input, and refuses when there is no way to ask', async () => {
     const json = await run(['init', '--passphrase-stdin', '--json'], { stdin: Readable.from([`${passphrase}\n`]) });
     expect(json.code).toBe(0);

@@ -19,6 +19,8 @@ export interface FakeVaultState {
   readOnly: string | null;
   /** How many times the renderer said the recovery key is written down. */
   recoveryKeyConfirmations: number;
+  dataKeyChanges: number;
+  recoveryKeyUnconfirmed: boolean;
   logs: ReadinessLog[];
   /** What restore answers, in order. */
   restoreAnswers: (RestoreOutcome | AppError)[];
@@ -47,6 +49,8 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     missingPeriods: [],
     readOnly: null,
     recoveryKeyConfirmations: 0,
+    dataKeyChanges: 0,
+    recoveryKeyUnconfirmed: false,
     logs: [],
     restoreAnswers: [],
     backupAnswer: { saved: true, count: 0, unreadablePeriods: [] },
@@ -58,6 +62,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     unreadablePeriods: [...vault.unreadablePeriods],
     idleLockMinutes: 15,
     ...(vault.readOnly ? { readOnly: vault.readOnly } : {}),
+    ...(vault.recoveryKeyUnconfirmed ? { recoveryKeyUnconfirmed: true } : {}),
   });
   const requireUnlocked = () => {
     if (vault.state !== 'unlocked')
@@ -108,6 +113,13 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     'vault:confirm-recovery-key': () => {
       vault.recoveryKeyConfirmations += 1;
       return status();
+    },
+    'vault:new-data-key': ({ passphrase }) => {
+      requireUnlocked();
+      if (passphrase !== vault.passphrase)
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
+      vault.dataKeyChanges += 1;
+      return { recoveryKey: newRecoveryKey, status: status() };
     },
     'vault:new-recovery-key': ({ passphrase }) => {
       requireUnlocked();
