@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import type { SetKeychainRequest } from '../../shared/ipc/vault.contract';
 import { createLogger } from '../logging/logger';
 import type { KeyFiles } from './key-files';
 import {
@@ -20,7 +21,8 @@ const log = createLogger('vault');
 /** Changing how the data key is unlocked: a new passphrase, a new recovery key, the OS keychain on or off. */
 export interface ChangeKeys {
   changePassphrase(s: Session, current: string, next: string): Promise<void>;
-  setKeychain(s: Session, enabled: boolean): void;
+  /** On needs the current passphrase (proved first); off needs nothing. */
+  setKeychain(s: Session, request: SetKeychainRequest): Promise<void>;
   /**
    * Replaces the recovery key (the current passphrase proves it is the owner); the old one stops
    * opening the vault. Returned this once; marked unconfirmed until the user says it is stored.
@@ -105,8 +107,9 @@ export function createChangeKeys(
       }
     },
 
-    setKeychain(s, enabled) {
-      if (enabled) {
+    async setKeychain(s, request) {
+      if (request.enabled) {
+        await provePassphrase(s, request.passphrase);
         const state = unlock.keychainState();
         if (!state.available || !deps.keychain)
           throw new AppError('UNAVAILABLE', state.reason ?? messages.keychainFailed);

@@ -1,4 +1,11 @@
-import type { BackupOutcome, LockReason, Secret, UnlockRequest, VaultStatus } from '../../shared/ipc/vault.contract';
+import type {
+  BackupOutcome,
+  LockReason,
+  Secret,
+  SetKeychainRequest,
+  UnlockRequest,
+  VaultStatus,
+} from '../../shared/ipc/vault.contract';
 import type { AddendumInput, NewReadinessLog, Outcome, ReadinessLog } from '../../shared/logs/readiness-log';
 import { createChangeKeys } from './change-keys';
 import { createKeyFiles } from './key-files';
@@ -45,7 +52,8 @@ export interface VaultService {
   newDataKey(passphrase: string): Promise<{ readonly recoveryKey: string; readonly status: VaultStatus }>;
   /** The user has stored the recovery key last shown (after setup or a new one). */
   confirmRecoveryKey(): VaultStatus;
-  setKeychain(enabled: boolean): VaultStatus;
+  /** Turning it on needs the current passphrase. */
+  setKeychain(request: SetKeychainRequest): Promise<VaultStatus>;
   /** Saves a log with the outcome its checks and confirmations give (the one sent is not trusted); returns both. */
   save(log: NewReadinessLog): { readonly id: string; readonly outcome: Outcome };
   list(query?: LogsQuery): LogList;
@@ -156,8 +164,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       await sessions.exclusive(() => keys.changePassphrase(active(), current, next));
       return status();
     },
-    setKeychain(enabled) {
-      keys.setKeychain(active(), enabled);
+    async setKeychain(request) {
+      await sessions.exclusive(() => keys.setKeychain(active(), request));
       return status();
     },
     save: (input) => logs.save(active(), input),

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 import type { ErrorData } from '../../shared/errors';
-import type { LockReason, UnlockRequest, VaultStatus } from '../../shared/ipc/vault.contract';
+import type { LockReason, SetKeychainRequest, UnlockRequest, VaultStatus } from '../../shared/ipc/vault.contract';
 import { call, subscribe } from '../api';
 import { registerStoreReset } from './reset-stores';
 
@@ -22,7 +22,8 @@ type VaultSessionState = {
   unlock(request: UnlockRequest): Promise<ActionResult>;
   lock(): Promise<void>;
   changePassphrase(current: string, next: string): Promise<ActionResult>;
-  setKeychain(enabled: boolean): Promise<ActionResult>;
+  /** On needs the passphrase; off does not. */
+  setKeychain(request: SetKeychainRequest): Promise<ActionResult>;
   /** A new recovery key (needs the passphrase); shown like the first one until confirmed. */
   newRecoveryKey(passphrase: string): Promise<ActionResult>;
   /** Every log re-encrypted under a new key; also gives a new recovery key, shown the same way. */
@@ -64,8 +65,8 @@ export const useVaultSessionStore = create<VaultSessionState>()((set, get) => ({
     set({ status: result.value });
     return { ok: true };
   },
-  async setKeychain(enabled) {
-    const result = await call('vault:set-keychain', { enabled });
+  async setKeychain(request) {
+    const result = await call('vault:set-keychain', request);
     if (!result.ok) return result;
     set({ status: result.value });
     return { ok: true };

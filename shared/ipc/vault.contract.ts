@@ -109,6 +109,12 @@ export interface LogSaved {
   readonly unused: readonly string[];
 }
 
+export const setKeychainRequestSchema = z.union([
+  z.strictObject({ enabled: z.literal(true), passphrase: passphraseSchema }),
+  z.strictObject({ enabled: z.literal(false) }),
+]);
+export type SetKeychainRequest = z.output<typeof setKeychainRequestSchema>;
+
 export const lockReasons = ['manual', 'idle', 'suspend', 'screen-lock', 'quit'] as const;
 export type LockReason = (typeof lockReasons)[number];
 
@@ -123,7 +129,8 @@ export const vaultChannels = {
   'vault:change-passphrase': channel<VaultStatus>()(
     z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
   ),
-  'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
+  /** Turning one-click unlock on needs the passphrase: someone at an unlocked screen must not make it permanent. */
+  'vault:set-keychain': channel<VaultStatus>()(setKeychainRequestSchema),
   /** The user has written down the recovery key just shown (after setup or a new one). */
   'vault:confirm-recovery-key': channel<VaultStatus>()(noRequest),
   /** Every month re-encrypted under a new data key; also a new recovery key, shown once. Needs the current passphrase. */

@@ -68,7 +68,7 @@ export function createVaultHandlers(vault: VaultService, deps: VaultHandlerDeps 
     'vault:unlock': (request) => vault.unlock(request),
     'vault:lock': () => vault.lock('manual'),
     'vault:change-passphrase': ({ current, next }) => vault.changePassphrase(current, next),
-    'vault:set-keychain': ({ enabled }) => vault.setKeychain(enabled),
+    'vault:set-keychain': (request) => vault.setKeychain(request),
     'vault:confirm-recovery-key': () => vault.confirmRecoveryKey(),
     'vault:new-recovery-key': ({ passphrase }) => vault.newRecoveryKey(passphrase),
     'vault:new-data-key': ({ passphrase }) => vault.newDataKey(passphrase),

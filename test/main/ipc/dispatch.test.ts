@@ -42,7 +42,10 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     valid: { current: `old-${marker}`, next: `new-${marker}` },
     required: ['current', 'next'],
   },
-  'vault:set-keychain': { valid: { enabled: true }, required: ['enabled'] },
+  'vault:set-keychain': {
+    valid: { enabled: true, passphrase: `secret-${marker}` },
+    required: ['enabled', 'passphrase'],
+  },
   'vault:confirm-recovery-key': { valid: {}, required: [] },
   'vault:new-recovery-key': { valid: { passphrase: `secret-${marker}` }, required: ['passphrase'] },
   'vault:new-data-key': { valid: { passphrase: `secret-${marker}` }, required: ['passphrase'] },

@@ -116,7 +116,7 @@ describe('vault-service: a new data key', () => {
   it('keeps one-click unlock working when the keychain is on', async () => {
     const { port } = fakeKeychain();
     const { v } = await seeded({ keychain: port });
-    v.setKeychain(true);
+    await v.setKeychain({ enabled: true, passphrase });
     await v.newDataKey(passphrase);
     v.lock();
     const again = vault({ keychain: port });

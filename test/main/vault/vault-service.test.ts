@@ -195,14 +195,28 @@ describe('vault-service: keychain', () => {
     await v.setup(passphrase);
     const { id } = v.save(sampleLog(1));
     expect(v.status().keychain).toEqual({ available: true, enabled: false, reason: null });
-    expect(v.setKeychain(true).keychain.enabled).toBe(true);
+    expect((await v.setKeychain({ enabled: true, passphrase })).keychain.enabled).toBe(true);
     v.lock();
     expect(v.status().keychain.enabled).toBe(true);
     await v.unlock({ method: 'keychain' });
     expect(v.get(id).id).toBe(id);
-    v.setKeychain(false);
+    await v.setKeychain({ enabled: false });
     v.lock();
     expect(await codeOf(v.unlock({ method: 'keychain' }))).toBe('UNAVAILABLE');
+  });
+
+  it('turns one-click unlock on only with the current passphrase (someone at an unlocked screen cannot)', async () => {
+    const { port } = fakeKeychain();
+    const v = vault({ keychain: port });
+    await v.setup(passphrase);
+    expect(await codeOf(v.setKeychain({ enabled: true, passphrase: 'someone guessing here' }))).toBe(
+      'WRONG_PASSPHRASE',
+    );
+    expect(v.status().keychain.enabled).toBe(false);
+    expect(readFileSync(join(dir, 'vault', 'keyslots.json'), 'utf8')).not.toContain('os-keychain');
+    expect((await v.setKeychain({ enabled: true, passphrase })).keychain.enabled).toBe(true);
+    // Turning it off needs nothing: it only takes a way in away.
+    expect((await v.setKeychain({ enabled: false })).keychain.enabled).toBe(false);
   });
 
   it('refuses the Linux basic_text backend and explains why', async () => {
@@ -212,7 +226,7 @@ describe('vault-service: keychain', () => {
     const status = v.status();
     expect(status.keychain.available).toBe(false);
     expect(status.keychain.reason).toMatch(/plain-text/);
-    expect(await codeOf(() => v.setKeychain(true))).toBe('UNAVAILABLE');
+    expect(await codeOf(v.setKeychain({ enabled: true, passphrase }))).toBe('UNAVAILABLE');
     expect(readFileSync(join(dir, 'vault', 'keyslots.json'), 'utf8')).not.toContain('os-keychain');
   });
 
@@ -220,7 +234,7 @@ describe('vault-service: keychain', () => {
     const { port } = fakeKeychain({ available: false });
     const v = vault({ keychain: port });
     await v.setup(passphrase);
-    expect(await codeOf(() => v.setKeychain(true))).toBe('UNAVAILABLE');
+    expect(await codeOf(v.setKeychain({ enabled: true, passphrase }))).toBe('UNAVAILABLE');
     v.lock();
     const cli = vault();
     expect(cli.status().keychain.available).toBe(false);
@@ -231,7 +245,7 @@ describe('vault-service: keychain', () => {
     const { port, state } = fakeKeychain();
     const v = vault({ keychain: port });
     await v.setup(passphrase);
-    v.setKeychain(true);
+    await v.setKeychain({ enabled: true, passphrase });
     v.lock();
     state.broken = true;
     expect(await codeOf(v.unlock({ method: 'keychain' }))).toBe('UNAVAILABLE');

@@ -127,11 +127,13 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
         throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
       return { recoveryKey: newRecoveryKey, status: status() };
     },
-    'vault:set-keychain': ({ enabled }) => {
+    'vault:set-keychain': (request) => {
       requireUnlocked();
-      if (enabled && !vault.keychain.available)
+      if (request.enabled && request.passphrase !== vault.passphrase)
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
+      if (request.enabled && !vault.keychain.available)
         throw new AppError('UNAVAILABLE', vault.keychain.reason ?? 'No keychain.');
-      vault.keychain.enabled = enabled;
+      vault.keychain.enabled = request.enabled;
       return status();
     },
     'logs:list': ({ client, since, until }) => {

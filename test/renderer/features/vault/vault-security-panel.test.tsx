@@ -49,17 +49,28 @@ describe('VaultSecurityPanel', () => {
     expect(bridge.calls.some((c) => c.channel === 'vault:change-passphrase')).toBe(false);
   });
 
-  it('turns the keychain on and off, with its trade-off explained', async () => {
-    const { vault } = await renderUnlocked();
+  it('turns the keychain on only with the passphrase, and off without it, with its trade-off explained', async () => {
+    const { vault, bridge } = await renderUnlocked();
     const user = userEvent.setup();
     const box = screen.getByLabelText("Unlock my logs with this computer's keychain") as HTMLInputElement;
     expect(box.getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByText(/Anyone who can sign in to this computer as you could then open your logs/)).toBeTruthy();
     await user.click(box);
+    // Nothing is asked of main until the passphrase is given.
+    expect(bridge.calls.some((c) => c.channel === 'vault:set-keychain')).toBe(false);
+    const field = screen.getByLabelText('Your passphrase, to turn this on');
+    expect(document.activeElement).toBe(field);
+    await user.type(field, 'someone else guessing{Enter}');
+    expect(await screen.findByText(/not right/)).toBeTruthy();
+    expect(vault.keychain.enabled).toBe(false);
+    await user.clear(field);
+    await user.type(field, `${rightPassphrase}{Enter}`);
     await waitFor(() => expect(vault.keychain.enabled).toBe(true));
     expect(box.checked).toBe(true);
+    expect(screen.queryByLabelText('Your passphrase, to turn this on')).toBeNull();
     await user.click(box);
     await waitFor(() => expect(vault.keychain.enabled).toBe(false));
+    expect(bridge.calls.filter((c) => c.channel === 'vault:set-keychain').at(-1)?.request).toEqual({ enabled: false });
   });
 
   it('shows why the keychain cannot be used and keeps the switch off', async () => {
