@@ -42,41 +42,73 @@ export class BackupFormatError extends Error {
   }
 }
 
-export function writeBackupText(
+export interface BackupMeta {
+  readonly createdAt: Date;
+  readonly appVersion: string;
+}
+
+/**
+ * Writes a backup piece by piece: the header, then each month as it is read (so only one month
+ * is in memory at a time), then the end line. `monthOf` is asked for the periods in order.
+ */
+export function writeBackup(
+  write: (text: string) => void,
   dek: Buffer,
   slots: KeySlots,
-  months: readonly MonthRecords[],
-  meta: { readonly createdAt: Date; readonly appVersion: string },
-): string {
+  periods: readonly string[],
+  monthOf: (period: string) => MonthRecords,
+  meta: BackupMeta,
+): void {
   const header: BackupHeader = {
     format: backupFormat,
     backup: randomBytes(16).toString('hex'),
     vault: slots.vaultId,
     createdAt: meta.createdAt.toISOString(),
     appVersion: meta.appVersion,
-    periods: months.map((m) => m.period),
+    periods: [...periods],
     slots: { passphrase: slots.slots.passphrase, recovery: slots.slots.recovery },
   };
   const headerText = JSON.stringify(header);
-  const lines = [headerText];
-  for (const month of months) {
+  write(`${headerText}\n`);
+  for (const period of periods) {
+    const month = monthOf(period);
+    if (month.period !== period) throw new Error('backup months out of order');
     const plain = Buffer.from(serializeMonth(month), 'utf8');
     const compressed = brotliCompressSync(plain, {
       params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
     });
-    const { iv, sealed } = seal(dek, compressed, chunkAad(headerText, month.period));
-    lines.push(`${iv.toString('base64')}.${sealed.toString('base64')}`);
+    const { iv, sealed } = seal(dek, compressed, chunkAad(headerText, period));
+    write(`${iv.toString('base64')}.${sealed.toString('base64')}\n`);
   }
   const end = seal(dek, Buffer.from(endMarker, 'utf8'), chunkAad(headerText, endMarker));
-  lines.push(`${end.iv.toString('base64')}.${end.sealed.toString('base64')}`);
-  return `${lines.join('\n')}\n`;
+  write(`${end.iv.toString('base64')}.${end.sealed.toString('base64')}\n`);
+}
+
+/** A whole backup as one text (tests, the benchmark); the vault itself writes with writeBackup. */
+export function writeBackupText(
+  dek: Buffer,
+  slots: KeySlots,
+  months: readonly MonthRecords[],
+  meta: BackupMeta,
+): string {
+  const parts: string[] = [];
+  const byPeriod = new Map(months.map((m) => [m.period, m]));
+  writeBackup(
+    (text) => parts.push(text),
+    dek,
+    slots,
+    months.map((m) => m.period),
+    (period) => byPeriod.get(period) as MonthRecords,
+    meta,
+  );
+  return parts.join('');
 }
 
 export interface OpenedBackup {
   readonly header: BackupHeader;
   readonly headerText: string;
-  /** The encrypted line of each period, in header order. */
-  readonly chunks: readonly string[];
+  /** The encrypted line of each period, in header order: a fresh pass over the file each time. */
+  chunks(): Iterable<string>;
   readonly end: string;
 }
 
@@ -85,21 +117,32 @@ export interface OpenedBackup {
  * order mark. Neither character can occur in a backup as written (JSON header, base64 lines), so
  * removing them gives back exactly the bytes that were authenticated.
  */
-function asWritten(text: string): string {
-  const noBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return noBom.includes('\r') ? noBom.replace(/\r\n/g, '\n') : noBom;
+function asWritten(line: string, first: boolean): string {
+  const noBom = first && line.startsWith('\uFEFF') ? line.slice(1) : line;
+  return noBom.endsWith('\r') ? noBom.slice(0, -1) : noBom;
 }
 
-export function readBackup(input: string): OpenedBackup {
-  const text = asWritten(input);
-  const lines = text.split('\n');
-  const headerText = lines[0] ?? '';
+const wellFormed = (line: string) => {
+  const parts = line.split('.');
+  return parts.length === 2 && parts.every((part) => isCanonicalBase64(part));
+};
+
+/**
+ * Checks a backup's shape in one pass over its lines (as text.split('\n') gives them, so the last
+ * is what follows the final line break) without keeping them: the months are read later, one at
+ * a time, by `openBackupMonths`.
+ */
+export function readBackupLines(source: () => Iterable<string>): OpenedBackup {
+  const lines = source()[Symbol.iterator]();
+  const first = lines.next();
+  const headerText = asWritten(first.done === true ? '' : first.value, true);
+  let next = lines.next();
   let raw: unknown;
   try {
     raw = JSON.parse(headerText);
   } catch {
     // Cut off inside its first line: a backup that was not copied completely.
-    if (lines.length === 1 && text.startsWith(`{"format":"${backupFormat}"`))
+    if (next.done === true && headerText.startsWith(`{"format":"${backupFormat}"`))
       throw new BackupFormatError('truncated', 'header cut short');
     throw new BackupFormatError('not-a-backup', 'header is not JSON');
   }
@@ -108,34 +151,63 @@ export function readBackup(input: string): OpenedBackup {
   }
   const parsed = backupHeaderSchema.safeParse(raw);
   if (!parsed.success) throw new BackupFormatError('damaged', 'header');
-  if (!text.endsWith('\n')) throw new BackupFormatError('truncated', 'no final line break');
-  lines.pop();
-  const chunks = lines.slice(1, -1);
-  const end = lines.length >= 2 ? lines[lines.length - 1] : undefined;
-  if (end === undefined || chunks.length < parsed.data.periods.length)
+  if (next.done === true) throw new BackupFormatError('truncated', 'no final line break');
+  // The lines after the header, each checked as it goes; the one before the final piece is the end line.
+  let count = 0;
+  let previous: string | null = null;
+  let malformed = false;
+  for (;;) {
+    const after = lines.next();
+    if (after.done === true) break;
+    const line = asWritten(next.value, false);
+    if (!wellFormed(line)) malformed = true;
+    previous = line;
+    count += 1;
+    next = after;
+  }
+  if (asWritten(next.value, false) !== '') throw new BackupFormatError('truncated', 'no final line break');
+  const months = count - 1;
+  if (previous === null || months < parsed.data.periods.length)
     throw new BackupFormatError('missing-months', 'fewer lines than months');
-  if (chunks.length !== parsed.data.periods.length) throw new BackupFormatError('damaged', 'extra lines');
-  const wellFormed = (chunk: string) => {
-    const parts = chunk.split('.');
-    return parts.length === 2 && parts.every((part) => isCanonicalBase64(part));
+  if (months !== parsed.data.periods.length) throw new BackupFormatError('damaged', 'extra lines');
+  if (malformed) throw new BackupFormatError('damaged', 'body');
+  const periodCount = months;
+  return {
+    header: parsed.data,
+    headerText,
+    end: previous,
+    *chunks() {
+      let index = -1;
+      for (const line of source()) {
+        if (index >= periodCount) return;
+        if (index >= 0) yield asWritten(line, false);
+        index += 1;
+      }
+    },
   };
-  if (!chunks.every(wellFormed) || !wellFormed(end)) throw new BackupFormatError('damaged', 'body');
-  return { header: parsed.data, headerText, chunks, end };
 }
 
-/** Decrypts one month; throws DecryptError with the wrong key or a changed line. */
-export function openBackupChunk(dek: Buffer, backup: OpenedBackup, position: number): MonthRecords {
-  const period = backup.header.periods[position];
-  const chunk = backup.chunks[position];
-  if (period === undefined || chunk === undefined) throw new BackupFormatError('missing-months', 'no such month');
-  const compressed = openLine(dek, chunk, chunkAad(backup.headerText, period));
-  let json: string;
-  try {
-    json = brotliDecompressSync(compressed, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
-  } catch {
-    throw new BackupFormatError('damaged', 'body');
+export function readBackup(text: string): OpenedBackup {
+  return readBackupLines(() => text.split('\n'));
+}
+
+/** Decrypts the months one at a time, in header order; throws DecryptError with the wrong key or a changed line. */
+export function* openBackupMonths(dek: Buffer, backup: OpenedBackup): Generator<MonthRecords> {
+  let position = 0;
+  for (const chunk of backup.chunks()) {
+    const period = backup.header.periods[position];
+    if (period === undefined) throw new BackupFormatError('damaged', 'extra lines');
+    const compressed = openLine(dek, chunk, chunkAad(backup.headerText, period));
+    let json: string;
+    try {
+      json = brotliDecompressSync(compressed, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
+    } catch {
+      throw new BackupFormatError('damaged', 'body');
+    }
+    yield parseMonth(json, period);
+    position += 1;
   }
-  return parseMonth(json, period);
+  if (position !== backup.header.periods.length) throw new BackupFormatError('missing-months', 'fewer lines');
 }
 
 /** Whether this key opens the backup, and its header is as written (checks the end line). */

@@ -242,11 +242,13 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
     }
     remember(s, next);
     const index = indexFor(next);
-    s.indexes.set(period, index);
+    // Kept in memory only if this month's index already was (a restore writes every month once).
+    if (s.indexes.has(period)) s.indexes.set(period, index);
     try {
       writableStore<MonthIndex>(s, 'index', period).write(index);
       fs.remove(marker);
     } catch (error) {
+      s.indexes.set(period, index);
       // The log is saved; only the listing file lags. The marker stays, so it is rebuilt later.
       log.warn('month index could not be written; it will be rebuilt', { period, error: describeError(error) });
     }

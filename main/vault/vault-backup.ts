@@ -9,10 +9,10 @@ import {
   backupKeySlots,
   backupOpensWith,
   BackupFormatError,
-  openBackupChunk,
+  openBackupMonths,
+  readBackupLines,
+  writeBackup,
   type BackupProblem,
-  readBackup,
-  writeBackupText,
 } from './backup-file';
 import { unwrapWithPassphrase, unwrapWithRecoveryKey } from './key-slots';
 import { periodOf, periodOfId } from './log-ids';
@@ -21,6 +21,7 @@ import { parseRecoveryKey } from './recovery-key';
 import type { VaultContext } from './vault-context';
 import { DecryptError, wipe } from './vault-crypto';
 import { addErasures, type Erasure } from './vault-erasure';
+import { authenticateEnvelopeBlocks, EnvelopeError } from './vault-envelope';
 import { isDamaged, messages, toWriteError } from './vault-errors';
 import { emptyMonth, RecordsFormatError, type MonthRecords } from './vault-records';
 import type { Retention } from './vault-retention';
@@ -171,38 +172,62 @@ export function createVaultBackup(
 
   return {
     backup(s, filePath) {
-      const all: MonthRecords[] = [];
+      // Months that fail their check are set aside first, so the header names only months that will be written.
+      const periods: string[] = [];
       const unreadable: string[] = [];
       for (const period of ctx.periodsOnDisk()) {
-        let month: MonthRecords;
+        const blocks = fs.readBlocks(months.logsPath(period));
+        if (blocks === null) continue;
         try {
-          month = months.readUncached(s, period) ?? emptyMonth(period);
+          authenticateEnvelopeBlocks(s.dek, { kind: 'logs', id: period, vaultId: s.slots.vaultId }, blocks);
         } catch (error) {
-          if (!isDamaged(error)) throw error;
+          if (!(error instanceof EnvelopeError)) throw error;
           months.setAside(s, period);
           unreadable.push(period);
           continue;
         }
-        all.push(month);
+        periods.push(period);
       }
-      const text = writeBackupText(s.dek, s.slots, all, { createdAt: ctx.now(), appVersion: ctx.deps.appVersion });
       removeLeftoverBackupTemps(filePath);
+      let count = 0;
       try {
-        fs.writeAtomic(filePath, text, backupTempName(ctx.me.pid));
+        fs.writeAtomicStream(
+          filePath,
+          (write) =>
+            writeBackup(
+              write,
+              s.dek,
+              s.slots,
+              periods,
+              (period) => {
+                // One month at a time, straight from its file: a big vault never sits in memory whole.
+                const month = months.readUncached(s, period) ?? emptyMonth(period);
+                count += Object.keys(month.logs).length;
+                return month;
+              },
+              { createdAt: ctx.now(), appVersion: ctx.deps.appVersion },
+            ),
+          backupTempName(ctx.me.pid),
+        );
       } catch (error) {
+        if (isDamaged(error)) {
+          throw new AppError(
+            'CORRUPT',
+            'A month of logs could not be read while backing up, so no backup was saved. Try again.',
+          );
+        }
         throw toWriteError(error);
       }
-      const count = all.reduce((n, m) => n + Object.keys(m.logs).length, 0);
-      log.info('backup written', { months: all.length, logs: count });
+      log.info('backup written', { months: periods.length, logs: count });
       return { saved: true, count, unreadablePeriods: unreadable };
     },
 
     async restore(s, filePath, secret) {
-      const bytes = fs.read(filePath);
-      if (bytes === null) throw new AppError('NOT_FOUND', 'That backup file could not be found.');
+      const lines = fs.readLines(filePath);
+      if (lines === null) throw new AppError('NOT_FOUND', 'That backup file could not be found.');
       let backup;
       try {
-        backup = readBackup(bytes.toString('utf8'));
+        backup = readBackupLines(() => lines);
       } catch (error) {
         if (error instanceof BackupFormatError) throw new AppError('CORRUPT', backupProblemMessages[error.problem]);
         throw error;
@@ -252,23 +277,21 @@ export function createVaultBackup(
       const erasures = erasure.known(s);
       try {
         // Check every month first, so a damaged backup changes nothing rather than half a restore.
-        for (let i = 0; i < backup.header.periods.length; i += 1) {
-          try {
-            const month = openBackupChunk(key, backup, i);
-            if (sameVault) addErasures(erasures, month.erased);
-          } catch (error) {
-            if (
-              error instanceof DecryptError ||
-              error instanceof BackupFormatError ||
-              error instanceof RecordsFormatError
-            ) {
-              throw damaged();
-            }
-            throw error;
+        // Both passes read the file a month at a time.
+        try {
+          for (const month of openBackupMonths(key, backup)) if (sameVault) addErasures(erasures, month.erased);
+        } catch (error) {
+          if (
+            error instanceof DecryptError ||
+            error instanceof BackupFormatError ||
+            error instanceof RecordsFormatError
+          ) {
+            throw damaged();
           }
+          throw error;
         }
-        for (let i = 0; i < backup.header.periods.length; i += 1)
-          mergeInto(s, openBackupChunk(key, backup, i), { cutoff, erasures, ownVault: sameVault }, totals);
+        for (const month of openBackupMonths(key, backup))
+          mergeInto(s, month, { cutoff, erasures, ownVault: sameVault }, totals);
       } finally {
         if (!ownKey) wipe(key);
       }

@@ -4,7 +4,7 @@ import { createLogger } from '../logging/logger';
 import { isPeriod } from './log-ids';
 import type { MonthFiles } from './month-files';
 import type { VaultContext } from './vault-context';
-import { authenticateEnvelope, EnvelopeError } from './vault-envelope';
+import { authenticateEnvelopeBlocks, EnvelopeError } from './vault-envelope';
 import { isTempFileName } from './vault-paths';
 import type { Session } from './vault-session';
 import { previousVersionPath } from './vault-stores';
@@ -23,10 +23,15 @@ export interface VaultCheck {
 export function createVaultCheck(ctx: VaultContext, months: MonthFiles): VaultCheck {
   const { fs, paths } = ctx;
 
-  /** True when the file is exactly as this vault wrote it (GCM tag only: no decompressing or parsing). */
-  function authentic(s: Session, kind: 'logs' | 'index', period: string, bytes: Buffer): boolean {
+  /**
+   * True when the file is exactly as this vault wrote it (GCM tag only: no decompressing or
+   * parsing), read a block at a time so a check of every month never holds one whole.
+   */
+  function authentic(s: Session, kind: 'logs' | 'index', period: string, path: string): boolean {
+    const blocks = fs.readBlocks(path);
+    if (blocks === null) return false;
     try {
-      authenticateEnvelope(s.dek, { kind, id: period, vaultId: s.slots.vaultId }, bytes.toString('utf8'));
+      authenticateEnvelopeBlocks(s.dek, { kind, id: period, vaultId: s.slots.vaultId }, blocks);
       return true;
     } catch (error) {
       if (error instanceof EnvelopeError) return false;
@@ -40,8 +45,7 @@ export function createVaultCheck(ctx: VaultContext, months: MonthFiles): VaultCh
    */
   function restorePrevious(s: Session, kind: 'logs' | 'index', period: string, path: string): boolean {
     const previous = previousVersionPath(path);
-    const bytes = fs.read(previous);
-    if (bytes === null || !authentic(s, kind, period, bytes)) return false;
+    if (fs.size(previous) === null || !authentic(s, kind, period, previous)) return false;
     fs.replace(previous, path);
     log.warn('put back the previous version of a file whose last write did not finish', { period, kind });
     return true;
@@ -49,20 +53,21 @@ export function createVaultCheck(ctx: VaultContext, months: MonthFiles): VaultCh
 
   function verifyAll(s: Session): void {
     for (const period of ctx.periodsOnDisk()) {
-      const logsBytes = fs.read(months.logsPath(period));
-      if (logsBytes === null) {
+      if (fs.size(months.logsPath(period)) === null) {
         // An index without its logs: reading it records the month as missing.
         months.readIndex(s, period);
         continue;
       }
-      if (!authentic(s, 'logs', period, logsBytes) && !restorePrevious(s, 'logs', period, months.logsPath(period))) {
+      if (
+        !authentic(s, 'logs', period, months.logsPath(period)) &&
+        !restorePrevious(s, 'logs', period, months.logsPath(period))
+      ) {
         months.setAside(s, period);
         continue;
       }
-      const indexBytes = fs.read(months.indexPath(period));
       if (
-        indexBytes !== null &&
-        !authentic(s, 'index', period, indexBytes) &&
+        fs.size(months.indexPath(period)) !== null &&
+        !authentic(s, 'index', period, months.indexPath(period)) &&
         !restorePrevious(s, 'index', period, months.indexPath(period))
       ) {
         log.warn('month index could not be read; it will be rebuilt from the logs', { period });

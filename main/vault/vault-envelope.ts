@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createDecipheriv, randomBytes, type DecipherGCM } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 
 import { z } from 'zod';
 
-import { DecryptError, ivLength, open, sealWithIv } from './vault-crypto';
+import { DecryptError, ivLength, open, sealWithIv, tagLength } from './vault-crypto';
 
 /**
  * Every encrypted file is text: one JSON header line, then the base64 ciphertext. The header
@@ -136,17 +136,83 @@ export function peekEnvelopeIv(head: Buffer): string | null {
   }
 }
 
-/** Checks the file's integrity without decompressing or parsing it: the cheap check run at every unlock. */
-export function authenticateEnvelope(dek: Buffer, context: EnvelopeContext, text: string): void {
-  const { header, headerText, body } = readEnvelopeHeader(text);
-  if (header.kind !== context.kind || header.id !== context.id || header.vault !== context.vaultId) {
-    throw new EnvelopeError('other-file');
+/**
+ * Checks a file's integrity without decompressing or parsing it (the check run on every month at
+ * unlock), a block at a time: the base64 body is decoded and fed to the cipher as it comes, so it
+ * never holds a whole file, its text or its plaintext. Throws EnvelopeError as openEnvelope does.
+ */
+export function authenticateEnvelopeBlocks(dek: Buffer, context: EnvelopeContext, blocks: Iterable<Buffer>): void {
+  let head = '';
+  let decipher: DecipherGCM | null = null;
+  /** Base64 not yet decoded: always the last quad (it may carry padding), plus any partial one. */
+  let pending = '';
+  /** The last decoded bytes held back: the final 16 are the tag. */
+  let tail = Buffer.alloc(0);
+  let ended = false;
+
+  const feed = (text: string, final: boolean): void => {
+    // Canonical base64 only: a stray character or moved padding is a change, though Node would skip it.
+    const bytes = Buffer.from(text, 'base64');
+    if (bytes.toString('base64') !== text || (!final && text.includes('='))) throw new EnvelopeError('format');
+    const all = Buffer.concat([tail, bytes]);
+    const keep = Math.min(tagLength, all.length);
+    if (all.length > keep) decipher?.update(all.subarray(0, all.length - keep));
+    tail = Buffer.from(all.subarray(all.length - keep));
+  };
+
+  for (const block of blocks) {
+    let text = block.toString('latin1');
+    if (decipher === null) {
+      head += text;
+      const newline = head.indexOf('\n');
+      if (newline < 0) {
+        if (head.length > 4096) throw new EnvelopeError('format');
+        continue;
+      }
+      const headerText = head.slice(0, newline);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(headerText);
+      } catch {
+        throw new EnvelopeError('format');
+      }
+      const parsed = headerSchema.safeParse(raw);
+      if (!parsed.success) throw new EnvelopeError('format');
+      const header = parsed.data;
+      if (header.kind !== context.kind || header.id !== context.id || header.vault !== context.vaultId) {
+        throw new EnvelopeError('other-file');
+      }
+      const iv = Buffer.from(header.iv, 'base64');
+      if (iv.length !== ivLength || dek.length !== 32) throw new EnvelopeError('auth');
+      decipher = createDecipheriv('aes-256-gcm', dek, iv, { authTagLength: tagLength });
+      decipher.setAAD(Buffer.from(headerText, 'utf8'));
+      text = head.slice(newline + 1);
+      head = '';
+    }
+    // Exactly one line break ends the body, and nothing follows it.
+    if (ended && text.length > 0) throw new EnvelopeError('format');
+    const newline = text.indexOf('\n');
+    if (newline >= 0) {
+      if (newline !== text.length - 1) throw new EnvelopeError('format');
+      ended = true;
+      text = text.slice(0, newline);
+    }
+    pending += text;
+    const ready = pending.length - (pending.length % 4) - 4;
+    if (ready > 0) {
+      feed(pending.slice(0, ready), false);
+      pending = pending.slice(ready);
+    }
   }
+  // What is left is the final quad (the body is whole quads, and never shorter than the tag).
+  if (decipher === null || !ended || pending.length !== 4) throw new EnvelopeError('format');
+  feed(pending, true);
+  if (tail.length < tagLength) throw new EnvelopeError('format');
   try {
-    open(dek, Buffer.from(header.iv, 'base64'), Buffer.from(body, 'base64'), Buffer.from(headerText, 'utf8'));
-  } catch (error) {
-    if (error instanceof DecryptError) throw new EnvelopeError('auth');
-    throw error;
+    decipher.setAuthTag(tail);
+    decipher.final();
+  } catch {
+    throw new EnvelopeError('auth');
   }
 }
 

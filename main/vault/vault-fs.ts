@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -16,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /**
  * The file operations the vault performs itself, including writing every vault file (see
@@ -37,6 +38,18 @@ export interface VaultFs {
    * names the temp file (in the same folder) instead of the default `.NAME.<random>.tmp`.
    */
   writeAtomic(path: string, data: string | Buffer, tempName?: string): void;
+  /**
+   * Like writeAtomic, for content made piece by piece (a backup, month after month), so it never
+   * has to be in memory whole; the pieces are checked against a hash of what was read back.
+   */
+  writeAtomicStream(path: string, produce: (write: (chunk: string | Buffer) => void) => void, tempName?: string): void;
+  /**
+   * The file's lines, read a block at a time (split on LF, as text.split('\n') would: the last
+   * element is what follows the final line break); null when the file does not exist.
+   */
+  readLines(path: string): Iterable<string> | null;
+  /** The file a block at a time (each block only valid until the next); null when the file does not exist. */
+  readBlocks(path: string): Iterable<Buffer> | null;
   /**
    * Creates a new file with this content; throws an EEXIST error if it already exists. When the
    * content cannot be written (a full disk), the file it made is removed again, never left empty.
@@ -103,6 +116,38 @@ function fsyncDir(dir: string): void {
 
 /** The vault's file operations on the real disk; `io` lets a test make a write come out short. */
 export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
+  const writeAtomicStream: VaultFs['writeAtomicStream'] = (path, produce, tempName) => {
+    const temp = join(dirname(path), tempName ?? `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number | null = openSync(temp, 'wx', fileMode);
+    try {
+      const written = createHash('sha256');
+      let length = 0;
+      const descriptor = fd;
+      produce((chunk) => {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        writeAll(io, descriptor, bytes);
+        written.update(bytes);
+        length += bytes.length;
+      });
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      // Checked before the rename, so a short or changed file never replaces a good one.
+      if (hashOfFile(temp) !== `${length}:${written.digest('hex')}`)
+        throw shortWrite('the file was not written completely');
+      renameSync(temp, path);
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already gone, or the disk refuses even that: the target was never touched.
+      }
+      throw error;
+    }
+    fsyncDir(dirname(path));
+  };
+
   return {
     mkdir(path) {
       mkdirSync(path, { recursive: true, mode: dirMode });
@@ -140,28 +185,30 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
       }
     },
     writeAtomic(path, data, tempName) {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const temp = join(dirname(path), tempName ?? `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-      let fd: number | null = openSync(temp, 'wx', fileMode);
+      writeAtomicStream(path, (write) => write(data), tempName);
+    },
+    writeAtomicStream,
+    readBlocks(path) {
+      let fd: number;
       try {
-        writeAll(io, fd, bytes);
-        fsyncSync(fd);
-        closeSync(fd);
-        fd = null;
-        // Checked before the rename, so a short file never replaces a good one.
-        const written = readFileSync(temp);
-        if (!written.equals(bytes)) throw shortWrite('the file was not written completely');
-        renameSync(temp, path);
+        fd = openSync(path, 'r');
       } catch (error) {
-        if (fd !== null) closeSync(fd);
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Already gone, or the disk refuses even that: the target was never touched.
-        }
+        if (isCode(error, 'ENOENT')) return null;
         throw error;
       }
-      fsyncDir(dirname(path));
+      closeSync(fd);
+      return blocksOf(path);
+    },
+    readLines(path) {
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return null;
+        throw error;
+      }
+      closeSync(fd);
+      return linesOf(path);
     },
     createExclusive(path, data) {
       const fd = openSync(path, 'wx', fileMode);
@@ -231,6 +278,74 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
 }
 
 export const nodeVaultFs: VaultFs = createNodeVaultFs();
+
+const blockSize = 64 * 1024;
+
+/** "length:sha256" of a file, read a block at a time. */
+function hashOfFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  let length = 0;
+  try {
+    const buffer = Buffer.alloc(blockSize);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, blockSize, null);
+      if (read === 0) break;
+      hash.update(buffer.subarray(0, read));
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return `${length}:${hash.digest('hex')}`;
+}
+
+/** A file's bytes a block at a time (one buffer, reused); a fresh pass each time it is iterated. */
+function blocksOf(path: string): Iterable<Buffer> {
+  return {
+    *[Symbol.iterator]() {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(blockSize);
+        for (;;) {
+          const read = readSync(fd, buffer, 0, blockSize, null);
+          if (read === 0) return;
+          yield buffer.subarray(0, read);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/** Lines of a UTF-8 file, a block at a time; a fresh pass each time it is iterated. */
+function linesOf(path: string): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(blockSize);
+        const decoder = new StringDecoder('utf8');
+        let pending = '';
+        for (;;) {
+          const read = readSync(fd, buffer, 0, blockSize, null);
+          if (read === 0) break;
+          pending += decoder.write(buffer.subarray(0, read));
+          let newline = pending.indexOf('\n');
+          while (newline >= 0) {
+            yield pending.slice(0, newline);
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+          }
+        }
+        yield pending + decoder.end();
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
 
 function statOrNull(path: string) {
   try {

@@ -16,7 +16,7 @@ import { generateRecoveryKey } from './recovery-key';
 import type { VaultContext } from './vault-context';
 import { deriveSubkey, randomKey, wipe } from './vault-crypto';
 import {
-  authenticateEnvelope,
+  authenticateEnvelopeBlocks,
   EnvelopeError,
   indexBindingField,
   openEnvelope,
@@ -86,10 +86,10 @@ export function createVaultRekey(
   }
 
   function opensWith(dek: Buffer, context: EnvelopeContext, path: string): boolean {
-    const bytes = fs.read(path);
-    if (bytes === null) return false;
+    const blocks = fs.readBlocks(path);
+    if (blocks === null) return false;
     try {
-      authenticateEnvelope(dek, context, bytes.toString('utf8'));
+      authenticateEnvelopeBlocks(dek, context, blocks);
       return true;
     } catch (error) {
       if (error instanceof EnvelopeError) return false;

@@ -46,6 +46,10 @@ function fullDiskFs(shouldFail: (operation: keyof VaultFs, path: string) => bool
       if (shouldFail('writeAtomic', path)) throw enospc();
       nodeVaultFs.writeAtomic(path, data);
     },
+    writeAtomicStream(path, produce, tempName) {
+      if (shouldFail('writeAtomic', path)) throw enospc();
+      nodeVaultFs.writeAtomicStream(path, produce, tempName);
+    },
   };
 }
 
