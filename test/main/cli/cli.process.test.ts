@@ -14,11 +14,11 @@ import { startTcpServer } from '../probes/helpers/local-servers';
 const root = join(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-cli-'));
 
-/** Runs the CLI as `npm run -s cli --` does: a real process, through tsx, with the usual umask 022. */
+/** Runs the CLI as `npm run -s cli --` does (the bundled launcher): a real process, with the usual umask 022. */
 function cliWith(options: { dataDir?: string; input?: string }, ...args: string[]) {
   const result = spawnSync(
     '/bin/sh',
-    ['-c', 'umask 022; exec "$0" "$@"', join(root, 'node_modules/.bin/tsx'), 'main/cli/index.ts', ...args],
+    ['-c', 'umask 022; exec "$0" "$@"', process.execPath, 'main/cli/launch.mjs', ...args],
     {
       cwd: root,
       encoding: 'utf8',
