@@ -5,7 +5,8 @@
  * day) in a temp folder, with the real scrypt cost, then measures what a therapist waits for.
  * The last line of output is JSON. A benchmark, not a test: figures depend on the machine.
  * `--keep DIR` leaves the vault in DIR (its data folder; the passphrase is "bench passphrase,
- * long enough"), so the CLI's own commands can be measured on it.
+ * long enough"), with its settings keeping logs for ever as the benchmark does, so the CLI's own
+ * commands can be measured on it without its retention removing the older years.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 
 import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
+import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
 import { createPassphraseSlot, createRecoverySlot, type KeySlots } from '../../main/vault/key-slots';
 import { makeLogId, periodOf } from '../../main/vault/log-ids';
@@ -199,6 +201,7 @@ async function main() {
   const root = mkdtempSync(join(tmpdir(), 'readyroom-vault-bench-'));
   const dataDir = values.keep ?? join(root, 'data');
   if (values.keep && existsSync(join(values.keep, 'vault'))) throw new Error(`${values.keep} already holds a vault`);
+  if (values.keep) createSettingsService(dataDir, confStoreFactory).update({ retentionYears: null });
   try {
     progress(`building ${total} logs…`);
     const built = buildInChild(dataDir);
