@@ -198,7 +198,9 @@ describe('macOS Software Update, Time Machine, sleep and Bluetooth', () => {
 
   it('reads whether Time Machine is backing up now', async () => {
     expect(parseTmutilStatus(mac('pasted/tmutil-status-running.txt'))).toEqual({ running: true });
-    expect(parseTmutilStatus(await capturedOutput('macos-hand-written', 'tmutil', 'status'))).toEqual({ running: false });
+    expect(parseTmutilStatus(await capturedOutput('macos-hand-written', 'tmutil', 'status'))).toEqual({
+      running: false,
+    });
     expect(parseTmutilStatus('Backup session status:\n{\n}\n')).toBeNull();
   });
 
@@ -290,7 +292,9 @@ describe('apt settings, restarts and headsets on Linux', () => {
   });
 
   it('finds Bluetooth sound outputs among the sinks', async () => {
-    expect(pactlBluetoothSinks(await capturedOutput('linux-listeners-ubuntu', 'pactl', 'list', 'sinks'))).toEqual(['MBH20']);
+    expect(pactlBluetoothSinks(await capturedOutput('linux-listeners-ubuntu', 'pactl', 'list', 'sinks'))).toEqual([
+      'MBH20',
+    ]);
     expect(pactlBluetoothSinks(captureFile('linux-hand-written', 'pasted/pactl-list-sinks.txt'))).toEqual([]);
     expect(pactlBluetoothSinks('')).toBeNull();
   });
