@@ -515,11 +515,12 @@ describe('scan --save hook', () => {
     const [earlier = ''] = await seed([{ client: 'AB-1' }]);
     const month = `${earlier.slice(0, 4)}-${earlier.slice(4, 6)}`;
     writeFileSync(join(dir, 'data', 'vault', 'logs', `${month}.json`), 'damaged by something else\n');
-    const message = await createScanSaveHook(deps)(
+    const saved = await createScanSaveHook(deps)(
       report,
       { save: true, client: 'AB-017', 'passphrase-file': passFile },
       context(),
     );
+    const message = saved ? saved.message : '';
     expect(message).toMatch(/Saved readiness log/);
     expect(message).toMatch(
       /could not be read: ReadyRoom set that file aside unchanged and saved this log in a new one/,
