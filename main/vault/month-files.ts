@@ -49,6 +49,8 @@ export interface MonthFiles {
   readOrFail(s: Session, period: string): MonthRecords;
   /** Reads a month without keeping it in the session's small cache (for a pass over every month). */
   readUncached(s: Session, period: string): MonthRecords | null;
+  /** Like readUncached, but a month that cannot be read is set aside (as any unreadable month is) and gives null. */
+  readUncachedOrSetAside(s: Session, period: string): MonthRecords | null;
   /**
    * Writes a month: marker, logs file (the commit point), index, marker removed. A crash
    * anywhere leaves the old or new logs file; the marker makes the next unlock rebuild the index.
@@ -322,6 +324,11 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
     return index;
   }
 
+  function readUncached(s: Session, period: string): MonthRecords | null {
+    // Straight from the store, not the small in-memory cache, so a big vault does not pile up in memory.
+    return s.months.get(period) ?? logsStore(s, period, false).value;
+  }
+
   return {
     logsPath,
     indexPath,
@@ -343,9 +350,15 @@ export function createMonthFiles(ctx: VaultContext, sessions: Sessions, quaranti
         throw error;
       }
     },
-    readUncached(s, period) {
-      // Straight from the store, not the small in-memory cache, so a big vault does not pile up in memory.
-      return s.months.get(period) ?? logsStore(s, period, false).value;
+    readUncached,
+    readUncachedOrSetAside(s, period) {
+      try {
+        return readUncached(s, period);
+      } catch (error) {
+        if (!isDamaged(error)) throw error;
+        setAside(s, period);
+        return null;
+      }
     },
     commit,
     readIndex,

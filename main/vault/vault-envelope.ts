@@ -80,11 +80,8 @@ export function sealEnvelope(
   return `${headerText}\n${sealed.toString('base64')}\n`;
 }
 
-/** Splits and checks the header without a key (a backup header says which slots can open it). */
-export function readEnvelopeHeader(text: string): { header: EnvelopeHeader; headerText: string; body: string } {
-  const newline = text.indexOf('\n');
-  if (newline <= 0) throw new EnvelopeError('format');
-  const headerText = text.slice(0, newline);
+/** A header line's fields, checked (not yet authenticated); 'format' when it is not one. */
+function parseHeaderLine(headerText: string): EnvelopeHeader {
   let raw: unknown;
   try {
     raw = JSON.parse(headerText);
@@ -93,11 +90,20 @@ export function readEnvelopeHeader(text: string): { header: EnvelopeHeader; head
   }
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) throw new EnvelopeError('format');
+  return parsed.data;
+}
+
+/** Splits and checks the header without a key (a backup header says which slots can open it). */
+export function readEnvelopeHeader(text: string): { header: EnvelopeHeader; headerText: string; body: string } {
+  const newline = text.indexOf('\n');
+  if (newline <= 0) throw new EnvelopeError('format');
+  const headerText = text.slice(0, newline);
+  const header = parseHeaderLine(headerText);
   // Exactly one trailing newline and canonical base64: every changed byte must be noticed.
   if (!text.endsWith('\n')) throw new EnvelopeError('format');
   const body = text.slice(newline + 1, -1);
   if (!isCanonicalBase64(body)) throw new EnvelopeError('format');
-  return { header: parsed.data, headerText, body };
+  return { header, headerText, body };
 }
 
 /** Base64 that decodes and re-encodes to itself; Node's decoder silently skips stray characters. */
@@ -170,15 +176,7 @@ export function authenticateEnvelopeBlocks(dek: Buffer, context: EnvelopeContext
         continue;
       }
       const headerText = head.slice(0, newline);
-      let raw: unknown;
-      try {
-        raw = JSON.parse(headerText);
-      } catch {
-        throw new EnvelopeError('format');
-      }
-      const parsed = headerSchema.safeParse(raw);
-      if (!parsed.success) throw new EnvelopeError('format');
-      const header = parsed.data;
+      const header = parseHeaderLine(headerText);
       if (header.kind !== context.kind || header.id !== context.id || header.vault !== context.vaultId) {
         throw new EnvelopeError('other-file');
       }

@@ -6,7 +6,7 @@ import { periodOf } from './log-ids';
 import type { MonthFiles } from './month-files';
 import type { VaultContext } from './vault-context';
 import { keyedHash } from './vault-crypto';
-import { isDamaged, UnreadablePeriodError } from './vault-errors';
+import { UnreadablePeriodError } from './vault-errors';
 import type { MonthRecords } from './vault-records';
 import type { Session } from './vault-session';
 
@@ -55,14 +55,7 @@ export function createErasure(ctx: VaultContext, months: MonthFiles): Erasure {
     const key = clientCodeKey(client);
     const byPeriod = new Map<string, string[]>();
     for (const period of ctx.periodsOnDisk()) {
-      let month: MonthRecords | null;
-      try {
-        month = months.readUncached(s, period);
-      } catch (error) {
-        if (!isDamaged(error)) throw error;
-        months.setAside(s, period);
-        continue;
-      }
+      const month = months.readUncachedOrSetAside(s, period);
       const ids = Object.values(month?.logs ?? {})
         .filter((entry) => clientCodeKey(entry.clientCode) === key)
         .map((entry) => entry.id);

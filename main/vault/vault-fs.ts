@@ -188,28 +188,8 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
       writeAtomicStream(path, (write) => write(data), tempName);
     },
     writeAtomicStream,
-    readBlocks(path) {
-      let fd: number;
-      try {
-        fd = openSync(path, 'r');
-      } catch (error) {
-        if (isCode(error, 'ENOENT')) return null;
-        throw error;
-      }
-      closeSync(fd);
-      return blocksOf(path);
-    },
-    readLines(path) {
-      let fd: number;
-      try {
-        fd = openSync(path, 'r');
-      } catch (error) {
-        if (isCode(error, 'ENOENT')) return null;
-        throw error;
-      }
-      closeSync(fd);
-      return linesOf(path);
-    },
+    readBlocks: (path) => (opens(path) ? blocksOf(path) : null),
+    readLines: (path) => (opens(path) ? linesOf(path) : null),
     createExclusive(path, data) {
       const fd = openSync(path, 'wx', fileMode);
       try {
@@ -298,6 +278,22 @@ function hashOfFile(path: string): string {
     closeSync(fd);
   }
   return `${length}:${hash.digest('hex')}`;
+}
+
+/**
+ * Whether the file exists and can be opened, checked now (the readers are lazy, so "missing"
+ * must be known before they are handed out); other errors are thrown.
+ */
+function opens(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return false;
+    throw error;
+  }
+  closeSync(fd);
+  return true;
 }
 
 /** A file's bytes a block at a time (one buffer, reused); a fresh pass each time it is iterated. */

@@ -24,8 +24,8 @@ import {
   sealEnvelope,
   type EnvelopeContext,
 } from './vault-envelope';
-import { isDamaged, toWriteError } from './vault-errors';
-import { indexOfMonth, serializeIndex, serializeMonth, type MonthRecords } from './vault-records';
+import { toWriteError } from './vault-errors';
+import { indexOfMonth, serializeIndex, serializeMonth } from './vault-records';
 import type { Session, Sessions } from './vault-session';
 
 const log = createLogger('vault');
@@ -141,15 +141,8 @@ export function createVaultRekey(
 
   /** Step 1 for one month: its logs and a fresh index, sealed under the new key. */
   function stageMonth(s: Session, newDek: Buffer, period: string): boolean {
-    let month: MonthRecords | null;
-    try {
-      month = months.readUncached(s, period);
-    } catch (error) {
-      if (!isDamaged(error)) throw error;
-      // It cannot be read under the old key either: set aside, as any unreadable month is.
-      months.setAside(s, period);
-      return false;
-    }
+    // A month that cannot be read under the old key either is set aside, as any unreadable month is.
+    const month = months.readUncachedOrSetAside(s, period);
     if (month === null) return false;
     const vaultId = s.slots.vaultId;
     const logsText = sealEnvelope(newDek, { kind: 'logs', id: period, vaultId }, serializeMonth(month));
