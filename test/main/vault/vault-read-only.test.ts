@@ -9,7 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeVaultFs, nodeVaultFs, type VaultFs } from '../../../main/vault/vault-fs';
 import type { VaultService } from '../../../main/vault/vault-service';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
-import { fakeClock, makeVault, passphrase, snapshotFiles, tempDataDir, type TestClock } from './vault-test-kit';
+import {
+  canMountTmpfs,
+  fakeClock,
+  makeVault,
+  passphrase,
+  snapshotFiles,
+  tempDataDir,
+  type TestClock,
+} from './vault-test-kit';
 
 let dir: string;
 let cleanup: () => void;
@@ -144,19 +152,7 @@ describe('vault-service: a data folder that cannot be written', () => {
 });
 
 // Real file systems, where this machine allows: a read-only bind mount, and a full tmpfs (root on Linux).
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'rr-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-})();
+const canMount = canMountTmpfs();
 
 describe.skipIf(!canMount)('vault-service: a real read-only folder and a real full disk', () => {
   let mountPoint: string;
