@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { judgementKinds } from '../../shared/checks/judgement';
 import { clientCodeMaxLength } from '../../shared/logs/client-code';
 import { legacyLogSummarySchema, logSummaryVersion, summarizeLog } from '../../shared/logs/log-summary';
-import { outcomes, type LogSummary, type ReadinessLog } from '../../shared/logs/readiness-log';
+import {
+  outcomes,
+  type AttentionItem,
+  type JudgedItem,
+  type LogSummary,
+  type ReadinessLog,
+} from '../../shared/logs/readiness-log';
 import { knownPlatformIds, modalities } from '../../shared/session/platforms';
 
 /**
@@ -216,6 +222,37 @@ function isSummary(value: unknown): value is LogSummary {
   );
 }
 
+/** Check ids and attention or judged items seen so far: a few hundred at most (the catalog's ids times their states). */
+const sharedValues = new Map<string, unknown>();
+const maxSharedValues = 10_000;
+
+function shared<T>(key: string, value: T): T {
+  const seen = sharedValues.get(key);
+  if (seen !== undefined) return seen as T;
+  if (sharedValues.size < maxSharedValues) sharedValues.set(key, Object.freeze(value));
+  return value;
+}
+
+/**
+ * Every summary of a month names the same few check ids and items: one frozen copy of each is
+ * kept instead of one per summary (a listing of 20,000 logs holds half a million of them). The
+ * arrays are fresh from JSON.parse, so they are changed in place. Holds no client data.
+ */
+function shareRepeated(summary: LogSummary): void {
+  const problems = summary.problems as string[];
+  for (let i = 0; i < problems.length; i += 1) problems[i] = shared(`p ${problems[i]}`, problems[i] as string);
+  const attention = summary.attention as AttentionItem[];
+  for (let i = 0; i < attention.length; i += 1) {
+    const item = attention[i] as AttentionItem;
+    attention[i] = shared(`a ${item.id} ${item.state}`, item);
+  }
+  const judged = summary.judged as JudgedItem[];
+  for (let i = 0; i < judged.length; i += 1) {
+    const item = judged[i] as JudgedItem;
+    judged[i] = shared(`j ${item.id} ${item.kind} ${item.seen}`, item);
+  }
+}
+
 export function parseIndex(json: string, period: string): MonthIndex {
   const raw = parseObject(json);
   if (raw.summaryVersion === undefined) {
@@ -231,6 +268,7 @@ export function parseIndex(json: string, period: string): MonthIndex {
   if (parsed.data.period !== period) throw new RecordsFormatError('period');
   const { summaryVersion: _version, summaries, ...index } = parsed.data;
   if (!summaries.every(isSummary)) throw new RecordsFormatError('index summary');
+  for (const summary of summaries) shareRepeated(summary);
   return { ...index, summaries, erased: index.erased ?? {}, schema: recordsSchemaVersion };
 }
 

@@ -70,3 +70,19 @@ describe('vault-records: reading an index', () => {
     expect(accepted(summary)).toBe(true);
   });
 });
+
+describe('vault-records: the summaries of an index in memory', () => {
+  it('keeps one shared, frozen copy of each repeated check id and item, with every value unchanged', () => {
+    const second = { ...summary, id: '202603-0123456789abcdefghjm' };
+    expect(summary.attention.length).toBeGreaterThan(0);
+    expect(summary.problems.length).toBeGreaterThan(0);
+    const index = parseIndex(indexWith([summary, second]), '2026-03');
+    expect(index.summaries).toEqual([summary, second]);
+    const [a, b] = index.summaries;
+    expect(a?.attention[0]).toBe(b?.attention[0]);
+    expect(Object.isFrozen(a?.attention[0])).toBe(true);
+    // Another month read later shares them too.
+    const again = parseIndex(indexWith([summary]), '2026-03');
+    expect(again.summaries[0]?.attention[0]).toBe(a?.attention[0]);
+  });
+});
