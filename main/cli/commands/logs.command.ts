@@ -23,10 +23,11 @@ import {
   vaultCliUsage,
   type VaultCliDeps,
 } from '../vault-cli';
+import type { LogList } from '../../vault/vault-logs';
 import type { VaultService } from '../../vault/vault-service';
 import { parseCommandArgs } from '../cli-args';
 import { judgementText } from '../judgement-args';
-import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
+import { exitCodes, UsageError, type CliCommand, type CliContext, type CliIo } from '../cli-types';
 
 const usage = `Usage: readyroom logs <command> [options]
 
@@ -113,6 +114,24 @@ const allowed: Record<Subcommand, { readonly options: readonly string[]; readonl
   'new-data-key': { options: ['json'], positional: 0 },
   'unlock-test': { options: [], positional: 0 },
 };
+
+/**
+ * `list --json`, the same text JSON.stringify would give, written a few hundred logs at a time:
+ * one string of 20,000 summaries would be another copy of them all on top of the list.
+ */
+function writeListJson(io: CliIo, result: LogList): void {
+  const { logs, unreadablePeriods, missingPeriods } = result;
+  io.stdout('{"logs":[');
+  for (let i = 0; i < logs.length; i += 500) {
+    io.stdout(
+      `${i > 0 ? ',' : ''}${logs
+        .slice(i, i + 500)
+        .map((entry) => JSON.stringify(entry))
+        .join(',')}`,
+    );
+  }
+  io.stdout(`],${JSON.stringify({ unreadablePeriods, missingPeriods }).slice(1)}\n`);
+}
 
 function parseDate(text: string, flag: string, endOfDay: boolean): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -379,9 +398,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
           };
           const result = await withVault(values, context, stdinLines, (vault) => vault.list(query), 'read');
           if (values.json) {
-            io.stdout(
-              `${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods, missingPeriods: result.missingPeriods })}\n`,
-            );
+            writeListJson(io, result);
             return exitCodes.ok;
           }
           if (result.logs.length === 0) io.stdout('No logs found.\n');

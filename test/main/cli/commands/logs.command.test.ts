@@ -209,6 +209,27 @@ describe('logs command', () => {
     expect(JSON.parse(future.stdout).logs).toEqual([]);
   });
 
+  it('prints list --json exactly as the vault lists, also past the first few hundred logs', async () => {
+    await init();
+    // A log a day, so each save rewrites a small month file.
+    const clock = fakeClock('2024-01-01T09:00:00.000Z');
+    const seeding = makeVault(join(dir, 'data'), { clock });
+    await seeding.unlock({ method: 'passphrase', passphrase });
+    for (let i = 0; i < 1003; i += 1) {
+      seeding.save(sampleLog(i, { clientCode: `AB-${i % 7}` }));
+      clock.advance(24 * 3_600_000);
+    }
+    seeding.lock();
+    const json = await run(['list', '--json', '--passphrase-file', passFile]);
+    expect(json.code).toBe(0);
+    const vault = makeVault(join(dir, 'data'));
+    await vault.unlock({ method: 'passphrase', passphrase });
+    const listed = vault.list();
+    vault.lock();
+    expect(listed.logs).toHaveLength(1003);
+    expect(json.stdout).toBe(`${JSON.stringify(listed)}\n`);
+  });
+
   it('refuses bad arguments with exit code 2', async () => {
     await init();
     expect((await run(['list', '--since', 'last tuesday', '--passphrase-file', passFile])).code).toBe(2);
