@@ -1,15 +1,16 @@
 /**
  * `npm run -s cli`: runs the CLI from one bundled file (with its packages) in plain Node. Without
  * a TypeScript loader: tsx keeps its loader in a second thread (about 35 MB), which would sit on
- * top of scrypt's 128 MiB at every unlock. The bundle is rebuilt (esbuild, about half a second) only
- * when a source file it was built from has changed; its name comes from its content, so
- * concurrent runs never read one half written.
+ * top of scrypt's 128 MiB at every unlock. The bundle is rebuilt (esbuild, about half a second, in
+ * a child process) only when a source file it was built from has changed; its name comes from its
+ * content, so concurrent runs never read one half written.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(import.meta.dirname, '../..');
 const outDir = join(root, 'out/cli');
@@ -78,5 +79,26 @@ async function rebuild() {
   return bundle;
 }
 
-const bundle = freshBundle() ?? (await rebuild());
-await import(pathToFileURL(join(outDir, bundle)).href);
+const buildOnly = 'READYROOM_CLI_BUILD_ONLY';
+
+/**
+ * Rebuilds in a short-lived child process: esbuild's output and its service would otherwise add
+ * about 20 MB to this process, which then runs scrypt.
+ */
+function rebuildInChild() {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, [buildOnly]: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error('the CLI could not be built');
+  const bundle = freshBundle();
+  if (!bundle) throw new Error('the CLI could not be built');
+  return bundle;
+}
+
+if (process.env[buildOnly] === '1') {
+  await rebuild();
+} else {
+  const bundle = freshBundle() ?? rebuildInChild();
+  await import(pathToFileURL(join(outDir, bundle)).href);
+}
