@@ -26,6 +26,11 @@ export interface CliCommand {
   readonly usage: string;
   /** Returns the exit code: 0 success, 1 a check or action failed, 2 usage error or bad input. */
   run(argv: readonly string[], context: CliContext): Promise<number>;
+  /**
+   * True when this run can only read (list, show, test a passphrase), so an unexpected failure is
+   * known to have changed nothing. Absent: not known, and the CLI does not claim it.
+   */
+  changesNothing?(argv: readonly string[]): boolean;
 }
 
 /** Thrown for bad arguments or input: the CLI prints its message on one line and exits 2. */

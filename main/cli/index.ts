@@ -1,12 +1,16 @@
 import { createStderrSink, setLogSink } from '../logging/logger';
 import { commands } from './commands';
 import { defaultDataDir } from './data-dir';
-import { runCli } from './run-cli';
+import { runCli, takeGlobalFlags } from './run-cli';
 
 /** `npm run -s cli -- <command>`: the headless front door to the same services the app uses. */
-setLogSink(createStderrSink(process.env.READYROOM_LOG_LEVEL === 'debug' ? 'debug' : 'error'));
+const { argv, verbose } = takeGlobalFlags(process.argv.slice(2));
+// stderr is for the user's messages; diagnostic log lines only on request.
+setLogSink(
+  verbose || process.env.READYROOM_LOG_LEVEL === 'debug' ? createStderrSink('debug') : { write: () => undefined },
+);
 
-const code = await runCli(process.argv.slice(2), commands, {
+const code = await runCli(argv, commands, {
   io: {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

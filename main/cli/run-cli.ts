@@ -16,9 +16,33 @@ export function helpText(commands: readonly CliCommand[]): string {
     ...lines,
     '',
     'Run `<command> --help` for its options. Add --json for machine-readable output (only JSON on stdout).',
+    'Add --verbose to any command to see its diagnostic log lines on stderr (they never hold client data).',
     'Exit codes: 0 success, 1 a check or action failed, 2 usage error or bad input.',
     '',
   ].join('\n');
+}
+
+/**
+ * Takes the global `--verbose` flag out of the arguments (wherever it is, up to a `--`), so the
+ * commands never see it.
+ */
+export function takeGlobalFlags(argv: readonly string[]): { readonly argv: string[]; readonly verbose: boolean } {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? argv : argv.slice(0, end);
+  const tail = end < 0 ? [] : argv.slice(end);
+  return { argv: [...head.filter((a) => a !== '--verbose'), ...tail], verbose: head.includes('--verbose') };
+}
+
+/** The line for a failure nobody expected: what is known, and how to learn more. */
+function unexpectedFailure(command: CliCommand, argv: readonly string[]): string {
+  let readOnly = false;
+  try {
+    readOnly = command.changesNothing?.(argv) ?? false;
+  } catch {
+    readOnly = false;
+  }
+  const known = readOnly ? ' This command only reads, so nothing was changed.' : '';
+  return `readyroom ${command.name}: something went wrong.${known} Run it again with --verbose to see where, or report this.\n`;
 }
 
 /** Dispatches argv to a command; every failure becomes an exit code and one line on stderr. */
@@ -54,9 +78,7 @@ export async function runCli(
       return badInput ? exitCodes.usage : exitCodes.failed;
     }
     log.error('command failed', { command: command.name, error: describeError(error) });
-    context.io.stderr(
-      `readyroom ${command.name}: something went wrong; nothing was lost. Run again, or report this.\n`,
-    );
+    context.io.stderr(unexpectedFailure(command, rest));
     return exitCodes.failed;
   }
 }

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
@@ -16,7 +17,7 @@ import { createUnsupportedProgramsService } from '../programs/unsupported-progra
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../store/store-factory';
 import type { KeychainPort } from '../vault/key-slots';
-import { createVaultService, nodeIdleTimers, type VaultService } from '../vault/vault-service';
+import { createVaultService, nodeIdleTimers, type VaultService, type VaultServiceDeps } from '../vault/vault-service';
 
 /** Everything the services need from their host (Electron app, CLI or browser test host). */
 export interface ServiceGraphOptions {
@@ -25,8 +26,15 @@ export interface ServiceGraphOptions {
   readonly appVersion: string;
   readonly exec: ExecFn;
   readonly storeFactory: StoreFactory;
-  readonly events: EventSink;
+  /** Where events go (the window, the test host's stream); the CLI has none. */
+  readonly events?: EventSink;
   readonly testHost: boolean;
+  /** The environment for programs and probes; the CLI passes its own, the app uses process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Lock the vault after the idle time in the settings (default on); off for the CLI, whose commands end by themselves. */
+  readonly idleLock?: boolean;
+  /** Test hooks for the vault, such as a cheaper scrypt cost. */
+  readonly vaultOverrides?: Partial<VaultServiceDeps>;
   readonly openExternal?: (url: string) => Promise<void>;
   /** ReadyRoom's own processes (Electron: main, renderer, GPU…), never listed or closed. */
   readonly ownPids?: () => readonly number[];
@@ -48,8 +56,14 @@ export interface ServiceGraph {
   dispose(): Promise<void>;
 }
 
-/** The composition root: builds the services once and the one handler table over them. */
+/** For a host without a window: events have nowhere to go. */
+const noEvents: EventSink = { emit: () => undefined };
+
+/** The composition root for the app, the CLI and the test host: builds the services once and the one handler table over them. */
 export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
+  const events = options.events ?? noEvents;
+  // Before any store opens it: conf would create the folder readable by everyone (0755).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const settings = createSettingsService(options.dataDir, options.storeFactory);
   const os = toOsName(options.platform);
   const ownPids = () => [process.pid, ...(options.ownPids?.() ?? [])];
@@ -61,6 +75,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
         getSettings: () => settings.get(),
         ownPid: process.pid,
         excludePids: ownPids,
+        ...(options.env ? { env: { ...options.env } } : {}),
       })
     : createUnsupportedProgramsService(options.platform);
   const scan = createScanService({
@@ -70,15 +85,17 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     getSettings: () => settings.get(),
     ownPids,
     win32: { ownExeNames: [basename(process.execPath)] },
+    ...(options.env ? { env: options.env } : {}),
   });
   const vault = createVaultService({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     storeFactory: options.storeFactory,
     keychain: options.keychain,
-    timers: nodeIdleTimers,
+    ...(options.idleLock === false ? {} : { timers: nodeIdleTimers }),
     getSettings: () => settings.get(),
-    events: options.events,
+    events,
+    ...options.vaultOverrides,
   });
   const scanRecords = createScanRecords();
   const handlers: HandlerTable = withActivity(vault, {
@@ -89,7 +106,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       settings,
       openExternal: options.openExternal,
     }),
-    ...createScanHandlers(scan, options.events, scanRecords),
+    ...createScanHandlers(scan, events, scanRecords),
     ...createProgramsHandlers(programs),
     ...createVaultHandlers(vault, { dialogs: options.dialogs }),
     ...createLogSaveHandlers({ vault, records: scanRecords, getSettings: () => settings.get() }),

@@ -1,4 +1,4 @@
-import si from 'systeminformation';
+import type si from 'systeminformation';
 
 import { createLogger } from '../logging/logger';
 
@@ -35,11 +35,20 @@ export interface SystemInfo {
 /** The systeminformation functions used; replaceable in tests. */
 export type SiLibrary = Pick<typeof si, 'battery' | 'wifiConnections' | 'mem'>;
 
-export function createSystemInfo(timeoutMs = 2500, lib: SiLibrary = si): SystemInfo {
+/**
+ * Loaded on the first call, not at start: about 11 MiB that the CLI's logs commands never use,
+ * and that would otherwise sit under scrypt's 128 MiB at every unlock.
+ */
+let loading: Promise<SiLibrary> | undefined;
+const loadSystemInformation = (): Promise<SiLibrary> =>
+  (loading ??= import('systeminformation').then((module) => module.default));
+
+export function createSystemInfo(timeoutMs = 2500, library?: SiLibrary): SystemInfo {
+  const use = async (): Promise<SiLibrary> => library ?? (await loadSystemInformation());
   return {
     battery: () =>
       timeBox('battery', timeoutMs, async () => {
-        const b = await lib.battery();
+        const b = await (await use()).battery();
         return {
           hasBattery: b.hasBattery,
           percent: Number.isFinite(b.percent) ? b.percent : null,
@@ -48,7 +57,7 @@ export function createSystemInfo(timeoutMs = 2500, lib: SiLibrary = si): SystemI
       }),
     wifiConnections: () =>
       timeBox('wifiConnections', timeoutMs, async () =>
-        (await lib.wifiConnections()).map((w) => ({
+        (await (await use()).wifiConnections()).map((w) => ({
           iface: w.iface,
           signalLevel: typeof w.signalLevel === 'number' && Number.isFinite(w.signalLevel) ? w.signalLevel : null,
           quality: typeof w.quality === 'number' && Number.isFinite(w.quality) ? w.quality : null,
@@ -56,7 +65,7 @@ export function createSystemInfo(timeoutMs = 2500, lib: SiLibrary = si): SystemI
       ),
     mem: () =>
       timeBox('mem', timeoutMs, async () => {
-        const m = await lib.mem();
+        const m = await (await use()).mem();
         return { total: m.total, available: m.available };
       }),
   };

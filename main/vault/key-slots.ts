@@ -12,6 +12,7 @@ import {
   randomKey,
   seal,
   wipe,
+  withinScryptCap,
   type ScryptParams,
 } from './vault-crypto';
 
@@ -45,18 +46,21 @@ const wrapFields = {
 const isPowerOfTwo = (n: number) => Number.isInteger(Math.log2(n));
 
 export const passphraseSlotSchema = z.strictObject({
-  kdf: z.strictObject({
-    name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 10)
-      .max(2 ** 22)
-      .refine(isPowerOfTwo),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-    salt: base64(16, 64),
-  }),
+  kdf: z
+    .strictObject({
+      name: z.literal('scrypt'),
+      N: z
+        .number()
+        .int()
+        .min(2 ** 10)
+        .max(2 ** 22)
+        .refine(isPowerOfTwo),
+      r: z.number().int().min(1).max(32),
+      p: z.number().int().min(1).max(16),
+      salt: base64(16, 64),
+    })
+    // Checked before any scrypt runs: a changed file is refused at once, not after gigabytes of work.
+    .refine(withinScryptCap),
   ...wrapFields,
 });
 export const recoverySlotSchema = z.strictObject({

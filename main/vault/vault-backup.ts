@@ -1,145 +1,310 @@
 import { randomBytes } from 'node:crypto';
-import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
+import { basename, dirname, join } from 'node:path';
 
-import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { BackupOutcome, RestoreSummary, Secret } from '../../shared/ipc/vault.contract';
+import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
+import { createLogger, describeError } from '../logging/logger';
+import {
+  backupKeySlots,
+  backupOpensWith,
+  BackupFormatError,
+  openBackupMonths,
+  readBackupLines,
+  writeBackup,
+  type BackupProblem,
+} from './backup-file';
+import { unwrapWithPassphrase, unwrapWithRecoveryKey } from './key-slots';
+import { periodOf, periodOfId } from './log-ids';
+import type { MonthFiles } from './month-files';
+import { parseRecoveryKey } from './recovery-key';
+import type { VaultContext } from './vault-context';
+import { DecryptError, wipe } from './vault-crypto';
+import { addErasures, type Erasure } from './vault-erasure';
+import { authenticateEnvelopeBlocks, EnvelopeError } from './vault-envelope';
+import { isDamaged, messages, toWriteError } from './vault-errors';
+import { emptyMonth, RecordsFormatError, type MonthRecords } from './vault-records';
+import type { Retention } from './vault-retention';
+import type { Session, Sessions } from './vault-session';
 
-import { passphraseSlotSchema, recoverySlotSchema, type KeySlots } from './key-slots';
-import { isPeriod } from './log-ids';
-import { DecryptError, open, seal } from './vault-crypto';
-import { isCanonicalBase64 } from './vault-envelope';
-import { parseMonth, serializeMonth, type MonthRecords } from './vault-records';
+const log = createLogger('vault');
 
-/**
- * A backup is one text file: a JSON header line naming the months it holds and carrying the
- * passphrase and recovery-key slots (so it opens with either, on any computer), one
- * encrypted line per month, and an encrypted end line. Each line's associated data is the
- * header plus its month, so lines cannot be swapped, dropped or borrowed from another backup
- * unnoticed, and the end line authenticates the header even when there are no months.
- */
-export const backupFormat = 'readyroom.backup/1';
-const endMarker = 'end';
+export type RestoreResult = { readonly status: 'needs-secret' } | ({ readonly status: 'restored' } & RestoreSummary);
 
-const backupHeaderSchema = z.strictObject({
-  format: z.literal(backupFormat),
-  backup: z.string().regex(/^[0-9a-f]{32}$/),
-  vault: z.string().regex(/^[0-9a-f]{32}$/),
-  createdAt: z.iso.datetime({ offset: true }),
-  appVersion: z.string().max(40),
-  periods: z.array(z.string().refine(isPeriod)).max(12 * 200),
-  slots: z.strictObject({ passphrase: passphraseSlotSchema, recovery: recoverySlotSchema }),
-});
-export type BackupHeader = z.output<typeof backupHeaderSchema>;
+/** Backups (one encrypted file of every month) and restores, which only ever add. */
+export interface VaultBackup {
+  backup(s: Session, filePath: string): BackupOutcome;
+  restore(s: Session, filePath: string, secret?: Secret): Promise<RestoreResult>;
+}
 
-export class BackupFormatError extends Error {
-  constructor(reason: string) {
-    super(`not a readable ReadyRoom backup: ${reason}`);
-    this.name = 'BackupFormatError';
+/** Why a backup file cannot be used, exactly, and that nothing changed. */
+const backupProblemMessages: Record<BackupProblem, string> = {
+  'not-a-backup':
+    'That file is not a ReadyRoom backup. Choose the file ReadyRoom saved (it ends in .rrbackup). Nothing was changed.',
+  truncated:
+    'That backup file is incomplete: it ends part-way through, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
+  'missing-months':
+    'That backup file is incomplete: some of its months are missing, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
+  damaged: 'That backup has been changed or damaged since it was saved, so nothing was restored from it.',
+};
+
+/** The temp file of a backup being written: hidden, and naming its writer so leftovers can be told apart. */
+export function backupTempName(pid: number): string {
+  return `.readyroom-backup-${pid}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+function backupTempPid(name: string): number | null {
+  const match = /^\.readyroom-backup-(\d{1,10})-[0-9a-f]{12}\.tmp$/.exec(name);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods' | 'missingPeriods'>, number>;
+
+export function createVaultBackup(
+  ctx: VaultContext,
+  sessions: Sessions,
+  months: MonthFiles,
+  erasure: Erasure,
+  retention: Retention,
+): VaultBackup {
+  const { fs } = ctx;
+
+  /**
+   * Adds a backup's month. Never brings back a log deleted here, nor a log of a client erased
+   * here that was saved before the erasure. `ownVault`: the backup's erasure records use our key,
+   * so they are kept too.
+   */
+  function mergeInto(
+    s: Session,
+    incoming: MonthRecords,
+    merge: { readonly cutoff: Date | null; readonly erasures: ReadonlyMap<string, string>; readonly ownVault: boolean },
+    totals: Totals,
+  ): void {
+    const { cutoff, erasures } = merge;
+    const month = months.readForWrite(s, incoming.period);
+    const logs: Record<string, ReadinessLog> = { ...month.logs };
+    const deleted: Record<string, string> = { ...month.deleted };
+    const erased: Record<string, string> = { ...month.erased };
+    let changed = false;
+    for (const [id, raw] of Object.entries(incoming.logs)) {
+      const parsed = readinessLogSchema.safeParse(raw);
+      if (
+        !parsed.success ||
+        periodOfId(id) !== incoming.period ||
+        periodOf(new Date(parsed.data.createdAt)) !== incoming.period
+      ) {
+        totals.invalid += 1;
+        continue;
+      }
+      const entry = parsed.data;
+      if (cutoff && new Date(entry.createdAt) < cutoff) {
+        totals.skippedOld += 1;
+        continue;
+      }
+      const erasedAt = erasures.get(erasure.tag(s, entry.clientCode));
+      if (deleted[id] || (erasedAt !== undefined && Date.parse(entry.createdAt) <= Date.parse(erasedAt))) {
+        totals.skippedDeleted += 1;
+        continue;
+      }
+      const existing = logs[id];
+      if (!existing) {
+        logs[id] = entry;
+        totals.added += 1;
+        changed = true;
+        continue;
+      }
+      const seen = new Set(existing.addenda.map((a) => JSON.stringify(a)));
+      const extra = entry.addenda.filter((a) => !seen.has(JSON.stringify(a)));
+      if (extra.length === 0) {
+        totals.unchanged += 1;
+        continue;
+      }
+      const addenda = [...existing.addenda, ...extra]
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+        .slice(0, 500);
+      logs[id] = { ...existing, addenda };
+      totals.updated += 1;
+      changed = true;
+    }
+    // Remember the backup's erasures too, so an even older backup cannot bring those logs back.
+    for (const [id, at] of Object.entries(incoming.deleted)) {
+      if (!logs[id] && !deleted[id] && periodOfId(id) === incoming.period) {
+        deleted[id] = at;
+        changed = true;
+      }
+    }
+    if (merge.ownVault) {
+      for (const [tag, at] of Object.entries(incoming.erased)) {
+        const seen = erased[tag];
+        if (seen === undefined || Date.parse(seen) < Date.parse(at)) {
+          erased[tag] = at;
+          changed = true;
+        }
+      }
+    }
+    if (changed) months.commit(s, { ...month, logs, deleted, erased });
   }
-}
 
-export function writeBackupText(
-  dek: Buffer,
-  slots: KeySlots,
-  months: readonly MonthRecords[],
-  meta: { readonly createdAt: Date; readonly appVersion: string },
-): string {
-  const header: BackupHeader = {
-    format: backupFormat,
-    backup: randomBytes(16).toString('hex'),
-    vault: slots.vaultId,
-    createdAt: meta.createdAt.toISOString(),
-    appVersion: meta.appVersion,
-    periods: months.map((m) => m.period),
-    slots: { passphrase: slots.slots.passphrase, recovery: slots.slots.recovery },
-  };
-  const headerText = JSON.stringify(header);
-  const lines = [headerText];
-  for (const month of months) {
-    const plain = Buffer.from(serializeMonth(month), 'utf8');
-    const compressed = brotliCompressSync(plain, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
-    });
-    const { iv, sealed } = seal(dek, compressed, chunkAad(headerText, month.period));
-    lines.push(`${iv.toString('base64')}.${sealed.toString('base64')}`);
+  /**
+   * A backup is written to a hidden temp file beside the chosen one, then renamed; a crash in
+   * between leaves that temp file: an invisible extra copy of every log (encrypted) in the
+   * user's folder. The next backup into that folder removes those whose writer no longer runs.
+   */
+  function removeLeftoverBackupTemps(filePath: string): void {
+    const folder = dirname(filePath);
+    const prefix = `.${basename(filePath)}.`;
+    const oldStyle = (name: string) => name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
+    for (const name of fs.list(folder)) {
+      const pid = backupTempPid(name);
+      const leftover =
+        (pid !== null && (pid === ctx.me.pid || !ctx.me.isAlive(pid))) ||
+        // Left by earlier versions, which named the temp file after the backup.
+        oldStyle(name);
+      if (!leftover) continue;
+      try {
+        fs.remove(join(folder, name));
+        log.info('removed a backup file left half-written by an interrupted backup');
+      } catch (error) {
+        log.warn('could not remove a half-written backup file', { error: describeError(error) });
+      }
+    }
   }
-  const end = seal(dek, Buffer.from(endMarker, 'utf8'), chunkAad(headerText, endMarker));
-  lines.push(`${end.iv.toString('base64')}.${end.sealed.toString('base64')}`);
-  return `${lines.join('\n')}\n`;
-}
 
-export interface OpenedBackup {
-  readonly header: BackupHeader;
-  readonly headerText: string;
-  /** The encrypted line of each period, in header order. */
-  readonly chunks: readonly string[];
-  readonly end: string;
-}
-
-export function readBackup(text: string): OpenedBackup {
-  if (!text.endsWith('\n')) throw new BackupFormatError('truncated');
-  const lines = text.slice(0, -1).split('\n');
-  const headerText = lines[0];
-  if (headerText === undefined) throw new BackupFormatError('empty');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(headerText);
-  } catch {
-    throw new BackupFormatError('header');
-  }
-  const parsed = backupHeaderSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupFormatError('header');
-  const chunks = lines.slice(1, -1);
-  const end = lines.length >= 2 ? lines[lines.length - 1] : undefined;
-  if (end === undefined || chunks.length !== parsed.data.periods.length) throw new BackupFormatError('missing months');
-  const wellFormed = (chunk: string) => {
-    const parts = chunk.split('.');
-    return parts.length === 2 && parts.every((part) => isCanonicalBase64(part));
-  };
-  if (!chunks.every(wellFormed) || !wellFormed(end)) throw new BackupFormatError('body');
-  return { header: parsed.data, headerText, chunks, end };
-}
-
-/** Decrypts one month; throws DecryptError with the wrong key or a changed line. */
-export function openBackupChunk(dek: Buffer, backup: OpenedBackup, position: number): MonthRecords {
-  const period = backup.header.periods[position];
-  const chunk = backup.chunks[position];
-  if (period === undefined || chunk === undefined) throw new BackupFormatError('missing months');
-  const compressed = openLine(dek, chunk, chunkAad(backup.headerText, period));
-  let json: string;
-  try {
-    json = brotliDecompressSync(compressed, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
-  } catch {
-    throw new BackupFormatError('body');
-  }
-  return parseMonth(json, period);
-}
-
-/** Whether this key opens the backup, and its header is as written (checks the end line). */
-export function backupOpensWith(dek: Buffer, backup: OpenedBackup): boolean {
-  try {
-    return openLine(dek, backup.end, chunkAad(backup.headerText, endMarker)).toString('utf8') === endMarker;
-  } catch (error) {
-    if (error instanceof DecryptError) return false;
-    throw error;
-  }
-}
-
-/** The slots as a KeySlots value, so the usual unwrap functions open a backup too. */
-export function backupKeySlots(backup: OpenedBackup): KeySlots {
   return {
-    format: 'readyroom.keyslots/1',
-    vaultId: backup.header.vault,
-    revision: 1,
-    createdAt: backup.header.createdAt,
-    slots: backup.header.slots,
+    backup(s, filePath) {
+      // Months that fail their check are set aside first, so the header names only months that will be written.
+      const periods: string[] = [];
+      const unreadable: string[] = [];
+      for (const period of ctx.periodsOnDisk()) {
+        const blocks = fs.readBlocks(months.logsPath(period));
+        if (blocks === null) continue;
+        try {
+          authenticateEnvelopeBlocks(s.dek, { kind: 'logs', id: period, vaultId: s.slots.vaultId }, blocks);
+        } catch (error) {
+          if (!(error instanceof EnvelopeError)) throw error;
+          months.setAside(s, period);
+          unreadable.push(period);
+          continue;
+        }
+        periods.push(period);
+      }
+      removeLeftoverBackupTemps(filePath);
+      let count = 0;
+      try {
+        fs.writeAtomicStream(
+          filePath,
+          (write) =>
+            writeBackup(
+              write,
+              s.dek,
+              s.slots,
+              periods,
+              (period) => {
+                // One month at a time, straight from its file: a big vault never sits in memory whole.
+                const month = months.readUncached(s, period) ?? emptyMonth(period);
+                count += Object.keys(month.logs).length;
+                return month;
+              },
+              { createdAt: ctx.now(), appVersion: ctx.deps.appVersion },
+            ),
+          backupTempName(ctx.me.pid),
+        );
+      } catch (error) {
+        if (isDamaged(error)) {
+          throw new AppError(
+            'CORRUPT',
+            'A month of logs could not be read while backing up, so no backup was saved. Try again.',
+          );
+        }
+        throw toWriteError(error);
+      }
+      log.info('backup written', { months: periods.length, logs: count });
+      return { saved: true, count, unreadablePeriods: unreadable };
+    },
+
+    async restore(s, filePath, secret) {
+      const lines = fs.readLines(filePath);
+      if (lines === null) throw new AppError('NOT_FOUND', 'That backup file could not be found.');
+      let backup;
+      try {
+        backup = readBackupLines(() => lines);
+      } catch (error) {
+        if (error instanceof BackupFormatError) throw new AppError('CORRUPT', backupProblemMessages[error.problem]);
+        throw error;
+      }
+      let key: Buffer | null = null;
+      let ownKey = false;
+      // This vault's backups file erasure records under our erasure key (kept when the data key changes).
+      const sameVault = backup.header.vault === s.slots.vaultId;
+      const damaged = () => new AppError('CORRUPT', 'That backup has been damaged, so nothing was restored from it.');
+      if (sameVault && backupOpensWith(s.dek, backup)) {
+        key = s.dek;
+        ownKey = true;
+      } else if (sameVault && backup.header.slots.passphrase.wrapped === s.slots.slots.passphrase.wrapped) {
+        // Made with the key we hold, yet it does not open with it: it was changed.
+        throw damaged();
+      } else if (!secret) {
+        // Another vault's, or ours from before the data key changed: it opens with the keys of its time.
+        return { status: 'needs-secret' as const };
+      } else {
+        const slots = backupKeySlots(backup);
+        if (secret.method === 'passphrase') {
+          key = await unwrapWithPassphrase(slots, secret.passphrase);
+          if (!key)
+            throw new AppError(
+              'WRONG_PASSPHRASE',
+              'That passphrase does not open this backup. Use the one you had when the backup was made, or your recovery key from then.',
+            );
+        } else {
+          const recoveryBytes = parseRecoveryKey(secret.recoveryKey);
+          key = recoveryBytes ? unwrapWithRecoveryKey(slots, recoveryBytes) : null;
+          wipe(recoveryBytes);
+          if (!key) throw new AppError('WRONG_RECOVERY_KEY', 'That recovery key does not open this backup.');
+        }
+        if (sessions.current !== s) {
+          wipe(key);
+          throw new AppError('LOCKED', messages.locked);
+        }
+        if (!backupOpensWith(key, backup)) {
+          wipe(key);
+          throw damaged();
+        }
+      }
+      const totals: Totals = { added: 0, updated: 0, unchanged: 0, skippedDeleted: 0, skippedOld: 0, invalid: 0 };
+      const cutoff = retention.cutoff();
+      // Erasure records from every readable month (and from a backup of this vault): a client
+      // erased here stays erased, even if the month that held their logs could not be read.
+      const erasures = erasure.known(s);
+      try {
+        // Check every month first, so a damaged backup changes nothing rather than half a restore.
+        // Both passes read the file a month at a time.
+        try {
+          for (const month of openBackupMonths(key, backup)) if (sameVault) addErasures(erasures, month.erased);
+        } catch (error) {
+          if (
+            error instanceof DecryptError ||
+            error instanceof BackupFormatError ||
+            error instanceof RecordsFormatError
+          ) {
+            throw damaged();
+          }
+          throw error;
+        }
+        for (const month of openBackupMonths(key, backup))
+          mergeInto(s, month, { cutoff, erasures, ownVault: sameVault }, totals);
+      } finally {
+        if (!ownKey) wipe(key);
+      }
+      // Those months' logs are back (as far as this backup had them): stop reporting them.
+      for (const period of backup.header.periods) months.resolve(s, period);
+      if (totals.added + totals.updated > 0) ctx.emitChanged('restored');
+      log.info('backup restored', totals);
+      return {
+        status: 'restored' as const,
+        ...totals,
+        unreadablePeriods: months.unreadablePeriods(),
+        missingPeriods: months.missingPeriods(),
+      };
+    },
   };
-}
-
-function openLine(dek: Buffer, line: string, aad: Buffer): Buffer {
-  const [ivText = '', sealedText = ''] = line.split('.');
-  return open(dek, Buffer.from(ivText, 'base64'), Buffer.from(sealedText, 'base64'), aad);
-}
-
-function chunkAad(headerText: string, period: string): Buffer {
-  return Buffer.from(`${headerText}\n${period}`, 'utf8');
 }

@@ -60,6 +60,18 @@ export function open(key: Buffer, iv: Buffer, sealed: Buffer, aad: Buffer): Buff
   }
 }
 
+/**
+ * The most scrypt work (N·r·p) a key file or backup may ask for: twice what ReadyRoom writes, so
+ * the default can be raised once without locking anyone out. The parameters are read before
+ * anything can authenticate them, so a changed file must not make us spend gigabytes of memory
+ * or minutes of CPU before the answer "damaged" (the schema allowed N·r·p = 2^31: 16 GiB).
+ */
+export const maxScryptCost = 2 * defaultScryptParams.N * defaultScryptParams.r * defaultScryptParams.p;
+
+export function withinScryptCap(params: ScryptParams): boolean {
+  return params.N * params.r * params.p <= maxScryptCost;
+}
+
 /** scrypt needs about 128·N·r bytes; leave room above it (the default 32 MiB cap fails at N = 2^17). */
 export function scryptMaxmem(params: ScryptParams): number {
   return Math.max(256 * 1024 * 1024, 128 * params.N * params.r * params.p + 16 * 1024 * 1024);
@@ -67,6 +79,7 @@ export function scryptMaxmem(params: ScryptParams): number {
 
 /** Derives a key-encryption key from a passphrase (normalised to NFC so the same text always matches). */
 export function deriveFromPassphrase(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  if (!withinScryptCap(params)) return Promise.reject(new Error('scrypt parameters above the cap'));
   const secret = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   return new Promise((resolve, reject) => {
     scrypt(

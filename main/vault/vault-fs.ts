@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -7,13 +7,16 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
+  rmdirSync,
   statfsSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /**
  * The file operations the vault performs itself, including writing every vault file (see
@@ -26,13 +29,31 @@ export interface VaultFs {
   list(path: string): string[];
   /** null when the file does not exist. */
   read(path: string): Buffer | null;
+  /** The first `maxBytes` bytes (fewer when the file is shorter); null when the file does not exist. */
+  readHead(path: string, maxBytes: number): Buffer | null;
   /**
    * Temp file in the same folder, every byte written and fsynced, read back and compared, then
    * renamed over the target and the folder fsynced: the file is either old or new, never torn or
-   * short. A short write throws an ENOSPC error and leaves the target untouched.
+   * short. A short write throws an ENOSPC error and leaves the target untouched. `tempName`
+   * names the temp file (in the same folder) instead of the default `.NAME.<random>.tmp`.
    */
-  writeAtomic(path: string, data: string | Buffer): void;
-  /** Creates a new file with this content; throws an EEXIST error if it already exists. */
+  writeAtomic(path: string, data: string | Buffer, tempName?: string): void;
+  /**
+   * Like writeAtomic, for content made piece by piece (a backup, month after month), so it never
+   * has to be in memory whole; the pieces are checked against a hash of what was read back.
+   */
+  writeAtomicStream(path: string, produce: (write: (chunk: string | Buffer) => void) => void, tempName?: string): void;
+  /**
+   * The file's lines, read a block at a time (split on LF, as text.split('\n') would: the last
+   * element is what follows the final line break); null when the file does not exist.
+   */
+  readLines(path: string): Iterable<string> | null;
+  /** The file a block at a time (each block only valid until the next); null when the file does not exist. */
+  readBlocks(path: string): Iterable<Buffer> | null;
+  /**
+   * Creates a new file with this content; throws an EEXIST error if it already exists. When the
+   * content cannot be written (a full disk), the file it made is removed again, never left empty.
+   */
   createExclusive(path: string, data: string): void;
   /** Renames; never replaces an existing target. */
   move(from: string, to: string): void;
@@ -44,6 +65,8 @@ export interface VaultFs {
   freeBytes(dir: string): number | null;
   /** Removes a file; no error when it is already gone. */
   remove(path: string): void;
+  /** Removes an empty folder; no error when it is gone or not empty. */
+  removeDir(path: string): void;
   modifiedAt(path: string): Date | null;
   size(path: string): number | null;
 }
@@ -93,6 +116,38 @@ function fsyncDir(dir: string): void {
 
 /** The vault's file operations on the real disk; `io` lets a test make a write come out short. */
 export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
+  const writeAtomicStream: VaultFs['writeAtomicStream'] = (path, produce, tempName) => {
+    const temp = join(dirname(path), tempName ?? `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    let fd: number | null = openSync(temp, 'wx', fileMode);
+    try {
+      const written = createHash('sha256');
+      let length = 0;
+      const descriptor = fd;
+      produce((chunk) => {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+        writeAll(io, descriptor, bytes);
+        written.update(bytes);
+        length += bytes.length;
+      });
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = null;
+      // Checked before the rename, so a short or changed file never replaces a good one.
+      if (hashOfFile(temp) !== `${length}:${written.digest('hex')}`)
+        throw shortWrite('the file was not written completely');
+      renameSync(temp, path);
+    } catch (error) {
+      if (fd !== null) closeSync(fd);
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already gone, or the disk refuses even that: the target was never touched.
+      }
+      throw error;
+    }
+    fsyncDir(dirname(path));
+  };
+
   return {
     mkdir(path) {
       mkdirSync(path, { recursive: true, mode: dirMode });
@@ -113,38 +168,44 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
         throw error;
       }
     },
-    writeAtomic(path, data) {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-      let fd: number | null = openSync(temp, 'wx', fileMode);
+    readHead(path, maxBytes) {
+      let fd: number;
       try {
-        writeAll(io, fd, bytes);
-        fsyncSync(fd);
-        closeSync(fd);
-        fd = null;
-        // Checked before the rename, so a short file never replaces a good one.
-        const written = readFileSync(temp);
-        if (!written.equals(bytes)) throw shortWrite('the file was not written completely');
-        renameSync(temp, path);
+        fd = openSync(path, 'r');
       } catch (error) {
-        if (fd !== null) closeSync(fd);
-        try {
-          unlinkSync(temp);
-        } catch {
-          // Already gone, or the disk refuses even that: the target was never touched.
-        }
+        if (isCode(error, 'ENOENT')) return null;
         throw error;
       }
-      fsyncDir(dirname(path));
+      try {
+        const buffer = Buffer.alloc(maxBytes);
+        const length = readSync(fd, buffer, 0, maxBytes, 0);
+        return buffer.subarray(0, length);
+      } finally {
+        closeSync(fd);
+      }
     },
+    writeAtomic(path, data, tempName) {
+      writeAtomicStream(path, (write) => write(data), tempName);
+    },
+    writeAtomicStream,
+    readBlocks: (path) => (opens(path) ? blocksOf(path) : null),
+    readLines: (path) => (opens(path) ? linesOf(path) : null),
     createExclusive(path, data) {
       const fd = openSync(path, 'wx', fileMode);
       try {
         writeAll(io, fd, Buffer.from(data, 'utf8'));
         fsyncSync(fd);
-      } finally {
+      } catch (error) {
         closeSync(fd);
+        // Ours since the O_EXCL open: an empty lock file would keep every later command out.
+        try {
+          unlinkSync(path);
+        } catch {
+          // Already gone, or the disk refuses even that; the lock's grace period covers it.
+        }
+        throw error;
       }
+      closeSync(fd);
     },
     move(from, to) {
       // rename() would silently replace an existing file; refuse instead.
@@ -180,6 +241,13 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
         if (!isCode(error, 'ENOENT')) throw error;
       }
     },
+    removeDir(path) {
+      try {
+        rmdirSync(path);
+      } catch (error) {
+        if (!isCode(error, 'ENOENT') && !isCode(error, 'ENOTEMPTY') && !isCode(error, 'EEXIST')) throw error;
+      }
+    },
     modifiedAt(path) {
       return statOrNull(path)?.mtime ?? null;
     },
@@ -190,6 +258,90 @@ export function createNodeVaultFs(io: FileWriteIo = nodeFileWriteIo): VaultFs {
 }
 
 export const nodeVaultFs: VaultFs = createNodeVaultFs();
+
+const blockSize = 64 * 1024;
+
+/** "length:sha256" of a file, read a block at a time. */
+function hashOfFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  let length = 0;
+  try {
+    const buffer = Buffer.alloc(blockSize);
+    for (;;) {
+      const read = readSync(fd, buffer, 0, blockSize, null);
+      if (read === 0) break;
+      hash.update(buffer.subarray(0, read));
+      length += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return `${length}:${hash.digest('hex')}`;
+}
+
+/**
+ * Whether the file exists and can be opened, checked now (the readers are lazy, so "missing"
+ * must be known before they are handed out); other errors are thrown.
+ */
+function opens(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return false;
+    throw error;
+  }
+  closeSync(fd);
+  return true;
+}
+
+/** A file's bytes a block at a time (one buffer, reused); a fresh pass each time it is iterated. */
+function blocksOf(path: string): Iterable<Buffer> {
+  return {
+    *[Symbol.iterator]() {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(blockSize);
+        for (;;) {
+          const read = readSync(fd, buffer, 0, blockSize, null);
+          if (read === 0) return;
+          yield buffer.subarray(0, read);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/** Lines of a UTF-8 file, a block at a time; a fresh pass each time it is iterated. */
+function linesOf(path: string): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      const fd = openSync(path, 'r');
+      try {
+        const buffer = Buffer.alloc(blockSize);
+        const decoder = new StringDecoder('utf8');
+        let pending = '';
+        for (;;) {
+          const read = readSync(fd, buffer, 0, blockSize, null);
+          if (read === 0) break;
+          pending += decoder.write(buffer.subarray(0, read));
+          let newline = pending.indexOf('\n');
+          while (newline >= 0) {
+            yield pending.slice(0, newline);
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+          }
+        }
+        yield pending + decoder.end();
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
 
 function statOrNull(path: string) {
   try {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
@@ -25,6 +26,24 @@ export interface ProcessInfo {
    * Two different markers for one pid mean the pid was reused by another process.
    */
   startMarker?(pid: number): string | null;
+}
+
+let darwinBootId: string | null | undefined;
+
+/** macOS: kern.bootsessionuuid, a random UUID the kernel makes at each boot (asked once per process). */
+function readDarwinBootId(): string | null {
+  if (darwinBootId !== undefined) return darwinBootId;
+  try {
+    const out = execFileSync('/usr/sbin/sysctl', ['-n', 'kern.bootsessionuuid'], {
+      encoding: 'utf8',
+      timeout: 2000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    darwinBootId = out.trim().toLowerCase();
+  } catch {
+    darwinBootId = null;
+  }
+  return darwinBootId;
 }
 
 function readTrimmed(path: string): string | null {
@@ -59,7 +78,12 @@ export const currentProcess: ProcessInfo = {
     }
   },
   boot() {
-    const id = process.platform === 'linux' ? readTrimmed('/proc/sys/kernel/random/boot_id') : null;
+    const id =
+      process.platform === 'linux'
+        ? readTrimmed('/proc/sys/kernel/random/boot_id')
+        : process.platform === 'darwin'
+          ? readDarwinBootId()
+          : null;
     return { id: id && /^[0-9a-f-]{16,64}$/.test(id) ? id : null, at: Date.now() - uptime() * 1000 };
   },
   startMarker: linuxStartMarker,
@@ -102,11 +126,17 @@ function fromEarlierBoot(holder: Holder, boot: BootInfo | null): boolean {
   return before(holder.since) && (holder.boot === null || before(holder.boot));
 }
 
-/** Whether a readable lock still keeps us out. */
+/**
+ * Whether a readable lock still keeps us out. The boot id comes first: it is random per start of
+ * the computer, so the same id means this very computer in this very boot, whatever its name says
+ * now (macOS renames the computer when it joins another network).
+ */
 function judge(holder: Holder, me: ProcessInfo): Judgement {
-  if (holder.host !== me.host) return 'other-computer';
+  const boot = me.boot?.() ?? null;
+  const sameBoot = holder.bootId !== null && boot?.id !== null && boot?.id !== undefined && holder.bootId === boot.id;
+  if (holder.host !== me.host && !sameBoot) return 'other-computer';
   // Made before this computer last started: whatever runs under that pid now is not its maker.
-  if (fromEarlierBoot(holder, me.boot?.() ?? null)) return 'stale';
+  if (fromEarlierBoot(holder, boot)) return 'stale';
   // Our own pid is alive by definition (another vault in this very process, or a reused pid).
   if (holder.pid !== me.pid && !me.isAlive(holder.pid)) return 'stale';
   // Same boot, pid alive: it is the maker unless the pid has since been reused.

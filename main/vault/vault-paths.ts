@@ -10,6 +10,18 @@ export interface VaultPaths {
   /** Files that could not be read, moved here unchanged. */
   readonly quarantineDir: string;
   readonly lockFile: string;
+  /**
+   * Present from the moment a new recovery key is made until the user says it is stored; a vault
+   * still marked so and without logs is unfinished (a setup cut short) and may be set up again.
+   */
+  readonly recoveryKeyUnconfirmed: string;
+  /**
+   * The key that files erasure records, sealed by the data key. Written when the data key is
+   * first replaced (until then it is derived from the data key), so records made before still match.
+   */
+  readonly erasureKeyFile: string;
+  /** Month files re-encrypted under a new data key wait here until the key file names that key. */
+  readonly rekeyDir: string;
   readonly keySlots: { readonly dir: string; readonly primary: string; readonly backup: string };
 }
 
@@ -25,6 +37,9 @@ export function vaultPaths(dataDir: string): VaultPaths {
     pendingDir: join(root, 'pending'),
     quarantineDir: join(root, 'quarantine'),
     lockFile: join(root, 'vault.lock'),
+    recoveryKeyUnconfirmed: join(root, 'recovery-key-unconfirmed'),
+    erasureKeyFile: join(root, 'erasure-key.json'),
+    rekeyDir: join(root, 'rekey'),
     keySlots: {
       dir: root,
       primary: join(root, `${keySlotsPrimaryName}.json`),

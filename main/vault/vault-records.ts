@@ -1,12 +1,16 @@
 import { z } from 'zod';
 
+import { judgementKinds } from '../../shared/checks/judgement';
+import { clientCodeMaxLength } from '../../shared/logs/client-code';
+import { legacyLogSummarySchema, logSummaryVersion, summarizeLog } from '../../shared/logs/log-summary';
 import {
-  legacyLogSummarySchema,
-  logSummarySchema,
-  logSummaryVersion,
-  summarizeLog,
-} from '../../shared/logs/log-summary';
-import type { LogSummary, ReadinessLog } from '../../shared/logs/readiness-log';
+  outcomes,
+  type AttentionItem,
+  type JudgedItem,
+  type LogSummary,
+  type ReadinessLog,
+} from '../../shared/logs/readiness-log';
+import { knownPlatformIds, modalities } from '../../shared/session/platforms';
 
 /**
  * What the two encrypted files of one month hold once decrypted. The logs file is the source
@@ -38,6 +42,11 @@ export interface MonthIndex {
   readonly stale?: true;
   readonly deleted: Readonly<Record<string, string>>;
   readonly erased: Readonly<Record<string, string>>;
+  /**
+   * The IV of the logs file this index was made from, as its envelope header says (kept there,
+   * authenticated, not in the JSON); absent in indexes written before it was recorded.
+   */
+  readonly logsIv?: string;
 }
 
 export class RecordsFormatError extends Error {
@@ -138,13 +147,111 @@ const indexSchema = z.strictObject({
   period: z.string(),
   deleted: deletedSchema,
   erased: erasedSchema.optional(),
-  summaries: z.array(logSummarySchema).max(100_000),
+  summaries: z.array(z.unknown()).max(100_000),
 });
 
 /** An index from before summaries were versioned: its deletions and erasures still count. */
 const legacyIndexSchema = indexSchema.omit({ summaryVersion: true }).extend({
   summaries: z.array(legacyLogSummarySchema).max(100_000),
 });
+
+const summaryKeys = [
+  'id',
+  'createdAt',
+  'sessionAt',
+  'clientCode',
+  'platform',
+  'modality',
+  'outcome',
+  'problems',
+  'attention',
+  'judged',
+  'addendaCount',
+] as const;
+const platforms: ReadonlySet<unknown> = new Set(knownPlatformIds);
+const modalitySet: ReadonlySet<unknown> = new Set(modalities);
+const outcomeSet: ReadonlySet<unknown> = new Set(outcomes);
+const attentionStates: ReadonlySet<unknown> = new Set(['fail', 'warn', 'unknown', 'unconfirmed']);
+const judgementKindSet: ReadonlySet<unknown> = new Set(judgementKinds);
+const isText = (value: unknown, min: number, max: number): value is string =>
+  typeof value === 'string' && value.length >= min && value.length <= max;
+const isTime = (value: unknown): value is string => isText(value, 20, 40) && Number.isFinite(Date.parse(value));
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** An object with exactly these keys. */
+const hasKeys = (value: Record<string, unknown>, keys: readonly string[]): boolean =>
+  Object.keys(value).length === keys.length && keys.every((k) => k in value);
+const isListOf = (value: unknown, item: (entry: unknown) => boolean): boolean =>
+  Array.isArray(value) && value.length <= 100 && value.every(item);
+const isItemId = (value: unknown) => isText(value, 1, 80);
+
+/**
+ * The rules of logSummarySchema, checked by hand: an index is read for every month on every
+ * listing, and its content is authenticated (only our own versions wrote it), so this check only
+ * has to keep out a shape the list could not show; zod's copy of 20,000 summaries cost a third
+ * of a cold listing's time and memory. A test holds it to the schema.
+ */
+function isSummary(value: unknown): value is LogSummary {
+  if (!isRecord(value) || !hasKeys(value, summaryKeys)) return false;
+  const v = value;
+  return (
+    isText(v.id, 8, 64) &&
+    isTime(v.createdAt) &&
+    isTime(v.sessionAt) &&
+    isText(v.clientCode, 1, clientCodeMaxLength) &&
+    platforms.has(v.platform) &&
+    modalitySet.has(v.modality) &&
+    outcomeSet.has(v.outcome) &&
+    isListOf(v.problems, isItemId) &&
+    isListOf(
+      v.attention,
+      (a) => isRecord(a) && hasKeys(a, ['id', 'state']) && isItemId(a.id) && attentionStates.has(a.state),
+    ) &&
+    isListOf(
+      v.judged,
+      (j) =>
+        isRecord(j) &&
+        hasKeys(j, ['id', 'kind', 'seen']) &&
+        isItemId(j.id) &&
+        judgementKindSet.has(j.kind) &&
+        attentionStates.has(j.seen),
+    ) &&
+    Number.isInteger(v.addendaCount) &&
+    (v.addendaCount as number) >= 0 &&
+    (v.addendaCount as number) <= 500
+  );
+}
+
+/** Check ids and attention or judged items seen so far: a few hundred at most (the catalog's ids times their states). */
+const sharedValues = new Map<string, unknown>();
+const maxSharedValues = 10_000;
+
+function shared<T>(key: string, value: T): T {
+  const seen = sharedValues.get(key);
+  if (seen !== undefined) return seen as T;
+  if (sharedValues.size < maxSharedValues) sharedValues.set(key, Object.freeze(value));
+  return value;
+}
+
+/**
+ * Every summary of a month names the same few check ids and items: one frozen copy of each is
+ * kept instead of one per summary (a listing of 20,000 logs holds half a million of them). The
+ * arrays are fresh from JSON.parse, so they are changed in place. Holds no client data.
+ */
+function shareRepeated(summary: LogSummary): void {
+  const problems = summary.problems as string[];
+  for (let i = 0; i < problems.length; i += 1) problems[i] = shared(`p ${problems[i]}`, problems[i] as string);
+  const attention = summary.attention as AttentionItem[];
+  for (let i = 0; i < attention.length; i += 1) {
+    const item = attention[i] as AttentionItem;
+    attention[i] = shared(`a ${item.id} ${item.state}`, item);
+  }
+  const judged = summary.judged as JudgedItem[];
+  for (let i = 0; i < judged.length; i += 1) {
+    const item = judged[i] as JudgedItem;
+    judged[i] = shared(`j ${item.id} ${item.kind} ${item.seen}`, item);
+  }
+}
 
 export function parseIndex(json: string, period: string): MonthIndex {
   const raw = parseObject(json);
@@ -159,8 +266,10 @@ export function parseIndex(json: string, period: string): MonthIndex {
   const parsed = indexSchema.safeParse(raw);
   if (!parsed.success) throw new RecordsFormatError('index content');
   if (parsed.data.period !== period) throw new RecordsFormatError('period');
-  const { summaryVersion: _version, ...index } = parsed.data;
-  return { ...index, erased: index.erased ?? {}, schema: recordsSchemaVersion };
+  const { summaryVersion: _version, summaries, ...index } = parsed.data;
+  if (!summaries.every(isSummary)) throw new RecordsFormatError('index summary');
+  for (const summary of summaries) shareRepeated(summary);
+  return { ...index, summaries, erased: index.erased ?? {}, schema: recordsSchemaVersion };
 }
 
 function parseObject(json: string): Record<string, unknown> {

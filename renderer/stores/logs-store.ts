@@ -20,6 +20,8 @@ type LogsState = {
   readonly filter: LogsFilter;
   readonly logs: readonly LogSummary[];
   readonly unreadablePeriods: readonly string[];
+  /** Months whose logs file is missing. */
+  readonly missingPeriods: readonly string[];
   readonly loaded: boolean;
   readonly loading: boolean;
   readonly error: ErrorData | null;
@@ -43,6 +45,7 @@ const initial = {
   filter: emptyFilter,
   logs: [] as readonly LogSummary[],
   unreadablePeriods: [] as readonly string[],
+  missingPeriods: [] as readonly string[],
   loaded: false,
   loading: false,
   error: null,
@@ -78,6 +81,7 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
       set({
         logs: result.value.logs,
         unreadablePeriods: result.value.unreadablePeriods,
+        missingPeriods: result.value.missingPeriods ?? [],
         loaded: true,
         loading: false,
         error: null,

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 import type { ErrorData } from '../../shared/errors';
-import type { LockReason, UnlockRequest, VaultStatus } from '../../shared/ipc/vault.contract';
+import type { LockReason, SetKeychainRequest, UnlockRequest, VaultStatus } from '../../shared/ipc/vault.contract';
 import { call, subscribe } from '../api';
 import { registerStoreReset } from './reset-stores';
 
@@ -22,8 +22,14 @@ type VaultSessionState = {
   unlock(request: UnlockRequest): Promise<ActionResult>;
   lock(): Promise<void>;
   changePassphrase(current: string, next: string): Promise<ActionResult>;
-  setKeychain(enabled: boolean): Promise<ActionResult>;
-  confirmRecoveryKeyStored(): void;
+  /** On needs the passphrase; off does not. */
+  setKeychain(request: SetKeychainRequest): Promise<ActionResult>;
+  /** A new recovery key (needs the passphrase); shown like the first one until confirmed. */
+  newRecoveryKey(passphrase: string): Promise<ActionResult>;
+  /** Every log re-encrypted under a new key; also gives a new recovery key, shown the same way. */
+  newDataKey(passphrase: string): Promise<ActionResult>;
+  /** The user has written the key down: main stops marking it unconfirmed, and it is forgotten here. */
+  confirmRecoveryKeyStored(): Promise<void>;
 };
 
 const initial = { status: null, loading: false, loadError: null, recoveryKey: null, lockedReason: null };
@@ -59,14 +65,28 @@ export const useVaultSessionStore = create<VaultSessionState>()((set, get) => ({
     set({ status: result.value });
     return { ok: true };
   },
-  async setKeychain(enabled) {
-    const result = await call('vault:set-keychain', { enabled });
+  async setKeychain(request) {
+    const result = await call('vault:set-keychain', request);
     if (!result.ok) return result;
     set({ status: result.value });
     return { ok: true };
   },
-  confirmRecoveryKeyStored() {
+  async newRecoveryKey(passphrase) {
+    const result = await call('vault:new-recovery-key', { passphrase });
+    if (!result.ok) return result;
+    set({ status: result.value.status, recoveryKey: result.value.recoveryKey });
+    return { ok: true };
+  },
+  async newDataKey(passphrase) {
+    const result = await call('vault:new-data-key', { passphrase });
+    if (!result.ok) return result;
+    set({ status: result.value.status, recoveryKey: result.value.recoveryKey });
+    return { ok: true };
+  },
+  async confirmRecoveryKeyStored() {
     set({ recoveryKey: null });
+    const result = await call('vault:confirm-recovery-key', {});
+    if (result.ok) set({ status: result.value });
   },
 }));
 

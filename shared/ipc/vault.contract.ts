@@ -21,7 +21,13 @@ export interface VaultStatus {
   readonly keychain: { readonly available: boolean; readonly enabled: boolean; readonly reason: string | null };
   /** Periods (e.g. "2026-03") whose file could not be read and was set aside. */
   readonly unreadablePeriods: readonly string[];
+  /** Periods whose logs file is missing (deleted or moved by something else); absent when none. */
+  readonly missingPeriods?: readonly string[];
   readonly idleLockMinutes: number;
+  /** A recovery key was made but never confirmed as stored (a crash, a closed window): make a new one. */
+  readonly recoveryKeyUnconfirmed?: boolean;
+  /** Set while the open logs can only be read (the data folder cannot be written): why, in plain words. */
+  readonly readOnly?: string;
 }
 
 export const passphraseSchema = z.string().min(1).max(1024);
@@ -56,6 +62,7 @@ export interface RestoreSummary {
   /** Entries the backup holds that this version cannot read. */
   readonly invalid: number;
   readonly unreadablePeriods: readonly string[];
+  readonly missingPeriods?: readonly string[];
 }
 
 export type RestoreOutcome =
@@ -102,6 +109,12 @@ export interface LogSaved {
   readonly unused: readonly string[];
 }
 
+export const setKeychainRequestSchema = z.union([
+  z.strictObject({ enabled: z.literal(true), passphrase: passphraseSchema }),
+  z.strictObject({ enabled: z.literal(false) }),
+]);
+export type SetKeychainRequest = z.output<typeof setKeychainRequestSchema>;
+
 export const lockReasons = ['manual', 'idle', 'suspend', 'screen-lock', 'quit'] as const;
 export type LockReason = (typeof lockReasons)[number];
 
@@ -116,10 +129,25 @@ export const vaultChannels = {
   'vault:change-passphrase': channel<VaultStatus>()(
     z.strictObject({ current: passphraseSchema, next: passphraseSchema }),
   ),
-  'vault:set-keychain': channel<VaultStatus>()(z.strictObject({ enabled: z.boolean() })),
+  /** Turning one-click unlock on needs the passphrase: someone at an unlocked screen must not make it permanent. */
+  'vault:set-keychain': channel<VaultStatus>()(setKeychainRequestSchema),
+  /** The user has written down the recovery key just shown (after setup or a new one). */
+  'vault:confirm-recovery-key': channel<VaultStatus>()(noRequest),
+  /** Every month re-encrypted under a new data key; also a new recovery key, shown once. Needs the current passphrase. */
+  'vault:new-data-key': channel<{ readonly recoveryKey: string; readonly status: VaultStatus }>()(
+    z.strictObject({ passphrase: passphraseSchema }),
+  ),
+  /** A new recovery key, shown once; the old one stops working. Needs the current passphrase. */
+  'vault:new-recovery-key': channel<{ readonly recoveryKey: string; readonly status: VaultStatus }>()(
+    z.strictObject({ passphrase: passphraseSchema }),
+  ),
   /** Main builds the log from its own record of the scan; the vault works out the outcome itself and returns it. */
   'logs:save': channel<LogSaved>()(logSaveRequestSchema),
-  'logs:list': channel<{ readonly logs: readonly LogSummary[]; readonly unreadablePeriods: readonly string[] }>()(
+  'logs:list': channel<{
+    readonly logs: readonly LogSummary[];
+    readonly unreadablePeriods: readonly string[];
+    readonly missingPeriods?: readonly string[];
+  }>()(
     z.strictObject({
       client: z.string().trim().min(1).max(clientCodeMaxLength).optional(),
       since: z.iso.datetime({ offset: true }).optional(),

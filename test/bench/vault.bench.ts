@@ -1,22 +1,28 @@
 /**
- * `npm run -s bench:vault -- --logs 20000 [--json]`
+ * `npm run -s bench:vault -- --logs 20000 [--json] [--keep DIR]`
  *
  * Builds a vault of N realistic logs spread over ten years (about eight sessions a working
  * day) in a temp folder, with the real scrypt cost, then measures what a therapist waits for.
  * The last line of output is JSON. A benchmark, not a test: figures depend on the machine.
+ * `--keep DIR` leaves the vault in DIR (its data folder; the passphrase is "bench passphrase,
+ * long enough"), with its settings keeping logs for ever as the benchmark does, so the CLI's own
+ * commands can be measured on it without its retention removing the older years.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
+import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
 import { createPassphraseSlot, createRecoverySlot, type KeySlots } from '../../main/vault/key-slots';
 import { makeLogId, periodOf } from '../../main/vault/log-ids';
 import { generateRecoveryKey } from '../../main/vault/recovery-key';
-import { writeBackupText } from '../../main/vault/vault-backup';
+import { writeBackup } from '../../main/vault/backup-file';
 import { randomKey } from '../../main/vault/vault-crypto';
 import { nodeVaultFs } from '../../main/vault/vault-fs';
 import { emptyMonth, type MonthRecords } from '../../main/vault/vault-records';
@@ -29,6 +35,8 @@ const { values } = parseArgs({
     logs: { type: 'string', default: '20000' },
     json: { type: 'boolean', default: false },
     saves: { type: 'string', default: '101' },
+    'build-only': { type: 'string' },
+    keep: { type: 'string' },
   },
   strict: true,
 });
@@ -56,35 +64,48 @@ function dirBytes(dir: string): number {
   return sum;
 }
 
-/** The logs, month by month, with creation times spread evenly over ten years up to now. */
-function buildMonths(count: number, end: Date): MonthRecords[] {
+/**
+ * N logs with creation times spread evenly over ten years up to `end`, made one month at a time
+ * when asked for, so the benchmark itself never holds them all.
+ */
+function planMonths(count: number, end: Date): { periods: string[]; monthOf(period: string): MonthRecords } {
   const span = 10 * 365.25 * 24 * 3_600_000;
-  const months = new Map<string, { logs: Record<string, ReadinessLog> }>();
+  const createdAt = (i: number) => new Date(end.getTime() - span + Math.floor(((i + 0.5) * span) / count));
+  const ranges = new Map<string, { first: number; last: number }>();
   for (let i = 0; i < count; i += 1) {
-    const createdAt = new Date(end.getTime() - span + Math.floor(((i + 0.5) * span) / count));
-    const id = makeLogId(createdAt);
-    const log = readinessLogSchema.parse({
-      ...sampleLog(i, { sessionAt: new Date(createdAt.getTime() + 10 * 60_000).toISOString() }),
-      id,
-      createdAt: createdAt.toISOString(),
-      appVersion: '0.1.0',
-      addenda:
-        i % 4 === 0
-          ? [
-              {
-                kind: 'session-ended',
-                endedAt: new Date(createdAt.getTime() + 3_600_000).toISOString(),
-                at: new Date(createdAt.getTime() + 3_700_000).toISOString(),
-              },
-            ]
-          : [],
-    });
-    const period = periodOf(createdAt);
-    const month = months.get(period) ?? { logs: {} };
-    month.logs[id] = log;
-    months.set(period, month);
+    const period = periodOf(createdAt(i));
+    const range = ranges.get(period);
+    if (range) range.last = i;
+    else ranges.set(period, { first: i, last: i });
   }
-  return [...months.entries()].map(([period, m]) => ({ ...emptyMonth(period), logs: m.logs }));
+  return {
+    periods: [...ranges.keys()],
+    monthOf(period) {
+      const range = ranges.get(period);
+      const logs: Record<string, ReadinessLog> = {};
+      for (let i = range?.first ?? 0; range && i <= range.last; i += 1) {
+        const at = createdAt(i);
+        const id = makeLogId(at);
+        logs[id] = readinessLogSchema.parse({
+          ...sampleLog(i, { sessionAt: new Date(at.getTime() + 10 * 60_000).toISOString() }),
+          id,
+          createdAt: at.toISOString(),
+          appVersion: '0.1.0',
+          addenda:
+            i % 4 === 0
+              ? [
+                  {
+                    kind: 'session-ended',
+                    endedAt: new Date(at.getTime() + 3_600_000).toISOString(),
+                    at: new Date(at.getTime() + 3_700_000).toISOString(),
+                  },
+                ]
+              : [],
+        });
+      }
+      return { ...emptyMonth(period), logs };
+    },
+  };
 }
 
 function makeVault(dataDir: string): VaultService {
@@ -97,51 +118,99 @@ function makeVault(dataDir: string): VaultService {
   });
 }
 
-async function freshUnlock(dataDir: string): Promise<VaultService> {
+/**
+ * A fresh session (nothing cached) for the measurements after the unlock itself, opened with the
+ * recovery key: scrypt's fixed 128 MiB is paid by the unlock being measured, not again and
+ * again on top of whatever the heap holds by then.
+ */
+async function freshSession(dataDir: string, recoveryKey: string): Promise<VaultService> {
   const v = makeVault(dataDir);
-  await v.unlock({ method: 'passphrase', passphrase });
+  await v.unlock({ method: 'recovery-key', recoveryKey });
   return v;
 }
 
-async function main() {
-  const root = mkdtempSync(join(tmpdir(), 'readyroom-vault-bench-'));
-  const dataDir = join(root, 'data');
-  try {
-    const setupVault = makeVault(dataDir);
-    await setupVault.setup(passphrase);
+/**
+ * The vault to measure, built through the public restore path: a backup from "another computer"
+ * holding every log. Run in its own process (see main), so what is measured afterwards starts from
+ * a fresh heap, as an unlock after a restart does.
+ */
+async function build(
+  dataDir: string,
+): Promise<{ readonly buildMs: number; readonly months: number; readonly recoveryKey: string }> {
+  const setupVault = makeVault(dataDir);
+  const { recoveryKey } = await setupVault.setup(passphrase);
+  setupVault.confirmRecoveryKey();
+  const start = performance.now();
+  const months = planMonths(total, new Date());
+  const dek = randomKey();
+  const vaultId = 'be'.repeat(16);
+  const oldPassphrase = 'the passphrase of the old computer';
+  const slots: KeySlots = {
+    format: 'readyroom.keyslots/1',
+    vaultId,
+    revision: 1,
+    createdAt: new Date().toISOString(),
+    slots: {
+      passphrase: await createPassphraseSlot(dek, vaultId, oldPassphrase, { N: 2 ** 10, r: 8, p: 1 }),
+      recovery: createRecoverySlot(dek, vaultId, generateRecoveryKey().bytes),
+    },
+  };
+  const backupFile = join(dataDir, 'build.rrbackup');
+  nodeVaultFs.writeAtomicStream(backupFile, (write) =>
+    writeBackup(write, dek, slots, months.periods, months.monthOf, { createdAt: new Date(), appVersion: '0.1.0' }),
+  );
+  const restored = await setupVault.restore(backupFile, { method: 'passphrase', passphrase: oldPassphrase });
+  if (restored.status !== 'restored' || restored.added !== total)
+    throw new Error(`build failed: ${JSON.stringify(restored)}`);
+  const buildMs = ms(start);
+  setupVault.lock();
+  rmSync(backupFile);
+  return { buildMs, months: months.periods.length, recoveryKey };
+}
 
-    // Build through the public restore path: a backup from "another computer" holding every log.
+/** Peak memory of this process so far, MiB. */
+const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/** Builds the vault in a child process (this script again, with the same loader); its peak comes back too. */
+function buildInChild(dataDir: string): {
+  readonly buildMs: number;
+  readonly months: number;
+  readonly recoveryKey: string;
+  readonly peakMiB: number;
+} {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--build-only', dataDir, '--logs', String(total)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`building the vault failed (${child.status ?? child.signal})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as {
+    buildMs: number;
+    months: number;
+    recoveryKey: string;
+    peakMiB: number;
+  };
+}
+
+async function main() {
+  if (values['build-only']) {
+    const built = await build(values['build-only']);
+    process.stdout.write(`${JSON.stringify({ ...built, peakMiB: peakMiB() })}\n`);
+    return;
+  }
+  const root = mkdtempSync(join(tmpdir(), 'readyroom-vault-bench-'));
+  const dataDir = values.keep ?? join(root, 'data');
+  if (values.keep && existsSync(join(values.keep, 'vault'))) throw new Error(`${values.keep} already holds a vault`);
+  if (values.keep) createSettingsService(dataDir, confStoreFactory).update({ retentionYears: null });
+  try {
     progress(`building ${total} logs…`);
-    let start = performance.now();
-    const months = buildMonths(total, new Date());
-    const dek = randomKey();
-    const vaultId = 'be'.repeat(16);
-    const oldPassphrase = 'the passphrase of the old computer';
-    const slots: KeySlots = {
-      format: 'readyroom.keyslots/1',
-      vaultId,
-      revision: 1,
-      createdAt: new Date().toISOString(),
-      slots: {
-        passphrase: await createPassphraseSlot(dek, vaultId, oldPassphrase, { N: 2 ** 10, r: 8, p: 1 }),
-        recovery: createRecoverySlot(dek, vaultId, generateRecoveryKey().bytes),
-      },
-    };
-    const backupFile = join(root, 'build.rrbackup');
-    nodeVaultFs.writeAtomic(
-      backupFile,
-      writeBackupText(dek, slots, months, { createdAt: new Date(), appVersion: '0.1.0' }),
-    );
-    const restored = await setupVault.restore(backupFile, { method: 'passphrase', passphrase: oldPassphrase });
-    if (restored.status !== 'restored' || restored.added !== total)
-      throw new Error(`build failed: ${JSON.stringify(restored)}`);
-    const buildMs = ms(start);
-    setupVault.lock();
-    rmSync(backupFile);
-    progress(`built in ${Math.round(buildMs)} ms across ${months.length} months`);
+    const built = buildInChild(dataDir);
+    const { buildMs } = built;
+    progress(`built in ${Math.round(buildMs)} ms across ${built.months} months`);
 
     // Key derivation alone (scrypt), then a whole unlock: derive, lock file, check every file's tag.
     const checker = makeVault(dataDir);
+    let start = performance.now();
     start = performance.now();
     await checker.verify({ method: 'passphrase', passphrase });
     const kdfMs = ms(start);
@@ -152,13 +221,13 @@ async function main() {
     unlocker.lock();
 
     // Each listing on a fresh session, so nothing is cached from a previous one.
-    let v = await freshUnlock(dataDir);
+    let v = await freshSession(dataDir, built.recoveryKey);
     start = performance.now();
     const recent = v.list({ limit: 50 });
     const listRecent50Ms = ms(start);
     v.lock();
 
-    v = await freshUnlock(dataDir);
+    v = await freshSession(dataDir, built.recoveryKey);
     start = performance.now();
     const all = v.list();
     const listAllMs = ms(start);
@@ -167,7 +236,7 @@ async function main() {
     const listAllWarmMs = ms(start);
     v.lock();
 
-    v = await freshUnlock(dataDir);
+    v = await freshSession(dataDir, built.recoveryKey);
     const client = recent.logs[0]?.clientCode ?? 'AB-001';
     start = performance.now();
     const found = v.list({ client });
@@ -177,7 +246,7 @@ async function main() {
     const bytesPerLog = Math.round(dirBytes(join(dataDir, 'vault')) / total);
 
     // Saves into this month, which already holds a full month of logs.
-    v = await freshUnlock(dataDir);
+    v = await freshSession(dataDir, built.recoveryKey);
     const saveTimes: number[] = [];
     for (let i = 0; i < saveRuns; i += 1) {
       const input = sampleLog(total + i, { sessionAt: new Date().toISOString() });
@@ -189,7 +258,7 @@ async function main() {
 
     const result = {
       logs: total,
-      months: months.length,
+      months: built.months,
       saveP50Ms: Math.round(median(saveTimes) * 10) / 10,
       saveP95Ms: Math.round(percentile(saveTimes, 0.95) * 10) / 10,
       listRecent50Ms,
@@ -200,6 +269,8 @@ async function main() {
       kdfMs,
       bytesPerLog,
       buildMs,
+      buildPeakMiB: built.peakMiB,
+      peakMiB: peakMiB(),
       listed: all.logs.length,
       clientMatches: found.logs.length,
       node: process.version,

@@ -26,6 +26,8 @@ describe('the therapist judgement, from the quick check to the saved log', () =>
   beforeAll(async () => {
     session = await startE2eSession();
     await invokeOk(session.page, 'vault:setup', { passphrase });
+    // A returning therapist: the recovery key was written down (an unconfirmed setup counts as no vault).
+    await invokeOk(session.page, 'vault:confirm-recovery-key', {});
     await invokeOk(session.page, 'vault:lock', {});
   });
 

@@ -22,11 +22,13 @@ function newLog(clientCode: string, problems: Record<string, 'warn' | 'unknown' 
 
 describe('past logs in Chromium with a real vault', () => {
   let session: E2eSession;
+  let setupRecoveryKey: string;
 
   beforeAll(async () => {
     session = await startE2eSession();
     const { page } = session;
-    await invokeOk(page, 'vault:setup', { passphrase });
+    ({ recoveryKey: setupRecoveryKey } = await invokeOk<{ recoveryKey: string }>(page, 'vault:setup', { passphrase }));
+    await invokeOk(page, 'vault:confirm-recovery-key', {});
     for (const [code, firewall] of [
       ['AB-017', 'unknown'],
       ['AB-017', 'unknown'],
@@ -81,5 +83,33 @@ describe('past logs in Chromium with a real vault', () => {
     expect(await report.isVisible()).toBe(false);
     expect(session.pageErrors).toEqual([]);
     expect(session.foreignRequests).toEqual([]);
+  });
+
+  it('makes a new data key in Settings: every log stays, the old recovery key stops working', async () => {
+    const { page } = session;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const newKeys = page.getByRole('form', { name: 'New keys' });
+    await newKeys.getByLabel('Your passphrase', { exact: true }).fill(passphrase);
+    await newKeys.getByRole('button', { name: 'Make a new data key' }).click();
+    const shown = page.getByLabel(/^Recovery key: /);
+    await shown.waitFor();
+    const newRecoveryKey = ((await shown.getAttribute('aria-label')) ?? '').replace('Recovery key: ', '').split(' ');
+    expect(newRecoveryKey.join('-')).not.toBe(setupRecoveryKey);
+    await screenshot(page, 'logs-3-new-data-key');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel(/I have printed or written down my recovery key/).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await newKeys.waitFor();
+
+    await invokeOk(page, 'vault:lock', {});
+    const withOldKey = await page.evaluate(
+      (recoveryKey) => window.readyroom?.invoke('vault:unlock', { method: 'recovery-key', recoveryKey }),
+      setupRecoveryKey,
+    );
+    expect(withOldKey).toMatchObject({ ok: false });
+    await invokeOk(page, 'vault:unlock', { method: 'recovery-key', recoveryKey: newRecoveryKey.join('-') });
+    const { logs } = await invokeOk<{ logs: readonly unknown[] }>(page, 'logs:list', {});
+    expect(logs).toHaveLength(3);
+    expect(session.pageErrors).toEqual([]);
   });
 });

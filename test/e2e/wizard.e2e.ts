@@ -197,6 +197,7 @@ describe('quick path', () => {
     });
     // A returning therapist: the vault exists and is locked.
     await invoke(session.page, 'vault:setup', { passphrase });
+    await invoke(session.page, 'vault:confirm-recovery-key', {});
     await invoke(session.page, 'vault:lock', {});
   });
 

@@ -305,6 +305,8 @@ describe('main/index after ready', () => {
     const event = fakeInvokeEvent(window.webContents, topFrame(appPage));
     const setup = await electron.ipcMain.invoke('vault:setup', event, { passphrase: 'correct horse battery staple' });
     expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked' } } });
+    // A setup is finished once its recovery key is confirmed as written down (until then it counts as none).
+    await electron.ipcMain.invoke('vault:confirm-recovery-key', event, {});
     electron.powerMonitor.emit(signal);
     expect(await electron.ipcMain.invoke('vault:status', event, {})).toMatchObject({
       ok: true,

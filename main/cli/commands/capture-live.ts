@@ -2,12 +2,10 @@ import { arch, homedir, hostname, release, userInfo, version } from 'node:os';
 
 import { toOsName } from '../../../shared/platform';
 import { runCommand } from '../../platform/exec';
-import { createDefaultProgramsService } from '../../programs/default-programs-service';
 import { gatherKnownIdentifiers } from '../../probes/capture/capture-identity';
 import { createHostFiles, createHostStats } from '../../probes/platform/host';
 import { createSystemInfo } from '../../probes/system-info';
-import { createSettingsService } from '../../settings/settings-service';
-import { confStoreFactory } from '../../store/store-factory';
+import { createCliServices } from '../cli-services';
 import { UsageError, type CliContext } from '../cli-types';
 import type { CaptureLive } from './capture.command';
 
@@ -15,13 +13,7 @@ import type { CaptureLive } from './capture.command';
 export function liveCaptureSources(context: CliContext, options: { dataDir: string }): CaptureLive {
   const os = toOsName(context.platform);
   if (!os) throw new UsageError(`capture works on Windows, macOS and Linux, not on "${context.platform}".`);
-  const settings = createSettingsService(options.dataDir, confStoreFactory);
-  const programs = createDefaultProgramsService({
-    dataDir: options.dataDir,
-    platform: context.platform,
-    env: context.env,
-    settings,
-  });
+  const { settings, programs } = createCliServices(context, options.dataDir);
   const systemInfo = createSystemInfo();
   const files = createHostFiles();
   return {

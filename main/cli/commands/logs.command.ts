@@ -18,14 +18,16 @@ import {
   readSecretFile,
   sharedStdin,
   unlockRequestFromArgs,
+  unreadableNotice,
   vaultCliOptions,
   vaultCliUsage,
   type VaultCliDeps,
-} from '../../vault/vault-cli';
+} from '../vault-cli';
+import type { LogList } from '../../vault/vault-logs';
 import type { VaultService } from '../../vault/vault-service';
 import { parseCommandArgs } from '../cli-args';
 import { judgementText } from '../judgement-args';
-import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
+import { exitCodes, UsageError, type CliCommand, type CliContext, type CliIo } from '../cli-types';
 
 const usage = `Usage: readyroom logs <command> [options]
 
@@ -48,6 +50,12 @@ Commands:
                            --backup-passphrase-file F or --backup-recovery-key-file F.
   change-passphrase        Choose a new passphrase (--new-passphrase-file F, or a second
                            line on standard input with --passphrase-stdin).
+  new-recovery-key [--json] Make a new recovery key (needs your passphrase) and print it once;
+                           the old one stops opening your logs. Use it if the old one may have
+                           been seen or lost, or was never written down.
+  new-data-key [--json]    Encrypt every log again under a new key (needs your passphrase), so
+                           an old copy of the key file opens nothing saved from now on; also
+                           gives a new recovery key. See docs/privacy.md for when to use it.
   unlock-test              Exit 0 if the passphrase (or recovery key) opens the vault, 1 if not.
 
 Options for every command:
@@ -82,9 +90,14 @@ const subcommands = [
   'backup',
   'restore',
   'change-passphrase',
+  'new-recovery-key',
+  'new-data-key',
   'unlock-test',
 ] as const;
 type Subcommand = (typeof subcommands)[number];
+
+/** These only read the vault, so a failure is known to have changed nothing (backup writes its own file). */
+const readOnlySubcommands: ReadonlySet<string> = new Set(['list', 'show', 'unlock-test']);
 
 /** Which options each subcommand takes besides the vault ones, and how many positional arguments. */
 const allowed: Record<Subcommand, { readonly options: readonly string[]; readonly positional: number }> = {
@@ -97,8 +110,28 @@ const allowed: Record<Subcommand, { readonly options: readonly string[]; readonl
   backup: { options: [], positional: 1 },
   restore: { options: ['backup-passphrase-file', 'backup-recovery-key-file'], positional: 1 },
   'change-passphrase': { options: ['new-passphrase-file'], positional: 0 },
+  'new-recovery-key': { options: ['json'], positional: 0 },
+  'new-data-key': { options: ['json'], positional: 0 },
   'unlock-test': { options: [], positional: 0 },
 };
+
+/**
+ * `list --json`, the same text JSON.stringify would give, written a few hundred logs at a time:
+ * one string of 20,000 summaries would be another copy of them all on top of the list.
+ */
+function writeListJson(io: CliIo, result: LogList): void {
+  const { logs, unreadablePeriods, missingPeriods } = result;
+  io.stdout('{"logs":[');
+  for (let i = 0; i < logs.length; i += 500) {
+    io.stdout(
+      `${i > 0 ? ',' : ''}${logs
+        .slice(i, i + 500)
+        .map((entry) => JSON.stringify(entry))
+        .join(',')}`,
+    );
+  }
+  io.stdout(`],${JSON.stringify({ unreadablePeriods, missingPeriods }).slice(1)}\n`);
+}
 
 function parseDate(text: string, flag: string, endOfDay: boolean): string {
   const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -125,6 +158,28 @@ function localTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The recovery key, shown this once, with what it is for. */
+function printRecoveryKey(io: CliContext['io'], recoveryKey: string, json: boolean, heading: string): void {
+  if (json) {
+    io.stdout(`${JSON.stringify({ recoveryKey })}\n`);
+    return;
+  }
+  io.stdout(
+    [
+      heading,
+      '',
+      'Your recovery key (shown only this once):',
+      '',
+      `    ${recoveryKey}`,
+      '',
+      'Write it down or print it, and keep it somewhere safe away from this computer.',
+      'If you forget your passphrase, this key is the only other way to open your logs.',
+      'If both are lost, nobody can open them: not you, and not the makers of ReadyRoom.',
+      '',
+    ].join('\n'),
+  );
+}
+
 /** After an erasure that could not reach every month; names no client. */
 function incompleteErasureNotice(periods: readonly string[]): string {
   return (
@@ -132,11 +187,6 @@ function incompleteErasureNotice(periods: readonly string[]): string {
     "That file is still set aside, encrypted, in the vault's quarantine folder; delete it if you do not need it. " +
     "The erasure is recorded: restoring a backup will not bring this client's earlier logs back.\n"
   );
-}
-
-function unreadableNotice(periods: readonly string[]): string {
-  if (periods.length === 0) return '';
-  return `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.\n`;
 }
 
 function describeLog(log: ReadinessLog): string {
@@ -223,8 +273,14 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
     context: CliContext,
     stdinLines: () => Promise<string[]>,
     work: (vault: VaultService) => Promise<T> | T,
+    access: 'read' | 'write' = 'write',
   ) {
-    const vault = await openVaultFromArgs(values, context, deps, stdinLines);
+    const vault = await openVaultFromArgs(values, context, deps, stdinLines, { readOnly: access === 'read' });
+    if (vault.status().recoveryKeyUnconfirmed) {
+      context.io.stderr(
+        'Note: your recovery key was never confirmed as written down. Run "logs new-recovery-key" to make one you can keep.\n',
+      );
+    }
     try {
       return await work(vault);
     } finally {
@@ -236,6 +292,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
     name: 'logs',
     summary: 'List, show, back up and manage your encrypted readiness logs.',
     usage,
+    changesNothing: (argv) => readOnlySubcommands.has(argv[0] ?? ''),
     async run(argv, context) {
       const [sub, ...rest] = argv;
       if (!sub || !(subcommands as readonly string[]).includes(sub)) {
@@ -274,24 +331,41 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               ? readSecretFile(values['passphrase-file'], io, 'passphrase')
               : await newPassphrase(values, context, stdinLines, 0);
           const { recoveryKey } = await vault.setup(passphrase);
-          vault.lock('quit');
-          if (values.json) {
-            io.stdout(`${JSON.stringify({ recoveryKey })}\n`);
-          } else {
-            io.stdout(
-              [
-                'Your log vault is ready.',
-                '',
-                'Your recovery key (shown only this once):',
-                '',
-                `    ${recoveryKey}`,
-                '',
-                'Write it down or print it, and keep it somewhere safe away from this computer.',
-                'If you forget your passphrase, this key is the only other way to open your logs.',
-                'If both are lost, nobody can open them: not you, and not the makers of ReadyRoom.',
-                '',
-              ].join('\n'),
+          try {
+            printRecoveryKey(io, recoveryKey, values.json === true, 'Your log vault is ready.');
+            // Only now is the setup finished: a crash before this leaves a vault init may replace.
+            vault.confirmRecoveryKey();
+          } finally {
+            vault.lock('quit');
+          }
+          return exitCodes.ok;
+        }
+
+        case 'new-recovery-key':
+        case 'new-data-key': {
+          if (values['recovery-key-file'] !== undefined) {
+            throw new UsageError(`logs ${command} needs your passphrase, not the recovery key.`);
+          }
+          const request = await unlockRequestFromArgs(values, io, stdinLines);
+          if (request.method !== 'passphrase') return exitCodes.usage;
+          const vault = createCliVault(values, context, deps);
+          await vault.unlock(request);
+          try {
+            const { recoveryKey } =
+              command === 'new-data-key'
+                ? await vault.newDataKey(request.passphrase)
+                : await vault.newRecoveryKey(request.passphrase);
+            printRecoveryKey(
+              io,
+              recoveryKey,
+              values.json === true,
+              command === 'new-data-key'
+                ? 'Every log is now encrypted with a new key. An old copy of the key file, with your passphrase, no longer opens anything saved from now on. Your passphrase is unchanged; your recovery key is new (the old one no longer works):'
+                : 'Your new recovery key is ready. The old one no longer opens your logs (backups made before today still open with it).',
             );
+            vault.confirmRecoveryKey();
+          } finally {
+            vault.lock('quit');
           }
           return exitCodes.ok;
         }
@@ -322,9 +396,9 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             ...(typeof values.until === 'string' ? { until: parseDate(values.until, '--until', true) } : {}),
             ...(limit !== undefined ? { limit } : {}),
           };
-          const result = await withVault(values, context, stdinLines, (vault) => vault.list(query));
+          const result = await withVault(values, context, stdinLines, (vault) => vault.list(query), 'read');
           if (values.json) {
-            io.stdout(`${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods })}\n`);
+            writeListJson(io, result);
             return exitCodes.ok;
           }
           if (result.logs.length === 0) io.stdout('No logs found.\n');
@@ -336,12 +410,12 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               );
             }
           }
-          io.stderr(unreadableNotice(result.unreadablePeriods));
+          io.stderr(unreadableNotice(result.unreadablePeriods, result.missingPeriods));
           return exitCodes.ok;
         }
 
         case 'show': {
-          const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg));
+          const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg), 'read');
           io.stdout(values.json ? `${JSON.stringify(log)}\n` : describeLog(log));
           return exitCodes.ok;
         }
@@ -395,10 +469,16 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
 
         case 'backup': {
           const target = resolve(arg);
-          const result = await withVault(values, context, stdinLines, (vault) => vault.backup(target));
+          const { result, missing } = await withVault(
+            values,
+            context,
+            stdinLines,
+            (vault) => ({ result: vault.backup(target), missing: vault.status().missingPeriods ?? [] }),
+            'read',
+          );
           io.stdout(`Saved an encrypted backup of ${result.count} log${result.count === 1 ? '' : 's'} to ${target}.\n`);
           io.stdout('It opens with your passphrase or recovery key as they are today; keep it somewhere safe.\n');
-          io.stderr(unreadableNotice(result.unreadablePeriods));
+          io.stderr(unreadableNotice(result.unreadablePeriods, missing));
           return exitCodes.ok;
         }
 
@@ -437,7 +517,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             }
             if (result.status !== 'restored') return exitCodes.failed;
             io.stdout(describeRestore(result));
-            io.stderr(unreadableNotice(result.unreadablePeriods));
+            io.stderr(unreadableNotice(result.unreadablePeriods, result.missingPeriods));
             return exitCodes.ok;
           });
         }

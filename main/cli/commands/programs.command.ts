@@ -1,6 +1,7 @@
 import { isSessionPlatformId, platformChoiceError, sessionPlatformIds } from '../../../shared/session/platforms';
-import { createDefaultProgramsService, type ProgramsServiceFactory } from '../../programs/default-programs-service';
-import { dataDirOption, formatProgramRows, runWithPrograms } from '../../programs/programs-cli-support';
+import { createDefaultProgramsService } from '../cli-services';
+import { dataDirOption, formatProgramRows, runWithPrograms } from '../programs-cli';
+import type { ProgramsServiceFactory } from '../programs-cli';
 import { parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand } from '../cli-types';
 

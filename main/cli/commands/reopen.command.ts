@@ -1,5 +1,6 @@
-import { createDefaultProgramsService, type ProgramsServiceFactory } from '../../programs/default-programs-service';
-import { dataDirOption, formatReopenResults, runWithPrograms } from '../../programs/programs-cli-support';
+import { createDefaultProgramsService } from '../cli-services';
+import { dataDirOption, formatReopenResults, runWithPrograms } from '../programs-cli';
+import type { ProgramsServiceFactory } from '../programs-cli';
 import { parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand } from '../cli-types';
 

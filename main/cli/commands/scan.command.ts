@@ -4,17 +4,9 @@ import { statusLabels, type CheckResult } from '../../../shared/checks/check-res
 import { judgementKindLabels, type Judgement } from '../../../shared/checks/judgement';
 import type { ScanReport } from '../../../shared/checks/scan-report';
 import { scanRequestSchema, type ScanRequest } from '../../../shared/ipc/scan.contract';
-import type { ProgramRow } from '../../../shared/programs/program-types';
 import { parseHostTarget } from '../../../shared/session/host-target';
-import {
-  isSessionPlatformId,
-  platformChoiceError,
-  sessionPlatformIds,
-  type SessionPlatformId,
-} from '../../../shared/session/platforms';
-import type { Settings } from '../../../shared/settings/settings';
-import { runCommand } from '../../platform/exec';
-import { createScanService, type ScanService } from '../../probes/scan-service';
+import { isSessionPlatformId, platformChoiceError, sessionPlatformIds } from '../../../shared/session/platforms';
+import type { ScanService } from '../../probes/scan-service';
 import { parseCommandArgs } from '../cli-args';
 import { judgementText } from '../judgement-args';
 import {
@@ -33,7 +25,7 @@ export interface AfterScanOutcome {
 }
 
 export interface ScanCommandDeps {
-  /** Builds the scan service for this run (with the parsed extra options); see `buildCliScanService`. */
+  /** Builds the scan service for this run (with the parsed extra options); the CLI's comes from its composition root. */
   createScanService(context: CliContext, options: CliOptionValues): ScanService | Promise<ScanService>;
   /** Usage text for the extra options, shown after the scan's own. */
   readonly extraUsage?: string;
@@ -50,23 +42,6 @@ export interface ScanCommandDeps {
     options: CliOptionValues,
     context: CliContext,
   ): Promise<string | void | AfterScanOutcome>;
-}
-
-/** The real scan service for the CLI: this computer's OS and commands, with the given programs listing and settings. */
-export function buildCliScanService(
-  context: CliContext,
-  parts: {
-    listPrograms: (options: { platform?: SessionPlatformId }) => Promise<readonly ProgramRow[]>;
-    getSettings: () => Settings;
-  },
-): ScanService {
-  return createScanService({
-    os: context.platform,
-    exec: runCommand,
-    listPrograms: parts.listPrograms,
-    getSettings: parts.getSettings,
-    env: context.env,
-  });
 }
 
 const usage = `Usage: readyroom scan [--json] [--only id,id] [--target host[:port]] [--platform id]
@@ -143,6 +118,8 @@ export function createScanCommand(deps: ScanCommandDeps): CliCommand {
     name: 'scan',
     summary: 'Run the automatic readiness checks on this computer.',
     usage: fullUsage,
+    // Checks only look; --save writes a log.
+    changesNothing: (argv) => !argv.includes('--save'),
     async run(argv, context) {
       const args = parseScanArgs(argv, deps.extraOptions);
       if (args.help) {

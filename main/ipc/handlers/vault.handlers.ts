@@ -26,6 +26,9 @@ export type VaultChannel =
   | 'vault:lock'
   | 'vault:change-passphrase'
   | 'vault:set-keychain'
+  | 'vault:confirm-recovery-key'
+  | 'vault:new-recovery-key'
+  | 'vault:new-data-key'
   | 'logs:list'
   | 'logs:get'
   | 'logs:add-addendum'
@@ -65,7 +68,10 @@ export function createVaultHandlers(vault: VaultService, deps: VaultHandlerDeps 
     'vault:unlock': (request) => vault.unlock(request),
     'vault:lock': () => vault.lock('manual'),
     'vault:change-passphrase': ({ current, next }) => vault.changePassphrase(current, next),
-    'vault:set-keychain': ({ enabled }) => vault.setKeychain(enabled),
+    'vault:set-keychain': (request) => vault.setKeychain(request),
+    'vault:confirm-recovery-key': () => vault.confirmRecoveryKey(),
+    'vault:new-recovery-key': ({ passphrase }) => vault.newRecoveryKey(passphrase),
+    'vault:new-data-key': ({ passphrase }) => vault.newDataKey(passphrase),
     'logs:list': (query) => vault.list(query),
     'logs:get': ({ id }) => vault.get(id),
     'logs:add-addendum': ({ id, addendum }) => vault.addAddendum(id, addendum),

@@ -39,6 +39,9 @@ function LogsBrowser() {
   const selectedError = useLogsStore((s) => s.selectedError);
   const listUnreadable = useLogsStore((s) => s.unreadablePeriods);
   const statusUnreadable = useVaultSessionStore((s) => s.status?.unreadablePeriods);
+  const listMissing = useLogsStore((s) => s.missingPeriods);
+  const statusMissing = useVaultSessionStore((s) => s.status?.missingPeriods);
+  const readOnly = useVaultSessionStore((s) => s.status?.readOnly);
   const load = useLogsStore((s) => s.load);
   const open = useLogsStore((s) => s.open);
   const close = useLogsStore((s) => s.close);
@@ -51,6 +54,10 @@ function LogsBrowser() {
   const unreadable = useMemo(
     () => [...new Set([...listUnreadable, ...(statusUnreadable ?? [])])].sort(),
     [listUnreadable, statusUnreadable],
+  );
+  const missing = useMemo(
+    () => [...new Set([...listMissing, ...(statusMissing ?? [])])].sort(),
+    [listMissing, statusMissing],
   );
   const knownClients = useMemo(() => [...new Set(logs.map((l) => l.clientCode))].sort(), [logs]);
   const filtered = Boolean(filter.client || filter.from || filter.to);
@@ -69,7 +76,12 @@ function LogsBrowser() {
 
   return (
     <>
-      <UnreadableNotice periods={unreadable} />
+      {readOnly && (
+        <p className="rr-alert rr-alert--warn" role="status">
+          {readOnly}
+        </p>
+      )}
+      <UnreadableNotice periods={unreadable} missing={missing} />
       {selectedError && (
         <p className="rr-alert rr-alert--error" role="alert">
           {selectedError.message}

@@ -61,7 +61,7 @@ export function RecoveryKeyStep({ recoveryKey, onDone }: RecoveryKeyStepProps) {
           variant="primary"
           disabled={!stored}
           onClick={() => {
-            confirmStored();
+            void confirmStored();
             onDone?.();
           }}
         >

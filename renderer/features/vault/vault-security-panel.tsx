@@ -1,10 +1,11 @@
 import { ChangePassphrase } from './change-passphrase';
+import { KeyRenewal } from './key-renewal';
 import { KeychainToggle } from './keychain-toggle';
 import { LockButton } from './lock-button';
 import { LostKeysNotice } from './lost-keys-notice';
 import './vault.css';
 
-/** Passphrase, keychain and locking, in one place; for the logs page and for Settings. */
+/** Passphrase, keychain, new keys and locking, in one place; for the logs page and for Settings. */
 export function VaultSecurityPanel() {
   return (
     <section className="rr-card rr-vault" aria-labelledby="rr-vault-security-title">
@@ -15,6 +16,7 @@ export function VaultSecurityPanel() {
       </div>
       <KeychainToggle />
       <ChangePassphrase />
+      <KeyRenewal />
     </section>
   );
 }

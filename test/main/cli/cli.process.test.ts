@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,15 +14,24 @@ import { startTcpServer } from '../probes/helpers/local-servers';
 const root = join(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-cli-'));
 
-/** Runs the CLI as `npm run -s cli --` does: a real process, through tsx. */
-function cli(...args: string[]) {
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['main/cli/index.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, READYROOM_DATA_DIR: dataDir },
-    timeout: 60_000,
-  });
+/** Runs the CLI as `npm run -s cli --` does (the bundled launcher): a real process, with the usual umask 022. */
+function cliWith(options: { dataDir?: string; input?: string }, ...args: string[]) {
+  const result = spawnSync(
+    '/bin/sh',
+    ['-c', 'umask 022; exec "$0" "$@"', process.execPath, 'main/cli/launch.mjs', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, READYROOM_DATA_DIR: options.dataDir ?? dataDir },
+      timeout: 60_000,
+      ...(options.input !== undefined ? { input: options.input } : {}),
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function cli(...args: string[]) {
+  return cliWith({}, ...args);
 }
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,6 +71,49 @@ describe('the readyroom CLI as a process', () => {
     // Nothing listens on the discard port here, so the connection check fails and so does the exit code.
     expect(report.checks.find((c) => c.id === 'connection.quality')?.status).toBe('fail');
     expect(code).toBe(1);
+  });
+
+  it('creates a new data folder, and the vault in it, readable by the user only (umask 022)', () => {
+    const fresh = join(dataDir, 'fresh', 'ReadyRoom');
+    const { code, stderr } = cliWith(
+      { dataDir: fresh, input: 'a passphrase long enough\n' },
+      'logs',
+      'init',
+      '--passphrase-stdin',
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const folder of [join(dataDir, 'fresh'), fresh, join(fresh, 'vault'), join(fresh, 'vault', 'logs')]) {
+      expect((statSync(folder).mode & 0o777).toString(8), folder).toBe('700');
+    }
+  });
+
+  it('keeps diagnostic log lines off stderr unless --verbose, and never claims what it does not know', () => {
+    // A data folder that is a file: nothing the CLI expects, so it ends in the catch-all.
+    const notAFolder = join(dataDir, 'not-a-folder');
+    writeFileSync(notAFolder, 'x');
+    const quiet = cliWith(
+      { dataDir: notAFolder },
+      'logs',
+      'delete',
+      '202603-0000000000000000000a',
+      '--passphrase-stdin',
+    );
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+    expect(quiet.stderr).not.toContain('{');
+    expect(quiet.stderr).not.toMatch(/nothing was (lost|changed)/i);
+    expect(quiet.stderr).toContain('--verbose');
+    const verbose = cliWith(
+      { dataDir: notAFolder },
+      'logs',
+      'delete',
+      '202603-0000000000000000000a',
+      '--passphrase-stdin',
+      '--verbose',
+    );
+    expect(verbose.code).toBe(1);
+    expect(verbose.stderr).toMatch(/^\{"time":.*"level":"error".*"scope":"cli"/m);
   });
 
   it('refuses a malformed --target with exit 2', () => {

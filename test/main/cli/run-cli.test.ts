@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AppError, type ErrorCode } from '../../../shared/errors';
 import { UsageError, type CliCommand, type CliContext, type CliIo } from '../../../main/cli/cli-types';
-import { helpText, runCli } from '../../../main/cli/run-cli';
+import { helpText, runCli, takeGlobalFlags } from '../../../main/cli/run-cli';
 import { createMemorySink, setLogSink } from '../../../main/logging/logger';
 
 const marker = 'MARKER-c11e';
@@ -148,12 +148,43 @@ describe('runCli', () => {
     expect(JSON.stringify(sink.entries)).not.toContain(marker);
   });
 
+  it('claims nothing was changed only for a run the command knows only reads, and points to --verbose', async () => {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    const writer = command('logs', boom);
+    expect(await runCli(['logs', 'delete', 'x'], [writer], context(io))).toBe(1);
+    expectOneLine(io.stderrText);
+    expect(io.stderrText).not.toMatch(/nothing was (lost|changed)/i);
+    expect(io.stderrText).toContain('--verbose');
+
+    const reader = { ...command('logs', boom), changesNothing: (argv: readonly string[]) => argv[0] === 'list' };
+    const second = new RecordingIo();
+    expect(await runCli(['logs', 'list'], [reader], context(second))).toBe(1);
+    expectOneLine(second.stderrText);
+    expect(second.stderrText).toMatch(/nothing was changed/);
+  });
+
   it('handles a thrown value that is not an Error', async () => {
     const cmd = command('scan', () => {
       throw marker;
     });
     expect(await runCli(['scan'], [cmd], context(io))).toBe(1);
     expect(io.stderrText).not.toContain(marker);
+  });
+});
+
+describe('takeGlobalFlags', () => {
+  it('takes --verbose out wherever it is, but not after --', () => {
+    expect(takeGlobalFlags(['logs', 'list', '--verbose', '--json'])).toEqual({
+      argv: ['logs', 'list', '--json'],
+      verbose: true,
+    });
+    expect(takeGlobalFlags(['--verbose', 'scan'])).toEqual({ argv: ['scan'], verbose: true });
+    expect(takeGlobalFlags(['logs', 'show', '--', '--verbose'])).toEqual({
+      argv: ['logs', 'show', '--', '--verbose'],
+      verbose: false,
+    });
   });
 });
 

@@ -42,7 +42,13 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     valid: { current: `old-${marker}`, next: `new-${marker}` },
     required: ['current', 'next'],
   },
-  'vault:set-keychain': { valid: { enabled: true }, required: ['enabled'] },
+  'vault:set-keychain': {
+    valid: { enabled: true, passphrase: `secret-${marker}` },
+    required: ['enabled', 'passphrase'],
+  },
+  'vault:confirm-recovery-key': { valid: {}, required: [] },
+  'vault:new-recovery-key': { valid: { passphrase: `secret-${marker}` }, required: ['passphrase'] },
+  'vault:new-data-key': { valid: { passphrase: `secret-${marker}` }, required: ['passphrase'] },
   'logs:save': {
     valid: {
       scanId: '7d9f3c2a-1b4e-4c8d-9a6f-2e5b8c1d0f3a',

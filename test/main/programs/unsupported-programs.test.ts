@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createDefaultProgramsService } from '../../../main/programs/default-programs-service';
+import { createDefaultProgramsService } from '../../../main/cli/cli-services';
 import { createUnsupportedProgramsService } from '../../../main/programs/unsupported-programs';
 
 describe('programs on an unsupported OS', () => {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -13,7 +15,7 @@ import {
   type KeySlots,
 } from '../../../main/vault/key-slots';
 import { generateRecoveryKey } from '../../../main/vault/recovery-key';
-import { randomKey } from '../../../main/vault/vault-crypto';
+import { defaultScryptParams, deriveFromPassphrase, maxScryptCost, randomKey } from '../../../main/vault/vault-crypto';
 import { fakeKeychain, testKdf } from './vault-test-kit';
 
 const vaultId = '0123456789abcdef0123456789abcdef';
@@ -97,5 +99,34 @@ describe('key-slots', () => {
     expect(text).not.toContain(dek.toString('hex'));
     expect(text).not.toContain(recovery.bytes.toString('base64'));
     expect(text.replace(/-/g, '')).not.toContain(recovery.text.replace(/-/g, ''));
+  });
+
+  it('refuses a key file asking for more scrypt work than ReadyRoom writes, before any scrypt runs', async () => {
+    const { slots } = await makeSlots();
+    // Written by hand with a valid checksum: only the parameters are out of bounds.
+    const withKdf = (N: number, r: number, p: number) => {
+      const body = JSON.stringify(
+        {
+          ...slots,
+          slots: {
+            ...slots.slots,
+            passphrase: { ...slots.slots.passphrase, kdf: { ...slots.slots.passphrase.kdf, N, r, p } },
+          },
+        },
+        null,
+        2,
+      );
+      return `${body}\nsha256 ${createHash('sha256').update(body, 'utf8').digest('hex')}\n`;
+    };
+    // The schema's old ceiling: 2^22 · 32 · 16, about 16 GiB of scrypt memory.
+    expect(() => deserializeKeySlots(withKdf(2 ** 22, 32, 16))).toThrow(KeySlotsCorruptError);
+    expect(() => deserializeKeySlots(withKdf(2 ** 19, 8, 1))).toThrow(KeySlotsCorruptError);
+    expect(() => deserializeKeySlots(withKdf(2 ** 17, 8, 4))).toThrow(KeySlotsCorruptError);
+    // What ReadyRoom writes, and twice that, still open.
+    expect(deserializeKeySlots(withKdf(2 ** 17, 8, 1)).slots.passphrase.kdf.N).toBe(2 ** 17);
+    expect(deserializeKeySlots(withKdf(2 ** 18, 8, 1)).slots.passphrase.kdf.N).toBe(2 ** 18);
+    expect(maxScryptCost).toBe(2 * defaultScryptParams.N * defaultScryptParams.r * defaultScryptParams.p);
+    // And the derivation itself refuses, whoever calls it.
+    await expect(deriveFromPassphrase('x', Buffer.alloc(16), { N: 2 ** 20, r: 8, p: 1 })).rejects.toThrow(/cap/);
   });
 });

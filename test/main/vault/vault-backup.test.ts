@@ -1,5 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -15,6 +17,8 @@ import {
   tempDataDir,
   type TestClock,
 } from './vault-test-kit';
+
+const backupCrashFixture = fileURLToPath(new URL('../../fixtures/vault/backup-crash.ts', import.meta.url));
 
 let dirs: { dir: string; cleanup: () => void }[] = [];
 let clock: TestClock;
@@ -199,6 +203,67 @@ describe('vault-service: backup and restore', () => {
     expect(snapshotFiles(dataDir)).toEqual(before);
     writeFileSync(backupFile, good);
     expect(await v.restore(backupFile)).toMatchObject({ status: 'restored', added: 0, skippedDeleted: 1 });
+  });
+
+  it('restores a backup whose line endings became CRLF on the way (e-mail, a Windows tool)', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(newDir());
+    await v.setup(passphrase);
+    const { id } = v.save(sampleLog(1));
+    v.backup(backupFile);
+    writeFileSync(backupFile, readFileSync(backupFile, 'utf8').replace(/\n/g, '\r\n'));
+    v.delete(id);
+    const other = vault(newDir());
+    await other.setup(passphrase);
+    expect(await other.restore(backupFile, { method: 'passphrase', passphrase })).toMatchObject({
+      status: 'restored',
+      added: 1,
+    });
+    expect(other.get(id).id).toBe(id);
+  });
+
+  it('says why a backup cannot be used: not a backup, or copied incompletely', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(newDir());
+    await v.setup(passphrase);
+    v.save(sampleLog(1));
+    v.backup(backupFile);
+    const good = readFileSync(backupFile, 'utf8');
+    writeFileSync(backupFile, good.slice(0, Math.floor(good.length / 2)));
+    await expect(v.restore(backupFile)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/incomplete/),
+    });
+    writeFileSync(backupFile, 'Dear colleague, please find attached\n');
+    await expect(v.restore(backupFile)).rejects.toMatchObject({
+      code: 'CORRUPT',
+      message: expect.stringMatching(/not a ReadyRoom backup/),
+    });
+  });
+
+  it('removes the hidden half-written copy a backup killed mid-write left beside the chosen file', async () => {
+    const dataDir = newDir();
+    const v = vault(dataDir);
+    await v.setup(passphrase);
+    for (let i = 0; i < 20; i += 1) v.save(sampleLog(i));
+    v.lock();
+    const folder = newDir();
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', backupCrashFixture, dataDir, join(folder, 'ReadyRoom backup 2026-03-15.rrbackup')],
+      { env: { ...process.env, READYROOM_TEST_PASSPHRASE: passphrase }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.signal).toBe('SIGKILL');
+    const leftovers = readdirSync(folder);
+    expect(leftovers).toHaveLength(1);
+    expect(leftovers[0]).toMatch(/^\..*\.tmp$/);
+    // One being written right now by a process that still runs (pid 1 always does) is left alone.
+    const live = '.readyroom-backup-1-0123456789ab.tmp';
+    writeFileSync(join(folder, live), 'in progress');
+    // The next backup, under another name, into the same folder.
+    await v.unlock({ method: 'passphrase', passphrase });
+    v.backup(join(folder, 'ReadyRoom backup 2026-03-16.rrbackup'));
+    expect(readdirSync(folder).sort()).toEqual([live, 'ReadyRoom backup 2026-03-16.rrbackup']);
   });
 
   it('reports a missing backup file', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -109,6 +110,22 @@ describe('vault-service: damaged files', () => {
         .sort(),
     ).toEqual(Object.values(ids).flat().sort());
     expectReadable(v, Object.values(ids).flat());
+  });
+
+  it('refuses a key file that asks for gigabytes of scrypt memory as damaged, without running it', async () => {
+    await seed();
+    for (const name of ['keyslots.json', 'keyslots.backup.json']) {
+      const path = join(dir, 'vault', name);
+      const text = readFileSync(path, 'utf8');
+      const body = text.slice(0, text.lastIndexOf('\n', text.length - 2));
+      const slots = JSON.parse(body) as { slots: { passphrase: { kdf: Record<string, unknown> } } };
+      slots.slots.passphrase.kdf = { ...slots.slots.passphrase.kdf, N: 2 ** 22, r: 32, p: 16 };
+      const changed = JSON.stringify(slots, null, 2);
+      writeFileSync(path, `${changed}\nsha256 ${createHash('sha256').update(changed, 'utf8').digest('hex')}\n`);
+    }
+    const before = snapshotFiles(dir);
+    await expect(vault().unlock({ method: 'passphrase', passphrase })).rejects.toMatchObject({ code: 'CORRUPT' });
+    expect(snapshotFiles(dir)).toEqual(before);
   });
 
   it.each(['keyslots.json', 'keyslots.backup.json'])(

@@ -1,16 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,7 +10,15 @@ import { confStoreFactory, type StoreFactory } from '../../../main/store/store-f
 import { createNodeVaultFs, nodeVaultFs, type VaultFs } from '../../../main/vault/vault-fs';
 import type { VaultService } from '../../../main/vault/vault-service';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
-import { fakeClock, makeVault, passphrase, snapshotFiles, tempDataDir, type TestClock } from './vault-test-kit';
+import {
+  canMountTmpfs,
+  fakeClock,
+  makeVault,
+  passphrase,
+  snapshotFiles,
+  tempDataDir,
+  type TestClock,
+} from './vault-test-kit';
 
 function enospc(): Error {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), {
@@ -45,6 +43,10 @@ function fullDiskFs(shouldFail: (operation: keyof VaultFs, path: string) => bool
     writeAtomic(path, data) {
       if (shouldFail('writeAtomic', path)) throw enospc();
       nodeVaultFs.writeAtomic(path, data);
+    },
+    writeAtomicStream(path, produce, tempName) {
+      if (shouldFail('writeAtomic', path)) throw enospc();
+      nodeVaultFs.writeAtomicStream(path, produce, tempName);
     },
   };
 }
@@ -317,19 +319,7 @@ describe('vault-service: full disk', () => {
 });
 
 // A real full disk: a tiny tmpfs. Needs root on Linux; skipped elsewhere.
-const canMount = (() => {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
-  const probe = mkdtempSync(join(tmpdir(), 'rr-mount-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-})();
+const canMount = canMountTmpfs();
 
 describe.skipIf(!canMount)('vault-service: a real full disk (tmpfs)', () => {
   let mountPoint: string;

@@ -59,3 +59,12 @@ describe('vault-fs writeAtomic', () => {
     expect(readdirSync(dir)).toEqual(['file.json']);
   });
 });
+
+describe('vault-fs createExclusive', () => {
+  it('removes the file it made when its content cannot be written (a full disk), instead of leaving it empty', () => {
+    const path = join(dir, 'vault.lock');
+    const full = createNodeVaultFs({ writeSync: () => 0 });
+    expect(isDiskFull(thrownBy(() => full.createExclusive(path, '{"pid":1}')))).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -102,6 +102,63 @@ describe('vault lock file: after a reboot', () => {
   });
 });
 
+describe('vault lock file: a computer whose name changed', () => {
+  const bootId = '6f1c2d9e-0b7a-4c55-9d1e-2a3b4c5d6e7f';
+  const crashedPid = 4_000_002;
+  const renamed: ProcessInfo = {
+    pid: 303,
+    host: 'Therapists-MacBook.home',
+    isAlive: (pid) => pid !== crashedPid,
+    boot: () => ({ id: bootId, at: Date.now() - 3_600_000 }),
+  };
+
+  it("takes over a dead process's lock made in this same boot under the computer's old name", () => {
+    writeLock({ pid: crashedPid, host: 'Therapists-MacBook.local', since: new Date().toISOString(), bootId });
+    const outcome = acquireVaultLock(nodeVaultFs, lockFile, renamed, new Date());
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) expect(holderToken()).toBe(outcome.token);
+  });
+
+  it('still keeps out a live process of this boot under the old name', () => {
+    writeLock({ pid: 1, host: 'Therapists-MacBook.local', since: new Date().toISOString(), bootId });
+    expect(acquireVaultLock(nodeVaultFs, lockFile, { ...renamed, isAlive: () => true }, new Date())).toEqual({
+      ok: false,
+      reason: 'held',
+    });
+  });
+
+  it('treats another name with another boot id (or none) as another computer', () => {
+    writeLock({ pid: crashedPid, host: 'Other-PC', since: new Date().toISOString(), bootId: randomUUID() });
+    expect(acquireVaultLock(nodeVaultFs, lockFile, renamed, new Date())).toEqual({
+      ok: false,
+      reason: 'other-computer',
+    });
+    writeLock({ pid: crashedPid, host: 'Other-PC', since: new Date().toISOString() });
+    expect(acquireVaultLock(nodeVaultFs, lockFile, renamed, new Date())).toEqual({
+      ok: false,
+      reason: 'other-computer',
+    });
+  });
+
+  it('tells the user which file to delete when the lock names another computer', async () => {
+    const v = makeVault(dir);
+    open.push(v);
+    await v.setup(passphrase);
+    v.lock();
+    const lock = join(dir, 'vault', 'vault.lock');
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: 5, host: 'Other-PC', token: 'c'.repeat(24), since: new Date().toISOString() }),
+    );
+    const next = makeVault(dir);
+    open.push(next);
+    const error = await next.unlock({ method: 'passphrase', passphrase }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BUSY' });
+    expect((error as Error).message).toContain('another computer');
+    expect((error as Error).message).toContain(lock);
+  });
+});
+
 describe('vault lock file: two processes taking over one stale lock', () => {
   const host = 'this-host';
   const crashedPid = 4_000_001;

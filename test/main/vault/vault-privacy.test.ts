@@ -103,7 +103,7 @@ describe('vault-service: nothing identifying in the clear', () => {
     const v = makeVault(dir, { clock, keychain: port });
     open.push(v);
     await v.setup(passphrase);
-    v.setKeychain(true);
+    await v.setKeychain({ enabled: true, passphrase });
     const ids: string[] = [];
     for (let i = 0; i < 12; i += 1) {
       clock.set(new Date(Date.UTC(2026, i % 4, 1 + i, 9)));

@@ -64,6 +64,8 @@ describe('vault-service: setup and unlock', () => {
     const { recoveryKey, status } = await v.setup(passphrase);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
     expect(status.state).toBe('unlocked');
+    expect(status.recoveryKeyUnconfirmed).toBe(true);
+    expect(v.confirmRecoveryKey().recoveryKeyUnconfirmed).toBeUndefined();
     v.lock();
     expect(v.status().state).toBe('locked');
   });
@@ -73,6 +75,7 @@ describe('vault-service: setup and unlock', () => {
     expect(await codeOf(v.setup('short'))).toBe('BAD_REQUEST');
     expect(v.status().state).toBe('absent');
     await v.setup(passphrase);
+    v.confirmRecoveryKey();
     v.lock();
     expect(await codeOf(vault().setup('another long passphrase'))).toBe('VAULT_EXISTS');
   });
@@ -127,6 +130,7 @@ describe('vault-service: setup and unlock', () => {
   it('verifies a passphrase without unlocking or writing anything', async () => {
     const v = vault();
     await v.setup(passphrase);
+    v.confirmRecoveryKey();
     v.lock();
     const before = snapshotFiles(dir);
     const checker = vault();
@@ -191,14 +195,28 @@ describe('vault-service: keychain', () => {
     await v.setup(passphrase);
     const { id } = v.save(sampleLog(1));
     expect(v.status().keychain).toEqual({ available: true, enabled: false, reason: null });
-    expect(v.setKeychain(true).keychain.enabled).toBe(true);
+    expect((await v.setKeychain({ enabled: true, passphrase })).keychain.enabled).toBe(true);
     v.lock();
     expect(v.status().keychain.enabled).toBe(true);
     await v.unlock({ method: 'keychain' });
     expect(v.get(id).id).toBe(id);
-    v.setKeychain(false);
+    await v.setKeychain({ enabled: false });
     v.lock();
     expect(await codeOf(v.unlock({ method: 'keychain' }))).toBe('UNAVAILABLE');
+  });
+
+  it('turns one-click unlock on only with the current passphrase (someone at an unlocked screen cannot)', async () => {
+    const { port } = fakeKeychain();
+    const v = vault({ keychain: port });
+    await v.setup(passphrase);
+    expect(await codeOf(v.setKeychain({ enabled: true, passphrase: 'someone guessing here' }))).toBe(
+      'WRONG_PASSPHRASE',
+    );
+    expect(v.status().keychain.enabled).toBe(false);
+    expect(readFileSync(join(dir, 'vault', 'keyslots.json'), 'utf8')).not.toContain('os-keychain');
+    expect((await v.setKeychain({ enabled: true, passphrase })).keychain.enabled).toBe(true);
+    // Turning it off needs nothing: it only takes a way in away.
+    expect((await v.setKeychain({ enabled: false })).keychain.enabled).toBe(false);
   });
 
   it('refuses the Linux basic_text backend and explains why', async () => {
@@ -208,7 +226,7 @@ describe('vault-service: keychain', () => {
     const status = v.status();
     expect(status.keychain.available).toBe(false);
     expect(status.keychain.reason).toMatch(/plain-text/);
-    expect(await codeOf(() => v.setKeychain(true))).toBe('UNAVAILABLE');
+    expect(await codeOf(v.setKeychain({ enabled: true, passphrase }))).toBe('UNAVAILABLE');
     expect(readFileSync(join(dir, 'vault', 'keyslots.json'), 'utf8')).not.toContain('os-keychain');
   });
 
@@ -216,7 +234,7 @@ describe('vault-service: keychain', () => {
     const { port } = fakeKeychain({ available: false });
     const v = vault({ keychain: port });
     await v.setup(passphrase);
-    expect(await codeOf(() => v.setKeychain(true))).toBe('UNAVAILABLE');
+    expect(await codeOf(v.setKeychain({ enabled: true, passphrase }))).toBe('UNAVAILABLE');
     v.lock();
     const cli = vault();
     expect(cli.status().keychain.available).toBe(false);
@@ -227,7 +245,7 @@ describe('vault-service: keychain', () => {
     const { port, state } = fakeKeychain();
     const v = vault({ keychain: port });
     await v.setup(passphrase);
-    v.setKeychain(true);
+    await v.setKeychain({ enabled: true, passphrase });
     v.lock();
     state.broken = true;
     expect(await codeOf(v.unlock({ method: 'keychain' }))).toBe('UNAVAILABLE');
@@ -237,12 +255,45 @@ describe('vault-service: keychain', () => {
   });
 });
 
+describe('vault-service: a new recovery key', () => {
+  it('needs the current passphrase, and the old recovery key stops opening the vault', async () => {
+    const v = vault();
+    const { recoveryKey: old } = await v.setup(passphrase);
+    v.confirmRecoveryKey();
+    const { id } = v.save(sampleLog(1));
+    expect(await codeOf(v.newRecoveryKey('not the passphrase at all'))).toBe('WRONG_PASSPHRASE');
+    const { recoveryKey: fresh, status } = await v.newRecoveryKey(passphrase);
+    expect(fresh).not.toBe(old);
+    expect(status.recoveryKeyUnconfirmed).toBe(true);
+    expect(v.confirmRecoveryKey().recoveryKeyUnconfirmed).toBeUndefined();
+    v.lock();
+    expect(await codeOf(vault().unlock({ method: 'recovery-key', recoveryKey: old }))).toBe('WRONG_RECOVERY_KEY');
+    const again = vault();
+    await again.unlock({ method: 'recovery-key', recoveryKey: fresh });
+    expect(again.get(id).id).toBe(id);
+  });
+
+  it('reports a setup cut short before its key was confirmed as absent, and sets up afresh over it', async () => {
+    const v = vault();
+    await v.setup(passphrase);
+    v.lock();
+    expect(v.status().state).toBe('absent');
+    const second = vault();
+    const { recoveryKey } = await second.setup('another long passphrase');
+    second.confirmRecoveryKey();
+    second.lock();
+    expect(await codeOf(vault().unlock({ method: 'passphrase', passphrase }))).toBe('WRONG_PASSPHRASE');
+    expect((await vault().unlock({ method: 'recovery-key', recoveryKey })).state).toBe('unlocked');
+  });
+});
+
 describe('vault-service: locking', () => {
   it('locks after the idle time from settings, and activity restarts the countdown', async () => {
     const timers = manualTimers();
     const events = recordingEvents();
     const v = vault({ timers, events, getSettings: settings({ idleLockMinutes: 5 }).get });
     await v.setup(passphrase);
+    v.confirmRecoveryKey();
     expect(timers.pending).toHaveLength(1);
     expect(timers.pending[0]?.ms).toBe(5 * 60_000);
     const firstId = timers.pending[0]?.id;

@@ -5,14 +5,17 @@ import { installFakeVault, recoveryKey, rightPassphrase } from '../features/vaul
 
 describe('useVaultSessionStore', () => {
   it('loads the status and keeps the recovery key only until it is confirmed', async () => {
-    installFakeVault({ state: 'absent' });
+    const { vault } = installFakeVault({ state: 'absent' });
     await useVaultSessionStore.getState().refresh();
     expect(useVaultSessionStore.getState().status?.state).toBe('absent');
     expect(await useVaultSessionStore.getState().setup(rightPassphrase)).toEqual({ ok: true });
     expect(useVaultSessionStore.getState().recoveryKey).toBe(recoveryKey);
     expect(useVaultSessionStore.getState().status?.state).toBe('unlocked');
-    useVaultSessionStore.getState().confirmRecoveryKeyStored();
+    expect(vault.recoveryKeyConfirmations).toBe(0);
+    await useVaultSessionStore.getState().confirmRecoveryKeyStored();
     expect(useVaultSessionStore.getState().recoveryKey).toBeNull();
+    // Main is told too, so the vault stops counting as a setup that never finished.
+    expect(vault.recoveryKeyConfirmations).toBe(1);
   });
 
   it('returns failures as data and keeps the state as it was', async () => {

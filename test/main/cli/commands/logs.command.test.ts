@@ -1,6 +1,8 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -8,11 +10,14 @@ import type { ScanReport } from '../../../../shared/checks/scan-report';
 import { createLogsCommand } from '../../../../main/cli/commands/logs.command';
 import type { CliContext } from '../../../../main/cli/cli-types';
 import { runCli } from '../../../../main/cli/run-cli';
-import { checkScanSaveArgs, createScanSaveHook, scanSaveUsage } from '../../../../main/vault/vault-cli';
+import { createSettingsService } from '../../../../main/settings/settings-service';
+import { confStoreFactory } from '../../../../main/store/store-factory';
+import { checkScanSaveArgs, createScanSaveHook, scanSaveUsage } from '../../../../main/cli/vault-cli';
 import { sampleLog } from '../../../fixtures/vault/sample-logs';
 import { fakeClock, makeVault, passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
 
 const deps = { appVersion: '0.1.0-test', vaultDeps: { kdf: testKdf } };
+const setupCrashFixture = fileURLToPath(new URL('../../../fixtures/vault/setup-crash.ts', import.meta.url));
 const logs = createLogsCommand(deps);
 
 let dir: string;
@@ -82,6 +87,63 @@ describe('logs command', () => {
     expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
   });
 
+  it('init replaces a vault whose setup was killed before its recovery key was shown (no logs in it)', async () => {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', setupCrashFixture, join(dir, 'data')], {
+      env: { ...process.env, READYROOM_TEST_PASSPHRASE: 'the passphrase of the setup that died' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.signal).toBe('SIGKILL');
+    expect(existsSync(join(dir, 'data', 'vault', 'keyslots.json'))).toBe(true);
+    const recoveryKey = await init();
+    expect(recoveryKey).not.toBe('');
+    expect((await run(['unlock-test', '--passphrase-file', passFile])).code).toBe(0);
+    // Finished now: a second init refuses.
+    expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
+  });
+
+  it('new-recovery-key replaces the recovery key after a check of the passphrase; the old one stops working', async () => {
+    const vault = makeVault(join(dir, 'data'));
+    const { recoveryKey: old } = await vault.setup(passphrase);
+    vault.save(sampleLog(1));
+    vault.lock();
+    // Never confirmed, but it holds a log: init must not replace it, and commands say what to do.
+    expect((await run(['init', '--passphrase-file', passFile])).code).toBe(1);
+    const listed = await run(['list', '--passphrase-file', passFile]);
+    expect(listed.stderr).toMatch(/logs new-recovery-key/);
+
+    expect((await run(['new-recovery-key', '--recovery-key-file', passFile])).code).toBe(2);
+    const made = await run(['new-recovery-key', '--passphrase-file', passFile]);
+    expect(made.code).toBe(0);
+    const fresh = /(([0-9A-Z]{4}-){7}[0-9A-Z]{4})/.exec(made.stdout)?.[1] ?? '';
+    expect(fresh).not.toBe('');
+    expect(fresh).not.toBe(old);
+    expect((await run(['list', '--passphrase-file', passFile])).stderr).not.toMatch(/new-recovery-key/);
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, `${old}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(1);
+    writeFileSync(keyFile, `${fresh}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(0);
+  });
+
+  it('new-data-key encrypts every log again and gives a new recovery key; the logs stay readable', async () => {
+    const old = await init();
+    const ids = await seed([{ client: 'AB-1' }, { client: 'CD-2' }]);
+    const made = await run(['new-data-key', '--json', '--passphrase-file', passFile]);
+    expect(made.code).toBe(0);
+    const fresh = (JSON.parse(made.stdout) as { recoveryKey: string }).recoveryKey;
+    expect(fresh).not.toBe(old);
+    const listed = await run(['list', '--json', '--passphrase-file', passFile]);
+    expect((JSON.parse(listed.stdout) as { logs: { id: string }[] }).logs.map((l) => l.id).sort()).toEqual(
+      [...ids].sort(),
+    );
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, `${old}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(1);
+    writeFileSync(keyFile, `${fresh}\n`, { mode: 0o600 });
+    expect((await run(['unlock-test', '--recovery-key-file', keyFile])).code).toBe(0);
+  });
+
   it('init takes the passphrase from standard input, and refuses when there is no way to ask', async () => {
     const json = await run(['init', '--passphrase-stdin', '--json'], { stdin: Readable.from([`${passphrase}\n`]) });
     expect(json.code).toBe(0);
@@ -147,6 +209,27 @@ describe('logs command', () => {
     expect(JSON.parse(future.stdout).logs).toEqual([]);
   });
 
+  it('prints list --json exactly as the vault lists, also past the first few hundred logs', async () => {
+    await init();
+    // A log a day, so each save rewrites a small month file.
+    const clock = fakeClock('2024-01-01T09:00:00.000Z');
+    const seeding = makeVault(join(dir, 'data'), { clock });
+    await seeding.unlock({ method: 'passphrase', passphrase });
+    for (let i = 0; i < 1003; i += 1) {
+      seeding.save(sampleLog(i, { clientCode: `AB-${i % 7}` }));
+      clock.advance(24 * 3_600_000);
+    }
+    seeding.lock();
+    const json = await run(['list', '--json', '--passphrase-file', passFile]);
+    expect(json.code).toBe(0);
+    const vault = makeVault(join(dir, 'data'));
+    await vault.unlock({ method: 'passphrase', passphrase });
+    const listed = vault.list();
+    vault.lock();
+    expect(listed.logs).toHaveLength(1003);
+    expect(json.stdout).toBe(`${JSON.stringify(listed)}\n`);
+  });
+
   it('refuses bad arguments with exit code 2', async () => {
     await init();
     expect((await run(['list', '--since', 'last tuesday', '--passphrase-file', passFile])).code).toBe(2);
@@ -156,6 +239,49 @@ describe('logs command', () => {
     expect((await run(['backup', 'x', '--yes', '--passphrase-file', passFile])).code).toBe(2);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['list', '--passphrase-file', passFile, '--passphrase-stdin'])).code).toBe(2);
+  });
+
+  it('refuses a passphrase "file" that is a folder or a pipe, with exit 2 and without waiting', async () => {
+    await init();
+    const folder = await run(['list', '--passphrase-file', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/is not a file/);
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    // Reading a pipe nobody writes to would wait for ever.
+    const pipe = await run(['unlock-test', '--passphrase-file', fifo]);
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toMatch(/is not a file/);
+  });
+
+  it('lists, shows and backs up while the app has the logs open (read-only, no write lock)', async () => {
+    await init();
+    const [id = ''] = await seed([{ client: 'AB-1' }]);
+    const app = makeVault(join(dir, 'data'));
+    await app.unlock({ method: 'passphrase', passphrase });
+    try {
+      const listed = await run(['list', '--json', '--passphrase-file', passFile]);
+      expect(listed.code).toBe(0);
+      expect((JSON.parse(listed.stdout) as { logs: { id: string }[] }).logs.map((l) => l.id)).toEqual([id]);
+      expect((await run(['show', id, '--passphrase-file', passFile])).code).toBe(0);
+      expect((await run(['backup', join(dir, 'b.rrbackup'), '--passphrase-file', passFile])).code).toBe(0);
+      // Changing the logs still needs the lock the app holds.
+      const busy = await run(['delete', id, '--passphrase-file', passFile]);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(/open in another ReadyRoom window/);
+    } finally {
+      app.lock();
+    }
+  });
+
+  it('says a month whose logs file was deleted is missing, not set aside', async () => {
+    await init();
+    const [id = ''] = await seed([{ client: 'AB-1' }]);
+    rmSync(join(dir, 'data', 'vault', 'logs', `${id.slice(0, 4)}-${id.slice(4, 6)}.json`));
+    const listed = await run(['list', '--passphrase-file', passFile]);
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toMatch(/is missing from ReadyRoom's folder/);
+    expect(listed.stderr).not.toMatch(/set aside/);
   });
 
   it('shows one log in words or JSON, and deletes it', async () => {
@@ -405,6 +531,24 @@ describe('scan --save hook', () => {
     expect(log.checks.find((c) => c.id === 'security.firewall')?.checkedAt).toBe(report.startedAt);
   });
 
+  it('says when saving had to set aside this month\'s damaged file, not only "Saved"', async () => {
+    await init();
+    const [earlier = ''] = await seed([{ client: 'AB-1' }]);
+    const month = `${earlier.slice(0, 4)}-${earlier.slice(4, 6)}`;
+    writeFileSync(join(dir, 'data', 'vault', 'logs', `${month}.json`), 'damaged by something else\n');
+    const saved = await createScanSaveHook(deps)(
+      report,
+      { save: true, client: 'AB-017', 'passphrase-file': passFile },
+      context(),
+    );
+    const message = saved ? saved.message : '';
+    expect(message).toMatch(/Saved readiness log/);
+    expect(message).toMatch(
+      /could not be read: ReadyRoom set that file aside unchanged and saved this log in a new one/,
+    );
+    expect(message).toMatch(/Restoring a backup brings them back/);
+  });
+
   it('takes the client code and note from files or standard input, and keeps them out of its messages', async () => {
     await init();
     const hook = createScanSaveHook(deps);
@@ -527,15 +671,11 @@ describe('scan --save hook', () => {
   it('applies "not applicable" kept for this computer in Settings', async () => {
     await init();
     const since = '2026-01-05T09:00:00.000Z';
-    const withRemembered = {
-      ...deps,
-      getSettings: () => ({
-        idleLockMinutes: 15,
-        retentionYears: 7 as const,
-        notApplicable: [{ id: 'security.firewall', reason: 'managed-by-clinic' as const, note: '', since }],
-      }),
-    };
-    const saved = await createScanSaveHook(withRemembered)(
+    // Kept in the data folder's settings, as the app's Settings screen keeps it.
+    createSettingsService(join(dir, 'data'), confStoreFactory).update({
+      notApplicable: [{ id: 'security.firewall', reason: 'managed-by-clinic', note: '', since }],
+    });
+    const saved = await createScanSaveHook(deps)(
       report,
       { save: true, client: 'AB-017', 'passphrase-file': passFile },
       context(),

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { UsageError } from '../../../../main/cli/cli-types';
 import { createProgramsCommand } from '../../../../main/cli/commands/programs.command';
-import type { ProgramsServiceFactory } from '../../../../main/programs/default-programs-service';
+import type { ProgramsServiceFactory } from '../../../../main/cli/programs-cli';
 import { createProgramsService } from '../../../../main/programs/programs-service';
 import { listingFileName } from '../../../../main/programs/programs-state-store';
 import { createSettingsService } from '../../../../main/settings/settings-service';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { UsageError } from '../../../../main/cli/cli-types';
 import { createReopenCommand } from '../../../../main/cli/commands/reopen.command';
-import type { ProgramsServiceFactory } from '../../../../main/programs/default-programs-service';
+import type { ProgramsServiceFactory } from '../../../../main/cli/programs-cli';
 import { createProgramsService } from '../../../../main/programs/programs-service';
 import { captureContext } from '../../programs/cli-context';
 import { settingsWith, StandInLab } from '../../programs/stand-ins';

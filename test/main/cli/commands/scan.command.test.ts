@@ -1,18 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
+import { createCliServices } from '../../../../main/cli/cli-services';
 import { UsageError, type CliContext } from '../../../../main/cli/cli-types';
-import {
-  buildCliScanService,
-  createScanCommand,
-  formatScanTable,
-  parseScanArgs,
-} from '../../../../main/cli/commands/scan.command';
+import { createScanCommand, formatScanTable, parseScanArgs } from '../../../../main/cli/commands/scan.command';
 import type { Probe } from '../../../../main/probes/probe-types';
 import type { ScanService } from '../../../../main/probes/scan-service';
 import type { ScanRequest } from '../../../../shared/ipc/scan.contract';
-import { defaultSettings } from '../../../../shared/settings/settings';
 import { probesOnlyScanService } from '../../probes/helpers/probe-test-kit';
 
 function context(): CliContext & { out: string[]; err: string[] } {
@@ -201,14 +199,16 @@ describe('scan command', () => {
     });
   });
 
-  it('builds a real scan service for this computer', async () => {
-    const service = buildCliScanService(context(), {
-      listPrograms: async () => [],
-      getSettings: () => defaultSettings,
-    });
-    const report = await service.run({ only: ['security.user-accounts'] });
-    expect(report.checks).toHaveLength(1);
-    expect(report.platform).toBe('linux');
+  it('builds the real scan service for this computer through the composition root', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-scan-'));
+    try {
+      const service = createCliServices(context(), dataDir).scan;
+      const report = await service.run({ only: ['security.user-accounts'] });
+      expect(report.checks).toHaveLength(1);
+      expect(report.platform).toBe('linux');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('formats an empty report', () => {

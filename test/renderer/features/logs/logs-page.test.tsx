@@ -149,6 +149,19 @@ describe('LogsPage', () => {
     expect(await within(section).findByText('No logs have the client code ZZ-1.')).toBeTruthy();
   });
 
+  it('says when the logs are open read-only, and why', async () => {
+    setup({ readOnly: 'Your disk is full, so your logs are open read-only.' });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.getByText('Your disk is full, so your logs are open read-only.')).toBeTruthy();
+  });
+
+  it('says a month whose file is gone is missing, not set aside', async () => {
+    setup({ missingPeriods: ['2026-01'] });
+    expect(await screen.findByText(/Some logs are missing: January 2026/)).toBeTruthy();
+    expect(screen.getByText(/something deleted or moved it/)).toBeTruthy();
+    expect(screen.queryByText(/set it aside/)).toBeNull();
+  });
+
   it('explains months that could not be read', async () => {
     setup({ unreadablePeriods: ['2026-02'] });
     expect(await screen.findByText(/Some logs could not be read: February 2026/)).toBeTruthy();

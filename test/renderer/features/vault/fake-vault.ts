@@ -7,12 +7,20 @@ import { sampleLog } from '../../../fixtures/vault/sample-logs';
 
 export const rightPassphrase = 'kettle violet harbour sixty';
 export const recoveryKey = 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789';
+export const newRecoveryKey = 'WXYZ-0123-4567-89AB-CDEF-GHJK-MNPQ-RSTV';
 
 export interface FakeVaultState {
   state: VaultState;
   passphrase: string;
   keychain: { available: boolean; enabled: boolean; reason: string | null };
   unreadablePeriods: string[];
+  missingPeriods: string[];
+  /** Set: the logs are open read-only, for this reason. */
+  readOnly: string | null;
+  /** How many times the renderer said the recovery key is written down. */
+  recoveryKeyConfirmations: number;
+  dataKeyChanges: number;
+  recoveryKeyUnconfirmed: boolean;
   logs: ReadinessLog[];
   /** What restore answers, in order. */
   restoreAnswers: (RestoreOutcome | AppError)[];
@@ -38,6 +46,11 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     passphrase: rightPassphrase,
     keychain: { available: true, enabled: false, reason: null },
     unreadablePeriods: [],
+    missingPeriods: [],
+    readOnly: null,
+    recoveryKeyConfirmations: 0,
+    dataKeyChanges: 0,
+    recoveryKeyUnconfirmed: false,
     logs: [],
     restoreAnswers: [],
     backupAnswer: { saved: true, count: 0, unreadablePeriods: [] },
@@ -48,6 +61,8 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
     keychain: { ...vault.keychain },
     unreadablePeriods: [...vault.unreadablePeriods],
     idleLockMinutes: 15,
+    ...(vault.readOnly ? { readOnly: vault.readOnly } : {}),
+    ...(vault.recoveryKeyUnconfirmed ? { recoveryKeyUnconfirmed: true } : {}),
   });
   const requireUnlocked = () => {
     if (vault.state !== 'unlocked')
@@ -95,11 +110,30 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
       vault.passphrase = next;
       return status();
     },
-    'vault:set-keychain': ({ enabled }) => {
+    'vault:confirm-recovery-key': () => {
+      vault.recoveryKeyConfirmations += 1;
+      return status();
+    },
+    'vault:new-data-key': ({ passphrase }) => {
       requireUnlocked();
-      if (enabled && !vault.keychain.available)
+      if (passphrase !== vault.passphrase)
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
+      vault.dataKeyChanges += 1;
+      return { recoveryKey: newRecoveryKey, status: status() };
+    },
+    'vault:new-recovery-key': ({ passphrase }) => {
+      requireUnlocked();
+      if (passphrase !== vault.passphrase)
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
+      return { recoveryKey: newRecoveryKey, status: status() };
+    },
+    'vault:set-keychain': (request) => {
+      requireUnlocked();
+      if (request.enabled && request.passphrase !== vault.passphrase)
+        throw new AppError('WRONG_PASSPHRASE', 'That passphrase is not right. Nothing was changed.');
+      if (request.enabled && !vault.keychain.available)
         throw new AppError('UNAVAILABLE', vault.keychain.reason ?? 'No keychain.');
-      vault.keychain.enabled = enabled;
+      vault.keychain.enabled = request.enabled;
       return status();
     },
     'logs:list': ({ client, since, until }) => {
@@ -110,7 +144,7 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
         .filter((l) => (until ? l.createdAt <= new Date(until).toISOString() : true))
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
         .map(summarizeLog);
-      return { logs, unreadablePeriods: [...vault.unreadablePeriods] };
+      return { logs, unreadablePeriods: [...vault.unreadablePeriods], missingPeriods: [...vault.missingPeriods] };
     },
     'logs:get': ({ id }) => {
       requireUnlocked();

@@ -5,11 +5,19 @@ import {
   type ProgramRow,
   type ReopenResult,
 } from '../../shared/programs/program-types';
-import type { CliContext } from '../cli/cli-types';
-import { exitCodes } from '../cli/cli-types';
+import type { CliContext } from './cli-types';
+import { exitCodes } from './cli-types';
 import { describeError } from '../logging/logger';
-import type { ProgramsServiceFactory } from './default-programs-service';
-import type { ProgramsService } from './programs-service';
+import type { ProgramsService } from '../programs/programs-service';
+
+export interface ProgramsServiceOptions {
+  readonly dataDir: string;
+  readonly platform: NodeJS.Platform;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Builds the service from the CLI's context; tests pass their own factory. */
+export type ProgramsServiceFactory = (options: ProgramsServiceOptions) => ProgramsService;
 
 /** Options every programs command accepts. */
 export const dataDirOption = { 'data-dir': { type: 'string' } } as const;

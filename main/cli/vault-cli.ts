@@ -8,15 +8,17 @@ import type { UnlockRequest } from '../../shared/ipc/vault.contract';
 import { checkClientCode, clientCodeWarningText } from '../../shared/logs/client-code';
 import { assembleReadinessLog, type RecordedCheck } from '../../shared/logs/log-assembly';
 import { logOutcome } from '../../shared/logs/log-outcome';
+import { periodLabel, periodList } from '../../shared/logs/log-periods';
 import { outcomeLabels, type NewReadinessLog } from '../../shared/logs/readiness-log';
 import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
-import type { AfterScanOutcome } from '../cli/commands/scan.command';
-import type { CliContext, CliIo, CliOptionValues } from '../cli/cli-types';
-import { UsageError } from '../cli/cli-types';
-import { judgementUsage, parseJudgementArgs } from '../cli/judgement-args';
-import { confStoreFactory, type StoreFactory } from '../store/store-factory';
-import { createVaultService, type VaultService, type VaultServiceDeps } from './vault-service';
+import type { ServiceGraph } from '../composition/service-graph';
+import type { UnlockOptions, VaultService, VaultServiceDeps } from '../vault/vault-service';
+import { createCliServices } from './cli-services';
+import type { AfterScanOutcome } from './commands/scan.command';
+import type { CliContext, CliIo, CliOptionValues } from './cli-types';
+import { UsageError } from './cli-types';
+import { judgementUsage, parseJudgementArgs } from './judgement-args';
 
 /** The options every vault-using command accepts. */
 export const vaultCliOptions = {
@@ -41,11 +43,6 @@ export type VaultCliValues = {
 
 export interface VaultCliDeps {
   readonly appVersion: string;
-  /** The saved settings for this data folder; without them the retention purge is skipped (never guessed). */
-  readonly getSettings?: (
-    dataDir: string,
-  ) => Pick<Settings, 'idleLockMinutes' | 'retentionYears'> & Partial<Pick<Settings, 'notApplicable'>>;
-  readonly storeFactory?: StoreFactory;
   /** Tests pass a cheaper scrypt cost. */
   readonly vaultDeps?: Partial<VaultServiceDeps>;
 }
@@ -60,33 +57,41 @@ export const argvPrivacyNote = `Anything typed on the command line can be kept i
 programs on this computer while the command runs. For client codes and notes, prefer
 --client-file F, --note-file F (a file only you can read: chmod 600) or --note-stdin.`;
 
-/** The vault for this command line, not yet unlocked; no idle timer (the command ends by itself). */
-export function createCliVault(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): VaultService {
+/** The services for this command line's data folder, from the composition root. */
+function cliServicesFor(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): ServiceGraph {
   const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;
-  const getSettings = deps.getSettings;
-  return createVaultService({
-    dataDir,
+  return createCliServices(context, dataDir, {
     appVersion: deps.appVersion,
-    storeFactory: deps.storeFactory ?? confStoreFactory,
-    ...(getSettings ? { getSettings: () => getSettings(dataDir) } : {}),
-    ...deps.vaultDeps,
+    ...(deps.vaultDeps ? { vaultOverrides: deps.vaultDeps } : {}),
   });
+}
+
+/** The vault for this command line, not yet unlocked, from the composition root (with the folder's settings). */
+export function createCliVault(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): VaultService {
+  return cliServicesFor(values, context, deps).vault;
 }
 
 /** Reads one secret from a file: the first line, so an editor's final newline does not count. */
 export function readSecretFile(path: string, io: CliIo, what: string): string {
-  let size: number;
+  let stat;
   try {
-    size = statSync(path).size;
+    stat = statSync(path);
   } catch {
     throw new UsageError(`Cannot read the ${what} file ${path}.`);
   }
-  if (size > maxSecretFileBytes) throw new UsageError(`The ${what} file is too large to be a ${what}.`);
-  const mode = statSync(path).mode;
-  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+  // A folder fails to read; a pipe or a device would block or never end.
+  if (!stat.isFile()) throw new UsageError(`${path} is not a file: give the file that holds the ${what}.`);
+  if (stat.size > maxSecretFileBytes) throw new UsageError(`The ${what} file is too large to be a ${what}.`);
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
     io.stderr(`Warning: other users of this computer can read ${path}. Consider chmod 600.\n`);
   }
-  const first = readFileSync(path, 'utf8').split(/\r?\n/)[0] ?? '';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`Cannot read the ${what} file ${path}.`);
+  }
+  const first = text.split(/\r?\n/)[0] ?? '';
   if (first === '') throw new UsageError(`The ${what} file is empty.`);
   return first;
 }
@@ -118,6 +123,20 @@ export function readPrivateFile(path: string, io: CliIo, what: 'client code' | '
   const value = whole ? text.replace(/(\r?\n)+$/, '') : (text.split(/\r?\n/)[0] ?? '');
   if (value.trim() === '') throw new UsageError(`The ${what} file is empty.`);
   return value;
+}
+
+/** What stderr says about months that could not be read or are missing; empty when there are none. */
+export function unreadableNotice(periods: readonly string[], missing: readonly string[] = []): string {
+  const lines: string[] = [];
+  if (periods.length > 0)
+    lines.push(
+      `Note: the logs for ${periodList(periods)} could not be read and were set aside unchanged. Restoring a backup brings them back, except those of a client whose logs you erased.`,
+    );
+  if (missing.length > 0)
+    lines.push(
+      `Note: the logs file for ${periodList(missing)} is missing from ReadyRoom's folder (something deleted or moved it). Restoring a backup brings those logs back, except those of a client whose logs you erased.`,
+    );
+  return lines.map((line) => `${line}\n`).join('');
 }
 
 /** A note longer than a log keeps is refused, never cut short without a word. */
@@ -233,16 +252,21 @@ export function sharedStdin(stdin: Readable): () => Promise<string[]> {
   return () => (lines ??= readStdinLines(stdin));
 }
 
-/** Opens and unlocks the vault named by the command line. The caller locks it when done. */
+/**
+ * Opens and unlocks the vault named by the command line. The caller locks it when done.
+ * `readOnly` for commands that only read: no write lock, so they also work while the app has
+ * the logs open, and on a folder that cannot be written.
+ */
 export async function openVaultFromArgs(
   values: VaultCliValues,
   context: CliContext,
   deps: VaultCliDeps,
   stdinLines: () => Promise<string[]> = sharedStdin(context.io.stdin),
+  options: UnlockOptions = {},
 ): Promise<VaultService> {
   const vault = createCliVault(values, context, deps);
   const request = await unlockRequestFromArgs(values, context.io, stdinLines);
-  await vault.unlock(request);
+  await vault.unlock(request, options);
   return vault;
 }
 
@@ -435,8 +459,7 @@ export function createScanSaveHook(deps: VaultCliDeps) {
     }
     const stdinLines = sharedStdin(context.io.stdin);
     const note = await noteFromArgs(options, context.io, stdinLines);
-    const dataDir = typeof options['data-dir'] === 'string' ? resolve(options['data-dir']) : context.defaultDataDir;
-    const remembered = deps.getSettings?.(dataDir).notApplicable ?? [];
+    const remembered = cliServicesFor(options, context, deps).settings.get().notApplicable;
     const vault = await openVaultFromArgs(options, context, deps, stdinLines);
     try {
       const saved = saveScanAsLog(vault, report, {
@@ -448,16 +471,25 @@ export function createScanSaveHook(deps: VaultCliDeps) {
         confirmations: given.confirmations,
         remembered,
       });
+      // Saving sets aside a month file it cannot read and starts it afresh: never say only "Saved".
+      const status = vault.status();
+      const savedMonth = `${saved.id.slice(0, 4)}-${saved.id.slice(4, 6)}`;
       const lines = [
         ...saved.warnings.map((w) => `Warning: ${w}`),
         ...saved.notUsed.map((w) => `Note: ${w}`),
         `Saved readiness log ${saved.id}: ${outcomeLabels[saved.outcome]}.`,
+        ...(status.unreadablePeriods.includes(savedMonth)
+          ? [
+              `The earlier logs of ${periodLabel(savedMonth)} could not be read: ReadyRoom set that file aside unchanged and saved this log in a new one.`,
+            ]
+          : []),
         ...(saved.unconfirmed > 0
           ? [
               `${saved.unconfirmed} checklist item${saved.unconfirmed === 1 ? ' needs' : 's need'} your confirmation: answer in the app, or with --confirm ID when you have checked.`,
             ]
           : []),
-      ];
+        unreadableNotice(status.unreadablePeriods, status.missingPeriods ?? []).trimEnd(),
+      ].filter((line) => line !== '');
       return { message: lines.join('\n'), judgements: saved.judgements };
     } finally {
       vault.lock('quit');

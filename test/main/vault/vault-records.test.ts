@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+
+import { logSummarySchema, logSummaryVersion, summarizeLog } from '../../../shared/logs/log-summary';
+import type { ReadinessLog } from '../../../shared/logs/readiness-log';
+import { parseIndex, RecordsFormatError } from '../../../main/vault/vault-records';
+import { sampleLog } from '../../fixtures/vault/sample-logs';
+
+const summary = summarizeLog({
+  ...sampleLog(3),
+  id: '202603-0123456789abcdefghjk',
+  createdAt: '2026-03-04T09:30:00.000Z',
+  appVersion: '0.1.0',
+  addenda: [],
+} as ReadinessLog);
+
+function indexWith(summaries: unknown[]): string {
+  return JSON.stringify({ schema: 1, summaryVersion: logSummaryVersion, period: '2026-03', deleted: {}, summaries });
+}
+
+function accepted(value: unknown): boolean {
+  try {
+    parseIndex(indexWith([value]), '2026-03');
+    return true;
+  } catch (error) {
+    if (error instanceof RecordsFormatError) return false;
+    throw error;
+  }
+}
+
+describe('vault-records: reading an index', () => {
+  it('accepts and refuses summaries as the summary schema does', () => {
+    const variants: unknown[] = [
+      summary,
+      { ...summary, extra: 1 },
+      (({ outcome: _o, ...rest }) => rest)(summary),
+      { ...summary, outcome: 'fine' },
+      { ...summary, platform: 'carrier-pigeon' },
+      { ...summary, modality: 'telepathy' },
+      { ...summary, clientCode: '' },
+      { ...summary, clientCode: 'X'.repeat(500) },
+      { ...summary, id: 'short' },
+      { ...summary, createdAt: 'yesterday' },
+      { ...summary, sessionAt: 42 },
+      { ...summary, problems: 'security.firewall' },
+      { ...summary, problems: [''] },
+      { ...summary, problems: ['security.firewall', 'connection.quality'] },
+      { ...summary, addendaCount: -1 },
+      { ...summary, addendaCount: 1.5 },
+      { ...summary, addendaCount: 3 },
+      { ...summary, attention: [{ id: 'security.firewall', state: 'warn' }] },
+      { ...summary, attention: [{ id: 'security.firewall', state: 'pass' }] },
+      { ...summary, attention: [{ id: 'security.firewall' }] },
+      { ...summary, attention: [{ id: 'security.firewall', state: 'warn', extra: 1 }] },
+      { ...summary, attention: {} },
+      (({ attention: _a, ...rest }) => rest)(summary),
+      { ...summary, judged: [{ id: 'security.firewall', kind: 'not-applicable', seen: 'unknown' }] },
+      { ...summary, judged: [{ id: 'security.firewall', kind: 'waived', seen: 'unknown' }] },
+      { ...summary, judged: [{ id: 'security.firewall', kind: 'confirmed', seen: 'pass' }] },
+      { ...summary, judged: [{ id: '', kind: 'confirmed', seen: 'warn' }] },
+      (({ judged: _j, ...rest }) => rest)(summary),
+      { ...summary, platform: 'skype' },
+      null,
+      [summary],
+    ];
+    for (const variant of variants) {
+      expect(accepted(variant), JSON.stringify(variant)?.slice(0, 80)).toBe(
+        logSummarySchema.safeParse(variant).success,
+      );
+    }
+    expect(accepted(summary)).toBe(true);
+  });
+});
+
+describe('vault-records: the summaries of an index in memory', () => {
+  it('keeps one shared, frozen copy of each repeated check id and item, with every value unchanged', () => {
+    const second = { ...summary, id: '202603-0123456789abcdefghjm' };
+    expect(summary.attention.length).toBeGreaterThan(0);
+    expect(summary.problems.length).toBeGreaterThan(0);
+    const index = parseIndex(indexWith([summary, second]), '2026-03');
+    expect(index.summaries).toEqual([summary, second]);
+    const [a, b] = index.summaries;
+    expect(a?.attention[0]).toBe(b?.attention[0]);
+    expect(Object.isFrozen(a?.attention[0])).toBe(true);
+    // Another month read later shares them too.
+    const again = parseIndex(indexWith([summary]), '2026-03');
+    expect(again.summaries[0]?.attention[0]).toBe(a?.attention[0]);
+  });
+});
