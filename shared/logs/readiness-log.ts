@@ -1,20 +1,22 @@
 import { z } from 'zod';
 
 import { checkStatuses } from '../checks/check-result';
+import { evidenceSchema, storedEvidenceSchema } from '../checks/evidence';
 import { programCategories } from '../programs/program-types';
 import { modalities, sessionPlatformIds } from '../session/platforms';
 import { clientCodeMaxLength } from './client-code';
 
 const isoDate = z.iso.datetime({ offset: true });
-const jsonObject = z.record(z.string().max(100), z.json());
 
 export const logCheckSchema = z.strictObject({
   id: z.string().min(1).max(80),
   status: z.enum(checkStatuses),
   summary: z.string().max(500),
-  evidence: jsonObject,
+  evidence: evidenceSchema,
   durationMs: z.number().min(0).max(600_000),
 });
+/** A check as stored: older versions did not bound evidence, and a stored log must stay readable. */
+const storedLogCheckSchema = logCheckSchema.extend({ evidence: storedEvidenceSchema });
 export type LogCheck = z.output<typeof logCheckSchema>;
 
 export const confirmationSchema = z.strictObject({
@@ -66,6 +68,7 @@ export type Addendum = z.output<typeof addendumSchema>;
 
 /** A stored log: the original as saved, plus timestamped addenda. The original never changes. */
 export const readinessLogSchema = newReadinessLogSchema.extend({
+  checks: z.array(storedLogCheckSchema).max(100),
   id: z.string().min(8).max(64),
   createdAt: isoDate,
   appVersion: z.string().max(40),

@@ -367,6 +367,72 @@ describe('dispatch', () => {
     expect(calls).toEqual([]);
   });
 
+  describe('size', () => {
+    const check = (evidence: unknown) => ({
+      id: 'connection.quality',
+      status: 'pass',
+      summary: 'Fine.',
+      evidence,
+      durationMs: 5,
+    });
+    const saveWith = (checks: unknown[]) => ({ log: { ...clone(samples['logs:save'].valid.log), checks } });
+    const messageOf = (result: IpcResult<unknown>) => (result.ok ? '' : result.error.message);
+
+    it('refuses a request over about 1 MB as a whole, with a plain message, before the handler', async () => {
+      const { calls, table } = recordingHandlers();
+      const payload = saveWith(Array.from({ length: 17 }, () => check({ blob: `${marker}${'x'.repeat(63_000)}` })));
+      expect(Buffer.byteLength(JSON.stringify(payload))).toBeGreaterThan(1024 * 1024);
+      const result = await dispatch(table, 'logs:save', payload);
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(messageOf(result)).toBe('The request is too large (over 1 MB).');
+      expect(calls).toEqual([]);
+    });
+
+    it('lets a request just under 1 MB through the size cap, where the evidence bounds refuse it', async () => {
+      const { calls, table } = recordingHandlers();
+      const payload = saveWith(Array.from({ length: 16 }, () => check({ blob: 'x'.repeat(64_000) })));
+      expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThan(1024 * 1024);
+      const result = await dispatch(table, 'logs:save', payload);
+      expect(messageOf(result)).toContain('log.checks.0.evidence holds a text that is too long');
+      expect(calls).toEqual([]);
+    });
+
+    it.each([
+      ['nested too deeply', { a: { b: { c: { d: { e: { f: { g: 1 } } } } } } }, 'is nested too deeply'],
+      ['with too many entries', { one: new Array(600).fill(1), two: new Array(600).fill(2) }, 'has too many entries'],
+      ['with a long text', { reason: 'r'.repeat(2001) }, 'holds a text that is too long'],
+      [
+        'too large in total',
+        Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'x'.repeat(1700)])),
+        'is too large',
+      ],
+    ])('refuses evidence %s, naming the check but no value', async (_label, evidence, reason) => {
+      const { calls, table } = recordingHandlers();
+      const result = await dispatch(table, 'logs:save', saveWith([check({ ok: true }), check(evidence)]));
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(messageOf(result)).toContain(`log.checks.1.evidence ${reason}`);
+      expect(calls).toEqual([]);
+    });
+
+    it('accepts evidence of the size real checks produce', async () => {
+      const { calls, table } = recordingHandlers();
+      const programs = Array.from({ length: 120 }, (_, i) => ({
+        name: `Program ${i}`,
+        category: 'sync',
+        closable: true,
+      }));
+      const quality = {
+        target: 'zoom.us:443',
+        rttsMs: [21.5, 22.1, 20.9],
+        errors: { timeout: 0 },
+        nested: { a: { b: 1 } },
+      };
+      const result = await dispatch(table, 'logs:save', saveWith([check(quality), check({ programs })]));
+      expect(result.ok).toBe(true);
+      expect(calls).toHaveLength(1);
+    });
+  });
+
   it('names the unexpected field but never echoes a value', async () => {
     const { table } = recordingHandlers();
     const result = await dispatch(table, 'vault:setup', { passphrase: `secret-${marker}`, surplus: marker });
