@@ -68,7 +68,7 @@ export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSess
     foreignRequests.push(url);
     return route.abort('blockedbyclient');
   });
-  await page.goto(host.url);
+  await page.goto(host.pageUrl);
   return {
     host,
     browser,
