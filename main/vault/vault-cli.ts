@@ -6,7 +6,7 @@ import { catalog } from '../../shared/catalog/catalog';
 import { computeOutcome } from '../../shared/checks/outcome';
 import type { ScanReport } from '../../shared/checks/scan-report';
 import type { UnlockRequest } from '../../shared/ipc/vault.contract';
-import { checkClientCode, clientCodeWarningText } from '../../shared/logs/client-code';
+import { checkClientCode, clientCodeWarningText, normalizeClientCode } from '../../shared/logs/client-code';
 import { outcomeLabels, type LogCheck, type NewReadinessLog } from '../../shared/logs/readiness-log';
 import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
@@ -283,7 +283,7 @@ export function saveScanAsLog(
   });
   const saved = vault.save({
     sessionAt: (options.sessionAt ?? new Date()).toISOString(),
-    clientCode: options.client.trim(),
+    clientCode: code.code,
     platform: options.platform ?? 'other',
     modality,
     checks,
@@ -325,14 +325,14 @@ ${argvPrivacyNote}`;
 
 type RawOptions = Readonly<Record<string, string | boolean | undefined>>;
 
-/** The client code from --client CODE or --client-file F (exactly one); null when neither is given. */
+/** The client code from --client CODE or --client-file F (exactly one), in NFC; null when neither is given. */
 export function clientCodeFromArgs(options: RawOptions, io: CliIo): string | null {
   if (options.client !== undefined && options['client-file'] !== undefined) {
     throw new UsageError('Give only one of --client and --client-file.');
   }
   if (typeof options['client-file'] === 'string')
-    return readPrivateFile(options['client-file'], io, 'client code', false);
-  return typeof options.client === 'string' ? options.client : null;
+    return normalizeClientCode(readPrivateFile(options['client-file'], io, 'client code', false));
+  return typeof options.client === 'string' ? normalizeClientCode(options.client) : null;
 }
 
 /**

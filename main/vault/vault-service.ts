@@ -15,7 +15,7 @@ import type {
   VaultStatus,
 } from '../../shared/ipc/vault.contract';
 import { minPassphraseLength } from '../../shared/ipc/vault.contract';
-import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
+import { checkClientCode, clientCodeKey, legacyClientCodeKey } from '../../shared/logs/client-code';
 import { periodLabel } from '../../shared/logs/log-periods';
 import {
   addendumInputSchema,
@@ -1039,6 +1039,14 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     return keyedHash(s.erasureKey, clientCodeKey(client));
   }
 
+  /** When this client was last erased, also by a record filed under the comparison form older versions used. */
+  function lastErasure(s: Session, erasures: ReadonlyMap<string, string>, client: string): string | undefined {
+    const found = [erasureTag(s, client), keyedHash(s.erasureKey, legacyClientCodeKey(client))]
+      .map((tag) => erasures.get(tag))
+      .filter((at): at is string => at !== undefined);
+    return found.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  }
+
   function addErasures(into: Map<string, string>, erased: Readonly<Record<string, string>>): void {
     for (const [tag, at] of Object.entries(erased)) {
       const seen = into.get(tag);
@@ -1087,7 +1095,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         totals.skippedOld += 1;
         continue;
       }
-      const erasedAt = erasures.get(erasureTag(s, entry.clientCode));
+      const erasedAt = lastErasure(s, erasures, entry.clientCode);
       if (deleted[id] || (erasedAt !== undefined && Date.parse(entry.createdAt) <= Date.parse(erasedAt))) {
         totals.skippedDeleted += 1;
         continue;
@@ -1284,10 +1292,11 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     save(input) {
       const s = requireSession();
       touch();
+      // The code first, so a refused code is named as the reason rather than "not complete".
+      const code = checkClientCode(typeof input.clientCode === 'string' ? input.clientCode : '');
+      if (!code.valid) throw new AppError('BAD_REQUEST', code.error ?? 'Enter a client code.');
       const parsed = newReadinessLogSchema.safeParse(input);
       if (!parsed.success) throw new AppError('BAD_REQUEST', 'This log is not complete, so it was not saved.');
-      const code = checkClientCode(parsed.data.clientCode);
-      if (!code.valid) throw new AppError('BAD_REQUEST', code.error ?? 'Enter a client code.');
       const at = now();
       const id = makeLogId(at);
       const period = periodOf(at);
@@ -1295,7 +1304,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
       if (outcome !== parsed.data.outcome) log.info('stored the outcome the checks give, not the one sent');
       const entry: ReadinessLog = {
         ...parsed.data,
-        clientCode: parsed.data.clientCode.trim(),
+        clientCode: code.code,
         outcome,
         id,
         createdAt: at.toISOString(),

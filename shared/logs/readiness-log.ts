@@ -4,7 +4,7 @@ import { checkStatuses } from '../checks/check-result';
 import { evidenceSchema, storedEvidenceSchema } from '../checks/evidence';
 import { programCategories } from '../programs/program-types';
 import { modalities, sessionPlatformIds } from '../session/platforms';
-import { clientCodeMaxLength } from './client-code';
+import { clientCodeInputSchema, storedClientCodeSchema } from './client-code';
 
 const isoDate = z.iso.datetime({ offset: true });
 
@@ -40,7 +40,7 @@ export const loggedProgramSchema = z.strictObject({
 /** What the renderer or CLI submits to save; the vault adds id, createdAt and appVersion. */
 export const newReadinessLogSchema = z.strictObject({
   sessionAt: isoDate,
-  clientCode: z.string().trim().min(1).max(clientCodeMaxLength),
+  clientCode: clientCodeInputSchema,
   platform: z.enum(sessionPlatformIds),
   /** Only for "other": the host the therapist named. */
   platformHost: z.string().max(260).optional(),
@@ -68,6 +68,7 @@ export type Addendum = z.output<typeof addendumSchema>;
 
 /** A stored log: the original as saved, plus timestamped addenda. The original never changes. */
 export const readinessLogSchema = newReadinessLogSchema.extend({
+  clientCode: storedClientCodeSchema,
   checks: z.array(storedLogCheckSchema).max(100),
   id: z.string().min(8).max(64),
   createdAt: isoDate,

@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { statusLabels } from '../../../shared/checks/check-result';
 import { AppError } from '../../../shared/errors';
 import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
-import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
+import { checkClientCode, clientCodeWarningText, normalizeClientCode } from '../../../shared/logs/client-code';
 import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { getSessionPlatform, modalityLabels } from '../../../shared/session/platforms';
 import { periodList } from '../../../shared/logs/log-periods';
+import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import {
   argvPrivacyNote,
   clientCodeFromArgs,
@@ -312,7 +313,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
           };
           const result = await withVault(values, context, stdinLines, (vault) => vault.list(query));
           if (values.json) {
-            io.stdout(`${JSON.stringify({ logs: result.logs, unreadablePeriods: result.unreadablePeriods })}\n`);
+            io.stdout(`${jsonForTerminal({ logs: result.logs, unreadablePeriods: result.unreadablePeriods })}\n`);
             return exitCodes.ok;
           }
           if (result.logs.length === 0) io.stdout('No logs found.\n');
@@ -320,7 +321,10 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             io.stdout(`${'Checked'.padEnd(17)}  ${'Client'.padEnd(14)}  ${'Outcome'.padEnd(18)}  Id\n`);
             for (const log of result.logs) {
               io.stdout(
-                `${localTime(log.createdAt).padEnd(17)}  ${log.clientCode.padEnd(14)}  ${outcomeLabels[log.outcome].padEnd(18)}  ${log.id}\n`,
+                // A code saved by an older version may hold escape or bidi characters: shown as <U+…>, never acted on.
+                showHiddenCharacters(
+                  `${localTime(log.createdAt).padEnd(17)}  ${log.clientCode.padEnd(14)}  ${outcomeLabels[log.outcome].padEnd(18)}  ${log.id}`,
+                ) + '\n',
               );
             }
           }
@@ -330,7 +334,11 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
 
         case 'show': {
           const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg));
-          io.stdout(values.json ? `${JSON.stringify(log)}\n` : describeLog(log));
+          io.stdout(
+            values.json
+              ? `${jsonForTerminal(log)}\n`
+              : showHiddenCharacters(describeLog(log), { keepLineBreaks: true }),
+          );
           return exitCodes.ok;
         }
 
@@ -343,7 +351,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
         }
 
         case 'erase-client': {
-          const client = clientFromFile ? (clientCodeFromArgs(values, io) ?? '') : arg;
+          const client = clientFromFile ? (clientCodeFromArgs(values, io) ?? '') : normalizeClientCode(arg);
           const code = checkClientCode(client);
           if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
           if (!values.yes && !io.interactive) {

@@ -4,6 +4,7 @@ import { getCatalogEntry } from '../../../shared/catalog/catalog';
 import { summariseLogs } from '../../../shared/logs/log-insights';
 import { outcomeLabels, outcomes, type LogSummary } from '../../../shared/logs/readiness-log';
 import { getSessionPlatform } from '../../../shared/session/platforms';
+import { showHiddenCharacters } from '../../../shared/text/visible-text';
 import { Button } from '../../components/button';
 import { printSection } from '../../lib/print-section';
 import './reports.css';
@@ -131,7 +132,7 @@ function PrintableReport({ logs, scope, includeCodes }: PrintableReportProps) {
           {logs.map((log) => (
             <tr key={log.id}>
               <td>{dateTimeFormat.format(new Date(log.createdAt))}</td>
-              {includeCodes && <td>{log.clientCode}</td>}
+              {includeCodes && <td>{showHiddenCharacters(log.clientCode)}</td>}
               <td>{getSessionPlatform(log.platform).name}</td>
               <td>{outcomeLabels[log.outcome]}</td>
               <td>{log.problems.length}</td>
