@@ -6,6 +6,7 @@ import { modalities, sessionPlatformIds } from '../session/platforms';
 export const retentionChoices = [1, 2, 3, 7, null] as const;
 
 const programName = z.string().trim().min(1).max(100);
+export const maxApprovedHosts = 100;
 
 /**
  * Preferences that name no client, so they may live in a plain (unencrypted) store.
@@ -30,6 +31,12 @@ export const settingsSchema = z.strictObject({
     alwaysSuggest: z.array(programName).max(100),
     neverSuggest: z.array(programName).max(100),
   }),
+  /**
+   * "host:port" addresses the therapist allowed ReadyRoom to contact (beyond the platforms'
+   * own), so it asks only the first time. Changed only through settings:approve-host and
+   * settings:forget-host, never by a settings patch.
+   */
+  approvedHosts: z.array(z.string().min(3).max(270)).max(maxApprovedHosts),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -42,8 +49,9 @@ export const defaultSettings: Settings = {
   retentionYears: 7,
   throughput: { enabled: false, downloadUrl: '', uploadUrl: '' },
   programs: { alwaysSuggest: [], neverSuggest: [] },
+  approvedHosts: [],
 };
 
-/** A partial update: top-level keys replace whole values. */
-export const settingsPatchSchema = settingsSchema.partial();
+/** A partial update: top-level keys replace whole values. Approvals have their own channels. */
+export const settingsPatchSchema = settingsSchema.omit({ approvedHosts: true }).partial();
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;

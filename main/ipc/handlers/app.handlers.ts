@@ -35,7 +35,14 @@ export function isAllowedFixLink(url: string): boolean {
 
 export function createAppHandlers(
   deps: AppHandlerDeps,
-): HandlersFor<'app:info' | 'app:open-fix-link' | 'settings:get' | 'settings:update'> {
+): HandlersFor<
+  | 'app:info'
+  | 'app:open-fix-link'
+  | 'settings:get'
+  | 'settings:update'
+  | 'settings:approve-host'
+  | 'settings:forget-host'
+> {
   const os = toOsName(deps.platform);
   return {
     'app:info': (): AppInfo => ({ name: 'ReadyRoom', version: deps.version, os, testHost: deps.testHost }),
@@ -48,5 +55,7 @@ export function createAppHandlers(
     },
     'settings:get': () => deps.settings.get(),
     'settings:update': ({ patch }) => deps.settings.update(patch),
+    'settings:approve-host': ({ target }) => deps.settings.approveHost(target),
+    'settings:forget-host': ({ target }) => deps.settings.forgetHost(target),
   };
 }

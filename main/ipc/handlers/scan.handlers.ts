@@ -7,9 +7,13 @@ import type { EventSink, HandlersFor } from '../handler-types';
 
 const log = createLogger('ipc:scan');
 
+/** The window's target, like the addresses in Settings, is contacted only once the therapist allowed it. */
+const fromWindow = { targetNeedsApproval: true } as const;
+
 /**
- * `scan:start` answers at once with the scan id and the checks to expect, then streams each
- * `scan:result` as its probe finishes and a final `scan:finished`. `scan:run` resolves with the whole report.
+ * `scan:start` answers at once with the scan id, the checks to expect and the addresses waiting
+ * for the therapist's approval, then streams each `scan:result` as its probe finishes and a final
+ * `scan:finished`. `scan:run` resolves with the whole report.
  */
 export function createScanHandlers(scan: ScanService, events: EventSink): HandlersFor<'scan:start' | 'scan:run'> {
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -24,8 +28,9 @@ export function createScanHandlers(scan: ScanService, events: EventSink): Handle
     'scan:start': (request) => {
       const scanId = randomUUID();
       const checkIds = scan.checkIds(request);
+      const needsApproval = scan.approvalsNeeded(request, fromWindow);
       void scan
-        .run(request, { onResult: (result) => emit('scan:result', { scanId, result }) })
+        .run(request, { ...fromWindow, onResult: (result) => emit('scan:result', { scanId, result }) })
         .then(
           (report) => report.durationMs,
           (error: unknown) => {
@@ -35,8 +40,8 @@ export function createScanHandlers(scan: ScanService, events: EventSink): Handle
           },
         )
         .then((durationMs) => emit('scan:finished', { scanId, durationMs }));
-      return { scanId, checkIds };
+      return { scanId, checkIds, needsApproval };
     },
-    'scan:run': (request) => scan.run(request),
+    'scan:run': (request) => scan.run(request, fromWindow),
   };
 }

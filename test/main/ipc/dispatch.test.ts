@@ -25,6 +25,8 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'app:open-fix-link': { valid: { checkId: 'security.firewall' }, required: ['checkId'] },
   'settings:get': { valid: {}, required: [] },
   'settings:update': { valid: { patch: { theme: 'dark', idleLockMinutes: 30 } }, required: ['patch'] },
+  'settings:approve-host': { valid: { target: 'meet.example.org:443' }, required: ['target'] },
+  'settings:forget-host': { valid: { target: 'meet.example.org:443' }, required: ['target'] },
   'scan:start': { valid: { only: ['connection.quality'], platform: 'zoom', target: 'zoom.us:443' }, required: [] },
   'scan:run': { valid: { only: ['security.firewall'], platform: 'other', target: 'meet.example.org' }, required: [] },
   'programs:list': { valid: { platform: 'teams' }, required: [] },

@@ -51,6 +51,7 @@ function fakeService(probes: Probe[], seen: ScanRequest[] = []): ScanService {
   });
   return {
     checkIds: real.checkIds,
+    approvalsNeeded: real.approvalsNeeded,
     run: (request, options) => {
       seen.push(request);
       return real.run(request, options);

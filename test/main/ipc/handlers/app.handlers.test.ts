@@ -12,6 +12,8 @@ const catalogLinks = catalog.flatMap((entry) =>
 const settings: SettingsService = {
   get: () => defaultSettings,
   update: () => defaultSettings,
+  approveHost: () => defaultSettings,
+  forgetHost: () => defaultSettings,
   onChange: () => () => undefined,
 };
 

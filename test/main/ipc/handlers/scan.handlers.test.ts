@@ -64,6 +64,41 @@ describe('scan handlers', () => {
     expect(sink.emitted[2]?.payload).toMatchObject({ scanId: started.scanId, durationMs: expect.any(Number) });
   });
 
+  it("treats the window's target as needing approval: scan:start names it, and neither call contacts it", async () => {
+    const quality: Probe = {
+      id: 'connection.quality',
+      run: async () => ({ status: 'pass', summary: 'contacted', evidence: {} }),
+    };
+    const scan = createScanService({
+      os: 'linux',
+      exec: tableExec({}),
+      listPrograms: async () => [],
+      getSettings: () => defaultSettings,
+      systemInfo: nullSystemInfo,
+      files: tableFiles({}),
+      stats: fakeStats,
+      probes: [quality],
+    });
+    const sink = recordingSink();
+    const handlers = createScanHandlers(scan, sink);
+    const started = await handlers['scan:start']({ platform: 'other', target: 'meet.example.org' });
+    expect(started.needsApproval).toEqual([
+      {
+        target: 'meet.example.org:443',
+        host: 'meet.example.org',
+        port: 443,
+        purpose: 'connection',
+        checkIds: ['connection.quality'],
+      },
+    ]);
+    await sink.finished;
+    expect(sink.emitted[0]?.payload).toMatchObject({ result: { id: 'connection.quality', status: 'unknown' } });
+    const report = await handlers['scan:run']({ platform: 'other', target: '127.0.0.1:9222' });
+    expect(report.checks[0]).toMatchObject({ status: 'unknown', evidence: { notContacted: '127.0.0.1:9222' } });
+    // Nothing to approve for a built-in platform.
+    expect((await handlers['scan:start']({ platform: 'zoom' })).needsApproval).toEqual([]);
+  });
+
   it('scan:start honours only', async () => {
     const sink = recordingSink();
     const started = await createScanHandlers(scanService(), sink)['scan:start']({ only: ['security.firewall'] });
