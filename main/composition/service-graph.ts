@@ -8,7 +8,7 @@ import { createScanHandlers } from '../ipc/handlers/scan.handlers';
 import type { EventSink, HandlerTable } from '../ipc/handler-types';
 import { createVaultHandlers, type BackupDialogPort } from '../ipc/handlers/vault.handlers';
 import type { ExecFn } from '../platform/exec';
-import { createScanService, type ScanService } from '../probes/scan-service';
+import { createScanService, type ScanService, type ScanServiceDeps } from '../probes/scan-service';
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
@@ -32,6 +32,8 @@ export interface ServiceGraphOptions {
   readonly keychain?: KeychainPort;
   /** Native file dialogs for backup and restore; absent in the test host. */
   readonly dialogs?: BackupDialogPort;
+  /** Replaces the connection checks' network calls (browser tests: no traffic leaves the machine). */
+  readonly probeNetwork?: Pick<ScanServiceDeps, 'quality' | 'throughput'>;
 }
 
 export interface ServiceGraph {
@@ -66,6 +68,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     getSettings: () => settings.get(),
     ownPids,
     win32: { ownExeNames: [basename(process.execPath)] },
+    ...options.probeNetwork,
   });
   const vault = createVaultService({
     dataDir: options.dataDir,

@@ -5,7 +5,7 @@ import { extname, join, normalize, relative, sep, isAbsolute } from 'node:path';
 
 import { build } from 'esbuild';
 
-import { createServiceGraph, type ServiceGraph } from '../../main/composition/service-graph';
+import { createServiceGraph, type ServiceGraph, type ServiceGraphOptions } from '../../main/composition/service-graph';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { EventSink } from '../../main/ipc/handler-types';
 import { maxRequestBytes } from '../../main/ipc/payload-guard';
@@ -19,6 +19,7 @@ export interface TestHostOptions {
   /** The built renderer (electron-vite build → out/renderer). */
   readonly rendererDir?: string;
   readonly appVersion?: string;
+  readonly probeNetwork?: ServiceGraphOptions['probeNetwork'];
 }
 
 export interface TestHost {
@@ -77,6 +78,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     storeFactory: confStoreFactory,
     events,
     testHost: true,
+    probeNetwork: options.probeNetwork,
   });
   const bridgeScript = await bundleBridge();
   const token = randomBytes(32).toString('base64url');

@@ -9,6 +9,7 @@ import { useWizardStore } from '../../stores/wizard-store';
 import { CameraTest } from '../media/camera-test';
 import { MicrophoneTest } from '../media/microphone-test';
 import { OutputTest } from '../media/output-test';
+import { HostApprovalPrompt } from '../network/host-approval-prompt';
 import { Confirmation } from './check-item';
 import { ItemStatus } from './item-status';
 import { OutcomePanel } from './outcome-panel';
@@ -76,6 +77,7 @@ export function QuickCheck() {
             <Button onClick={() => void startChecks()}>Run the checks again</Button>
           </div>
         )}
+        <HostApprovalPrompt />
         <div role="status" aria-live="polite">
           {checking ? (
             <p>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
-import { parseHostTarget } from '../../../shared/session/host-target';
+import { checkPlatformAddress } from '../../../shared/network/network-address';
 import {
   modalities,
   modalityLabels,
@@ -24,10 +24,15 @@ export function sessionProblems(session: ReturnType<typeof useWizardStore.getSta
   platformHost: string | null;
 } {
   const code = checkClientCode(session.clientCode);
-  const hostMissing = session.platform === 'other' && parseHostTarget(session.platformHost) === null;
+  const host = session.platform === 'other' ? checkPlatformAddress(session.platformHost) : null;
   return {
     clientCode: code.valid ? null : code.error,
-    platformHost: hostMissing ? 'Enter the web address of the platform, for example meet.example.org.' : null,
+    platformHost:
+      host === null || host.ok
+        ? null
+        : session.platformHost.trim() === ''
+          ? 'Enter the web address of the platform, for example meet.example.org.'
+          : host.reason,
   };
 }
 
