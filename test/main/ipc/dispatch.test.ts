@@ -449,6 +449,28 @@ describe('dispatch', () => {
     expect(calls).toEqual([{ channel: 'logs:list', request: { client: 'AB-017', limit: 5 } }]);
   });
 
+  it('hands client codes to the handler in NFC, and refuses one with a hidden character, naming no value', async () => {
+    const { calls, table } = recordingHandlers();
+    await dispatch(table, 'logs:erase-client', { client: ' Zoe\u0308-1 ', expectedCount: 1 });
+    await dispatch(table, 'logs:save', {
+      log: { ...clone(samples['logs:save'].valid.log), clientCode: 'Zoe\u0308-1' },
+    });
+    expect(calls.map((c) => c.request as { client?: string; log?: { clientCode: string } })).toMatchObject([
+      { client: 'Zo\u00eb-1' },
+      { log: { clientCode: 'Zo\u00eb-1' } },
+    ]);
+    for (const [channel, payload] of [
+      ['logs:list', { client: `jane@x.org\u001b[2J${marker}` }],
+      ['logs:erase-client', { client: `AB\u200b-017${marker}`, expectedCount: 1 }],
+      ['logs:save', { log: { ...clone(samples['logs:save'].valid.log), clientCode: `lee@x\u202e${marker}` } }],
+    ] as const) {
+      const result = await dispatch(table, channel, payload);
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(result.ok ? '' : result.error.message).toMatch(/client(Code)? contains a hidden or control character/);
+    }
+    expect(calls).toHaveLength(2);
+  });
+
   it('accepts an optional key that is present but undefined, as Electron IPC delivers it', async () => {
     // Structured clone keeps `{ force: undefined }`; JSON (the test host) drops it.
     const { calls, table } = recordingHandlers();
