@@ -34,7 +34,7 @@ const slow = (id: Probe['id'], ms: number): Probe => ({
   },
 });
 
-function scanService() {
+function scanService(probes: readonly Probe[] = [slow('connection.type', 60), slow('security.firewall', 10)]) {
   return createScanService({
     os: 'linux',
     exec: tableExec({}),
@@ -43,7 +43,7 @@ function scanService() {
     systemInfo: nullSystemInfo,
     files: tableFiles({}),
     stats: fakeStats,
-    probes: [slow('connection.type', 60), slow('security.firewall', 10)],
+    probes,
   });
 }
 
@@ -69,16 +69,7 @@ describe('scan handlers', () => {
       id: 'connection.quality',
       run: async () => ({ status: 'pass', summary: 'contacted', evidence: {} }),
     };
-    const scan = createScanService({
-      os: 'linux',
-      exec: tableExec({}),
-      listPrograms: async () => [],
-      getSettings: () => defaultSettings,
-      systemInfo: nullSystemInfo,
-      files: tableFiles({}),
-      stats: fakeStats,
-      probes: [quality],
-    });
+    const scan = scanService([quality]);
     const sink = recordingSink();
     const handlers = createScanHandlers(scan, sink);
     const started = await handlers['scan:start']({ platform: 'other', target: 'meet.example.org' });
