@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import type { Judgement, JudgementInput } from '../../shared/checks/judgement';
 import type { ScanReport } from '../../shared/checks/scan-report';
 import type { UnlockRequest } from '../../shared/ipc/vault.contract';
-import { checkClientCode, clientCodeWarningText } from '../../shared/logs/client-code';
+import { checkClientCode, clientCodeWarningText, normalizeClientCode } from '../../shared/logs/client-code';
 import { assembleReadinessLog, type RecordedCheck } from '../../shared/logs/log-assembly';
 import { logOutcome } from '../../shared/logs/log-outcome';
 import { periodLabel, periodList } from '../../shared/logs/log-periods';
@@ -311,7 +311,7 @@ export function saveScanAsLog(vault: VaultService, report: ScanReport, options: 
     assembleReadinessLog({
       session: {
         sessionAt: (options.sessionAt ?? new Date()).toISOString(),
-        clientCode: options.client,
+        clientCode: code.code,
         platform: options.platform ?? 'other',
         modality,
       },
@@ -395,14 +395,14 @@ export function checkScanSaveArgs(options: CliOptionValues): void {
   parseJudgementArgs(listOf(options.confirm), listOf(options['not-applicable']), new Date());
 }
 
-/** The client code from --client CODE or --client-file F (exactly one); null when neither is given. */
+/** The client code from --client CODE or --client-file F (exactly one), in NFC; null when neither is given. */
 export function clientCodeFromArgs(options: RawOptions, io: CliIo): string | null {
   if (options.client !== undefined && options['client-file'] !== undefined) {
     throw new UsageError('Give only one of --client and --client-file.');
   }
   if (typeof options['client-file'] === 'string')
-    return readPrivateFile(options['client-file'], io, 'client code', false);
-  return typeof options.client === 'string' ? options.client : null;
+    return normalizeClientCode(readPrivateFile(options['client-file'], io, 'client code', false));
+  return typeof options.client === 'string' ? normalizeClientCode(options.client) : null;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { EventSink, HandlerTable } from '../ipc/handler-types';
 import { createVaultHandlers, type BackupDialogPort } from '../ipc/handlers/vault.handlers';
 import type { ExecFn } from '../platform/exec';
 import { createScanRecords, type ScanRecords } from '../probes/scan-records';
-import { createScanService, type ScanService } from '../probes/scan-service';
+import { createScanService, type ScanService, type ScanServiceDeps } from '../probes/scan-service';
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
@@ -42,6 +42,8 @@ export interface ServiceGraphOptions {
   readonly keychain?: KeychainPort;
   /** Native file dialogs for backup and restore; absent in the test host. */
   readonly dialogs?: BackupDialogPort;
+  /** Replaces the connection checks' network calls (browser tests: no traffic leaves the machine). */
+  readonly probeNetwork?: Pick<ScanServiceDeps, 'quality' | 'throughput'>;
 }
 
 export interface ServiceGraph {
@@ -86,6 +88,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ownPids,
     win32: { ownExeNames: [basename(process.execPath)] },
     ...(options.env ? { env: options.env } : {}),
+    ...options.probeNetwork,
   });
   const vault = createVaultService({
     dataDir: options.dataDir,

@@ -58,6 +58,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     if (issue.code === 'invalid_type') return `${path}: expected ${issue.expected}`;
     if (issue.code === 'too_big') return `${path}: too long or too large`;
     if (issue.code === 'too_small') return `${path}: too short or too small`;
+    // Our own refinements say what is wrong in words that name no value ("is nested too deeply").
+    if (issue.code === 'custom' && issue.message !== '' && issue.message !== 'Invalid input')
+      return `${path} ${issue.message}`;
     return `${path}: not valid`;
   });
   return `The request was not valid (${parts.join('; ')}).`;

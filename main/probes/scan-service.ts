@@ -5,12 +5,13 @@ import { fixFor, getCatalogEntry } from '../../shared/catalog/catalog';
 import { automaticCheckIds, type AutomaticCheckId } from '../../shared/checks/check-ids';
 import type { CheckResult } from '../../shared/checks/check-result';
 import { scanReportSchemaId, type ScanReport } from '../../shared/checks/scan-report';
-import type { ScanRequest } from '../../shared/ipc/scan.contract';
+import type { HostApprovalRequest, ScanRequest } from '../../shared/ipc/scan.contract';
 import { toOsName } from '../../shared/platform';
 import type { ProgramRow } from '../../shared/programs/program-types';
 import type { SessionPlatformId } from '../../shared/session/platforms';
 import type { Settings } from '../../shared/settings/settings';
 import { createLogger, describeError, type Logger } from '../logging/logger';
+import { gateHosts, type HostGateOptions } from './host-approval';
 import type { ExecFn } from '../platform/exec';
 import type { QualityDeps } from './net/quality-sampler';
 import { systemLookup, tcpConnect } from './net/tcp-connect';
@@ -55,7 +56,7 @@ export interface ScanServiceDeps {
   readonly clock?: () => number;
 }
 
-export interface ScanRunOptions {
+export interface ScanRunOptions extends Partial<HostGateOptions> {
   /** Called as each check finishes, in finishing order. */
   readonly onResult?: (result: CheckResult) => void;
   readonly signal?: AbortSignal;
@@ -64,6 +65,8 @@ export interface ScanRunOptions {
 export interface ScanService {
   /** The checks a request will run, in catalog order. */
   checkIds(request: ScanRequest): readonly AutomaticCheckId[];
+  /** The addresses a run with these options would leave alone until the therapist allows them. */
+  approvalsNeeded(request: ScanRequest, options?: Partial<HostGateOptions>): readonly HostApprovalRequest[];
   /** Runs the checks concurrently; never rejects. */
   run(request: ScanRequest, options?: ScanRunOptions): Promise<ScanReport>;
 }
@@ -98,8 +101,17 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
     return deps.os === 'win32' ? Math.max(probeTimeoutMs, win32.batchTimeoutMs + 500) : probeTimeoutMs;
   };
 
+  const gate = (request: ScanRequest, options: Partial<HostGateOptions>) => {
+    const settings = deps.getSettings();
+    const ids = new Set(selected(request).map((p) => p.id));
+    return gateHosts(request, settings, request.platform ?? settings.defaultPlatform, ids, {
+      targetNeedsApproval: options.targetNeedsApproval ?? false,
+    });
+  };
+
   return {
     checkIds: (request) => selected(request).map((p) => p.id),
+    approvalsNeeded: (request, options = {}) => gate(request, options).needsApproval,
 
     async run(request, options = {}) {
       const startedAt = now();
@@ -107,6 +119,10 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
       const settings = deps.getSettings();
       const platform = request.platform ?? settings.defaultPlatform;
       const chosen = selected(request);
+      // Addresses the therapist has not allowed are not contacted: those checks get their refusal instead.
+      const { refused } = gateHosts(request, settings, platform, new Set(chosen.map((p) => p.id)), {
+        targetNeedsApproval: options.targetNeedsApproval ?? false,
+      });
       const scanAbort = new AbortController();
       // Every probe listens to the scan's signal; more than Node's default of 10 is expected.
       setMaxListeners(chosen.length + 10, scanAbort.signal);
@@ -193,7 +209,8 @@ export function createScanService(deps: ScanServiceDeps): ScanService {
           else onBudgetSpent.add(stopForBudget);
           let result: ProbeOutcome;
           try {
-            const raced = await Promise.race([probe.run(context), timedOut, budgetOver]);
+            const ran = refused.get(probe.id) ?? probe.run(context);
+            const raced = await Promise.race([ran, timedOut, budgetOver]);
             if (raced === 'timeout') {
               result = {
                 status: 'unknown',

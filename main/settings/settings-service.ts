@@ -2,9 +2,12 @@ import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { AppError } from '../../shared/errors';
+import { addressText, checkPlatformAddress, checkSpeedTestUrl } from '../../shared/network/network-address';
+import { parseHostTarget } from '../../shared/session/host-target';
 import { isRetiredPlatform } from '../../shared/session/platforms';
 import {
   defaultSettings,
+  maxApprovedHosts,
   rememberedNotApplicableListSchema,
   settingsProblem,
   settingsSchema,
@@ -20,7 +23,11 @@ const log = createLogger('settings');
 
 export interface SettingsService {
   get(): Settings;
+  /** Refuses (BAD_REQUEST, in plain words) an address ReadyRoom would not contact. */
   update(patch: SettingsPatch): Settings;
+  /** Remembers that the therapist allowed ReadyRoom to contact this "host:port". */
+  approveHost(target: string): Settings;
+  forgetHost(target: string): Settings;
   /** Called after every successful update. */
   onChange(listener: (settings: Settings) => void): () => void;
 }
@@ -44,31 +51,50 @@ export function createSettingsService(
   const listeners = new Set<(settings: Settings) => void>();
   let current = sanitize(store.get('settings'));
 
+  const write = (next: Settings): Settings => {
+    // Written in conf's format by the vault's checked writer: conf's own writer can leave a file
+    // cut short on a full disk. On failure the old file and the old settings stay as they were.
+    try {
+      writeFile(store.path, `${JSON.stringify({ settings: next }, undefined, '\t')}\n`);
+    } catch (error) {
+      log.warn('settings could not be saved', { error: describeError(error) });
+      const code = (error as NodeJS.ErrnoException).code;
+      const full = code === 'ENOSPC' || code === 'EDQUOT';
+      throw new AppError(
+        full ? 'DISK_FULL' : 'INTERNAL',
+        full
+          ? 'Your settings could not be saved because the disk is full. Your previous settings are unchanged.'
+          : 'Your settings could not be saved. Your previous settings are unchanged.',
+      );
+    }
+    current = next;
+    for (const listener of listeners) listener(current);
+    return current;
+  };
+
   return {
     get: () => current,
     update(patch) {
-      const candidate = { ...current, ...patch };
+      const candidate = { ...current, ...checkedAddresses(patch, current) };
       const problem = settingsProblem(candidate);
       if (problem) throw new AppError('BAD_REQUEST', `${problem} Your settings are unchanged.`);
-      const next = settingsSchema.parse(candidate);
-      // Written in conf's format by the vault's checked writer: conf's own writer can leave a file
-      // cut short on a full disk. On failure the old file and the old settings stay as they were.
-      try {
-        writeFile(store.path, `${JSON.stringify({ settings: next }, undefined, '\t')}\n`);
-      } catch (error) {
-        log.warn('settings could not be saved', { error: describeError(error) });
-        const code = (error as NodeJS.ErrnoException).code;
-        const full = code === 'ENOSPC' || code === 'EDQUOT';
+      return write(settingsSchema.parse(candidate));
+    },
+    approveHost(target) {
+      const key = approvalKey(target);
+      if (current.approvedHosts.includes(key)) return current;
+      if (current.approvedHosts.length >= maxApprovedHosts)
         throw new AppError(
-          full ? 'DISK_FULL' : 'INTERNAL',
-          full
-            ? 'Your settings could not be saved because the disk is full. Your previous settings are unchanged.'
-            : 'Your settings could not be saved. Your previous settings are unchanged.',
+          'BAD_REQUEST',
+          'ReadyRoom keeps at most 100 addresses: remove one you no longer use in Settings.',
         );
-      }
-      current = next;
-      for (const listener of listeners) listener(current);
-      return current;
+      log.info('address approved for connection checks');
+      return write({ ...current, approvedHosts: [...current.approvedHosts, key] });
+    },
+    forgetHost(target) {
+      const check = checkPlatformAddress(target);
+      const key = check.ok ? check.key : target;
+      return write({ ...current, approvedHosts: current.approvedHosts.filter((h) => h !== key && h !== target) });
     },
     onChange(listener) {
       listeners.add(listener);
@@ -114,5 +140,44 @@ export function sanitize(raw: unknown): Settings {
       })
       .slice(0, 60);
   }
+  // An approval for an address ReadyRoom would now refuse (edited by hand, or from an older version) is dropped.
+  result.approvedHosts = (result.approvedHosts as string[]).filter((key) => {
+    const check = checkPlatformAddress(key);
+    return check.ok && check.key === key;
+  });
   return settingsSchema.parse(result);
+}
+
+/** The canonical "host:port" of an address the therapist approves; refuses any ReadyRoom would not contact. */
+function approvalKey(target: string): string {
+  const check = parseHostTarget(target) ? checkPlatformAddress(target) : null;
+  if (!check?.ok) throw new AppError('BAD_REQUEST', check?.reason ?? 'That is not an address ReadyRoom can contact.');
+  return check.key;
+}
+
+/**
+ * The addresses in a patch, checked as the therapist typed them: the other platform's address is
+ * kept as "host[:port]" (a pasted meeting link loses its path), speed-test addresses must be
+ * https on an internet host. Values the patch leaves as they are are not re-judged, so an older
+ * setting never blocks an unrelated change.
+ */
+function checkedAddresses(patch: SettingsPatch, current: Settings): SettingsPatch {
+  const out: { -readonly [K in keyof SettingsPatch]: SettingsPatch[K] } = { ...patch };
+  const host = patch.otherPlatformHost?.trim();
+  if (host !== undefined && host !== '' && host !== current.otherPlatformHost) {
+    const check = checkPlatformAddress(host);
+    if (!check.ok) throw new AppError('BAD_REQUEST', check.reason);
+    out.otherPlatformHost = addressText(check.target);
+  }
+  if (patch.throughput) {
+    for (const field of ['downloadUrl', 'uploadUrl'] as const) {
+      const url = patch.throughput[field].trim();
+      if (url === '' || url === current.throughput[field]) continue;
+      const check = checkSpeedTestUrl(url);
+      if (!check.ok) throw new AppError('BAD_REQUEST', check.reason);
+    }
+    if (patch.throughput.enabled && patch.throughput.downloadUrl.trim() === '')
+      throw new AppError('BAD_REQUEST', 'To run the speed test, give the https:// address of a file to download.');
+  }
+  return out;
 }

@@ -101,7 +101,7 @@ export function createVaultBackup(
         totals.skippedOld += 1;
         continue;
       }
-      const erasedAt = erasures.get(erasure.tag(s, entry.clientCode));
+      const erasedAt = erasure.lastErasure(s, erasures, entry.clientCode);
       if (deleted[id] || (erasedAt !== undefined && Date.parse(entry.createdAt) <= Date.parse(erasedAt))) {
         totals.skippedDeleted += 1;
         continue;

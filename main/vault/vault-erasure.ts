@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { clientCodeKey } from '../../shared/logs/client-code';
+import { clientCodeKey, legacyClientCodeKey } from '../../shared/logs/client-code';
 import type { ReadinessLog } from '../../shared/logs/readiness-log';
 import { createLogger } from '../logging/logger';
 import { periodOf } from './log-ids';
@@ -31,6 +31,8 @@ export interface Erasure {
   tag(s: Session, client: string): string;
   /** Every erasure record the readable months hold: tag → when that client was last erased. */
   known(s: Session): Map<string, string>;
+  /** When this client was last erased, also by a record filed under the comparison form older versions used. */
+  lastErasure(s: Session, erasures: ReadonlyMap<string, string>, client: string): string | undefined;
 }
 
 /** Keeps the later time of each erasure record. */
@@ -66,6 +68,13 @@ export function createErasure(ctx: VaultContext, months: MonthFiles): Erasure {
 
   return {
     tag,
+
+    lastErasure(s, erasures, client) {
+      const found = [tag(s, client), keyedHash(s.erasureKey, legacyClientCodeKey(client))]
+        .map((t) => erasures.get(t))
+        .filter((at): at is string => at !== undefined);
+      return found.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+    },
 
     known(s) {
       const out = new Map<string, string>();

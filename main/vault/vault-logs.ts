@@ -79,10 +79,11 @@ function validAddendum(input: AddendumInput, at: Date): Addendum {
 export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLogs {
   return {
     save(s, input) {
+      // The code first, so a refused code is named as the reason rather than "not complete".
+      const code = checkClientCode(typeof input.clientCode === 'string' ? input.clientCode : '');
+      if (!code.valid) throw new AppError('BAD_REQUEST', code.error ?? 'Enter a client code.');
       const parsed = newReadinessLogSchema.safeParse(input);
       if (!parsed.success) throw new AppError('BAD_REQUEST', 'This log is not complete, so it was not saved.');
-      const code = checkClientCode(parsed.data.clientCode);
-      if (!code.valid) throw new AppError('BAD_REQUEST', code.error ?? 'Enter a client code.');
       const at = ctx.now();
       const id = makeLogId(at);
       const period = periodOf(at);
@@ -90,7 +91,7 @@ export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLog
       if (outcome !== parsed.data.outcome) log.info('stored the outcome the checks give, not the one sent');
       const entry: ReadinessLog = {
         ...parsed.data,
-        clientCode: parsed.data.clientCode.trim(),
+        clientCode: code.code,
         outcome,
         id,
         createdAt: at.toISOString(),

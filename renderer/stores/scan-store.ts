@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { AutomaticCheckId } from '../../shared/checks/check-ids';
 import type { CheckResult } from '../../shared/checks/check-result';
 import type { EventPayload } from '../../shared/ipc/contract';
-import type { ScanRequest } from '../../shared/ipc/scan.contract';
+import type { HostApprovalRequest, ScanRequest } from '../../shared/ipc/scan.contract';
 import { call, subscribe } from '../api';
 import { registerStoreReset } from './reset-stores';
 
@@ -21,9 +21,13 @@ type ScanState = {
   readonly error: string | null;
   /** A whole scan was asked for and main has not yet said which checks it runs: results are pending, not missing. */
   readonly starting: boolean;
+  /** Addresses main did not contact because the therapist has not allowed them yet. */
+  readonly needsApproval: readonly HostApprovalRequest[];
   /** Starts a scan; results fill in as `scan:result` events arrive. */
   start(context: ScanContext, only?: readonly AutomaticCheckId[]): Promise<void>;
   checkAgain(id: AutomaticCheckId): Promise<void>;
+  /** Stops asking about this address for now (the therapist said "not now", or allowed it). */
+  dismissApproval(target: string): void;
   /** Forgets every result and stops listening; late events of old scans are then ignored. */
   reset(): void;
 };
@@ -33,7 +37,15 @@ type Buffered =
   | { readonly kind: 'result'; readonly e: Event<'scan:result'> }
   | { readonly kind: 'finished'; readonly e: Event<'scan:finished'> };
 
-const initial = { results: {}, running: {}, context: null, scanId: null, error: null, starting: false };
+const initial = {
+  results: {},
+  running: {},
+  context: null,
+  scanId: null,
+  error: null,
+  starting: false,
+  needsApproval: [],
+};
 
 /** Ids still owed by each scan we started. */
 const outstanding = new Map<string, Set<string>>();
@@ -129,6 +141,15 @@ export const useScanStore = create<ScanState>()((set, get) => {
         return;
       }
       const { scanId, checkIds } = started.value;
+      // A whole scan asks afresh; a re-run of some checks answers afresh for those checks only.
+      const waiting = started.value.needsApproval ?? [];
+      const rerun = new Set<string>(checkIds);
+      set((s) => ({
+        needsApproval: [
+          ...(only ? s.needsApproval.filter((a) => !a.checkIds.every((id) => rerun.has(id))) : []),
+          ...waiting,
+        ],
+      }));
       outstanding.set(scanId, new Set(checkIds));
       if (!only) {
         wholeScans.add(scanId);
@@ -153,6 +174,9 @@ export const useScanStore = create<ScanState>()((set, get) => {
     },
     async checkAgain(id) {
       await get().start(get().context ?? {}, [id]);
+    },
+    dismissApproval(target) {
+      set((s) => ({ needsApproval: s.needsApproval.filter((a) => a.target !== target) }));
     },
     reset() {
       generation += 1;

@@ -29,6 +29,13 @@ export const appChannels = {
   ),
   'settings:get': channel<Settings>()(noRequest),
   'settings:update': channel<Settings>()(z.strictObject({ patch: settingsPatchSchema })),
+  /**
+   * The therapist allowed ReadyRoom to contact this "host:port" (as a scan's `needsApproval` named
+   * it); remembered in Settings so ReadyRoom asks only once. Refused for an address not on the internet.
+   */
+  'settings:approve-host': channel<Settings>()(z.strictObject({ target: z.string().min(3).max(270) })),
+  /** Withdraws an approval (Settings lists them). */
+  'settings:forget-host': channel<Settings>()(z.strictObject({ target: z.string().min(1).max(270) })),
 } as const;
 
 export const appEvents = {

@@ -8,6 +8,8 @@ export const channelNameList = [
   'app:open-fix-link',
   'settings:get',
   'settings:update',
+  'settings:approve-host',
+  'settings:forget-host',
   'scan:start',
   'scan:run',
   'programs:list',

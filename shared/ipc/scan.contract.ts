@@ -24,9 +24,28 @@ export const scanRequestSchema = z.strictObject({
 });
 export type ScanRequest = z.output<typeof scanRequestSchema>;
 
+/** Why ReadyRoom would contact an address: to time the connection, or for the speed test. */
+export type HostPurpose = 'connection' | 'speed-test';
+
+/**
+ * An address ReadyRoom has not been allowed to contact yet. The checks that need it answer
+ * "unknown" without contacting it; once the therapist allows it (settings:approve-host with
+ * `target`), running those checks again contacts it.
+ */
+export interface HostApprovalRequest {
+  /** "host:port", as settings:approve-host takes it. */
+  readonly target: string;
+  readonly host: string;
+  readonly port: number;
+  readonly purpose: HostPurpose;
+  readonly checkIds: readonly AutomaticCheckId[];
+}
+
 export interface ScanStarted {
   readonly scanId: string;
   readonly checkIds: readonly AutomaticCheckId[];
+  /** Addresses this scan did not contact because the therapist has not allowed them yet; empty when none. */
+  readonly needsApproval?: readonly HostApprovalRequest[];
 }
 
 export const scanChannels = {

@@ -9,7 +9,7 @@ import {
   loggedProgramSchema,
   newReadinessLogSchema,
 } from '../logs/readiness-log';
-import { clientCodeMaxLength } from '../logs/client-code';
+import { clientCodeInputSchema } from '../logs/client-code';
 import { channel, event, noRequest } from './contract-kit';
 import { scanIdSchema } from './scan.contract';
 
@@ -149,7 +149,7 @@ export const vaultChannels = {
     readonly missingPeriods?: readonly string[];
   }>()(
     z.strictObject({
-      client: z.string().trim().min(1).max(clientCodeMaxLength).optional(),
+      client: clientCodeInputSchema.optional(),
       since: z.iso.datetime({ offset: true }).optional(),
       until: z.iso.datetime({ offset: true }).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
@@ -164,7 +164,7 @@ export const vaultChannels = {
   /** `incompletePeriods`: months that could not be read, which may still hold this client's logs. */
   'logs:erase-client': channel<{ readonly erased: number; readonly incompletePeriods: readonly string[] }>()(
     z.strictObject({
-      client: z.string().trim().min(1).max(clientCodeMaxLength),
+      client: clientCodeInputSchema,
       expectedCount: z.number().int().min(0).max(1_000_000),
     }),
   ),

@@ -1,6 +1,7 @@
 import { catalog as fullCatalog } from '../catalog/catalog';
 import type { CatalogEntry } from '../catalog/catalog-types';
 import type { CheckResult, CheckStatus } from '../checks/check-result';
+import { evidenceProblem } from '../checks/evidence';
 import { judgementProblem, type Judgement, type JudgementInput } from '../checks/judgement';
 import { appliesTo, seenState } from '../checks/outcome';
 import type { RememberedNotApplicable } from '../settings/settings';
@@ -47,12 +48,24 @@ export interface AssembledLog {
 const maxSummary = 500;
 const maxDurationMs = 600_000;
 
+/**
+ * A check's evidence as measured, unless it is beyond what a log may hold (a machine running
+ * hundreds of programs): then the log says the details were left out and why. The status and
+ * summary stay, and a log is never refused over its own evidence.
+ */
+function boundedEvidence(evidence: CheckResult['evidence']): LogCheck['evidence'] {
+  const problem = evidenceProblem(evidence);
+  return problem
+    ? { evidenceLeftOut: `The details of this check were left out of the log: its evidence ${problem}.` }
+    : evidence;
+}
+
 function toLogCheck(result: CheckResult, checkedAt?: string): LogCheck {
   return {
     id: result.id,
     status: result.status,
     summary: result.summary.slice(0, maxSummary),
-    evidence: result.evidence,
+    evidence: boundedEvidence(result.evidence),
     durationMs: Math.min(maxDurationMs, Math.max(0, Math.round(result.durationMs))),
     ...(checkedAt ? { checkedAt } : {}),
   };

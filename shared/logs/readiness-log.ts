@@ -1,23 +1,25 @@
 import { z } from 'zod';
 
 import { checkStatuses } from '../checks/check-result';
+import { evidenceSchema, storedEvidenceSchema } from '../checks/evidence';
 import { judgementSchema } from '../checks/judgement';
 import { programCategories } from '../programs/program-types';
 import { knownPlatformIds, modalities, sessionPlatformIds } from '../session/platforms';
-import { clientCodeMaxLength } from './client-code';
+import { clientCodeInputSchema, storedClientCodeSchema } from './client-code';
 
 const isoDate = z.iso.datetime({ offset: true });
-const jsonObject = z.record(z.string().max(100), z.json());
 
 export const logCheckSchema = z.strictObject({
   id: z.string().min(1).max(80),
   status: z.enum(checkStatuses),
   summary: z.string().max(500),
-  evidence: jsonObject,
+  evidence: evidenceSchema,
   durationMs: z.number().min(0).max(600_000),
   /** When ReadyRoom ran this check (main's own record of the scan); absent in logs saved before it was kept. */
   checkedAt: isoDate.optional(),
 });
+/** A check as stored: older versions did not bound evidence, and a stored log must stay readable. */
+const storedLogCheckSchema = logCheckSchema.extend({ evidence: storedEvidenceSchema });
 export type LogCheck = z.output<typeof logCheckSchema>;
 
 export const confirmationSchema = z.strictObject({
@@ -41,7 +43,7 @@ export const loggedProgramSchema = z.strictObject({
 /** What the renderer or CLI submits to save; the vault adds id, createdAt and appVersion. */
 export const newReadinessLogSchema = z.strictObject({
   sessionAt: isoDate,
-  clientCode: z.string().trim().min(1).max(clientCodeMaxLength),
+  clientCode: clientCodeInputSchema,
   /** New logs name a platform that can be chosen today; stored ones may name a closed one (readinessLogSchema). */
   platform: z.enum(sessionPlatformIds),
   /** Only for platforms whose address the therapist names ("other", Jane): that address. */
@@ -78,6 +80,8 @@ export type Addendum = z.output<typeof addendumSchema>;
 export const readinessLogSchema = newReadinessLogSchema.extend({
   // Logs saved before a platform closed (Skype, May 2025) must stay readable.
   platform: z.enum(knownPlatformIds),
+  clientCode: storedClientCodeSchema,
+  checks: z.array(storedLogCheckSchema).max(100),
   id: z.string().min(8).max(64),
   createdAt: isoDate,
   appVersion: z.string().max(40),

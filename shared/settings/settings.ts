@@ -9,6 +9,7 @@ import { defaultThresholds, thresholdsSchema } from './thresholds';
 export const retentionChoices = [1, 2, 3, 7, null] as const;
 
 const programName = z.string().trim().min(1).max(100);
+export const maxApprovedHosts = 100;
 
 /**
  * "Not applicable" kept for this computer: it is written into every log where it applied, with its
@@ -69,6 +70,12 @@ export const settingsSchema = z.strictObject({
   /** The limits the automatic checks judge against (Advanced settings). */
   thresholds: thresholdsSchema,
   notApplicable: rememberedNotApplicableListSchema,
+  /**
+   * "host:port" addresses the therapist allowed ReadyRoom to contact (beyond the platforms'
+   * own), so it asks only the first time. Changed only through settings:approve-host and
+   * settings:forget-host, never by a settings patch.
+   */
+  approvedHosts: z.array(z.string().min(3).max(270)).max(maxApprovedHosts),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -84,6 +91,7 @@ export const defaultSettings: Settings = {
   programs: { alwaysSuggest: [], neverSuggest: [] },
   thresholds: defaultThresholds,
   notApplicable: [],
+  approvedHosts: [],
 };
 
 /**
@@ -106,6 +114,6 @@ export function settingsIssue(candidate: unknown): { readonly message: string; r
   return { message: `${path ? `${path}: ` : ''}${issue.message}.`, path };
 }
 
-/** A partial update: top-level keys replace whole values. */
-export const settingsPatchSchema = settingsSchema.partial();
+/** A partial update: top-level keys replace whole values. Approvals have their own channels. */
+export const settingsPatchSchema = settingsSchema.omit({ approvedHosts: true }).partial();
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;

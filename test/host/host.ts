@@ -27,7 +27,8 @@ const host = await startTestHost({
   dataDir,
   rendererDir: values['renderer-dir'] ? resolve(values['renderer-dir']) : undefined,
 });
-process.stdout.write(`ReadyRoom test host listening on ${host.url} (data: ${dataDir})\n`);
+// The token is in the fragment: open exactly this address (anything else gets "Forbidden").
+process.stdout.write(`ReadyRoom test host listening: open ${host.pageUrl} (data: ${dataDir})\n`);
 const stop = () => void host.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,12 +1,14 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, sep, isAbsolute } from 'node:path';
 
 import { build } from 'esbuild';
 
-import { createServiceGraph, type ServiceGraph } from '../../main/composition/service-graph';
+import { createServiceGraph, type ServiceGraph, type ServiceGraphOptions } from '../../main/composition/service-graph';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { EventSink } from '../../main/ipc/handler-types';
+import { maxRequestBytes } from '../../main/ipc/payload-guard';
 import { runCommand } from '../../main/platform/exec';
 import { confStoreFactory } from '../../main/store/store-factory';
 import { securityHeaders } from '../../main/windows/csp';
@@ -17,10 +19,16 @@ export interface TestHostOptions {
   /** The built renderer (electron-vite build → out/renderer). */
   readonly rendererDir?: string;
   readonly appVersion?: string;
+  readonly probeNetwork?: ServiceGraphOptions['probeNetwork'];
 }
 
 export interface TestHost {
+  /** The origin, with a trailing slash. */
   readonly url: string;
+  /** The page to open: `url` with the run's token in the fragment, which is never sent to a server. */
+  readonly pageUrl: string;
+  /** This run's secret: every IPC request must carry it (header `x-readyroom-token`), and the event stream (`?token=`). */
+  readonly token: string;
   readonly graph: ServiceGraph;
   /** Pushes an event to every connected page, as main's webContents.send does. */
   readonly events: EventSink;
@@ -28,7 +36,11 @@ export interface TestHost {
 }
 
 const root = join(import.meta.dirname, '../..');
-const maxBody = 1024 * 1024;
+/** The dispatcher refuses requests over about 1 MB with a clear message; this only bounds memory. */
+const maxBody = 2 * maxRequestBytes;
+export const tokenHeader = 'x-readyroom-token';
+/** The fragment key the injected bridge reads its token from. */
+export const tokenFragmentKey = 'readyroom-token';
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -42,6 +54,12 @@ const types: Record<string, string> = {
  * A Node process that serves the built renderer and answers the IPC contract over HTTP with
  * the same handler table the Electron main process registers: real services, real validation.
  * Test-only; never shipped.
+ *
+ * Any local process can reach a port on 127.0.0.1, and so can any web page through DNS
+ * rebinding, yet this host can close programs and read the vault. So every request must name
+ * this host in its Host header (a rebound name does not), and every IPC call and the event
+ * stream must carry a random per-run token. The token reaches the page only in the fragment of
+ * `pageUrl`, which browsers never send; the static files it guards nothing in are public build output.
  */
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const rendererDir = options.rendererDir ?? join(root, 'out/renderer');
@@ -60,9 +78,19 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     storeFactory: confStoreFactory,
     events,
     testHost: true,
+    probeNetwork: options.probeNetwork,
   });
   const bridgeScript = await bundleBridge();
+  const token = randomBytes(32).toString('base64url');
   let origin = '';
+  let allowedHosts: ReadonlySet<string> = new Set();
+
+  const hasToken = (presented: unknown): boolean => {
+    if (typeof presented !== 'string') return false;
+    const given = Buffer.from(presented);
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  };
 
   const server: Server = createServer((req, res) => {
     void route(req, res).catch(() => {
@@ -78,10 +106,14 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     } catch {
       return void send(res, 400, 'text/plain', 'Bad request');
     }
+    // A page on another site whose name was rebound to 127.0.0.1 still sends its own name as Host.
+    if (!allowedHosts.has(req.headers.host ?? '')) return void send(res, 403, 'text/plain', 'Forbidden');
     // Like the app's sender check: only pages from this host may call it (no cross-site requests).
-    if (req.headers.origin && req.headers.origin !== origin) return void send(res, 403, 'text/plain', 'Forbidden');
+    if (req.headers.origin && !allowedHosts.has(req.headers.origin.replace(/^http:\/\//, '')))
+      return void send(res, 403, 'text/plain', 'Forbidden');
     if (url.pathname === '/__readyroom/bridge.js') return void send(res, 200, types['.js'], bridgeScript);
     if (url.pathname === '/__readyroom/events') {
+      if (!hasToken(url.searchParams.get('token'))) return void send(res, 403, 'text/plain', 'Forbidden');
       res.writeHead(200, {
         ...securityHeaders,
         'content-type': 'text/event-stream',
@@ -95,6 +127,15 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
     if (url.pathname.startsWith('/__readyroom/ipc/')) {
       if (req.method !== 'POST') return void send(res, 405, 'text/plain', 'Method not allowed');
+      // Refused before the body is read, so an outsider cannot even make the host buffer a request.
+      if (!hasToken(req.headers[tokenHeader])) {
+        res.setHeader('connection', 'close');
+        return void sendJson(
+          res,
+          { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the ReadyRoom page.' } },
+          403,
+        );
+      }
       let channel: string;
       try {
         channel = decodeURIComponent(url.pathname.slice('/__readyroom/ipc/'.length));
@@ -156,9 +197,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
     url: `${origin}/`,
+    pageUrl: `${origin}/#${tokenFragmentKey}=${token}`,
+    token,
     graph,
     events,
     async close() {

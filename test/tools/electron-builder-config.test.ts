@@ -193,7 +193,7 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toBeUndefined();
   });
 
-  it('configures no publishing or update feed anywhere, since the app makes no network requests', () => {
+  it('configures no publishing or update feed anywhere, since the app never checks for updates', () => {
     const publishValues: unknown[] = [];
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) node.forEach(visit);

@@ -4,10 +4,11 @@ import { statusLabels } from '../../../shared/checks/check-result';
 import { judgementKindLabels } from '../../../shared/checks/judgement';
 import { AppError } from '../../../shared/errors';
 import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
-import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
+import { checkClientCode, clientCodeWarningText, normalizeClientCode } from '../../../shared/logs/client-code';
 import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { modalityLabels, platformLabel } from '../../../shared/session/platforms';
 import { periodList } from '../../../shared/logs/log-periods';
+import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import {
   argvPrivacyNote,
   clientCodeFromArgs,
@@ -126,11 +127,11 @@ function writeListJson(io: CliIo, result: LogList): void {
     io.stdout(
       `${i > 0 ? ',' : ''}${logs
         .slice(i, i + 500)
-        .map((entry) => JSON.stringify(entry))
+        .map((entry) => jsonForTerminal(entry))
         .join(',')}`,
     );
   }
-  io.stdout(`],${JSON.stringify({ unreadablePeriods, missingPeriods }).slice(1)}\n`);
+  io.stdout(`],${jsonForTerminal({ unreadablePeriods, missingPeriods }).slice(1)}\n`);
 }
 
 function parseDate(text: string, flag: string, endOfDay: boolean): string {
@@ -406,7 +407,10 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             io.stdout(`${'Checked'.padEnd(17)}  ${'Client'.padEnd(14)}  ${'Outcome'.padEnd(18)}  Id\n`);
             for (const log of result.logs) {
               io.stdout(
-                `${localTime(log.createdAt).padEnd(17)}  ${log.clientCode.padEnd(14)}  ${outcomeLabels[log.outcome].padEnd(18)}  ${log.id}\n`,
+                // A code saved by an older version may hold escape or bidi characters: shown as <U+…>, never acted on.
+                showHiddenCharacters(
+                  `${localTime(log.createdAt).padEnd(17)}  ${log.clientCode.padEnd(14)}  ${outcomeLabels[log.outcome].padEnd(18)}  ${log.id}`,
+                ) + '\n',
               );
             }
           }
@@ -416,7 +420,11 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
 
         case 'show': {
           const log = await withVault(values, context, stdinLines, (vault) => vault.get(arg), 'read');
-          io.stdout(values.json ? `${JSON.stringify(log)}\n` : describeLog(log));
+          io.stdout(
+            values.json
+              ? `${jsonForTerminal(log)}\n`
+              : showHiddenCharacters(describeLog(log), { keepLineBreaks: true }),
+          );
           return exitCodes.ok;
         }
 
@@ -429,7 +437,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
         }
 
         case 'erase-client': {
-          const client = clientFromFile ? (clientCodeFromArgs(values, io) ?? '') : arg;
+          const client = clientFromFile ? (clientCodeFromArgs(values, io) ?? '') : normalizeClientCode(arg);
           const code = checkClientCode(client);
           if (!code.valid) throw new UsageError(code.error ?? 'Enter a client code.');
           if (!values.yes && !io.interactive) {

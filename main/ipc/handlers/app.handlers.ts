@@ -1,4 +1,4 @@
-import { getCatalogEntry, fixFor } from '../../../shared/catalog/catalog';
+import { catalog, getCatalogEntry, fixFor } from '../../../shared/catalog/catalog';
 import type { AppInfo } from '../../../shared/ipc/app.contract';
 import { toOsName } from '../../../shared/platform';
 import type { SettingsService } from '../../settings/settings-service';
@@ -13,16 +13,36 @@ export interface AppHandlerDeps {
   readonly openExternal?: (url: string) => Promise<void>;
 }
 
-/** Only OS settings pages may be opened, never web pages or files. */
-const allowedLinkSchemes = ['ms-settings:', 'x-apple.systempreferences:', 'windowsdefender:'];
+/** The OS settings schemes a fix may use; never web pages, files or other programs' handlers. */
+const settingsSchemes = ['ms-settings:', 'x-apple.systempreferences:'];
+
+/**
+ * Exactly the settings pages the catalog links to, compared character for character: a URL that
+ * merely starts like one (another page, an extra query, a different case) is not opened.
+ */
+export const allowedFixLinks: ReadonlySet<string> = new Set(
+  catalog.flatMap((entry) =>
+    Object.values(entry.fix).flatMap((fix) => {
+      const url = fix?.link?.url;
+      return url !== undefined && settingsSchemes.some((scheme) => url.startsWith(scheme)) ? [url] : [];
+    }),
+  ),
+);
 
 export function isAllowedFixLink(url: string): boolean {
-  return allowedLinkSchemes.some((scheme) => url.toLowerCase().startsWith(scheme)) && !/\s/.test(url);
+  return allowedFixLinks.has(url);
 }
 
 export function createAppHandlers(
   deps: AppHandlerDeps,
-): HandlersFor<'app:info' | 'app:open-fix-link' | 'settings:get' | 'settings:update'> {
+): HandlersFor<
+  | 'app:info'
+  | 'app:open-fix-link'
+  | 'settings:get'
+  | 'settings:update'
+  | 'settings:approve-host'
+  | 'settings:forget-host'
+> {
   const os = toOsName(deps.platform);
   return {
     'app:info': (): AppInfo => ({ name: 'ReadyRoom', version: deps.version, os, testHost: deps.testHost }),
@@ -35,5 +55,7 @@ export function createAppHandlers(
     },
     'settings:get': () => deps.settings.get(),
     'settings:update': ({ patch }) => deps.settings.update(patch),
+    'settings:approve-host': ({ target }) => deps.settings.approveHost(target),
+    'settings:forget-host': ({ target }) => deps.settings.forgetHost(target),
   };
 }

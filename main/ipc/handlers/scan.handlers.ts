@@ -8,10 +8,14 @@ import type { EventSink, HandlersFor } from '../handler-types';
 
 const log = createLogger('ipc:scan');
 
+/** The window's target, like the addresses in Settings, is contacted only once the therapist allowed it. */
+const fromWindow = { targetNeedsApproval: true } as const;
+
 /**
- * `scan:start` answers at once with the scan id and the checks to expect, then streams each
- * `scan:result` as its probe finishes and a final `scan:finished`; main keeps its own record of
- * each result for `logs:save`. `scan:run` resolves with the whole report.
+ * `scan:start` answers at once with the scan id, the checks to expect and the addresses waiting
+ * for the therapist's approval, then streams each `scan:result` as its probe finishes and a final
+ * `scan:finished`; main keeps its own record of each result for `logs:save`. `scan:run` resolves
+ * with the whole report.
  */
 export function createScanHandlers(
   scan: ScanService,
@@ -41,8 +45,10 @@ export function createScanHandlers(
         ...(request.target !== undefined ? { target: request.target } : {}),
         ...(parent?.state === 'found' ? { recheckOf: parent.record.scanId } : {}),
       });
+      const needsApproval = scan.approvalsNeeded(request, fromWindow);
       void scan
         .run(request, {
+          ...fromWindow,
           onResult: (result) => {
             records.add(scanId, result);
             emit('scan:result', { scanId, result });
@@ -60,8 +66,8 @@ export function createScanHandlers(
           records.finish(scanId);
           emit('scan:finished', { scanId, durationMs });
         });
-      return { scanId, checkIds };
+      return { scanId, checkIds, needsApproval };
     },
-    'scan:run': ({ recheckOf: _unused, ...request }) => scan.run(request),
+    'scan:run': ({ recheckOf: _unused, ...request }) => scan.run(request, fromWindow),
   };
 }

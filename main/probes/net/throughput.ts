@@ -59,7 +59,9 @@ export async function measureDownload(
   const timer = setTimeout(abort, options.downloadMaxMs + 1000);
   try {
     // Node's fetch keeps no cookies and no cache, so nothing about earlier tests is sent along.
-    const response = await deps.fetch(url, { signal: controller.signal });
+    // A redirect is not followed: it could lead to an address the therapist never allowed.
+    const response = await deps.fetch(url, { signal: controller.signal, redirect: 'manual' });
+    if (isRedirect(response)) return { ok: false, error: redirectError };
     if (!response.ok || !response.body) return { ok: false, error: `HTTP ${response.status}` };
     // Timed from the first byte, so connection set-up does not count against the line.
     const started = deps.now();
@@ -114,9 +116,11 @@ export async function measureUpload(
       body,
       headers: { 'content-type': 'application/octet-stream' },
       signal: controller.signal,
+      redirect: 'manual',
     });
     const ms = Math.max(1, deps.now() - started);
     void response.body?.cancel().catch(() => undefined);
+    if (isRedirect(response)) return { ok: false, error: redirectError };
     if (!response.ok) return { ok: false, error: `HTTP ${response.status}` };
     return { ok: true, bitsPerSec: (body.length * 8 * 1000) / ms, bytes: body.length, ms, capped: false };
   } catch (error) {
@@ -146,6 +150,10 @@ async function readWithin(
 }
 
 /** The error's code only: a fetch error message can contain the URL. */
+const redirectError = 'it sends ReadyRoom on to another address; give that address in Settings instead';
+const isRedirect = (response: Response) =>
+  response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+
 function describeFetchError(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: { code?: string } }).cause;

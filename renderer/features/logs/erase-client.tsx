@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
+import { checkClientCode } from '../../../shared/logs/client-code';
 import { periodList } from '../../../shared/logs/log-periods';
 import { Button } from '../../components/button';
 import { useLogsStore } from '../../stores/logs-store';
@@ -48,16 +49,21 @@ export function EraseClient() {
       setMessage('Type the client code first.');
       return;
     }
+    const code = checkClientCode(client);
+    if (!code.valid) {
+      setMessage(code.error);
+      return;
+    }
     setBusy(true);
-    const [counted] = await Promise.all([countClient(client), refreshStatus()]);
+    const [counted] = await Promise.all([countClient(code.code), refreshStatus()]);
     setBusy(false);
     const months = unreadableNow();
     setUnreadable(months);
     if (!counted.ok) setMessage(counted.error.message);
-    else if (counted.value === 0 && months.length === 0) setMessage(`No logs have the client code ${client.trim()}.`);
+    else if (counted.value === 0 && months.length === 0) setMessage(`No logs have the client code ${code.code}.`);
     else {
       setTyped('');
-      setStep({ name: 'confirm', client: client.trim(), count: counted.value });
+      setStep({ name: 'confirm', client: code.code, count: counted.value });
     }
   };
 

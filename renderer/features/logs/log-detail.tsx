@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { judgementKindLabels, notApplicableReasonLabels, type Judgement } from '../../../shared/checks/judgement';
 import { effectiveJudgements } from '../../../shared/logs/log-outcome';
 import type { Addendum, ReadinessLog } from '../../../shared/logs/readiness-log';
+import { showHiddenCharacters } from '../../../shared/text/visible-text';
 import { Button } from '../../components/button';
 import { StatusBadge } from '../../components/status-badge';
 import { useLogsStore } from '../../stores/logs-store';
@@ -30,7 +31,7 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
         <span aria-hidden="true">← </span>Back to the list
       </Button>
       <h2 id="rr-log-title" ref={heading} tabIndex={-1}>
-        Log for {log.clientCode}, {shortWhen(log.createdAt)}
+        Log for {showHiddenCharacters(log.clientCode)}, {shortWhen(log.createdAt)}
       </h2>
       <dl className="rr-logs__facts">
         <dt>Outcome</dt>
@@ -42,7 +43,7 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
         <dt>Session</dt>
         <dd>{longWhen(log.sessionAt)}</dd>
         <dt>Client code</dt>
-        <dd>{log.clientCode}</dd>
+        <dd>{showHiddenCharacters(log.clientCode)}</dd>
         <dt>Platform</dt>
         <dd>
           {platformName(log.platform, log.platformHost)}, {modalityName(log.modality).toLowerCase()}

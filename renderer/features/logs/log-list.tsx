@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { outcomeLabels, type LogSummary } from '../../../shared/logs/readiness-log';
+import { showHiddenCharacters } from '../../../shared/text/visible-text';
 import { Button } from '../../components/button';
 import { OutcomeBadge } from './outcome-badge';
 import { attentionText, judgedText, platformName, shortWhen } from './log-format';
@@ -48,7 +49,7 @@ export function LogList({
           {visible.map((log) => (
             <tr key={log.id}>
               <td>{shortWhen(log.createdAt)}</td>
-              <td>{log.clientCode}</td>
+              <td>{showHiddenCharacters(log.clientCode)}</td>
               <td>{platformName(log.platform)}</td>
               <td>
                 <OutcomeBadge outcome={log.outcome} />
@@ -60,7 +61,7 @@ export function LogList({
               <td>
                 <Button
                   variant="link"
-                  aria-label={`View the log for ${log.clientCode} from ${shortWhen(log.createdAt)}, ${outcomeLabels[log.outcome]}`}
+                  aria-label={`View the log for ${showHiddenCharacters(log.clientCode)} from ${shortWhen(log.createdAt)}, ${outcomeLabels[log.outcome]}`}
                   onClick={() => onOpen(log.id)}
                 >
                   View

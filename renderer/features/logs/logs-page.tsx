@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 
+import { withoutHiddenCharacters } from '../../../shared/text/visible-text';
 import { PageHeader } from '../../components/page-header';
 import { followLogChanges, useLogsStore } from '../../stores/logs-store';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
@@ -59,7 +60,11 @@ function LogsBrowser() {
     () => [...new Set([...listMissing, ...(statusMissing ?? [])])].sort(),
     [listMissing, statusMissing],
   );
-  const knownClients = useMemo(() => [...new Set(logs.map((l) => l.clientCode))].sort(), [logs]);
+  // Suggested as typed: a code an older version saved with hidden characters is found by what it looks like.
+  const knownClients = useMemo(
+    () => [...new Set(logs.map((l) => withoutHiddenCharacters(l.clientCode)))].sort(),
+    [logs],
+  );
   const filtered = Boolean(filter.client || filter.from || filter.to);
 
   if (selected) {

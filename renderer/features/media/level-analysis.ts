@@ -1,10 +1,12 @@
 /**
  * Microphone level from time-domain samples (Float32, −1…1, e.g. AnalyserNode.getFloatTimeDomainData).
  *
- * RMS in dBFS = 20·log10(√mean(x²)); a full-scale sine reads about −3 dBFS. Thresholds (precall-thresholds §8):
- * - speech: a window's RMS above −40 dBFS for at least 500 ms in total → the microphone hears you;
+ * RMS in dBFS = 20·log10(√mean(x²)); a full-scale sine reads about −3 dBFS. Thresholds:
+ * - speech: a window's RMS above −40 dBFS for at least 500 ms in total → the microphone hears you
+ *   (our own margin of 20 dB over the "low" line below; no published figure for speech);
  * - quiet: the loudest window stayed between −60 and −40 dBFS → it hears you, faintly;
- * - silent: nothing above −60 dBFS (testrtc's "low" line) → muted, wrong microphone, or dead;
+ * - silent: nothing above −60 dBFS → muted, wrong microphone, or dead. −60 dB is the low-volume line of
+ *   the WebRTC project's own test page (webrtc/testrtc, src/js/mictest.js, `lowVolumeThreshold`);
  * - constant: the signal never varies (a stuck or disconnected input produces a flat line);
  * - clipping: more than 0.1 % of samples at or above 0.99 of full scale → distorted, too loud.
  * A verdict is only given after `minListenMs` of listening, unless speech was already heard.

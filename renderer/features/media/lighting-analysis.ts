@@ -2,9 +2,11 @@
  * Lighting analysis of small camera frames (RGBA, e.g. a 64×36 canvas sample taken every ~500 ms).
  *
  * Luma is BT.709: Y = 0.2126 R + 0.7152 G + 0.0722 B (0–255). Thresholds, and where they come from:
- * - black: mean ≤ 20 — the camera shows nothing (covered, or no picture); testrtc's black-frame cut-off.
- * - dark: mean < 40 — too dark for the client to see a face; below the red line in precall-thresholds §1.
- * - dim: mean < 80, or mean < 60 with p95 < 120 — usable but gloomy; the green band starts at 80.
+ * - black: mean ≤ 20 — the camera shows nothing (covered, or no picture); the black-frame cut-off of the
+ *   WebRTC project's test page (webrtc/testrtc, src/js/videoframechecker.js, `nonBlackPixelLumaThreshold`).
+ * - dark: mean < 40 — too dark for the client to see a face.
+ * - dim: mean < 80, or mean < 60 with p95 < 120 — usable but gloomy; good light starts at 80.
+ *   No standard publishes dark/dim lines: 40 and 80 are our own, close to what small open-source camera checks use.
  * - overexposed: more than 15 % of pixels clipped (Y ≥ 250).
  * - backlit: the centre (where a face usually sits) is less than 0.6 × as bright as the surround,
  *   and the surround is bright (≥ 5 % clipped, or mean ≥ 150): a window or lamp behind or beside.

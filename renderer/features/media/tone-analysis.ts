@@ -4,7 +4,8 @@ import { toDbfs } from './level-analysis';
  * The acoustic headphone test: a tone is played while the microphone records with echo
  * cancellation off. If the microphone picks the tone up clearly above what it heard just before,
  * the sound is coming out of speakers (and a client could be overheard); if not, and the
- * therapist heard it, it is most likely in their headphones (precall-thresholds §9).
+ * therapist heard it, it is most likely in their headphones. We listen because no web API says which:
+ * a `MediaDeviceInfo` has only an id, kind, label and group (W3C Media Capture and Streams), no form factor.
  */
 export const toneTest = {
   frequencyHz: 880,

@@ -4,6 +4,7 @@ import { howOften, summariseLogs, type LogInsights, type ProblemInsight } from '
 import { outcomeLabels, outcomes, type LogSummary } from '../../../shared/logs/readiness-log';
 import type { OsName } from '../../../shared/platform';
 import { platformLabel } from '../../../shared/session/platforms';
+import { showHiddenCharacters } from '../../../shared/text/visible-text';
 import { call } from '../../api';
 import { Button } from '../../components/button';
 import { printSection } from '../../lib/print-section';
@@ -211,7 +212,7 @@ function PrintableReport({ logs, insights, scope, includeCodes }: PrintableRepor
           {logs.map((log) => (
             <tr key={log.id}>
               <td>{dateTimeFormat.format(new Date(log.createdAt))}</td>
-              {includeCodes && <td>{log.clientCode}</td>}
+              {includeCodes && <td>{showHiddenCharacters(log.clientCode)}</td>}
               <td>{platformLabel(log.platform)}</td>
               <td>{outcomeLabels[log.outcome]}</td>
               <td>{attentionText(log)}</td>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 
-import { parseHostTarget } from '../../../shared/session/host-target';
+import { checkPlatformAddress, checkSpeedTestUrl } from '../../../shared/network/network-address';
 import {
   asksForHost,
   hostPrompt,
@@ -72,6 +72,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" />
       {loaded ? <SettingsForm initial={settings} /> : <p role="status">Loading your settings…</p>}
       {loaded && <NotApplicableList />}
+      {loaded && <ApprovedHosts />}
       <VaultSecurityPanel />
     </section>
   );
@@ -95,17 +96,15 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (asksForHost(draft.defaultPlatform) && draft.otherPlatformHost && !parseHostTarget(draft.otherPlatformHost)) {
-      setProblem('The platform address should look like "video.example.org" or "video.example.org:443".');
-      return;
-    }
-    if (draft.throughput.enabled && !/^https:\/\//i.test(draft.throughput.downloadUrl)) {
-      setProblem('To run the speed test, give the https:// address of a file to download.');
+    // The same rules main applies on save, shown before the round trip.
+    const reason = addressProblem(draft);
+    if (reason) {
+      setProblem(reason);
       return;
     }
     const programs = { alwaysSuggest: fromLines(alwaysText), neverSuggest: fromLines(neverText) };
-    // The list of "not applicable" is changed on its own (see NotApplicableList), never by this form.
-    const { notApplicable: _kept, ...rest } = draft;
+    // The list of "not applicable" and the approvals are changed on their own, never by this form.
+    const { notApplicable: _kept, approvedHosts: _approvals, ...rest } = draft;
     const patch = { ...rest, programs, thresholds: thresholdsFrom(limits) };
     const issue = settingsIssue({ ...useSettingsStore.getState().settings, ...patch });
     setInvalidPath(issue?.path ?? null);
@@ -266,8 +265,9 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
       <div className="rr-card">
         <h2>Speed test (optional)</h2>
         <p className="rr-muted">
-          Off by default. When on, ReadyRoom downloads a file from an address you choose to measure your connection
-          speed. Nothing else is sent anywhere.
+          Off by default. When on, ReadyRoom downloads a file from an https address you choose to measure your
+          connection speed, and, if you give an upload address, sends random data to it. Nothing about you or your
+          clients is sent.
         </p>
         <div className="rr-field">
           <label>
@@ -340,5 +340,66 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Why these addresses would be refused on save; null when they are fine (or unchanged from the saved ones). */
+function addressProblem(draft: Settings): string | null {
+  const saved = useSettingsStore.getState().settings;
+  const host = draft.otherPlatformHost.trim();
+  if (asksForHost(draft.defaultPlatform) && host && host !== saved.otherPlatformHost) {
+    const check = checkPlatformAddress(host);
+    if (!check.ok) return check.reason;
+  }
+  if (draft.throughput.enabled && !draft.throughput.downloadUrl.trim())
+    return 'To run the speed test, give the https:// address of a file to download.';
+  for (const field of ['downloadUrl', 'uploadUrl'] as const) {
+    const url = draft.throughput[field].trim();
+    if (!url || url === saved.throughput[field]) continue;
+    const check = checkSpeedTestUrl(url);
+    if (!check.ok) return check.reason;
+  }
+  return null;
+}
+
+/** The addresses the therapist allowed ReadyRoom to contact, each of which can be withdrawn. */
+function ApprovedHosts() {
+  const approved = useSettingsStore((s) => s.settings.approvedHosts);
+  const forgetHost = useSettingsStore((s) => s.forgetHost);
+  const [removed, setRemoved] = useState<string | null>(null);
+  return (
+    <section className="rr-card" aria-labelledby="set-approved-title">
+      <h2 id="set-approved-title">Addresses ReadyRoom may contact</h2>
+      <p className="rr-muted">
+        ReadyRoom contacts the video platforms it knows without asking. Before it first contacts any other address (your
+        platform&apos;s, or a speed-test address) it asks you, and remembers your answer here.
+      </p>
+      {approved.length === 0 ? (
+        <p>You have not allowed any other address.</p>
+      ) : (
+        <ul className="rr-approved-hosts">
+          {approved.map((target) => (
+            <li key={target}>
+              <span>{target}</span>{' '}
+              <Button
+                aria-label={`Remove ${target}`}
+                onClick={() =>
+                  void forgetHost(target).then((ok) => {
+                    if (ok) setRemoved(target);
+                  })
+                }
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="status" aria-live="polite">
+        {removed && (
+          <p className="rr-alert rr-alert--info">Removed {removed}. ReadyRoom will ask again before contacting it.</p>
+        )}
+      </div>
+    </section>
   );
 }

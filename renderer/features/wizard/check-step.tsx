@@ -3,6 +3,7 @@ import { modalityLabels } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
 import { useScanStore } from '../../stores/scan-store';
 import { useWizardStore } from '../../stores/wizard-store';
+import { HostApprovalPrompt } from '../network/host-approval-prompt';
 import { startChecks } from './session-actions';
 import { CheckItem } from './check-item';
 import { itemExtras } from './item-extras';
@@ -28,6 +29,7 @@ export function CheckStep({ step }: CheckStepProps) {
           <Button onClick={() => void startChecks()}>Run the checks again</Button>
         </div>
       )}
+      {hasAutomatic && <HostApprovalPrompt checkIds={shown.map((e) => e.id)} />}
       {shown.length === 0 && <p className="rr-muted">Nothing to check here for this session.</p>}
       <ul className="rr-checks">
         {shown.map((entry) => (

@@ -11,6 +11,7 @@ import { CameraTest } from '../media/camera-test';
 import { EchoTest } from '../media/echo-test';
 import { MicrophoneTest } from '../media/microphone-test';
 import { OutputTest } from '../media/output-test';
+import { HostApprovalPrompt } from '../network/host-approval-prompt';
 import { Confirmation } from './check-item';
 import { ItemStatus } from './item-status';
 import { JudgementControls } from './judgement-controls';
@@ -89,6 +90,7 @@ export function QuickCheck() {
             <Button onClick={() => void startChecks()}>Run the checks again</Button>
           </div>
         )}
+        <HostApprovalPrompt />
         <div role="status" aria-live="polite">
           {checking ? (
             <p>

@@ -2,6 +2,7 @@ import { catalog } from '../../../shared/catalog/catalog';
 import type { CheckResult } from '../../../shared/checks/check-result';
 import type { ErrorCode } from '../../../shared/errors';
 import type { ClosedProgram } from '../../../shared/programs/program-types';
+import { addressText, checkPlatformAddress } from '../../../shared/network/network-address';
 import { asksForHost } from '../../../shared/session/platforms';
 import { call } from '../../api';
 import { useMediaStore } from '../../stores/media-store';
@@ -25,7 +26,10 @@ export function currentResults(): Record<string, CheckResult> {
 
 /** The scan's platform and connection target for these session details. */
 export function scanContext(session: SessionDetails) {
-  const host = session.platformHost.trim();
+  const typed = session.platformHost.trim();
+  // A pasted meeting link is sent as its host only; main judges an address it cannot use and says why.
+  const checked = checkPlatformAddress(typed);
+  const host = checked.ok ? addressText(checked.target) : typed;
   return { platform: session.platform, ...(asksForHost(session.platform) && host ? { target: host } : {}) };
 }
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
-import { parseHostTarget } from '../../../shared/session/host-target';
+import { checkPlatformAddress } from '../../../shared/network/network-address';
 import {
   asksForHost,
   hostPrompt,
@@ -26,12 +26,15 @@ export function sessionProblems(session: ReturnType<typeof useWizardStore.getSta
   platformHost: string | null;
 } {
   const code = checkClientCode(session.clientCode);
-  const hostMissing = asksForHost(session.platform) && parseHostTarget(session.platformHost) === null;
+  const host = asksForHost(session.platform) ? checkPlatformAddress(session.platformHost) : null;
   return {
     clientCode: code.valid ? null : code.error,
-    platformHost: hostMissing
-      ? `Enter the web address to time, for example ${hostPrompt(session.platform).example}.`
-      : null,
+    platformHost:
+      host === null || host.ok
+        ? null
+        : session.platformHost.trim() === ''
+          ? `Enter the web address to time, for example ${hostPrompt(session.platform).example}.`
+          : host.reason,
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-import { startTestHost, type TestHost } from '../../host/test-host';
+import { startTestHost, type TestHost, type TestHostOptions } from '../../host/test-host';
 
 export interface E2eSession {
   readonly host: TestHost;
@@ -24,6 +24,8 @@ export interface E2eOptions {
   readonly chromiumArgs?: readonly string[];
   /** Grant camera and microphone without a prompt (fake devices). Default true. */
   readonly fakeMedia?: boolean;
+  /** Stands in for the connection checks' network calls. */
+  readonly probeNetwork?: TestHostOptions['probeNetwork'];
 }
 
 /** Debian's Chromium unless READYROOM_CHROMIUM names another binary. */
@@ -35,7 +37,7 @@ export const chromiumPath = process.env.READYROOM_CHROMIUM ?? '/usr/bin/chromium
  */
 export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSession> {
   const dataDir = await mkdtemp(join(tmpdir(), 'readyroom-e2e-'));
-  const host = await startTestHost({ port: 0, dataDir });
+  const host = await startTestHost({ port: 0, dataDir, probeNetwork: options.probeNetwork });
   const fakeMedia = options.fakeMedia ?? true;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -68,7 +70,7 @@ export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSess
     foreignRequests.push(url);
     return route.abort('blockedbyclient');
   });
-  await page.goto(host.url);
+  await page.goto(host.pageUrl);
   return {
     host,
     browser,

@@ -25,6 +25,8 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'app:open-fix-link': { valid: { checkId: 'security.firewall' }, required: ['checkId'] },
   'settings:get': { valid: {}, required: [] },
   'settings:update': { valid: { patch: { theme: 'dark', idleLockMinutes: 30 } }, required: ['patch'] },
+  'settings:approve-host': { valid: { target: 'meet.example.org:443' }, required: ['target'] },
+  'settings:forget-host': { valid: { target: 'meet.example.org:443' }, required: ['target'] },
   'scan:start': { valid: { only: ['connection.quality'], platform: 'zoom', target: 'zoom.us:443' }, required: [] },
   'scan:run': { valid: { only: ['security.firewall'], platform: 'other', target: 'meet.example.org' }, required: [] },
   'programs:list': { valid: { platform: 'teams' }, required: [] },
@@ -370,6 +372,67 @@ describe('dispatch', () => {
     expect(calls).toEqual([]);
   });
 
+  describe('size', () => {
+    const check = (evidence: unknown) => ({
+      id: 'media.camera',
+      status: 'pass',
+      summary: 'Fine.',
+      evidence,
+      durationMs: 5,
+    });
+    const saveWith = (media: unknown[]) => ({ ...clone(samples['logs:save'].valid), media });
+    const messageOf = (result: IpcResult<unknown>) => (result.ok ? '' : result.error.message);
+
+    it('refuses a request over about 1 MB as a whole, with a plain message, before the handler', async () => {
+      const { calls, table } = recordingHandlers();
+      const payload = saveWith(Array.from({ length: 17 }, () => check({ blob: `${marker}${'x'.repeat(63_000)}` })));
+      expect(Buffer.byteLength(JSON.stringify(payload))).toBeGreaterThan(1024 * 1024);
+      const result = await dispatch(table, 'logs:save', payload);
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(messageOf(result)).toBe('The request is too large (over 1 MB).');
+      expect(calls).toEqual([]);
+    });
+
+    it('lets a request just under 1 MB through the size cap, where the evidence bounds refuse it', async () => {
+      const { calls, table } = recordingHandlers();
+      const payload = saveWith(
+        Array.from({ length: 10 }, () => check({ one: 'x'.repeat(50_000), two: 'y'.repeat(50_000) })),
+      );
+      const bytes = Buffer.byteLength(JSON.stringify(payload));
+      expect(bytes).toBeLessThan(1024 * 1024);
+      expect(bytes).toBeGreaterThan(1_000_000);
+      const result = await dispatch(table, 'logs:save', payload);
+      expect(messageOf(result)).toContain('media.0.evidence holds a text that is too long');
+      expect(calls).toEqual([]);
+    });
+
+    it.each([
+      ['nested too deeply', { a: { b: { c: { d: { e: { f: { g: 1 } } } } } } }, 'is nested too deeply'],
+      ['with too many entries', { one: new Array(600).fill(1), two: new Array(600).fill(2) }, 'has too many entries'],
+      ['with a long text', { reason: 'r'.repeat(2001) }, 'holds a text that is too long'],
+      [
+        'too large in total',
+        Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 'x'.repeat(1700)])),
+        'is too large',
+      ],
+    ])('refuses evidence %s, naming the check but no value', async (_label, evidence, reason) => {
+      const { calls, table } = recordingHandlers();
+      const result = await dispatch(table, 'logs:save', saveWith([check({ ok: true }), check(evidence)]));
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(messageOf(result)).toContain(`media.1.evidence ${reason}`);
+      expect(calls).toEqual([]);
+    });
+
+    it('accepts evidence of the size real checks produce', async () => {
+      const { calls, table } = recordingHandlers();
+      const devices = Array.from({ length: 120 }, (_, i) => ({ label: `Camera ${i}`, kind: 'videoinput' }));
+      const measured = { width: 1280, height: 720, brightness: [0.41, 0.44, 0.43], nested: { a: { b: 1 } } };
+      const result = await dispatch(table, 'logs:save', saveWith([check(measured), check({ devices })]));
+      expect(result.ok).toBe(true);
+      expect(calls).toHaveLength(1);
+    });
+  });
+
   it('names the unexpected field but never echoes a value', async () => {
     const { table } = recordingHandlers();
     const result = await dispatch(table, 'vault:setup', { passphrase: `secret-${marker}`, surplus: marker });
@@ -382,6 +445,33 @@ describe('dispatch', () => {
     const result = await dispatch(table, 'logs:list', { client: '  AB-017  ', limit: 5 });
     expect(result.ok).toBe(true);
     expect(calls).toEqual([{ channel: 'logs:list', request: { client: 'AB-017', limit: 5 } }]);
+  });
+
+  it('hands client codes to the handler in NFC, and refuses one with a hidden character, naming no value', async () => {
+    const { calls, table } = recordingHandlers();
+    await dispatch(table, 'logs:erase-client', { client: ' Zoe\u0308-1 ', expectedCount: 1 });
+    const valid = clone(samples['logs:save'].valid);
+    await dispatch(table, 'logs:save', { ...valid, session: { ...valid.session, clientCode: 'Zoe\u0308-1' } });
+    expect(calls.map((c) => c.request as { client?: string; session?: { clientCode: string } })).toMatchObject([
+      { client: 'Zo\u00eb-1' },
+      { session: { clientCode: 'Zo\u00eb-1' } },
+    ]);
+    for (const [channel, payload] of [
+      ['logs:list', { client: `jane@x.org\u001b[2J${marker}` }],
+      ['logs:erase-client', { client: `AB\u200b-017${marker}`, expectedCount: 1 }],
+      [
+        'logs:save',
+        {
+          ...clone(samples['logs:save'].valid),
+          session: { ...clone(samples['logs:save'].valid.session), clientCode: `lee@x\u202e${marker}` },
+        },
+      ],
+    ] as const) {
+      const result = await dispatch(table, channel, payload);
+      expectPlainFailure(result, ['BAD_REQUEST']);
+      expect(result.ok ? '' : result.error.message).toMatch(/client(Code)? contains a hidden or control character/);
+    }
+    expect(calls).toHaveLength(2);
   });
 
   it('accepts an optional key that is present but undefined, as Electron IPC delivers it', async () => {

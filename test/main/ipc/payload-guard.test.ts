@@ -1,10 +1,29 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { checkPayloadShape, defaultPayloadLimits, type PayloadLimits } from '../../../main/ipc/payload-guard';
+import {
+  checkPayloadShape,
+  defaultPayloadLimits,
+  maxRequestBytes,
+  type PayloadLimits,
+} from '../../../main/ipc/payload-guard';
 
 const marker = 'MARKER-51c0';
 
-const small: PayloadLimits = { maxDepth: 2, maxKeys: 3, maxStringLength: 5, maxArrayLength: 2 };
+const small: PayloadLimits = {
+  maxDepth: 2,
+  maxKeys: 3,
+  maxStringLength: 5,
+  maxArrayLength: 2,
+  maxSerializedBytes: 1000,
+};
+const roomy: PayloadLimits = { ...defaultPayloadLimits, maxDepth: 50, maxKeys: 1e6, maxArrayLength: 1e6 };
+const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+
+/** `count` members of `size` bytes each (within the string limit), so the whole request is about count × size. */
+function wide(count: number, size: number): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'x'.repeat(size)]));
+}
 
 function nested(depth: number): unknown {
   let value: unknown = 'leaf';
@@ -120,6 +139,44 @@ describe('checkPayloadShape', () => {
     const spread = { a: Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`a${i}`, i])), b: {} as object };
     spread.b = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`b${i}`, i]));
     expect(checkPayloadShape(spread)).toBe('has too many keys');
+  });
+
+  it('measures the request exactly as its JSON would be, in UTF-8 bytes', () => {
+    fc.assert(
+      // Generated keys may be "__proto__" and the like, refused for their own reason.
+      fc.property(
+        fc.jsonValue().filter((v) => !/"(__proto__|constructor|prototype)":/.test(JSON.stringify(v))),
+        (value) => {
+          const size = jsonBytes(value);
+          expect(checkPayloadShape(value, { ...roomy, maxSerializedBytes: size })).toBeNull();
+          expect(checkPayloadShape(value, { ...roomy, maxSerializedBytes: size - 1 })).toBe('is too large (over 0 MB)');
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(jsonBytes({ a: 'é', b: [1, true, null] })).toBe(28);
+    expect(
+      checkPayloadShape({ a: 'é', b: [1, true, null], c: undefined }, { ...roomy, maxSerializedBytes: 28 }),
+    ).toBeNull();
+  });
+
+  it('refuses a request over about 1 MB in total, even when every part is within its own limit', () => {
+    const justUnder = wide(16, 64 * 1024 - 32);
+    expect(jsonBytes(justUnder)).toBeLessThanOrEqual(maxRequestBytes);
+    expect(checkPayloadShape(justUnder)).toBeNull();
+    const over = wide(17, 64 * 1024 - 32);
+    expect(jsonBytes(over)).toBeGreaterThan(maxRequestBytes);
+    expect(checkPayloadShape(over)).toBe('is too large (over 1 MB)');
+    // Many small values add up too.
+    expect(checkPayloadShape({ l: Array.from({ length: 900 }, () => wide(1, 2000)) })).toBe('is too large (over 1 MB)');
+  });
+
+  it('counts multi-byte characters by their UTF-8 size', () => {
+    const text = '€'.repeat(60_000); // 3 bytes each: 180 kB of JSON from 60,000 characters
+    expect(checkPayloadShape({ a: text, b: text, c: text, d: text, e: text, f: text })).toBe(
+      'is too large (over 1 MB)',
+    );
+    expect(checkPayloadShape({ a: text, b: text, c: text, d: text, e: text })).toBeNull();
   });
 
   it('never echoes a value or a key other than the forbidden ones in its reason', () => {

@@ -133,6 +133,7 @@ describe('scan service', () => {
     const settings: Settings = {
       ...defaultSettings,
       throughput: { enabled: true, downloadUrl: 'https://speed.example.org/file', uploadUrl: '' },
+      approvedHosts: ['speed.example.org:443'],
     };
     const throughput = createConnectionThroughputProbe({
       downloadMaxBytes: 256 * 1024,

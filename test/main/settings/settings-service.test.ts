@@ -4,7 +4,12 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings/settings';
+import {
+  defaultSettings,
+  settingsPatchSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/settings/settings';
 import { createSettingsService, sanitize } from '../../../main/settings/settings-service';
 import Conf from 'conf';
 
@@ -251,5 +256,107 @@ describe('settings: thresholds and remembered "not applicable"', () => {
       service.update({ notApplicable: [{ id: 'connection.quality', reason: 'managed-by-clinic', note: ' ', since }] }),
     ).toThrow(/needs a note/);
     expect(service.get().notApplicable).toEqual([]);
+  });
+});
+
+describe('addresses in settings', () => {
+  const service = () => createSettingsService(dir, confStoreFactory);
+  const refusal = (work: () => unknown) => {
+    try {
+      work();
+    } catch (error) {
+      return { code: (error as { code?: string }).code, message: (error as Error).message };
+    }
+    return null;
+  };
+
+  it('keeps the other platform as host[:port], without the path of a pasted meeting link', () => {
+    expect(
+      service().update({ otherPlatformHost: 'https://Meet.Example.org/room-17?pwd=secret' }).otherPlatformHost,
+    ).toBe('meet.example.org');
+    expect(service().update({ otherPlatformHost: 'meet.example.org:8443' }).otherPlatformHost).toBe(
+      'meet.example.org:8443',
+    );
+    expect(readFileSync(file(), 'utf8')).not.toContain('secret');
+  });
+
+  it.each(['localhost:9222', '169.254.169.254', '192.168.1.1', 'fileserver', 'meet.example.org:22'])(
+    'refuses the other platform %s with a plain reason and keeps the old value',
+    (address) => {
+      const settings = service();
+      settings.update({ otherPlatformHost: 'meet.example.org' });
+      expect(refusal(() => settings.update({ otherPlatformHost: address }))).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(settings.get().otherPlatformHost).toBe('meet.example.org');
+    },
+  );
+
+  it('refuses a speed-test address that is not https, with a clear message', () => {
+    const settings = service();
+    const patch = { throughput: { enabled: true, downloadUrl: 'http://speed.example.net/file', uploadUrl: '' } };
+    expect(refusal(() => settings.update(patch))).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'The speed-test address must start with https:// so the test cannot be read or redirected on the way.',
+    });
+    const upload = {
+      throughput: { enabled: true, downloadUrl: 'https://speed.example.net/f', uploadUrl: 'https://10.0.0.8/up' },
+    };
+    expect(refusal(() => settings.update(upload))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/private network/),
+    });
+    expect(settings.get().throughput).toEqual(defaultSettings.throughput);
+    expect(settings.update({ throughput: { ...upload.throughput, uploadUrl: '' } }).throughput.downloadUrl).toBe(
+      'https://speed.example.net/f',
+    );
+  });
+
+  it('does not re-judge an older value the patch leaves unchanged, so it never blocks another change', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({
+        settings: {
+          ...defaultSettings,
+          otherPlatformHost: 'old-intranet-name',
+          throughput: { enabled: true, downloadUrl: 'http://speed.example.net/f', uploadUrl: '' },
+        },
+      }),
+    );
+    const settings = service();
+    const { otherPlatformHost, throughput } = settings.get();
+    expect(settings.update({ otherPlatformHost, throughput, theme: 'dark' }).theme).toBe('dark');
+  });
+
+  it('remembers approvals as host:port, lists them, and forgets them', () => {
+    const settings = service();
+    expect(settings.approveHost('Meet.Example.org:443').approvedHosts).toEqual(['meet.example.org:443']);
+    expect(settings.approveHost('meet.example.org:443').approvedHosts).toEqual(['meet.example.org:443']);
+    settings.approveHost('speed.example.net:8443');
+    expect(service().get().approvedHosts).toEqual(['meet.example.org:443', 'speed.example.net:8443']);
+    expect(settings.forgetHost('meet.example.org:443').approvedHosts).toEqual(['speed.example.net:8443']);
+    expect(service().get().approvedHosts).toEqual(['speed.example.net:8443']);
+  });
+
+  it.each([
+    '127.0.0.1:9222',
+    'localhost:443',
+    'fd00:ec2::254',
+    '[fd00:ec2::254]:80',
+    'https://meet.example.org/',
+    'meet.example.org:25',
+  ])('refuses to approve %s', (target) => {
+    const settings = service();
+    expect(refusal(() => settings.approveHost(target))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(settings.get().approvedHosts).toEqual([]);
+  });
+
+  it('takes approvals only through their own calls, never a settings patch', () => {
+    expect(settingsPatchSchema.safeParse({ approvedHosts: ['evil.example:443'] }).success).toBe(false);
+  });
+
+  it('drops an approval an older version or a hand edit left for an address ReadyRoom would now refuse', () => {
+    expect(
+      sanitize({ approvedHosts: ['meet.example.org:443', '127.0.0.1:9222', 'MEET.example.org:443', 'junk'] })
+        .approvedHosts,
+    ).toEqual(['meet.example.org:443']);
   });
 });

@@ -29,6 +29,48 @@ describe('useScanStore', () => {
     expect(useScanStore.getState().running).toEqual({ 'security.firewall': true });
   });
 
+  it('keeps the addresses main is waiting to be allowed; a re-run answers afresh only for its own checks', async () => {
+    const ask = (target: string, checkId: 'connection.quality' | 'connection.throughput') => ({
+      target,
+      host: target.split(':')[0] ?? '',
+      port: 443,
+      purpose: checkId === 'connection.quality' ? ('connection' as const) : ('speed-test' as const),
+      checkIds: [checkId],
+    });
+    let waiting = [
+      ask('meet.example.org:443', 'connection.quality'),
+      ask('speed.example.net:443', 'connection.throughput'),
+    ];
+    installFakeBridge(
+      createFakeBridge({
+        'scan:start': (req) => ({
+          scanId: `s-${Math.random()}`,
+          checkIds: req.only ?? ['connection.quality', 'connection.throughput'],
+          needsApproval: waiting.filter((a) => !req.only || a.checkIds.some((id) => req.only?.includes(id))),
+        }),
+      }),
+    );
+    await useScanStore.getState().start({ platform: 'other', target: 'meet.example.org' });
+    expect(useScanStore.getState().needsApproval.map((a) => a.target)).toEqual([
+      'meet.example.org:443',
+      'speed.example.net:443',
+    ]);
+    // "Check again" on the connection: still waiting, asked once, the speed test's question kept.
+    await useScanStore.getState().checkAgain('connection.quality');
+    expect(
+      useScanStore
+        .getState()
+        .needsApproval.map((a) => a.target)
+        .sort(),
+    ).toEqual(['meet.example.org:443', 'speed.example.net:443']);
+    // Allowed elsewhere (Settings): the re-run no longer asks.
+    waiting = waiting.filter((a) => a.target !== 'meet.example.org:443');
+    await useScanStore.getState().checkAgain('connection.quality');
+    expect(useScanStore.getState().needsApproval.map((a) => a.target)).toEqual(['speed.example.net:443']);
+    useScanStore.getState().dismissApproval('speed.example.net:443');
+    expect(useScanStore.getState().needsApproval).toEqual([]);
+  });
+
   it('is starting from the request until main says which checks run, so nothing looks missing', async () => {
     setup();
     const started = useScanStore.getState().start({ platform: 'zoom' });

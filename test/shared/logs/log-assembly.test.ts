@@ -50,6 +50,23 @@ function input(overrides: Partial<LogAssemblyInput> = {}): LogAssemblyInput {
 }
 
 describe('assembleReadinessLog', () => {
+  it('saves a check whose evidence is beyond what a log holds, keeping its status and saying the details were left out', () => {
+    const programs = Array.from({ length: 700 }, (_, i) => ({ name: `Helper ${i}`, category: 'other', pid: 1000 + i }));
+    const id = automaticCheckIds[0];
+    const automatic = {
+      ...allPassing(),
+      [id]: { result: { ...result(id, 'warn'), evidence: { programs } }, checkedAt },
+    };
+    const { log } = assembleReadinessLog(input({ automatic }));
+    expect(newReadinessLogSchema.safeParse(log).success).toBe(true);
+    const check = log.checks.find((c) => c.id === id);
+    expect(check).toMatchObject({ status: 'warn', summary: `${id} is warn`, checkedAt });
+    expect(check?.evidence).toEqual({
+      evidenceLeftOut: 'The details of this check were left out of the log: its evidence has too many entries.',
+    });
+    expect(log.checks.find((c) => c.id === automaticCheckIds[1])?.evidence).toEqual({ seen: 'pass' });
+  });
+
   it('builds a valid Ready log from what main measured and what the therapist answered', () => {
     const { log, problems, unused } = assembleReadinessLog(input());
     expect(newReadinessLogSchema.parse(log)).toEqual(log);

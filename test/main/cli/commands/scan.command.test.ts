@@ -40,6 +40,7 @@ function fakeService(probes: Probe[], seen: ScanRequest[] = []): ScanService {
   const real = probesOnlyScanService(probes);
   return {
     checkIds: real.checkIds,
+    approvalsNeeded: real.approvalsNeeded,
     run: (request, options) => {
       seen.push(request);
       return real.run(request, options);

@@ -33,8 +33,8 @@ const slow = (id: Probe['id'], ms: number): Probe => ({
   },
 });
 
-function scanService() {
-  return probesOnlyScanService([slow('connection.type', 60), slow('security.firewall', 10)]);
+function scanService(probes: readonly Probe[] = [slow('connection.type', 60), slow('security.firewall', 10)]) {
+  return probesOnlyScanService(probes);
 }
 
 describe('scan handlers', () => {
@@ -52,6 +52,32 @@ describe('scan handlers', () => {
       result: { id: 'security.firewall', status: 'pass' },
     });
     expect(sink.emitted[2]?.payload).toMatchObject({ scanId: started.scanId, durationMs: expect.any(Number) });
+  });
+
+  it("treats the window's target as needing approval: scan:start names it, and neither call contacts it", async () => {
+    const quality: Probe = {
+      id: 'connection.quality',
+      run: async () => ({ status: 'pass', summary: 'contacted', evidence: {} }),
+    };
+    const scan = scanService([quality]);
+    const sink = recordingSink();
+    const handlers = createScanHandlers(scan, sink, createScanRecords());
+    const started = await handlers['scan:start']({ platform: 'other', target: 'meet.example.org' });
+    expect(started.needsApproval).toEqual([
+      {
+        target: 'meet.example.org:443',
+        host: 'meet.example.org',
+        port: 443,
+        purpose: 'connection',
+        checkIds: ['connection.quality'],
+      },
+    ]);
+    await sink.finished;
+    expect(sink.emitted[0]?.payload).toMatchObject({ result: { id: 'connection.quality', status: 'unknown' } });
+    const report = await handlers['scan:run']({ platform: 'other', target: '127.0.0.1:9222' });
+    expect(report.checks[0]).toMatchObject({ status: 'unknown', evidence: { notContacted: '127.0.0.1:9222' } });
+    // Nothing to approve for a built-in platform.
+    expect((await handlers['scan:start']({ platform: 'zoom' })).needsApproval).toEqual([]);
   });
 
   it('scan:start honours only', async () => {

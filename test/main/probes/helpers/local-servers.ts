@@ -91,6 +91,11 @@ export async function startHttpServer(): Promise<TestHttpServer> {
       tick();
       return;
     }
+    if (req.url === '/redirect') {
+      req.resume();
+      res.writeHead(307, { location: '/file' }).end();
+      return;
+    }
     if (req.url === '/upload' || req.url === '/slow-upload') {
       req.resume();
       req.on('end', () => {

@@ -46,6 +46,13 @@ describe('throughput', () => {
     });
   });
 
+  it('follows no redirect, in either direction: it could lead to an address never allowed', async () => {
+    const down = await measureDownload(new URL(`${server.origin}/redirect`), deps, options);
+    const up = await measureUpload(new URL(`${server.origin}/redirect`), deps, options);
+    for (const r of [down, up]) expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/another address/) });
+    expect(server.requests().slice(-2)).toEqual(['GET /redirect', 'POST /redirect']);
+  });
+
   it('accepts https anywhere and http only to this computer', () => {
     expect(checkTestUrl('https://speed.example.org/5MB.bin').ok).toBe(true);
     expect(checkTestUrl('http://127.0.0.1:8080/file').ok).toBe(true);

@@ -49,6 +49,25 @@ describe('EraseClient', () => {
     ]);
   });
 
+  it('refuses a typed code with a hidden character, plainly, without asking main', async () => {
+    const { user, section, bridge } = setup();
+    const input = within(section).getByLabelText('Client code');
+    await user.click(input);
+    await user.paste('AB\u200b-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    expect(await within(section).findByText(/contains a hidden or control character/)).toBeTruthy();
+    expect(bridge.calls.some((c) => c.channel === 'logs:list' || c.channel === 'logs:erase-client')).toBe(false);
+  });
+
+  it('looks a code up in the form it is stored in (NFC)', async () => {
+    const { user, section, bridge } = setup({ logs: [storedLog(1, { clientCode: 'Zo\u00eb-1' })] });
+    await user.click(within(section).getByLabelText('Client code'));
+    await user.paste('Zoe\u0308-1');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    expect(await within(section).findByText('1 log has the client code Zo\u00eb-1.')).toBeTruthy();
+    expect(bridge.calls.find((c) => c.channel === 'logs:list')?.request).toEqual({ client: 'Zo\u00eb-1' });
+  });
+
   it('says plainly when no log has the code and every month can be read', async () => {
     const { user, section, bridge } = setup();
     await user.type(within(section).getByLabelText('Client code'), 'ZZ-1');

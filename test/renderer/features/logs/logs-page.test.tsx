@@ -38,6 +38,23 @@ describe('LogsPage', () => {
     expect(screen.getByText('3 logs.')).toBeTruthy();
   });
 
+  it('shows a code an older version saved with hidden characters as <U+…>, in the list and the log', async () => {
+    const { user } = setup({
+      logs: [storedLog(1, { clientCode: 'lee@x.org\u202egro' }), storedLog(2, { clientCode: 'AB\u200b-017' })],
+    });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const table = screen.getByRole('table');
+    expect(within(table).getByText('lee@x.org<U+202E>gro')).toBeTruthy();
+    expect(within(table).getByText('AB<U+200B>-017')).toBeTruthy();
+    expect(table.textContent).not.toMatch(/[\u200b\u202e]/);
+    // The filter suggests each code as it looks, which finds it.
+    const suggestions = [...document.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'));
+    expect(suggestions).toEqual(['AB-017', 'lee@x.orggro']);
+    await user.click(screen.getByRole('button', { name: /View the log for lee@x\.org<U\+202E>gro/ }));
+    expect(await screen.findByRole('heading', { name: /Log for lee@x\.org<U\+202E>gro/ })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/[\u200b\u202e]/);
+  });
+
   it('has no accessibility violations in the list', async () => {
     const { container } = setup();
     await waitFor(() => expect(rows()).toHaveLength(3));

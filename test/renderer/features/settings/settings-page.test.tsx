@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { AppError } from '../../../../shared/errors';
 import { defaultSettings, type Settings } from '../../../../shared/settings/settings';
 import { SettingsPage } from '../../../../renderer/features/settings/settings-page';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
@@ -56,8 +57,79 @@ describe('SettingsPage', () => {
     await user.click(await screen.findByLabelText('Measure my connection speed during checks'));
     await user.type(screen.getByLabelText('Download test address (https)'), 'http://example.org/file');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(await screen.findByText(/https:\/\/ address/)).toBeTruthy();
+    expect(await screen.findByText(/must start with https:\/\//)).toBeTruthy();
     expect(stored.throughput.enabled).toBe(false);
+  });
+
+  it.each([
+    ['this computer', 'other', 'Platform web address', 'localhost:9222', /on this computer or a private network/],
+    [
+      'the cloud metadata address',
+      'other',
+      'Platform web address',
+      '169.254.169.254',
+      /on this computer or a private network/,
+    ],
+    ['an SSH port', 'other', 'Platform web address', 'meet.example.org:22', /^Port 22 /],
+    ['this computer, for Jane', 'jane', 'Your Jane address', 'localhost', /on this computer or a private network/],
+  ])(
+    'refuses %s as the platform address, saying why, without saving',
+    async (_label, platform, label, address, reason) => {
+      const user = userEvent.setup();
+      render(<SettingsPage />);
+      await user.selectOptions(await screen.findByLabelText('Usual video platform'), platform);
+      await user.type(screen.getByLabelText(label), address);
+      await user.click(screen.getByRole('button', { name: 'Save settings' }));
+      expect(await screen.findByText(reason)).toBeTruthy();
+      expect(bridge.calls.some((c) => c.channel === 'settings:update')).toBe(false);
+    },
+  );
+
+  it('refuses a speed-test address on a private network', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    await user.click(await screen.findByLabelText('Measure my connection speed during checks'));
+    await user.type(screen.getByLabelText('Download test address (https)'), 'https://192.168.1.10/file');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/on this computer or a private network/)).toBeTruthy();
+    expect(bridge.calls.some((c) => c.channel === 'settings:update')).toBe(false);
+  });
+
+  it('shows a refusal from main as it is worded', async () => {
+    bridge.handle('settings:update', () => {
+      throw new AppError('BAD_REQUEST', 'The speed-test address must start with https:// (from main).');
+    });
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    await user.selectOptions(await screen.findByLabelText('Keep readiness logs for'), '3');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('The speed-test address must start with https:// (from main).')).toBeTruthy();
+  });
+
+  it('lists the addresses allowed so far and withdraws one; saving the form never sends them', async () => {
+    stored = { ...defaultSettings, approvedHosts: ['meet.example.org:443', 'speed.example.net:443'] };
+    bridge.handle('settings:forget-host', ({ target }) => {
+      stored = { ...stored, approvedHosts: stored.approvedHosts.filter((h) => h !== target) };
+      return stored;
+    });
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const section = await screen.findByRole('region', { name: 'Addresses ReadyRoom may contact' });
+    expect(section.textContent).toContain('meet.example.org:443');
+    await user.click(screen.getByRole('button', { name: 'Remove meet.example.org:443' }));
+    expect(
+      await screen.findByText('Removed meet.example.org:443. ReadyRoom will ask again before contacting it.'),
+    ).toBeTruthy();
+    expect(section.textContent).not.toContain('meet.example.org:443 Remove');
+    expect(screen.queryByRole('button', { name: 'Remove meet.example.org:443' })).toBeNull();
+    expect(stored.approvedHosts).toEqual(['speed.example.net:443']);
+
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText('Settings saved.');
+    const saves = bridge.calls.filter((c) => c.channel === 'settings:update');
+    expect(saves).toHaveLength(1);
+    expect(Object.keys((saves[0]?.request as { patch: object }).patch)).not.toContain('approvedHosts');
+    expect(stored.approvedHosts).toEqual(['speed.example.net:443']);
   });
 
   it('stores the always- and never-suggest program lists one per line', async () => {

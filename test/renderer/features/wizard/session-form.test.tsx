@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import { scanContext } from '../../../../renderer/features/wizard/session-actions';
 import { SessionForm, sessionProblems } from '../../../../renderer/features/wizard/session-form';
 import { useWizardStore } from '../../../../renderer/stores/wizard-store';
 
@@ -35,6 +36,32 @@ describe('SessionForm', () => {
     rerender(<SessionForm showErrors />);
     expect(screen.getByText('Enter a client code.')).toBeTruthy();
     expect(screen.getByLabelText('Client code').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('refuses a client code with a hidden character, even one that looks like an e-mail address', async () => {
+    render(<SessionForm showErrors />);
+    await userEvent.click(screen.getByLabelText('Client code'));
+    await userEvent.paste('jane\u202e@example.org');
+    expect(screen.getByText(/contains a hidden or control character/)).toBeTruthy();
+    expect(sessionProblems(useWizardStore.getState().session).clientCode).toMatch(/hidden or control character/);
+  });
+
+  it("says why another platform's address cannot be used, and sends only the host of a pasted link to the scan", () => {
+    const session = (platformHost: string) => ({
+      ...useWizardStore.getState().session,
+      platform: 'other' as const,
+      platformHost,
+    });
+    expect(sessionProblems(session('localhost:9222')).platformHost).toMatch(/on this computer or a private network/);
+    expect(sessionProblems(session('https://meet.example.org/room-17?pwd=1')).platformHost).toBeNull();
+    expect(scanContext(session('https://meet.example.org/room-17?pwd=1'))).toEqual({
+      platform: 'other',
+      target: 'meet.example.org',
+    });
+    expect(scanContext(session('meet.example.org:8443'))).toEqual({
+      platform: 'other',
+      target: 'meet.example.org:8443',
+    });
   });
 
   it('asks for the host of another platform', async () => {
