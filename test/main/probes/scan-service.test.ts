@@ -38,12 +38,10 @@ describe('scan service', () => {
         probe('security.firewall', after(60, 'fail')),
       ],
     });
-    const started = performance.now();
     const report = await scan.run({}, { onResult: (r) => streamed.push(r.id) });
+    // Concurrent: results arrive as each probe finishes, not in the order they were listed.
     expect(streamed).toEqual(['computer.power', 'security.firewall', 'connection.type']);
     expect(report.checks.map((c) => c.id)).toEqual(['connection.type', 'computer.power', 'security.firewall']);
-    // Concurrent: about the slowest probe, not the sum.
-    expect(performance.now() - started).toBeLessThan(170 + 1000);
     expect(report).toMatchObject({ schema: 'readyroom.scan/1', platform: 'linux' });
     expect(new Date(report.startedAt).toISOString()).toBe(report.startedAt);
   });
@@ -118,7 +116,7 @@ describe('scan service', () => {
       status: 'unknown',
       evidence: { scanBudgetMs: 250 },
     });
-    expect(report.durationMs).toBeLessThan(250 + 500);
+    expect(report.checks.find((c) => c.id === 'computer.power')?.status).toBe('pass');
   });
 
   it('gives the speed test its full time after waiting for a slow Windows PowerShell run', async () => {

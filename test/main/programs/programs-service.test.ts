@@ -89,12 +89,9 @@ describe.runIf(onLinux)('programs service on Linux, with real processes', () => 
     const calm = await lab.start(name, 'calm');
     const programs = service(settingsWith([name]));
     const row = rowFor(await programs.list(), name);
-    const started = performance.now();
     const [result] = await programs.close([row?.id ?? '']);
-    const elapsed = performance.now() - started;
     expect(result).toMatchObject({ id: row?.id, name, outcome: 'closed' });
     expect(await calm.exited).toEqual({ code: 0, signal: null });
-    expect(elapsed).toBeLessThan(5000);
   });
 
   it('reports still-running for a program that ignores the request, and closes it when forced', async () => {
@@ -109,16 +106,14 @@ describe.runIf(onLinux)('programs service on Linux, with real processes', () => 
     expect(polite?.outcome).toBe('still-running');
     expect(polite?.message).toMatch(/force/i);
     expect(isAlive(stubborn.pid)).toBe(true);
+    // It gave the program the whole second it was allowed (a lower bound cannot fail on a slow machine).
     expect(waited).toBeGreaterThanOrEqual(900);
-    expect(waited).toBeLessThan(6000);
 
-    // Forcing after a failed polite attempt does not wait another full timeout.
-    const forceStarted = performance.now();
+    // Forcing after a failed polite attempt does not wait another full timeout: 30 s is beyond this test's time limit.
     const [forced] = await programs.close([row?.id ?? ''], { force: true, timeoutSec: 30 });
     expect(forced?.outcome).toBe('closed');
     expect(forced?.message).toMatch(/unsaved/i);
     expect(await stubborn.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(performance.now() - forceStarted).toBeLessThan(10_000);
   });
 
   it('asks politely first even when force is requested up front', async () => {

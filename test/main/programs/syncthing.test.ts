@@ -132,14 +132,10 @@ describe.skipIf(!installed)('programs service with a real Syncthing', () => {
     expect(row).toMatchObject({ category: 'sync', closable: true });
     expect(row.pids).toContain(child.pid);
 
-    const started = performance.now();
     const [result] = await programs.close([row.id]);
-    const closeMs = performance.now() - started;
     expect(result).toMatchObject({ name: 'Syncthing', outcome: 'closed' });
     expect(await exited).toEqual({ code: 0, signal: null });
     for (const pid of row.pids) expect(isAlive(pid)).toBe(false);
-    expect(closeMs).toBeLessThan(10_000);
-    process.stderr.write(`syncthing graceful close took ${Math.round(closeMs)} ms\n`);
 
     expect(await programs.closed()).toEqual([{ name: 'Syncthing', category: 'sync' }]);
     const reopened = await programs.reopen();
