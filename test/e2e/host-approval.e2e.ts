@@ -46,7 +46,7 @@ describe('asking before contacting a new address', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Usual video platform').selectOption('other');
     // A pasted meeting link: only its host is kept.
-    await page.getByLabel('Address of your platform').fill('https://meet.example.org/therapy-room-17?pwd=abc');
+    await page.getByLabel('Platform web address').fill('https://meet.example.org/therapy-room-17?pwd=abc');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     const saved = await invokeOk<Settings>(page, 'settings:get', {});
