@@ -54,6 +54,13 @@ export function createChangeKeys(
     }
   }
 
+  /** Writes the next revision of the key file with these slots; the session follows only once it is on disk. */
+  function commitSlots(s: Session, slots: KeySlots['slots']): void {
+    const updated: KeySlots = { ...s.slots, revision: s.slots.revision + 1, slots };
+    keyFiles.write(s, updated);
+    s.slots = updated;
+  }
+
   return {
     provePassphrase,
 
@@ -64,13 +71,7 @@ export function createChangeKeys(
       try {
         // Marked first: a crash before the key is shown leaves a vault that says so.
         keyFiles.markRecoveryKeyUnconfirmed();
-        const updated: KeySlots = {
-          ...s.slots,
-          revision: s.slots.revision + 1,
-          slots: { ...s.slots.slots, recovery: createRecoverySlot(s.dek, s.slots.vaultId, recovery.bytes) },
-        };
-        keyFiles.write(s, updated);
-        s.slots = updated;
+        commitSlots(s, { ...s.slots.slots, recovery: createRecoverySlot(s.dek, s.slots.vaultId, recovery.bytes) });
         log.info('recovery key replaced');
         return recovery.text;
       } finally {
@@ -94,13 +95,7 @@ export function createChangeKeys(
       try {
         const slot = await createPassphraseSlot(dekCopy, s.slots.vaultId, next, ctx.kdf);
         if (sessions.current !== s) throw new AppError('LOCKED', messages.locked);
-        const updated: KeySlots = {
-          ...s.slots,
-          revision: s.slots.revision + 1,
-          slots: { ...s.slots.slots, passphrase: slot },
-        };
-        keyFiles.write(s, updated);
-        s.slots = updated;
+        commitSlots(s, { ...s.slots.slots, passphrase: slot });
         log.info('passphrase changed');
       } finally {
         wipe(dekCopy);
@@ -122,18 +117,10 @@ export function createChangeKeys(
             "Your computer's keychain did not accept ReadyRoom's key. You can keep using your passphrase.",
           );
         }
-        const updated: KeySlots = {
-          ...s.slots,
-          revision: s.slots.revision + 1,
-          slots: { ...s.slots.slots, keychain: slot },
-        };
-        keyFiles.write(s, updated);
-        s.slots = updated;
+        commitSlots(s, { ...s.slots.slots, keychain: slot });
       } else if (s.slots.slots.keychain) {
         const { keychain: _removed, ...rest } = s.slots.slots;
-        const updated: KeySlots = { ...s.slots, revision: s.slots.revision + 1, slots: rest };
-        keyFiles.write(s, updated);
-        s.slots = updated;
+        commitSlots(s, rest);
       }
     },
   };
