@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
+import { noteSearchText, searchableText } from '../../shared/logs/log-note-search';
 import { logOutcome } from '../../shared/logs/log-outcome';
 import {
   addendumInputSchema,
@@ -30,6 +31,12 @@ export interface LogsQuery {
   readonly limit?: number;
 }
 
+/** Logs whose notes hold the words searched for (ids only: the list already has their summaries). */
+export interface NoteMatches {
+  readonly ids: readonly string[];
+  readonly unreadablePeriods: readonly string[];
+}
+
 export interface LogList {
   readonly logs: readonly LogSummary[];
   readonly unreadablePeriods: readonly string[];
@@ -40,6 +47,8 @@ export interface LogList {
 export interface VaultLogs {
   save(s: Session, log: NewReadinessLog): { readonly id: string; readonly outcome: Outcome };
   list(s: Session, query?: LogsQuery): LogList;
+  /** Every log whose notes (its own and those added later) contain `text`, accents and case aside. */
+  searchNotes(s: Session, text: string): NoteMatches;
   get(s: Session, id: string): ReadinessLog;
   addAddendum(s: Session, id: string, addendum: AddendumInput): ReadinessLog;
   delete(s: Session, id: string): { readonly deleted: boolean };
@@ -76,7 +85,45 @@ function validAddendum(input: AddendumInput, at: Date): Addendum {
   };
 }
 
+/** One month's searchable notes, valid while its logs file is the one whose IV they were read from. */
+interface MonthNotes {
+  readonly logsIv: string | undefined;
+  readonly notes: readonly (readonly [id: string, text: string])[];
+}
+
 export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLogs {
+  /*
+   * Notes are not in the summaries (a listing, an export or `logs list --json` never carries
+   * them). The first search of a session reads every month once; each month's notes are then
+   * kept, normalised and bounded, until its logs file changes, so later searches cost a scan.
+   */
+  const noteCache = new WeakMap<Session, Map<string, MonthNotes>>();
+
+  function monthNotes(s: Session, period: string): MonthNotes | null {
+    const index = months.readIndex(s, period);
+    if (!index) return null;
+    let cache = noteCache.get(s);
+    if (!cache) {
+      cache = new Map();
+      noteCache.set(s, cache);
+    }
+    const cached = cache.get(period);
+    if (cached && cached.logsIv === index.logsIv) return cached;
+    const month = months.readUncachedOrSetAside(s, period);
+    if (!month) {
+      cache.delete(period);
+      return null;
+    }
+    const notes: (readonly [string, string])[] = [];
+    for (const entry of Object.values(month.logs)) {
+      const text = noteSearchText(entry);
+      if (text) notes.push([entry.id, text]);
+    }
+    const fresh = { logsIv: index.logsIv, notes };
+    cache.set(period, fresh);
+    return fresh;
+  }
+
   return {
     save(s, input) {
       // The code first, so a refused code is named as the reason rather than "not complete".
@@ -129,6 +176,16 @@ export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLog
         unreadablePeriods: months.unreadablePeriods(),
         missingPeriods: months.missingPeriods(),
       };
+    },
+
+    searchNotes(s, text) {
+      const wanted = searchableText(text);
+      const ids: string[] = [];
+      if (!wanted) return { ids, unreadablePeriods: months.unreadablePeriods() };
+      for (const period of ctx.periodsOnDisk()) {
+        for (const [id, notes] of monthNotes(s, period)?.notes ?? []) if (notes.includes(wanted)) ids.push(id);
+      }
+      return { ids, unreadablePeriods: months.unreadablePeriods() };
     },
 
     get(s, id) {

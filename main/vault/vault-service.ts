@@ -14,7 +14,7 @@ import { createVaultBackup, type RestoreResult } from './vault-backup';
 import { createVaultCheck } from './vault-check';
 import { createVaultContext, type VaultServiceDeps } from './vault-context';
 import { createErasure, type EraseResult } from './vault-erasure';
-import { createVaultLogs, type LogList, type LogsQuery } from './vault-logs';
+import { createVaultLogs, type LogList, type LogsQuery, type NoteMatches } from './vault-logs';
 import { createVaultRekey } from './vault-rekey';
 import { createQuarantine } from './vault-quarantine';
 import { createRetention } from './vault-retention';
@@ -57,6 +57,8 @@ export interface VaultService {
   /** Saves a log with the outcome its checks and confirmations give (the one sent is not trusted); returns both. */
   save(log: NewReadinessLog): { readonly id: string; readonly outcome: Outcome };
   list(query?: LogsQuery): LogList;
+  /** Ids of the logs whose notes contain these words (accents and case aside). */
+  searchNotes(text: string): NoteMatches;
   get(id: string): ReadinessLog;
   addAddendum(id: string, addendum: AddendumInput): ReadinessLog;
   delete(id: string): { readonly deleted: boolean };
@@ -170,6 +172,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     },
     save: (input) => logs.save(active(), input),
     list: (query) => logs.list(active(), query),
+    searchNotes: (text) => logs.searchNotes(active(), text),
     get: (id) => logs.get(active(), id),
     addAddendum: (id, addendum) => logs.addAddendum(active(), id, addendum),
     delete: (id) => logs.delete(active(), id),

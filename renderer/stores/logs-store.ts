@@ -4,21 +4,33 @@ import type { ErrorData } from '../../shared/errors';
 import type { BackupOutcome, RestoreOutcome, Secret } from '../../shared/ipc/vault.contract';
 import type { AddendumInput, LogSummary, ReadinessLog } from '../../shared/logs/readiness-log';
 import { call, subscribe } from '../api';
+import { emptyFilter, filterLogs, noteQuery, type LogsFilter } from '../features/logs/log-filters-model';
 import { registerStoreReset } from './reset-stores';
 
-export interface LogsFilter {
-  /** Exact client code (case ignored); empty for all. */
-  readonly client: string;
-  /** "YYYY-MM-DD" from a date input, local time; empty for no limit. */
-  readonly from: string;
-  readonly to: string;
-}
+export { dayBoundary, type LogsFilter } from '../features/logs/log-filters-model';
+
+/** Shown first, so the newest rows are on screen while main lists the rest. */
+export const firstPageSize = 200;
+/** Words typed into the note search are sent once typing pauses this long. */
+export const noteSearchDelayMs = 250;
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
 
 type LogsState = {
   readonly filter: LogsFilter;
+  /** Every log main listed, newest first. */
+  readonly all: readonly LogSummary[];
+  /** False while only the newest logs are loaded and the rest are on their way. */
+  readonly complete: boolean;
+  /** The logs the filter matches, newest first. */
   readonly logs: readonly LogSummary[];
+  /** Ids whose notes hold `noteMatchesFor`; null when no note search is in force. */
+  readonly noteMatches: ReadonlySet<string> | null;
+  readonly noteMatchesFor: string;
+  readonly searchingNotes: boolean;
+  readonly notesError: ErrorData | null;
+  /** The log last opened, so the list comes back to it. */
+  readonly lastOpened: string | null;
   readonly unreadablePeriods: readonly string[];
   /** Months whose logs file is missing. */
   readonly missingPeriods: readonly string[];
@@ -28,8 +40,10 @@ type LogsState = {
   /** The log being viewed. */
   readonly selected: ReadinessLog | null;
   readonly selectedError: ErrorData | null;
+  /** Applies at once; a changed note search is sent to main once typing pauses. */
   setFilter(filter: Partial<LogsFilter>): void;
   load(): Promise<void>;
+  searchNotes(): Promise<void>;
   open(id: string): Promise<void>;
   close(): void;
   remove(id: string): Promise<Outcome<boolean>>;
@@ -40,10 +54,16 @@ type LogsState = {
   restore(request?: { token: string; secret: Secret }): Promise<Outcome<RestoreOutcome>>;
 };
 
-const emptyFilter: LogsFilter = { client: '', from: '', to: '' };
 const initial = {
   filter: emptyFilter,
+  all: [] as readonly LogSummary[],
+  complete: false,
   logs: [] as readonly LogSummary[],
+  noteMatches: null as ReadonlySet<string> | null,
+  noteMatchesFor: '',
+  searchingNotes: false,
+  notesError: null as ErrorData | null,
+  lastOpened: null as string | null,
   unreadablePeriods: [] as readonly string[],
   missingPeriods: [] as readonly string[],
   loaded: false,
@@ -53,45 +73,90 @@ const initial = {
   selectedError: null,
 };
 
-/** A date input's "YYYY-MM-DD" as the ISO instant of that local midnight (or the next one, for "to"). */
-export function dayBoundary(day: string, end: boolean): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) return undefined;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (end ? 1 : 0));
-  if (end) date.setMilliseconds(-1);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+let loadRun = 0;
+let noteRun = 0;
+let noteTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The matching logs. While a note search for new words is on its way the last matches stay
+ * shown (the status says it is searching) rather than logs whose notes were never looked at.
+ */
+function matching(state: Pick<LogsState, 'all' | 'filter' | 'noteMatches' | 'noteMatchesFor' | 'logs'>) {
+  const words = noteQuery(state.filter);
+  if (words && words !== state.noteMatchesFor) return state.logs;
+  return filterLogs(state.all, state.filter, words ? state.noteMatches : null);
 }
 
 export const useLogsStore = create<LogsState>()((set, get) => ({
   ...initial,
-  setFilter(filter) {
-    set({ filter: { ...get().filter, ...filter } });
+  setFilter(patch) {
+    const before = get().filter;
+    const filter = { ...before, ...patch };
+    const words = noteQuery(filter);
+    const searching = words !== '' && words !== get().noteMatchesFor;
+    set((state) => ({ filter, searchingNotes: searching, notesError: null, logs: matching({ ...state, filter }) }));
+    if (noteQuery(before) !== words) {
+      clearTimeout(noteTimer);
+      noteRun += 1;
+      if (searching) noteTimer = setTimeout(() => void get().searchNotes(), noteSearchDelayMs);
+    }
   },
   async load() {
-    const { filter } = get();
+    const run = ++loadRun;
     set({ loading: true });
-    const since = dayBoundary(filter.from, false);
-    const until = dayBoundary(filter.to, true);
-    const result = await call('logs:list', {
-      ...(filter.client.trim() ? { client: filter.client.trim() } : {}),
-      ...(since ? { since } : {}),
-      ...(until ? { until } : {}),
-    });
-    if (result.ok) {
-      set({
-        logs: result.value.logs,
+    if (!get().loaded) {
+      // The newest month or two come back at once; the full list follows.
+      const first = await call('logs:list', { limit: firstPageSize });
+      if (run !== loadRun) return;
+      if (!first.ok) return void set({ loading: false, error: first.error });
+      set((state) => {
+        const all = first.value.logs;
+        return {
+          all,
+          complete: all.length < firstPageSize,
+          logs: matching({ ...state, all }),
+          unreadablePeriods: first.value.unreadablePeriods,
+          missingPeriods: first.value.missingPeriods ?? [],
+          loaded: true,
+          error: null,
+        };
+      });
+    }
+    const result = await call('logs:list', {});
+    if (run !== loadRun) return;
+    if (!result.ok) return void set({ loading: false, error: result.error });
+    set((state) => {
+      const all = result.value.logs;
+      return {
+        all,
+        complete: true,
+        logs: matching({ ...state, all }),
         unreadablePeriods: result.value.unreadablePeriods,
         missingPeriods: result.value.missingPeriods ?? [],
         loaded: true,
         loading: false,
         error: null,
-      });
-    } else {
-      set({ loading: false, error: result.error });
-    }
+      };
+    });
+    // Notes may have changed with the logs (one added, one erased): the search is run again.
+    if (noteQuery(get().filter)) await get().searchNotes();
+  },
+  async searchNotes() {
+    const words = noteQuery(get().filter);
+    const run = ++noteRun;
+    clearTimeout(noteTimer);
+    if (!words) return void set((state) => ({ searchingNotes: false, logs: matching(state) }));
+    set({ searchingNotes: true });
+    const result = await call('logs:search-notes', { text: words });
+    if (run !== noteRun) return;
+    if (!result.ok) return void set({ searchingNotes: false, notesError: result.error });
+    set((state) => {
+      const next = { ...state, noteMatches: new Set(result.value.ids), noteMatchesFor: words };
+      return { ...next, searchingNotes: false, notesError: null, logs: matching(next) };
+    });
   },
   async open(id) {
-    set({ selectedError: null });
+    set({ selectedError: null, lastOpened: id });
     const result = await call('logs:get', { id });
     if (result.ok) set({ selected: result.value });
     else set({ selected: null, selectedError: result.error });
@@ -102,7 +167,11 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
   async remove(id) {
     const result = await call('logs:delete', { id });
     if (!result.ok) return result;
-    set({ selected: get().selected?.id === id ? null : get().selected, logs: get().logs.filter((l) => l.id !== id) });
+    set({
+      selected: get().selected?.id === id ? null : get().selected,
+      all: get().all.filter((l) => l.id !== id),
+      logs: get().logs.filter((l) => l.id !== id),
+    });
     return { ok: true, value: result.value.deleted };
   },
   async addNote(id, text) {
@@ -140,4 +209,9 @@ export function followLogChanges(): () => void {
   });
 }
 
-registerStoreReset(() => useLogsStore.setState(initial));
+registerStoreReset(() => {
+  loadRun += 1;
+  noteRun += 1;
+  clearTimeout(noteTimer);
+  useLogsStore.setState(initial);
+});

@@ -27,6 +27,7 @@ export const channelNameList = [
   'vault:new-data-key',
   'logs:save',
   'logs:list',
+  'logs:search-notes',
   'logs:get',
   'logs:add-addendum',
   'logs:delete',

@@ -10,6 +10,7 @@ import {
   newReadinessLogSchema,
 } from '../logs/readiness-log';
 import { clientCodeInputSchema } from '../logs/client-code';
+import { noteQueryMaxChars } from '../logs/log-note-search';
 import { channel, event, noRequest } from './contract-kit';
 import { scanIdSchema } from './scan.contract';
 
@@ -154,6 +155,10 @@ export const vaultChannels = {
       until: z.iso.datetime({ offset: true }).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
     }),
+  ),
+  /** Ids of the logs whose notes contain the words (accents and case aside); the list filters by them. */
+  'logs:search-notes': channel<{ readonly ids: readonly string[]; readonly unreadablePeriods: readonly string[] }>()(
+    z.strictObject({ text: z.string().min(1).max(noteQueryMaxChars) }),
   ),
   'logs:get': channel<ReadinessLog>()(z.strictObject({ id: z.string().min(8).max(64) })),
   'logs:add-addendum': channel<ReadinessLog>()(

@@ -30,6 +30,7 @@ export type VaultChannel =
   | 'vault:new-recovery-key'
   | 'vault:new-data-key'
   | 'logs:list'
+  | 'logs:search-notes'
   | 'logs:get'
   | 'logs:add-addendum'
   | 'logs:delete'
@@ -73,6 +74,7 @@ export function createVaultHandlers(vault: VaultService, deps: VaultHandlerDeps 
     'vault:new-recovery-key': ({ passphrase }) => vault.newRecoveryKey(passphrase),
     'vault:new-data-key': ({ passphrase }) => vault.newDataKey(passphrase),
     'logs:list': (query) => vault.list(query),
+    'logs:search-notes': ({ text }) => vault.searchNotes(text),
     'logs:get': ({ id }) => vault.get(id),
     'logs:add-addendum': ({ id, addendum }) => vault.addAddendum(id, addendum),
     'logs:delete': ({ id }) => vault.delete(id),

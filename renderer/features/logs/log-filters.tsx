@@ -1,38 +1,47 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useRef } from 'react';
 
+import { outcomeLabels, outcomes } from '../../../shared/logs/readiness-log';
 import { Button } from '../../components/button';
 import { useLogsStore } from '../../stores/logs-store';
+import { recordFilter } from './log-filters-history';
+import { checkChoices, emptyFilter, isFilterActive, type LogsFilter } from './log-filters-model';
 
-/** Filter by client code and by date; "Show" applies, "Show all" clears. */
+/**
+ * The Past logs filters. Each applies as it changes (the list is filtered in memory; a note
+ * search goes to main once typing pauses), keeps focus where it is, and goes into the address
+ * so back and forward bring earlier filters back.
+ */
 export function LogFilters({ knownClients }: { readonly knownClients: readonly string[] }) {
   const filter = useLogsStore((s) => s.filter);
   const setFilter = useLogsStore((s) => s.setFilter);
-  const load = useLogsStore((s) => s.load);
   const id = useId();
+  const firstField = useRef<HTMLInputElement>(null);
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    void load();
+  const change = <K extends keyof LogsFilter>(field: K, value: LogsFilter[K]) => {
+    setFilter({ [field]: value });
+    recordFilter(useLogsStore.getState().filter, field);
   };
 
   const clear = () => {
-    setFilter({ client: '', from: '', to: '' });
-    void load();
+    setFilter(emptyFilter);
+    recordFilter(emptyFilter, null);
+    // The button goes away with the filters: focus moves to the first field rather than being lost.
+    firstField.current?.focus();
   };
 
-  const active = Boolean(filter.client || filter.from || filter.to);
   return (
-    <form className="rr-logs__filters" onSubmit={apply} aria-label="Filter logs">
+    <form className="rr-logs__filters" aria-label="Filter logs" role="search" onSubmit={(e) => e.preventDefault()}>
       <div className="rr-field">
         <label htmlFor={`${id}-client`}>Client code</label>
         <input
+          ref={firstField}
           id={`${id}-client`}
           className="rr-input"
           list={`${id}-clients`}
           value={filter.client}
           maxLength={40}
           autoComplete="off"
-          onChange={(e) => setFilter({ client: e.target.value })}
+          onChange={(e) => change('client', e.target.value)}
         />
         <datalist id={`${id}-clients`}>
           {knownClients.map((c) => (
@@ -47,7 +56,7 @@ export function LogFilters({ knownClients }: { readonly knownClients: readonly s
           className="rr-input"
           type="date"
           value={filter.from}
-          onChange={(e) => setFilter({ from: e.target.value })}
+          onChange={(e) => change('from', e.target.value)}
         />
       </div>
       <div className="rr-field">
@@ -57,15 +66,62 @@ export function LogFilters({ knownClients }: { readonly knownClients: readonly s
           className="rr-input"
           type="date"
           value={filter.to}
-          onChange={(e) => setFilter({ to: e.target.value })}
+          onChange={(e) => change('to', e.target.value)}
         />
       </div>
-      <div className="rr-logs__filter-actions">
-        <Button type="submit" variant="primary">
-          Show
-        </Button>
-        {active && <Button onClick={clear}>Show all</Button>}
+      <div className="rr-field">
+        <label htmlFor={`${id}-outcome`}>Outcome</label>
+        <select
+          id={`${id}-outcome`}
+          className="rr-input"
+          value={filter.outcome}
+          onChange={(e) => change('outcome', e.target.value as LogsFilter['outcome'])}
+        >
+          <option value="">Any outcome</option>
+          {outcomes.map((o) => (
+            <option key={o} value={o}>
+              {outcomeLabels[o]}
+            </option>
+          ))}
+        </select>
       </div>
+      <div className="rr-field">
+        <label htmlFor={`${id}-check`}>Had this not passing</label>
+        <select
+          id={`${id}-check`}
+          className="rr-input rr-logs__check-filter"
+          value={filter.check}
+          onChange={(e) => change('check', e.target.value)}
+        >
+          <option value="">Any check or question</option>
+          {checkChoices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="rr-field">
+        <label htmlFor={`${id}-notes`}>Notes contain</label>
+        <input
+          id={`${id}-notes`}
+          className="rr-input"
+          type="search"
+          value={filter.notes}
+          maxLength={200}
+          autoComplete="off"
+          aria-describedby={`${id}-notes-hint`}
+          onChange={(e) => change('notes', e.target.value)}
+        />
+        <span id={`${id}-notes-hint`} className="rr-field__hint">
+          Also notes added later. Capitals and accents do not matter.
+        </span>
+      </div>
+      {isFilterActive(filter) && (
+        <div className="rr-logs__filter-actions">
+          <Button onClick={clear}>Clear filters</Button>
+        </div>
+      )}
     </form>
   );
 }

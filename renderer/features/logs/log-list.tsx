@@ -1,24 +1,100 @@
-import { useState } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 import { outcomeLabels, type LogSummary } from '../../../shared/logs/readiness-log';
 import { showHiddenCharacters } from '../../../shared/text/visible-text';
-import { Button } from '../../components/button';
 import { OutcomeBadge } from './outcome-badge';
-import { attentionText, judgedText, platformName, shortWhen } from './log-format';
+import { itemTitle, judgedText, platformName, shortWhen } from './log-format';
 
-const pageSize = 100;
+/** Every row is one line high, so rows are placed without measuring them. */
+export const logRowHeight = 44;
+const pageRows = 10;
 
-/** The logs as a table, newest first, a hundred at a time. */
+/** "Firewall is on, Wi-Fi signal and 2 more"; the same "Nothing" / "See the log" rule as before. */
+export function attentionTitles(log: Pick<LogSummary, 'attention' | 'outcome'>): string {
+  const titles = [...new Set(log.attention.map((a) => itemTitle(a.id)))];
+  if (titles.length === 0) return log.outcome === 'ready' ? 'Nothing' : 'See the log';
+  const shown = titles.slice(0, 2).join(', ');
+  return titles.length > 2 ? `${shown} and ${titles.length - 2} more` : shown;
+}
+
+/** What a screen reader says for a row: every column, in order. */
+function rowLabel(log: LogSummary): string {
+  const judged = judgedText(log);
+  return [
+    shortWhen(log.createdAt),
+    `client ${showHiddenCharacters(log.clientCode)}`,
+    platformName(log.platform),
+    outcomeLabels[log.outcome],
+    `needed attention: ${attentionTitles(log)}`,
+    judged ?? '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * Every log the filter matches as a listbox, drawn a screenful at a time (TanStack Virtual), so
+ * 20,000 rows scroll as smoothly as 20. One row takes part in Tab order; arrows, Page Up/Down,
+ * Home and End move between rows, Enter or a click opens one.
+ */
 export function LogList({
   logs,
   filtered,
   onOpen,
+  returnTo,
+  onReturned,
 }: {
   readonly logs: readonly LogSummary[];
   readonly filtered: boolean;
   readonly onOpen: (id: string) => void;
+  /** The log last opened: the list starts with it in view and focused. */
+  readonly returnTo?: string | null;
+  /** Called once the row in `returnTo` has focus again. */
+  readonly onReturned?: () => void;
 }) {
-  const [shown, setShown] = useState(pageSize);
+  const scroller = useRef<HTMLDivElement>(null);
+  const returnIndex = returnTo ? logs.findIndex((l) => l.id === returnTo) : -1;
+  const startIndex = Math.max(0, returnIndex);
+  const [active, setActive] = useState(startIndex);
+  const focusWanted = useRef(returnIndex >= 0);
+  const activeIndex = Math.min(active, Math.max(0, logs.length - 1));
+
+  // The focused row is always drawn, so scrolling it out of view with the mouse keeps focus.
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (activeIndex < range.count && !indexes.includes(activeIndex)) indexes.push(activeIndex);
+      return indexes.sort((a, b) => a - b);
+    },
+    [activeIndex],
+  );
+  // The React Compiler is not used; this component re-renders on every scroll step by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: logs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => logRowHeight,
+    overscan: 8,
+    rangeExtractor,
+    initialOffset: Math.max(0, (startIndex - 2) * logRowHeight),
+    getItemKey: (index) => logs[index]?.id ?? index,
+  });
+
+  useLayoutEffect(() => {
+    if (!focusWanted.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${activeIndex}"]`);
+    if (!row) return;
+    focusWanted.current = false;
+    row.focus();
+    if (returnTo) onReturned?.();
+  });
+
+  // A shorter list (a filter) must not leave the focused row past its end.
+  useEffect(() => {
+    if (active >= logs.length && logs.length > 0) setActive(logs.length - 1);
+  }, [active, logs.length]);
+
   if (logs.length === 0) {
     return (
       <p className="rr-muted">
@@ -28,56 +104,103 @@ export function LogList({
       </p>
     );
   }
-  const visible = logs.slice(0, shown);
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(logs.length - 1, index));
+    setActive(next);
+    focusWanted.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + pageRows,
+      PageUp: index - pageRows,
+      Home: 0,
+      End: logs.length - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const log = logs[index];
+      if (log) onOpen(log.id);
+    }
+  };
+
   return (
-    <>
-      <table className="rr-logs__table">
-        <caption className="rr-visually-hidden">Readiness logs, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Checked</th>
-            <th scope="col">Client</th>
-            <th scope="col">Platform</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Needed attention</th>
-            <th scope="col">
-              <span className="rr-visually-hidden">Open</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {visible.map((log) => (
-            <tr key={log.id}>
-              <td>{shortWhen(log.createdAt)}</td>
-              <td>{showHiddenCharacters(log.clientCode)}</td>
-              <td>{platformName(log.platform)}</td>
-              <td>
-                <OutcomeBadge outcome={log.outcome} />
-              </td>
-              <td>
-                {attentionText(log)}
-                {judgedText(log) && <span className="rr-logs__judged">{judgedText(log)}</span>}
-              </td>
-              <td>
-                <Button
-                  variant="link"
-                  aria-label={`View the log for ${showHiddenCharacters(log.clientCode)} from ${shortWhen(log.createdAt)}, ${outcomeLabels[log.outcome]}`}
-                  onClick={() => onOpen(log.id)}
-                >
-                  View
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {logs.length > shown && (
-        <div className="rr-actions">
-          <Button onClick={() => setShown((n) => n + pageSize)}>
-            Show {Math.min(pageSize, logs.length - shown)} more (of {logs.length - shown} not shown)
-          </Button>
+    <div className="rr-log-list">
+      <div className="rr-log-list__head rr-log-list__row" aria-hidden="true">
+        <span>Checked</span>
+        <span>Client</span>
+        <span>Platform</span>
+        <span>Outcome</span>
+        <span>Needed attention</span>
+      </div>
+      <div
+        ref={scroller}
+        className="rr-log-list__scroller"
+        role="listbox"
+        aria-label="Readiness logs, newest first. Press Enter to open one."
+      >
+        <div className="rr-log-list__space" role="presentation" ref={(el) => setSpaceHeight(el, virtualizer)}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const log = logs[item.index];
+            if (!log) return null;
+            const isActive = item.index === activeIndex;
+            const judged = judgedText(log);
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={(el) => placeRow(el, item.start)}
+                className="rr-log-list__row rr-log-list__option"
+                role="option"
+                aria-selected={isActive}
+                aria-setsize={logs.length}
+                aria-posinset={item.index + 1}
+                aria-label={rowLabel(log)}
+                tabIndex={isActive ? 0 : -1}
+                onClick={() => {
+                  setActive(item.index);
+                  onOpen(log.id);
+                }}
+                onFocus={() => {
+                  if (!isActive) setActive(item.index);
+                }}
+                onKeyDown={(event) => onKeyDown(event, item.index)}
+              >
+                <span>{shortWhen(log.createdAt)}</span>
+                <span className="rr-log-list__code">{showHiddenCharacters(log.clientCode)}</span>
+                <span>{platformName(log.platform)}</span>
+                <span>
+                  <OutcomeBadge outcome={log.outcome} />
+                </span>
+                <span className="rr-log-list__attention">
+                  {attentionTitles(log)}
+                  {judged && <span className="rr-logs__judged">{judged}</span>}
+                </span>
+              </div>
+            );
+          })}
         </div>
-      )}
-    </>
+      </div>
+    </div>
   );
+}
+
+/*
+ * Sizes and positions are set through the style object (CSSOM), which the page's
+ * Content-Security-Policy allows, never as style attributes in markup.
+ */
+function setSpaceHeight(el: HTMLDivElement | null, virtualizer: { getTotalSize(): number }): void {
+  if (el) el.style.height = `${virtualizer.getTotalSize()}px`;
+}
+
+function placeRow(el: HTMLDivElement | null, start: number): void {
+  if (el) el.style.transform = `translateY(${start}px)`;
 }

@@ -1,6 +1,5 @@
 import { useEffect, useMemo } from 'react';
 
-import { withoutHiddenCharacters } from '../../../shared/text/visible-text';
 import { PageHeader } from '../../components/page-header';
 import { followLogChanges, useLogsStore } from '../../stores/logs-store';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
@@ -11,8 +10,7 @@ import { ReportPanel } from '../reports/report-panel';
 import { BackupRestore } from './backup-restore';
 import { EraseClient } from './erase-client';
 import { LogDetail } from './log-detail';
-import { LogFilters } from './log-filters';
-import { LogList } from './log-list';
+import { LogListSection } from './log-list-section';
 import { UnreadableNotice } from './unreadable-notice';
 import './logs.css';
 
@@ -33,8 +31,6 @@ export function LogsPage() {
 function LogsBrowser() {
   const logs = useLogsStore((s) => s.logs);
   const loaded = useLogsStore((s) => s.loaded);
-  const loading = useLogsStore((s) => s.loading);
-  const error = useLogsStore((s) => s.error);
   const filter = useLogsStore((s) => s.filter);
   const selected = useLogsStore((s) => s.selected);
   const selectedError = useLogsStore((s) => s.selectedError);
@@ -44,7 +40,6 @@ function LogsBrowser() {
   const statusMissing = useVaultSessionStore((s) => s.status?.missingPeriods);
   const readOnly = useVaultSessionStore((s) => s.status?.readOnly);
   const load = useLogsStore((s) => s.load);
-  const open = useLogsStore((s) => s.open);
   const close = useLogsStore((s) => s.close);
 
   useEffect(() => {
@@ -60,13 +55,6 @@ function LogsBrowser() {
     () => [...new Set([...listMissing, ...(statusMissing ?? [])])].sort(),
     [listMissing, statusMissing],
   );
-  // Suggested as typed: a code an older version saved with hidden characters is found by what it looks like.
-  const knownClients = useMemo(
-    () => [...new Set(logs.map((l) => withoutHiddenCharacters(l.clientCode)))].sort(),
-    [logs],
-  );
-  const filtered = Boolean(filter.client || filter.from || filter.to);
-
   if (selected) {
     return (
       <LogDetail
@@ -92,25 +80,7 @@ function LogsBrowser() {
           {selectedError.message}
         </p>
       )}
-      <section className="rr-card" aria-labelledby="rr-logs-list-title">
-        <h2 id="rr-logs-list-title">Your logs</h2>
-        <LogFilters knownClients={knownClients} />
-        {error && (
-          <p className="rr-alert rr-alert--error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <p role="status" className="rr-muted">
-          {loading && !loaded
-            ? 'Loading your logs…'
-            : loaded
-              ? `${logs.length} log${logs.length === 1 ? '' : 's'}${filtered ? ' match' : ''}.`
-              : ''}
-        </p>
-        {loaded && (
-          <LogList key={JSON.stringify(filter)} logs={logs} filtered={filtered} onOpen={(id) => void open(id)} />
-        )}
-      </section>
+      <LogListSection />
       {loaded && <ReportPanel logs={logs} filter={filter} />}
       <EraseClient />
       <BackupRestore />

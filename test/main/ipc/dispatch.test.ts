@@ -68,6 +68,7 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     valid: { client: 'AB-017', since: '2026-03-01T00:00:00Z', until: '2026-03-31T23:59:59+01:00', limit: 50 },
     required: [],
   },
+  'logs:search-notes': { valid: { text: 'door shut' }, required: ['text'] },
   'logs:get': { valid: { id: logId }, required: ['id'] },
   'logs:add-addendum': {
     valid: { id: logId, addendum: { kind: 'note', text: 'Ran late.' } },

@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { dayBoundary, followLogChanges, useLogsStore } from '../../../renderer/stores/logs-store';
+import {
+  dayBoundary,
+  firstPageSize,
+  followLogChanges,
+  noteSearchDelayMs,
+  useLogsStore,
+} from '../../../renderer/stores/logs-store';
 import { installFakeVault, storedLog } from '../features/vault/fake-vault';
 
 function seeded() {
@@ -24,15 +30,57 @@ describe('useLogsStore', () => {
     expect(dayBoundary('15/03/2026', false)).toBeUndefined();
   });
 
-  it('loads with the filter as the vault expects it', async () => {
+  it('shows the newest logs first, then every log, and filters them in memory', async () => {
     const { bridge } = seeded();
     useLogsStore.getState().setFilter({ client: ' ab-1 ', from: '2026-03-03', to: '' });
     await useLogsStore.getState().load();
-    const request = bridge.calls.at(-1)?.request as Record<string, unknown>;
-    expect(request.client).toBe('ab-1');
-    expect(typeof request.since).toBe('string');
-    expect(request).not.toHaveProperty('until');
-    expect(useLogsStore.getState().logs.map((l) => l.clientCode)).toEqual(['AB-1']);
+    const lists = bridge.calls.filter((c) => c.channel === 'logs:list').map((c) => c.request);
+    expect(lists).toEqual([{ limit: firstPageSize }, {}]);
+    const state = useLogsStore.getState();
+    expect(state.complete).toBe(true);
+    expect(state.all).toHaveLength(3);
+    expect(state.logs.map((l) => l.clientCode)).toEqual(['AB-1']);
+    // Another filter needs no new request.
+    useLogsStore.getState().setFilter({ client: '', from: '' });
+    expect(useLogsStore.getState().logs).toHaveLength(3);
+    expect(bridge.calls.filter((c) => c.channel === 'logs:list')).toHaveLength(2);
+  });
+
+  it('sends a note search once typing pauses, keeps the last matches meanwhile, and combines it with other filters', async () => {
+    vi.useFakeTimers();
+    try {
+      const { bridge } = installFakeVault({
+        state: 'unlocked',
+        logs: [
+          storedLog(1, { note: 'Builders next door.' }),
+          storedLog(2, { note: 'Quiet.' }),
+          storedLog(3, { note: 'Builders again, moved rooms.' }),
+        ],
+      });
+      await useLogsStore.getState().load();
+      const store = () => useLogsStore.getState();
+      store().setFilter({ notes: 'bui' });
+      store().setFilter({ notes: 'builders' });
+      expect(store().searchingNotes).toBe(true);
+      expect(store().logs).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(noteSearchDelayMs + 10);
+      expect(bridge.calls.filter((c) => c.channel === 'logs:search-notes').map((c) => c.request)).toEqual([
+        { text: 'builders' },
+      ]);
+      expect(store().searchingNotes).toBe(false);
+      const builders = [storedLog(3).id, storedLog(1).id];
+      expect(store().logs.map((l) => l.id)).toEqual(builders);
+      // Combined with another filter, in memory.
+      store().setFilter({ client: storedLog(1).clientCode });
+      expect(store().logs.map((l) => l.id)).toEqual([storedLog(1).id]);
+      store().setFilter({ outcome: 'ready-with-advice' });
+      expect(store().logs).toEqual([]);
+      store().setFilter({ client: '', outcome: '', notes: '' });
+      expect(store().logs).toHaveLength(3);
+      expect(store().searchingNotes).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens, annotates and deletes a log, keeping the list in step', async () => {

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { RestoreOutcome, VaultState, VaultStatus } from '../../../../shared/ipc/vault.contract';
 import type { ReadinessLog } from '../../../../shared/logs/readiness-log';
+import { noteSearchText, searchableText } from '../../../../shared/logs/log-note-search';
 import { summarizeLog } from '../../../../shared/logs/log-summary';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
 import { sampleLog } from '../../../fixtures/vault/sample-logs';
@@ -136,15 +137,22 @@ export function installFakeVault(initial: Partial<FakeVaultState> = {}): { bridg
       vault.keychain.enabled = request.enabled;
       return status();
     },
-    'logs:list': ({ client, since, until }) => {
+    'logs:list': ({ client, since, until, limit }) => {
       requireUnlocked();
       const logs = vault.logs
         .filter((l) => (client ? key(l.clientCode) === key(client) : true))
         .filter((l) => (since ? l.createdAt >= new Date(since).toISOString() : true))
         .filter((l) => (until ? l.createdAt <= new Date(until).toISOString() : true))
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        .slice(0, limit ?? Number.POSITIVE_INFINITY)
         .map(summarizeLog);
       return { logs, unreadablePeriods: [...vault.unreadablePeriods], missingPeriods: [...vault.missingPeriods] };
+    },
+    'logs:search-notes': ({ text }) => {
+      requireUnlocked();
+      const wanted = searchableText(text);
+      const ids = vault.logs.filter((l) => wanted && noteSearchText(l).includes(wanted)).map((l) => l.id);
+      return { ids, unreadablePeriods: [...vault.unreadablePeriods] };
     },
     'logs:get': ({ id }) => {
       requireUnlocked();

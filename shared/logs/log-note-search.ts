@@ -1,0 +1,25 @@
+import type { ReadinessLog } from './readiness-log';
+
+/** How much of a log's notes the search looks at: bounds what main keeps in memory for 20,000 logs. */
+export const noteSearchMaxChars = 2000;
+
+/** The longest search the Past logs page sends. */
+export const noteQueryMaxChars = 200;
+
+const marks = /\p{M}/gu;
+const hidden = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const spaces = /[\s\p{Z}]+/gu;
+
+/**
+ * Text as the note search compares it: accents, case, hidden characters and runs of spaces do
+ * not matter, so "cafe" finds "Café" and a pasted zero-width space hides nothing.
+ */
+export function searchableText(text: string): string {
+  return text.normalize('NFKD').replace(marks, '').replace(hidden, '').replace(spaces, ' ').toLowerCase().trim();
+}
+
+/** The log's own note and the notes added to it later, as one searchable string (bounded). */
+export function noteSearchText(log: Pick<ReadinessLog, 'note' | 'addenda'>): string {
+  const parts = [log.note, ...log.addenda.map((a) => (a.kind === 'note' ? (a.text ?? '') : ''))];
+  return searchableText(parts.filter(Boolean).join(' ')).slice(0, noteSearchMaxChars);
+}
