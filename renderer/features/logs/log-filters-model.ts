@@ -27,7 +27,11 @@ export function isFilterActive(filter: LogsFilter): boolean {
 export function dayBoundary(day: string, end: boolean): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return undefined;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (end ? 1 : 0));
+  const [year, month, date0] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const date = new Date(year, month, date0);
+  // "2026-02-30" is no day at all, not 2 March.
+  if (date.getFullYear() !== year || date.getMonth() !== month || date.getDate() !== date0) return undefined;
+  if (end) date.setDate(date.getDate() + 1);
   if (end) date.setMilliseconds(-1);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
