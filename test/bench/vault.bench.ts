@@ -15,19 +15,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
+import { readinessLogSchema } from '../../shared/logs/readiness-log';
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
 import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
-import { createPassphraseSlot, createRecoverySlot, type KeySlots } from '../../main/vault/key-slots';
-import { makeLogId, periodOf } from '../../main/vault/log-ids';
-import { generateRecoveryKey } from '../../main/vault/recovery-key';
-import { writeBackup } from '../../main/vault/backup-file';
-import { randomKey } from '../../main/vault/vault-crypto';
-import { nodeVaultFs } from '../../main/vault/vault-fs';
-import { emptyMonth, type MonthRecords } from '../../main/vault/vault-records';
-import { createVaultService, type VaultService } from '../../main/vault/vault-service';
+import type { VaultService } from '../../main/vault/vault-service';
 import { sampleLog } from '../fixtures/vault/sample-logs';
+import { buildVaultByRestore, makeBenchVault, planMonths, type BenchLogMaker } from './support/bench-vault';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -64,59 +58,26 @@ function dirBytes(dir: string): number {
   return sum;
 }
 
-/**
- * N logs with creation times spread evenly over ten years up to `end`, made one month at a time
- * when asked for, so the benchmark itself never holds them all.
- */
-function planMonths(count: number, end: Date): { periods: string[]; monthOf(period: string): MonthRecords } {
-  const span = 10 * 365.25 * 24 * 3_600_000;
-  const createdAt = (i: number) => new Date(end.getTime() - span + Math.floor(((i + 0.5) * span) / count));
-  const ranges = new Map<string, { first: number; last: number }>();
-  for (let i = 0; i < count; i += 1) {
-    const period = periodOf(createdAt(i));
-    const range = ranges.get(period);
-    if (range) range.last = i;
-    else ranges.set(period, { first: i, last: i });
-  }
-  return {
-    periods: [...ranges.keys()],
-    monthOf(period) {
-      const range = ranges.get(period);
-      const logs: Record<string, ReadinessLog> = {};
-      for (let i = range?.first ?? 0; range && i <= range.last; i += 1) {
-        const at = createdAt(i);
-        const id = makeLogId(at);
-        logs[id] = readinessLogSchema.parse({
-          ...sampleLog(i, { sessionAt: new Date(at.getTime() + 10 * 60_000).toISOString() }),
-          id,
-          createdAt: at.toISOString(),
-          appVersion: '0.1.0',
-          addenda:
-            i % 4 === 0
-              ? [
-                  {
-                    kind: 'session-ended',
-                    endedAt: new Date(at.getTime() + 3_600_000).toISOString(),
-                    at: new Date(at.getTime() + 3_700_000).toISOString(),
-                  },
-                ]
-              : [],
-        });
-      }
-      return { ...emptyMonth(period), logs };
-    },
-  };
-}
-
-function makeVault(dataDir: string): VaultService {
-  // Retention "forever", so ten years are kept; the default scrypt cost (N = 2^17).
-  return createVaultService({
-    dataDir,
+/** The benchmark's logs: sampleLog's content with its own ids and times, a quarter with a "session ended". */
+const benchLog: BenchLogMaker = (i, at, id) =>
+  readinessLogSchema.parse({
+    ...sampleLog(i, { sessionAt: new Date(at.getTime() + 10 * 60_000).toISOString() }),
+    id,
+    createdAt: at.toISOString(),
     appVersion: '0.1.0',
-    storeFactory: confStoreFactory,
-    getSettings: () => ({ idleLockMinutes: 15, retentionYears: null }),
+    addenda:
+      i % 4 === 0
+        ? [
+            {
+              kind: 'session-ended',
+              endedAt: new Date(at.getTime() + 3_600_000).toISOString(),
+              at: new Date(at.getTime() + 3_700_000).toISOString(),
+            },
+          ]
+        : [],
   });
-}
+
+const makeVault = makeBenchVault;
 
 /**
  * A fresh session (nothing cached) for the measurements after the unlock itself, opened with the
@@ -130,42 +91,13 @@ async function freshSession(dataDir: string, recoveryKey: string): Promise<Vault
 }
 
 /**
- * The vault to measure, built through the public restore path: a backup from "another computer"
- * holding every log. Run in its own process (see main), so what is measured afterwards starts from
- * a fresh heap, as an unlock after a restart does.
+ * The vault to measure, built through the public restore path. Run in its own process (see
+ * main), so what is measured afterwards starts from a fresh heap, as an unlock after a restart does.
  */
-async function build(
+function build(
   dataDir: string,
 ): Promise<{ readonly buildMs: number; readonly months: number; readonly recoveryKey: string }> {
-  const setupVault = makeVault(dataDir);
-  const { recoveryKey } = await setupVault.setup(passphrase);
-  setupVault.confirmRecoveryKey();
-  const start = performance.now();
-  const months = planMonths(total, new Date());
-  const dek = randomKey();
-  const vaultId = 'be'.repeat(16);
-  const oldPassphrase = 'the passphrase of the old computer';
-  const slots: KeySlots = {
-    format: 'readyroom.keyslots/1',
-    vaultId,
-    revision: 1,
-    createdAt: new Date().toISOString(),
-    slots: {
-      passphrase: await createPassphraseSlot(dek, vaultId, oldPassphrase, { N: 2 ** 10, r: 8, p: 1 }),
-      recovery: createRecoverySlot(dek, vaultId, generateRecoveryKey().bytes),
-    },
-  };
-  const backupFile = join(dataDir, 'build.rrbackup');
-  nodeVaultFs.writeAtomicStream(backupFile, (write) =>
-    writeBackup(write, dek, slots, months.periods, months.monthOf, { createdAt: new Date(), appVersion: '0.1.0' }),
-  );
-  const restored = await setupVault.restore(backupFile, { method: 'passphrase', passphrase: oldPassphrase });
-  if (restored.status !== 'restored' || restored.added !== total)
-    throw new Error(`build failed: ${JSON.stringify(restored)}`);
-  const buildMs = ms(start);
-  setupVault.lock();
-  rmSync(backupFile);
-  return { buildMs, months: months.periods.length, recoveryKey };
+  return buildVaultByRestore(dataDir, passphrase, total, planMonths(total, new Date(), benchLog));
 }
 
 /** Peak memory of this process so far, MiB. */
