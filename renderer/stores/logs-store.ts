@@ -12,7 +12,7 @@ export { dayBoundary, type LogsFilter } from '../features/logs/log-filters-model
 /** Shown first, so the newest rows are on screen while main lists the rest. */
 export const firstPageSize = 200;
 /** Words typed into the note search are sent once typing pauses this long. */
-export const noteSearchDelayMs = 250;
+export const noteSearchDelayMs = 150;
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
 

@@ -26,6 +26,8 @@ export interface E2eOptions {
   readonly fakeMedia?: boolean;
   /** Stands in for the connection checks' network calls. */
   readonly probeNetwork?: TestHostOptions['probeNetwork'];
+  /** A data folder made beforehand (a generated vault); removed on close like a fresh one. */
+  readonly dataDir?: string;
 }
 
 /** Debian's Chromium unless READYROOM_CHROMIUM names another binary. */
@@ -36,7 +38,7 @@ export const chromiumPath = process.env.READYROOM_CHROMIUM ?? '/usr/bin/chromium
  * page pointed at it. The renderer must already be built (`npm run test:e2e` builds it).
  */
 export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSession> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'readyroom-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'readyroom-e2e-')));
   const host = await startTestHost({ port: 0, dataDir, probeNetwork: options.probeNetwork });
   const fakeMedia = options.fakeMedia ?? true;
   const browser = await chromium.launch({
