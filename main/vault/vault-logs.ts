@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
-import { noteSearchText, searchableText } from '../../shared/logs/log-note-search';
+import { searchableText } from '../../shared/logs/log-note-search';
 import { logOutcome } from '../../shared/logs/log-outcome';
 import {
   addendumInputSchema,
@@ -85,45 +85,7 @@ function validAddendum(input: AddendumInput, at: Date): Addendum {
   };
 }
 
-/** One month's searchable notes, valid while its logs file is the one whose IV they were read from. */
-interface MonthNotes {
-  readonly logsIv: string | undefined;
-  readonly notes: readonly (readonly [id: string, text: string])[];
-}
-
 export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLogs {
-  /*
-   * Notes are not in the summaries (a listing, an export or `logs list --json` never carries
-   * them). The first search of a session reads every month once; each month's notes are then
-   * kept, normalised and bounded, until its logs file changes, so later searches cost a scan.
-   */
-  const noteCache = new WeakMap<Session, Map<string, MonthNotes>>();
-
-  function monthNotes(s: Session, period: string): MonthNotes | null {
-    const index = months.readIndex(s, period);
-    if (!index) return null;
-    let cache = noteCache.get(s);
-    if (!cache) {
-      cache = new Map();
-      noteCache.set(s, cache);
-    }
-    const cached = cache.get(period);
-    if (cached && cached.logsIv === index.logsIv) return cached;
-    const month = months.readUncachedOrSetAside(s, period);
-    if (!month) {
-      cache.delete(period);
-      return null;
-    }
-    const notes: (readonly [string, string])[] = [];
-    for (const entry of Object.values(month.logs)) {
-      const text = noteSearchText(entry);
-      if (text) notes.push([entry.id, text]);
-    }
-    const fresh = { logsIv: index.logsIv, notes };
-    cache.set(period, fresh);
-    return fresh;
-  }
-
   return {
     save(s, input) {
       // The code first, so a refused code is named as the reason rather than "not complete".
@@ -183,7 +145,10 @@ export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLog
       const ids: string[] = [];
       if (!wanted) return { ids, unreadablePeriods: months.unreadablePeriods() };
       for (const period of ctx.periodsOnDisk()) {
-        for (const [id, notes] of monthNotes(s, period)?.notes ?? []) if (notes.includes(wanted)) ids.push(id);
+        let index = months.readIndex(s, period);
+        // Notes are in the month's index (never in summaries); an index from before they were is made again once.
+        if (index && index.notes === undefined) index = months.rebuildIndex(s, period);
+        for (const [id, notes] of Object.entries(index?.notes ?? {})) if (notes.includes(wanted)) ids.push(id);
       }
       return { ids, unreadablePeriods: months.unreadablePeriods() };
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { judgementKinds } from '../../shared/checks/judgement';
 import { clientCodeMaxLength } from '../../shared/logs/client-code';
+import { noteSearchMaxChars, noteSearchText } from '../../shared/logs/log-note-search';
 import { legacyLogSummarySchema, logSummaryVersion, summarizeLog } from '../../shared/logs/log-summary';
 import {
   outcomes,
@@ -40,6 +41,12 @@ export interface MonthIndex {
   readonly summaries: readonly LogSummary[];
   /** Written by an older version whose summaries lack fields: the reader rebuilds it from the logs. */
   readonly stale?: true;
+  /**
+   * Each log's notes (its own and those added later) as the note search compares them, bounded;
+   * logs without notes are left out. Kept here, not in the summaries, so nothing that lists logs
+   * carries notes. Absent in indexes written before it was kept: the search rebuilds those.
+   */
+  readonly notes?: Readonly<Record<string, string>>;
   readonly deleted: Readonly<Record<string, string>>;
   readonly erased: Readonly<Record<string, string>>;
   /**
@@ -121,12 +128,18 @@ export function parseMonth(json: string, period: string): MonthRecords {
 }
 
 export function indexOfMonth(month: MonthRecords): MonthIndex {
+  const notes: Record<string, string> = {};
+  for (const log of Object.values(month.logs)) {
+    const text = noteSearchText(log);
+    if (text) notes[log.id] = text;
+  }
   return {
     schema: recordsSchemaVersion,
     period: month.period,
     summaries: Object.values(month.logs).map(summarizeLog),
     deleted: month.deleted,
     erased: month.erased,
+    notes,
   };
 }
 
@@ -138,6 +151,7 @@ export function serializeIndex(index: MonthIndex): string {
     deleted: index.deleted,
     ...(Object.keys(index.erased).length > 0 ? { erased: index.erased } : {}),
     summaries: index.summaries,
+    ...(index.notes ? { notes: index.notes } : {}),
   });
 }
 
@@ -148,10 +162,11 @@ const indexSchema = z.strictObject({
   deleted: deletedSchema,
   erased: erasedSchema.optional(),
   summaries: z.array(z.unknown()).max(100_000),
+  notes: z.unknown().optional(),
 });
 
 /** An index from before summaries were versioned: its deletions and erasures still count. */
-const legacyIndexSchema = indexSchema.omit({ summaryVersion: true }).extend({
+const legacyIndexSchema = indexSchema.omit({ summaryVersion: true, notes: true }).extend({
   summaries: z.array(legacyLogSummarySchema).max(100_000),
 });
 
@@ -222,6 +237,14 @@ function isSummary(value: unknown): value is LogSummary {
   );
 }
 
+/** Log id → searchable note text, as indexOfMonth writes it. */
+function areNotes(value: unknown): value is Record<string, string> {
+  return (
+    isRecord(value) &&
+    Object.entries(value).every(([id, text]) => isText(id, 8, 64) && isText(text, 1, noteSearchMaxChars))
+  );
+}
+
 /** Check ids and attention or judged items seen so far: a few hundred at most (the catalog's ids times their states). */
 const sharedValues = new Map<string, unknown>();
 const maxSharedValues = 10_000;
@@ -266,10 +289,17 @@ export function parseIndex(json: string, period: string): MonthIndex {
   const parsed = indexSchema.safeParse(raw);
   if (!parsed.success) throw new RecordsFormatError('index content');
   if (parsed.data.period !== period) throw new RecordsFormatError('period');
-  const { summaryVersion: _version, summaries, ...index } = parsed.data;
+  const { summaryVersion: _version, summaries, notes, ...index } = parsed.data;
   if (!summaries.every(isSummary)) throw new RecordsFormatError('index summary');
+  if (notes !== undefined && !areNotes(notes)) throw new RecordsFormatError('index notes');
   for (const summary of summaries) shareRepeated(summary);
-  return { ...index, summaries, erased: index.erased ?? {}, schema: recordsSchemaVersion };
+  return {
+    ...index,
+    summaries,
+    erased: index.erased ?? {},
+    schema: recordsSchemaVersion,
+    ...(notes !== undefined ? { notes } : {}),
+  };
 }
 
 function parseObject(json: string): Record<string, unknown> {

@@ -1,7 +1,10 @@
 import type { ReadinessLog } from './readiness-log';
 
-/** How much of a log's notes the search looks at: bounds what main keeps in memory for 20,000 logs. */
-export const noteSearchMaxChars = 2000;
+/**
+ * How much of a log's notes the search looks at: the month's index keeps this much per log, so
+ * listing 20,000 logs stays within its memory target whatever the notes hold.
+ */
+export const noteSearchMaxChars = 500;
 
 /** The longest search the Past logs page sends. */
 export const noteQueryMaxChars = 200;

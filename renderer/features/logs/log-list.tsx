@@ -9,6 +9,7 @@ import { itemTitle, judgedText, platformName, shortWhen } from './log-format';
 /** Every row is one line high, so rows are placed without measuring them. */
 export const logRowHeight = 44;
 const pageRows = 10;
+const rowHeight = () => logRowHeight;
 
 /** "Firewall is on, Wi-Fi signal and 2 more"; the same "Nothing" / "See the log" rule as before. */
 export function attentionTitles(log: Pick<LogSummary, 'attention' | 'outcome'>): string {
@@ -74,11 +75,12 @@ export function LogList({
   const virtualizer = useVirtualizer({
     count: logs.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => logRowHeight,
+    estimateSize: rowHeight,
     overscan: 8,
     rangeExtractor,
     initialOffset: Math.max(0, (startIndex - 2) * logRowHeight),
-    getItemKey: (index) => logs[index]?.id ?? index,
+    // Stable between renders: a new function makes the virtualizer lay out all 20,000 rows again.
+    getItemKey: useCallback((index: number) => logs[index]?.id ?? index, [logs]),
   });
 
   useLayoutEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 
 import { PageHeader } from '../../components/page-header';
 import { followLogChanges, useLogsStore } from '../../stores/logs-store';
@@ -41,6 +41,10 @@ function LogsBrowser() {
   const readOnly = useVaultSessionStore((s) => s.status?.readOnly);
   const load = useLogsStore((s) => s.load);
   const close = useLogsStore((s) => s.close);
+  // The report below works over every listed log: it follows the list at low priority, so
+  // the list and its filters answer first.
+  const reportLogs = useDeferredValue(logs);
+  const reportFilter = useDeferredValue(filter);
 
   useEffect(() => {
     void load();
@@ -81,7 +85,7 @@ function LogsBrowser() {
         </p>
       )}
       <LogListSection />
-      {loaded && <ReportPanel logs={logs} filter={filter} />}
+      {loaded && <ReportPanel logs={reportLogs} filter={reportFilter} />}
       <EraseClient />
       <BackupRestore />
       <VaultSecurityPanel />

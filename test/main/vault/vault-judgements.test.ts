@@ -75,7 +75,7 @@ describe('vault-service: the therapist judgements', () => {
   it('rebuilds an index written by the previous version from the logs, without setting anything aside', async () => {
     const { id } = v.save(logWith('security.firewall', []));
     v.lock('manual');
-    // Rewrite the month index as version 1 wrote it: no summary version, no attention or judgements.
+    // Rewrite the month index as version 1 wrote it: no summary version, notes, attention or judgements.
     const paths = vaultPaths(dir);
     const slots = deserializeKeySlots(readFileSync(paths.keySlots.primary, 'utf8'));
     const dek = await unwrapWithPassphrase(slots, passphrase);
@@ -83,7 +83,7 @@ describe('vault-service: the therapist judgements', () => {
     const file = join(paths.indexDir, '2026-03.json');
     const context = { kind: 'index' as const, id: '2026-03', vaultId: slots.vaultId };
     const index = JSON.parse(openEnvelope(dek, context, readFileSync(file, 'utf8'))) as Record<string, unknown>;
-    const { summaryVersion: _version, ...legacy } = index;
+    const { summaryVersion: _version, notes: _notes, ...legacy } = index;
     legacy.summaries = (legacy.summaries as Record<string, unknown>[]).map(
       ({ attention: _a, judged: _j, ...rest }) => rest,
     );

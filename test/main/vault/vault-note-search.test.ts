@@ -1,5 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { deserializeKeySlots, unwrapWithPassphrase } from '../../../main/vault/key-slots';
+import { indexBindingField, openEnvelope, readEnvelopeHeader, sealEnvelope } from '../../../main/vault/vault-envelope';
 import type { VaultService } from '../../../main/vault/vault-service';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 import { fakeClock, makeVault, passphrase, tempDataDir, type TestClock } from './vault-test-kit';
@@ -53,6 +58,32 @@ describe('vault-logs: searching notes', () => {
     expect(v.searchNotes('fire alarm').ids).toEqual([gone]);
     v.delete(gone);
     expect(v.searchNotes('fire alarm').ids).toEqual([]);
+  });
+
+  it('keeps notes out of the summaries that listing returns', () => {
+    save('Builders next door.');
+    expect(JSON.stringify(v.list().logs)).not.toMatch(/builders/i);
+  });
+
+  it('makes a month index written before it kept notes again, once, and then finds its notes', async () => {
+    const id = save('Builders next door.');
+    v.lock();
+    const indexFile = join(dir, 'vault', 'index', '2026-01.json');
+    const slots = deserializeKeySlots(readFileSync(join(dir, 'vault', 'keyslots.json'), 'utf8'));
+    const dek = await unwrapWithPassphrase(slots, passphrase);
+    if (!dek) throw new Error('test setup: passphrase did not open the key file');
+    const context = { kind: 'index' as const, id: '2026-01', vaultId: slots.vaultId };
+    const sealed = readFileSync(indexFile, 'utf8');
+    const { notes, ...older } = JSON.parse(openEnvelope(dek, context, sealed)) as Record<string, unknown>;
+    expect(notes).toEqual({ [id]: 'builders next door.' });
+    const binding = readEnvelopeHeader(sealed).header[indexBindingField];
+    writeFileSync(indexFile, sealEnvelope(dek, context, JSON.stringify(older), { [indexBindingField]: binding }));
+
+    await v.unlock({ method: 'passphrase', passphrase });
+    expect(v.list().logs.map((l) => l.id)).toEqual([id]);
+    expect(v.searchNotes('builders').ids).toEqual([id]);
+    const rewritten = JSON.parse(openEnvelope(dek, context, readFileSync(indexFile, 'utf8'))) as { notes?: unknown };
+    expect(rewritten.notes).toEqual({ [id]: 'builders next door.' });
   });
 
   it('needs the vault unlocked', () => {

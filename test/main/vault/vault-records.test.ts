@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 
 import { logSummarySchema, logSummaryVersion, summarizeLog } from '../../../shared/logs/log-summary';
 import type { ReadinessLog } from '../../../shared/logs/readiness-log';
-import { parseIndex, RecordsFormatError } from '../../../main/vault/vault-records';
+import { noteSearchMaxChars } from '../../../shared/logs/log-note-search';
+import {
+  emptyMonth,
+  indexOfMonth,
+  parseIndex,
+  RecordsFormatError,
+  serializeIndex,
+} from '../../../main/vault/vault-records';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
 const summary = summarizeLog({
@@ -84,5 +91,37 @@ describe('vault-records: the summaries of an index in memory', () => {
     // Another month read later shares them too.
     const again = parseIndex(indexWith([summary]), '2026-03');
     expect(again.summaries[0]?.attention[0]).toBe(a?.attention[0]);
+  });
+});
+
+describe('vault-records: the notes an index keeps for searching', () => {
+  const id = '202603-0123456789abcdefghjk';
+  const month = (note: string, addenda: ReadinessLog['addenda'] = []) =>
+    indexOfMonth({
+      ...emptyMonth('2026-03'),
+      logs: {
+        [id]: { ...sampleLog(3, { note }), id, createdAt: '2026-03-04T09:30:00.000Z', appVersion: '0.1.0', addenda },
+      },
+    });
+
+  it('keeps each log’s own and added notes, normalised and bounded, and leaves out logs without any', () => {
+    const index = month('Café  DOWNSTAIRS', [{ kind: 'note', text: 'Rang later.', at: '2026-03-04T11:00:00.000Z' }]);
+    expect(index.notes).toEqual({ [id]: 'cafe downstairs rang later.' });
+    expect(month('x'.repeat(5000)).notes?.[id]).toHaveLength(noteSearchMaxChars);
+    expect(month('').notes).toEqual({});
+    expect(parseIndex(serializeIndex(index), '2026-03').notes).toEqual(index.notes);
+  });
+
+  it('reads an index without notes (an older one) and refuses notes of the wrong shape', () => {
+    expect(parseIndex(indexWith([summary]), '2026-03').notes).toBeUndefined();
+    const withNotes = (notes: unknown) => {
+      const json = JSON.stringify({ ...JSON.parse(indexWith([summary])), notes });
+      return () => parseIndex(json, '2026-03');
+    };
+    expect(withNotes({ [id]: 'fine' })().notes).toEqual({ [id]: 'fine' });
+    expect(withNotes({ [id]: 42 })).toThrow(RecordsFormatError);
+    expect(withNotes({ short: 'x' })).toThrow(RecordsFormatError);
+    expect(withNotes({ [id]: 'y'.repeat(noteSearchMaxChars + 1) })).toThrow(RecordsFormatError);
+    expect(withNotes(['x'])).toThrow(RecordsFormatError);
   });
 });
