@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 import { outcomeLabels, type LogSummary } from '../../../shared/logs/readiness-log';
 import { showHiddenCharacters } from '../../../shared/text/visible-text';
@@ -76,7 +76,7 @@ export function LogList({
     count: logs.length,
     getScrollElement: () => scroller.current,
     estimateSize: rowHeight,
-    overscan: 8,
+    overscan: 6,
     rangeExtractor,
     initialOffset: Math.max(0, (startIndex - 2) * logRowHeight),
     // Stable between renders: a new function makes the virtualizer lay out all 20,000 rows again.
@@ -114,7 +114,7 @@ export function LogList({
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -143,57 +143,93 @@ export function LogList({
         <span>Outcome</span>
         <span>Needed attention</span>
       </div>
+      {/* Rows are handled here, by their data-index, so a row redraws only when its own log or place changes. */}
       <div
         ref={scroller}
         className="rr-log-list__scroller"
         role="listbox"
         aria-label="Readiness logs, newest first. Press Enter to open one."
+        onClick={(event) => {
+          const index = rowIndex(event.target);
+          const log = index === null ? undefined : logs[index];
+          if (index === null || !log) return;
+          setActive(index);
+          onOpen(log.id);
+        }}
+        onFocus={(event) => {
+          const index = rowIndex(event.target);
+          if (index !== null && index !== activeIndex) setActive(index);
+        }}
+        onKeyDown={(event) => {
+          const index = rowIndex(event.target);
+          if (index !== null) onKeyDown(event, index);
+        }}
       >
         <div className="rr-log-list__space" role="presentation" ref={(el) => setSpaceHeight(el, virtualizer)}>
           {virtualizer.getVirtualItems().map((item) => {
             const log = logs[item.index];
-            if (!log) return null;
-            const isActive = item.index === activeIndex;
-            const judged = judgedText(log);
-            return (
-              <div
+            return log ? (
+              <LogRow
                 key={item.key}
-                data-index={item.index}
-                ref={(el) => placeRow(el, item.start)}
-                className="rr-log-list__row rr-log-list__option"
-                role="option"
-                aria-selected={isActive}
-                aria-setsize={logs.length}
-                aria-posinset={item.index + 1}
-                aria-label={rowLabel(log)}
-                tabIndex={isActive ? 0 : -1}
-                onClick={() => {
-                  setActive(item.index);
-                  onOpen(log.id);
-                }}
-                onFocus={() => {
-                  if (!isActive) setActive(item.index);
-                }}
-                onKeyDown={(event) => onKeyDown(event, item.index)}
-              >
-                <span>{shortWhen(log.createdAt)}</span>
-                <span className="rr-log-list__code">{showHiddenCharacters(log.clientCode)}</span>
-                <span>{platformName(log.platform)}</span>
-                <span>
-                  <OutcomeBadge outcome={log.outcome} />
-                </span>
-                <span className="rr-log-list__attention">
-                  {attentionTitles(log)}
-                  {judged && <span className="rr-logs__judged">{judged}</span>}
-                </span>
-              </div>
-            );
+                log={log}
+                index={item.index}
+                start={item.start}
+                setSize={logs.length}
+                active={item.index === activeIndex}
+              />
+            ) : null;
           })}
         </div>
       </div>
     </div>
   );
 }
+
+/** The row an event happened in, by its place in the list. */
+function rowIndex(target: EventTarget): number | null {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[data-index]') : null;
+  return row ? Number(row.dataset.index) : null;
+}
+
+const LogRow = memo(function LogRow({
+  log,
+  index,
+  start,
+  setSize,
+  active,
+}: {
+  readonly log: LogSummary;
+  readonly index: number;
+  readonly start: number;
+  readonly setSize: number;
+  readonly active: boolean;
+}) {
+  const judged = judgedText(log);
+  return (
+    <div
+      data-index={index}
+      ref={(el) => placeRow(el, start)}
+      className="rr-log-list__row rr-log-list__option"
+      role="option"
+      aria-selected={active}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-label={rowLabel(log)}
+      tabIndex={active ? 0 : -1}
+    >
+      <span>{shortWhen(log.createdAt)}</span>
+      <span className="rr-log-list__code">{showHiddenCharacters(log.clientCode)}</span>
+      <span>{platformName(log.platform)}</span>
+      <span>
+        <OutcomeBadge outcome={log.outcome} />
+      </span>
+      <span className="rr-log-list__attention">
+        {attentionTitles(log)}
+        {judged && <span className="rr-logs__judged">{judged}</span>}
+      </span>
+    </div>
+  );
+});
 
 /*
  * Sizes and positions are set through the style object (CSSOM), which the page's
