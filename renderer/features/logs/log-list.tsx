@@ -1,7 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
-import { outcomeLabels, type LogSummary } from '../../../shared/logs/readiness-log';
+import type { LogSummary } from '../../../shared/logs/readiness-log';
 import { showHiddenCharacters } from '../../../shared/text/visible-text';
 import { OutcomeBadge } from './outcome-badge';
 import { itemTitle, judgedText, platformName, shortWhen } from './log-format';
@@ -17,21 +17,6 @@ export function attentionTitles(log: Pick<LogSummary, 'attention' | 'outcome'>):
   if (titles.length === 0) return log.outcome === 'ready' ? 'Nothing' : 'See the log';
   const shown = titles.slice(0, 2).join(', ');
   return titles.length > 2 ? `${shown} and ${titles.length - 2} more` : shown;
-}
-
-/** What a screen reader says for a row: every column, in order. */
-function rowLabel(log: LogSummary): string {
-  const judged = judgedText(log);
-  return [
-    shortWhen(log.createdAt),
-    `client ${showHiddenCharacters(log.clientCode)}`,
-    platformName(log.platform),
-    outcomeLabels[log.outcome],
-    `needed attention: ${attentionTitles(log)}`,
-    judged ?? '',
-  ]
-    .filter(Boolean)
-    .join(', ');
 }
 
 /**
@@ -214,18 +199,25 @@ const LogRow = memo(function LogRow({
       aria-selected={active}
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      aria-label={rowLabel(log)}
       tabIndex={active ? 0 : -1}
     >
+      {/* The row's name is its text; the hidden words say what each column is, and the name holds all that is seen. */}
       <span>{shortWhen(log.createdAt)}</span>
+      <span className="rr-visually-hidden">, client</span>{' '}
       <span className="rr-log-list__code">{showHiddenCharacters(log.clientCode)}</span>
-      <span>{platformName(log.platform)}</span>
+      <span className="rr-visually-hidden">,</span> <span>{platformName(log.platform)}</span>
+      <span className="rr-visually-hidden">,</span>{' '}
       <span>
         <OutcomeBadge outcome={log.outcome} />
       </span>
+      <span className="rr-visually-hidden">, needed attention:</span>{' '}
       <span className="rr-log-list__attention">
         {attentionTitles(log)}
-        {judged && <span className="rr-logs__judged">{judged}</span>}
+        {judged && (
+          <span className="rr-logs__judged">
+            <span className="rr-visually-hidden">;</span> {judged}
+          </span>
+        )}
       </span>
     </div>
   );
