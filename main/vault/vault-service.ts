@@ -57,6 +57,8 @@ export interface VaultService {
   /** Saves a log with the outcome its checks and confirmations give (the one sent is not trusted); returns both. */
   save(log: NewReadinessLog): { readonly id: string; readonly outcome: Outcome };
   list(query?: LogsQuery): LogList;
+  /** Every matching log, whole, oldest first, a month at a time (for exports); see VaultLogs.eachLog. */
+  eachLog(query: LogsQuery, visit: (log: ReadinessLog) => void): Omit<LogList, 'logs'>;
   get(id: string): ReadinessLog;
   addAddendum(id: string, addendum: AddendumInput): ReadinessLog;
   delete(id: string): { readonly deleted: boolean };
@@ -170,6 +172,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     },
     save: (input) => logs.save(active(), input),
     list: (query) => logs.list(active(), query),
+    eachLog: (query, visit) => logs.eachLog(active(), query, visit),
     get: (id) => logs.get(active(), id),
     addAddendum: (id, addendum) => logs.addAddendum(active(), id, addendum),
     delete: (id) => logs.delete(active(), id),
