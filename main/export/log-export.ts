@@ -94,7 +94,8 @@ export function createLogExport(deps: LogExportDeps): LogExport {
     const model = buildReport(listed.logs, {
       ...(request.from ? { from: request.from } : {}),
       ...(request.to ? { to: request.to } : {}),
-      ...(request.client ? { client: request.client } : {}),
+      // The code as stored, not as typed in the filter ("qx-417" finds "QX-417").
+      ...(request.client ? { client: listed.logs[0]?.clientCode ?? request.client } : {}),
       includeClientCodes: request.includeClientCodes,
       practiceName: deps.getSettings().practiceName,
       generatedAt: now(),
