@@ -66,7 +66,10 @@ function exportTempName(): string {
 
 function writeError(error: unknown): unknown {
   if (isDiskFull(error))
-    return new AppError('DISK_FULL', 'The export could not be saved because the disk is full. No file was left behind.');
+    return new AppError(
+      'DISK_FULL',
+      'The export could not be saved because the disk is full. No file was left behind.',
+    );
   if (isCode(error, 'EACCES') || isCode(error, 'EPERM') || isCode(error, 'EROFS'))
     return new AppError(
       'UNAVAILABLE',

@@ -51,7 +51,11 @@ function trendChart(doc: Doc, weeks: readonly WeekBucket[]): void {
   const barWidth = Math.max(0.5, slot * 0.75);
   doc.save();
   doc.lineWidth(0.5).strokeColor(rule);
-  doc.moveTo(left, top).lineTo(left, top + height).lineTo(left + plotWidth, top + height).stroke();
+  doc
+    .moveTo(left, top)
+    .lineTo(left, top + height)
+    .lineTo(left + plotWidth, top + height)
+    .stroke();
   doc.font('Helvetica').fontSize(7).fillColor(muted);
   doc.text(String(max), margin, top - 3, { width: 20, align: 'right' });
   doc.text('0', margin, top + height - 4, { width: 20, align: 'right' });

@@ -152,7 +152,9 @@ export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLog
           if (until !== null && created > until) return false;
           return client === null || clientCodeKey(entry.clientCode) === client;
         });
-        matching.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+        matching.sort((a, b) =>
+          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+        );
         for (const entry of matching) {
           const parsed = readinessLogSchema.safeParse(entry);
           // A log this version cannot read is left out of the export rather than written half-understood.

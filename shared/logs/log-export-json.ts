@@ -6,7 +6,9 @@ export const logsExportFormat = 'readyroom-logs';
 export const logsExportVersion = 1;
 
 /** A log as exported: the stored log schema, without the client code unless the user asked for it. */
-export const exportedLogSchema = readinessLogSchema.extend({ clientCode: readinessLogSchema.shape.clientCode.optional() });
+export const exportedLogSchema = readinessLogSchema.extend({
+  clientCode: readinessLogSchema.shape.clientCode.optional(),
+});
 export type ExportedLog = z.output<typeof exportedLogSchema>;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -21,13 +21,19 @@ export interface LogExportHandlerDeps {
 export function createLogExportHandlers(deps: LogExportHandlerDeps): HandlersFor<'logs:export'> {
   return {
     'logs:export': async (request): Promise<ExportOutcome> => {
-      if (!deps.dialogs) throw new AppError('UNAVAILABLE', 'Exports need the ReadyRoom app; they are not available here.');
+      if (!deps.dialogs)
+        throw new AppError('UNAVAILABLE', 'Exports need the ReadyRoom app; they are not available here.');
       if (deps.vault.status().state !== 'unlocked')
         throw new AppError('LOCKED', 'Your logs are locked. Unlock them with your passphrase first.');
       const path = await deps.dialogs.chooseExportDestination(deps.exporter.suggestedName(request), request.format);
       if (!path) return { saved: false, format: request.format, count: 0, unreadablePeriods: [] };
       const written = await deps.exporter.write(request, path);
-      return { saved: true, format: request.format, count: written.count, unreadablePeriods: written.unreadablePeriods };
+      return {
+        saved: true,
+        format: request.format,
+        count: written.count,
+        unreadablePeriods: written.unreadablePeriods,
+      };
     },
   };
 }

@@ -32,7 +32,12 @@ async function openVault(): Promise<VaultService> {
   days.forEach((day, i) => {
     clock.set(`${day}T09:00:00.000Z`);
     const clientCode = i === 4 ? '@SUM(A1:A2)' : i % 2 === 0 ? 'QX-417' : 'ZB-902';
-    v.save(sampleLog(i, { clientCode, note: i === 1 ? '=HYPERLINK("http://evil.example","Open") then a "quoted", line\nand another' : 'Fine.' }));
+    v.save(
+      sampleLog(i, {
+        clientCode,
+        note: i === 1 ? '=HYPERLINK("http://evil.example","Open") then a "quoted", line\nand another' : 'Fine.',
+      }),
+    );
   });
   return v;
 }

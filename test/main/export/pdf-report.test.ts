@@ -26,7 +26,11 @@ function summaries(count: number, start = Date.parse('2024-01-01T09:00:00Z'), st
       modality: 'video',
       outcome: wifi ? 'ready-with-advice' : i % 7 === 0 ? 'not-ready' : 'ready',
       problems: wifi ? ['connection.type'] : [],
-      attention: wifi ? [{ id: 'connection.type', state: 'warn' }] : i % 7 === 0 ? [{ id: 'security.firewall', state: 'fail' }] : [],
+      attention: wifi
+        ? [{ id: 'connection.type', state: 'warn' }]
+        : i % 7 === 0
+          ? [{ id: 'security.firewall', state: 'fail' }]
+          : [],
       judged: [],
       addendaCount: 0,
     } satisfies LogSummary;

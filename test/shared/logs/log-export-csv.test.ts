@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { catalog } from '../../../shared/catalog/catalog';
-import {
-  csvField,
-  csvHeader,
-  csvRecord,
-  csvRow,
-  spreadsheetSafe,
-} from '../../../shared/logs/log-export-csv';
+import { csvField, csvHeader, csvRecord, csvRow, spreadsheetSafe } from '../../../shared/logs/log-export-csv';
 import { readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { parseCsv } from '../../fixtures/csv/parse-csv';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
