@@ -60,10 +60,18 @@ describe('logs:export handler', () => {
   });
 
   it('is unavailable without a save dialog, and refused while the vault is locked', async () => {
-    await expect(handlers()({ format: 'json', includeClientCodes: false }).catch(codeOf)).resolves.toBe('UNAVAILABLE');
+    await expect(
+      Promise.resolve()
+        .then(() => handlers()({ format: 'json', includeClientCodes: false }))
+        .catch(codeOf),
+    ).resolves.toBe('UNAVAILABLE');
     vault.lock();
     const exportLogs = handlers({ chooseExportDestination: () => Promise.resolve(join(out.dir, 'x.json')) });
-    await expect(exportLogs({ format: 'json', includeClientCodes: false }).catch(codeOf)).resolves.toBe('LOCKED');
+    await expect(
+      Promise.resolve()
+        .then(() => exportLogs({ format: 'json', includeClientCodes: false }))
+        .catch(codeOf),
+    ).resolves.toBe('LOCKED');
     expect(existsSync(join(out.dir, 'x.json'))).toBe(false);
   });
 });

@@ -4,17 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { ExportPanel } from '../../../../renderer/features/reports/export-panel';
 import { AppError } from '../../../../shared/errors';
-import { createFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
+import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
 
 function install(handler: Parameters<FakeBridge['handle']>[1]): FakeBridge {
   const bridge = createFakeBridge();
   bridge.handle('logs:export', handler as never);
-  window.readyroom = bridge;
+  installFakeBridge(bridge);
   return bridge;
 }
 
 afterEach(() => {
-  delete window.readyroom;
+  installFakeBridge(createFakeBridge());
 });
 
 describe('ExportPanel', () => {
