@@ -4,11 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { ExportPanel } from '../../../../renderer/features/reports/export-panel';
 import { AppError } from '../../../../shared/errors';
+import type { Req, Res } from '../../../../shared/ipc/contract';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
 
-function install(handler: Parameters<FakeBridge['handle']>[1]): FakeBridge {
+type ExportHandler = (request: Req<'logs:export'>) => Res<'logs:export'>;
+
+function install(handler: ExportHandler): FakeBridge {
   const bridge = createFakeBridge();
-  bridge.handle('logs:export', handler as never);
+  bridge.handle('logs:export', handler);
   installFakeBridge(bridge);
   return bridge;
 }
