@@ -15,18 +15,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
 import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
-import { createPassphraseSlot, createRecoverySlot, type KeySlots } from '../../main/vault/key-slots';
-import { makeLogId, periodOf } from '../../main/vault/log-ids';
-import { generateRecoveryKey } from '../../main/vault/recovery-key';
-import { writeBackup } from '../../main/vault/backup-file';
-import { randomKey } from '../../main/vault/vault-crypto';
-import { nodeVaultFs } from '../../main/vault/vault-fs';
-import { emptyMonth, type MonthRecords } from '../../main/vault/vault-records';
 import { createVaultService, type VaultService } from '../../main/vault/vault-service';
+import { fillWithGeneratedLogs, planMonths } from '../fixtures/vault/generated-vault';
 import { sampleLog } from '../fixtures/vault/sample-logs';
 
 const { values } = parseArgs({
@@ -64,50 +57,6 @@ function dirBytes(dir: string): number {
   return sum;
 }
 
-/**
- * N logs with creation times spread evenly over ten years up to `end`, made one month at a time
- * when asked for, so the benchmark itself never holds them all.
- */
-function planMonths(count: number, end: Date): { periods: string[]; monthOf(period: string): MonthRecords } {
-  const span = 10 * 365.25 * 24 * 3_600_000;
-  const createdAt = (i: number) => new Date(end.getTime() - span + Math.floor(((i + 0.5) * span) / count));
-  const ranges = new Map<string, { first: number; last: number }>();
-  for (let i = 0; i < count; i += 1) {
-    const period = periodOf(createdAt(i));
-    const range = ranges.get(period);
-    if (range) range.last = i;
-    else ranges.set(period, { first: i, last: i });
-  }
-  return {
-    periods: [...ranges.keys()],
-    monthOf(period) {
-      const range = ranges.get(period);
-      const logs: Record<string, ReadinessLog> = {};
-      for (let i = range?.first ?? 0; range && i <= range.last; i += 1) {
-        const at = createdAt(i);
-        const id = makeLogId(at);
-        logs[id] = readinessLogSchema.parse({
-          ...sampleLog(i, { sessionAt: new Date(at.getTime() + 10 * 60_000).toISOString() }),
-          id,
-          createdAt: at.toISOString(),
-          appVersion: '0.1.0',
-          addenda:
-            i % 4 === 0
-              ? [
-                  {
-                    kind: 'session-ended',
-                    endedAt: new Date(at.getTime() + 3_600_000).toISOString(),
-                    at: new Date(at.getTime() + 3_700_000).toISOString(),
-                  },
-                ]
-              : [],
-        });
-      }
-      return { ...emptyMonth(period), logs };
-    },
-  };
-}
-
 function makeVault(dataDir: string): VaultService {
   // Retention "forever", so ten years are kept; the default scrypt cost (N = 2^17).
   return createVaultService({
@@ -142,29 +91,9 @@ async function build(
   setupVault.confirmRecoveryKey();
   const start = performance.now();
   const months = planMonths(total, new Date());
-  const dek = randomKey();
-  const vaultId = 'be'.repeat(16);
-  const oldPassphrase = 'the passphrase of the old computer';
-  const slots: KeySlots = {
-    format: 'readyroom.keyslots/1',
-    vaultId,
-    revision: 1,
-    createdAt: new Date().toISOString(),
-    slots: {
-      passphrase: await createPassphraseSlot(dek, vaultId, oldPassphrase, { N: 2 ** 10, r: 8, p: 1 }),
-      recovery: createRecoverySlot(dek, vaultId, generateRecoveryKey().bytes),
-    },
-  };
-  const backupFile = join(dataDir, 'build.rrbackup');
-  nodeVaultFs.writeAtomicStream(backupFile, (write) =>
-    writeBackup(write, dek, slots, months.periods, months.monthOf, { createdAt: new Date(), appVersion: '0.1.0' }),
-  );
-  const restored = await setupVault.restore(backupFile, { method: 'passphrase', passphrase: oldPassphrase });
-  if (restored.status !== 'restored' || restored.added !== total)
-    throw new Error(`build failed: ${JSON.stringify(restored)}`);
+  await fillWithGeneratedLogs(setupVault, dataDir, months, total);
   const buildMs = ms(start);
   setupVault.lock();
-  rmSync(backupFile);
   return { buildMs, months: months.periods.length, recoveryKey };
 }
 
