@@ -26,6 +26,8 @@ export interface E2eOptions {
   readonly fakeMedia?: boolean;
   /** Stands in for the connection checks' network calls. */
   readonly probeNetwork?: TestHostOptions['probeNetwork'];
+  /** Exports land here, as if saved through the system's dialog. */
+  readonly exportDir?: string;
 }
 
 /** Debian's Chromium unless READYROOM_CHROMIUM names another binary. */
@@ -37,7 +39,12 @@ export const chromiumPath = process.env.READYROOM_CHROMIUM ?? '/usr/bin/chromium
  */
 export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSession> {
   const dataDir = await mkdtemp(join(tmpdir(), 'readyroom-e2e-'));
-  const host = await startTestHost({ port: 0, dataDir, probeNetwork: options.probeNetwork });
+  const host = await startTestHost({
+    port: 0,
+    dataDir,
+    probeNetwork: options.probeNetwork,
+    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
+  });
   const fakeMedia = options.fakeMedia ?? true;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
