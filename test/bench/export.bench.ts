@@ -20,6 +20,7 @@ import type { ExportFormat } from '../../shared/ipc/vault.contract';
 import { toOsName } from '../../shared/platform';
 import { fillWithGeneratedLogs, planMonths } from '../fixtures/vault/generated-vault';
 import { testKdf } from '../main/vault/vault-test-kit';
+import { benchPassphrase, median, peakMiB, progress } from './bench-kit';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -38,10 +39,7 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(runs) || runs < 1
 }
 
 setLogSink(createMemorySink());
-const passphrase = 'bench passphrase, long enough';
-const progress = (text: string) => void process.stderr.write(`${text}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const passphrase = benchPassphrase;
 
 function makeVault(dataDir: string): VaultService {
   // The cheap test KDF: unlocking is bench:vault's business, not this one's.
