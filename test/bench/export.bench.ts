@@ -85,7 +85,7 @@ async function main() {
       }
       if (count !== total) throw new Error(`${format}: exported ${count} of ${total}`);
       result[`${format}Ms`] = Math.round(median(times));
-      result[`${format}MiB`] = Math.round((statSync(path).size / 1024 / 1024) * 10) / 10;
+      result[`${format}KiB`] = Math.round(statSync(path).size / 1024);
       if (format === 'pdf') {
         const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
         result.pdfPages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
