@@ -25,7 +25,11 @@ function setup(initial: Partial<FakeVaultState> = {}) {
   return { ...fake, user, ...view };
 }
 
-const rows = () => screen.getAllByRole('row').slice(1);
+// The list's own rows (the trend's table of weeks has rows too).
+const rows = () =>
+  within(screen.getByRole('table', { name: 'Readiness logs, newest first' }))
+    .getAllByRole('row')
+    .slice(1);
 
 describe('LogsPage', () => {
   it('asks to unlock first, then lists the logs newest first', async () => {
@@ -43,7 +47,7 @@ describe('LogsPage', () => {
       logs: [storedLog(1, { clientCode: 'lee@x.org\u202egro' }), storedLog(2, { clientCode: 'AB\u200b-017' })],
     });
     await waitFor(() => expect(rows()).toHaveLength(2));
-    const table = screen.getByRole('table');
+    const table = screen.getByRole('table', { name: 'Readiness logs, newest first' });
     expect(within(table).getByText('lee@x.org<U+202E>gro')).toBeTruthy();
     expect(within(table).getByText('AB<U+200B>-017')).toBeTruthy();
     expect(table.textContent).not.toMatch(/[\u200b\u202e]/);
