@@ -17,6 +17,7 @@ import {
 
 import type { AppRoute } from '../shared/ipc/app.contract';
 import { createBackupDialogs } from './adapters/backup-dialogs';
+import { createExportDialogs } from './adapters/export-dialogs';
 import { electronStoreFactory } from './adapters/electron-store-factory';
 import { lockOnSuspendOrScreenLock } from './adapters/power-monitor-locks';
 import { createSafeStorageKeychain } from './adapters/safe-storage-keychain';
@@ -101,6 +102,7 @@ async function bootstrap(): Promise<void> {
     ownPids: () => app.getAppMetrics().map((metric) => metric.pid),
     keychain: createSafeStorageKeychain(safeStorage, process.platform),
     dialogs: createBackupDialogs(dialog, () => mainWindow),
+    exportDialogs: createExportDialogs(dialog, () => mainWindow),
   });
   const vault = graph.vault;
   lockOnSuspendOrScreenLock(powerMonitor, (reason) => vault.lock(reason));

@@ -51,8 +51,9 @@ async function rebuild() {
     target: 'node20',
     // The packages go into the bundle too: about 10 MiB less than loading zod and conf (with ajv)
     // from their hundreds of files, and that memory sits under scrypt's 128 MiB at every unlock.
-    // systeminformation stays outside: it is imported only when a probe first needs it.
-    external: ['systeminformation'],
+    // systeminformation stays outside: it is imported only when a probe first needs it; pdfkit
+    // too (only for a PDF report), and it reads its font metrics from files beside its own code.
+    external: ['systeminformation', 'pdfkit'],
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import { toOsName } from '../../shared/platform';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
+import { createLogExport } from '../export/log-export';
+import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
 import { createProgramsHandlers } from '../ipc/handlers/programs.handlers';
 import { createScanHandlers } from '../ipc/handlers/scan.handlers';
@@ -42,6 +44,8 @@ export interface ServiceGraphOptions {
   readonly keychain?: KeychainPort;
   /** Native file dialogs for backup and restore; absent in the test host. */
   readonly dialogs?: BackupDialogPort;
+  /** The save dialog for exports; absent in the test host unless it brings a stand-in. */
+  readonly exportDialogs?: ExportDialogPort;
   /** Replaces the connection checks' network calls (browser tests: no traffic leaves the machine). */
   readonly probeNetwork?: Pick<ScanServiceDeps, 'quality' | 'throughput'>;
 }
@@ -113,6 +117,11 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...createProgramsHandlers(programs),
     ...createVaultHandlers(vault, { dialogs: options.dialogs }),
     ...createLogSaveHandlers({ vault, records: scanRecords, getSettings: () => settings.get() }),
+    ...createLogExportHandlers({
+      vault,
+      exporter: createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os }),
+      dialogs: options.exportDialogs,
+    }),
   });
   return {
     settings,

@@ -49,6 +49,12 @@ export interface VaultLogs {
   list(s: Session, query?: LogsQuery): LogList;
   /** Every log whose notes (its own and those added later) contain `text`, accents and case aside. */
   searchNotes(s: Session, text: string): NoteMatches;
+  /**
+   * Every log the query matches, whole, a month at a time and oldest first, for an export. No
+   * month is kept in memory after its visit; a month that cannot be read is skipped and reported
+   * in the returned periods (as `list` does).
+   */
+  eachLog(s: Session, query: LogsQuery, visit: (log: ReadinessLog) => void): Omit<LogList, 'logs'>;
   get(s: Session, id: string): ReadinessLog;
   addAddendum(s: Session, id: string, addendum: AddendumInput): ReadinessLog;
   delete(s: Session, id: string): { readonly deleted: boolean };
@@ -151,6 +157,34 @@ export function createVaultLogs(ctx: VaultContext, months: MonthFiles): VaultLog
         for (const [id, notes] of Object.entries(index?.notes ?? {})) if (notes.includes(wanted)) ids.push(id);
       }
       return { ids, unreadablePeriods: months.unreadablePeriods() };
+    },
+
+    eachLog(s, query, visit) {
+      const since = query.since ? new Date(query.since).getTime() : null;
+      const until = query.until ? new Date(query.until).getTime() : null;
+      const client = query.client ? clientCodeKey(query.client) : null;
+      for (const period of ctx.periodsOnDisk()) {
+        if (since !== null && periodEnd(period).getTime() <= since) continue;
+        if (until !== null && periodStart(period).getTime() > until) break;
+        const month = months.readUncachedOrSetAside(s, period);
+        if (!month) continue;
+        const matching = Object.values(month.logs).filter((entry) => {
+          const created = Date.parse(entry.createdAt);
+          if (since !== null && created < since) return false;
+          if (until !== null && created > until) return false;
+          return client === null || clientCodeKey(entry.clientCode) === client;
+        });
+        matching.sort((a, b) =>
+          a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
+        );
+        for (const entry of matching) {
+          const parsed = readinessLogSchema.safeParse(entry);
+          // A log this version cannot read is left out of the export rather than written half-understood.
+          if (parsed.success) visit(parsed.data);
+          else log.warn('a log was left out of an export: its form is not one this version reads');
+        }
+      }
+      return { unreadablePeriods: months.unreadablePeriods(), missingPeriods: months.missingPeriods() };
     },
 
     get(s, id) {

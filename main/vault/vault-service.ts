@@ -59,6 +59,8 @@ export interface VaultService {
   list(query?: LogsQuery): LogList;
   /** Ids of the logs whose notes contain these words (accents and case aside). */
   searchNotes(text: string): NoteMatches;
+  /** Every matching log, whole, oldest first, a month at a time (for exports); see VaultLogs.eachLog. */
+  eachLog(query: LogsQuery, visit: (log: ReadinessLog) => void): Omit<LogList, 'logs'>;
   get(id: string): ReadinessLog;
   addAddendum(id: string, addendum: AddendumInput): ReadinessLog;
   delete(id: string): { readonly deleted: boolean };
@@ -173,6 +175,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
     save: (input) => logs.save(active(), input),
     list: (query) => logs.list(active(), query),
     searchNotes: (text) => logs.searchNotes(active(), text),
+    eachLog: (query, visit) => logs.eachLog(active(), query, visit),
     get: (id) => logs.get(active(), id),
     addAddendum: (id, addendum) => logs.addAddendum(active(), id, addendum),
     delete: (id) => logs.delete(active(), id),

@@ -34,6 +34,7 @@ export const channelNameList = [
   'logs:erase-client',
   'logs:backup',
   'logs:restore',
+  'logs:export',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

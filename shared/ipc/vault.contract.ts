@@ -110,6 +110,39 @@ export interface LogSaved {
   readonly unused: readonly string[];
 }
 
+export const exportFormats = ['pdf', 'csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const exportDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.')
+  .refine((day) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 2000;
+  }, 'That is not a date.');
+
+/** What to export: the renderer never names a path; main asks where to save. Dates are local days. */
+export const logsExportRequestSchema = z
+  .strictObject({
+    format: z.enum(exportFormats),
+    from: exportDay.optional(),
+    to: exportDay.optional(),
+    client: clientCodeInputSchema.optional(),
+    /** Client codes are left out of every export unless asked for. */
+    includeClientCodes: z.boolean(),
+  })
+  .refine((r) => !r.from || !r.to || r.from <= r.to, 'The start date must be on or before the end date.');
+export type LogsExportRequest = z.output<typeof logsExportRequestSchema>;
+
+export interface ExportOutcome {
+  readonly saved: boolean;
+  readonly format: ExportFormat;
+  readonly count: number;
+  /** Periods that could not be read and so are not in the file. */
+  readonly unreadablePeriods: readonly string[];
+}
+
 export const setKeychainRequestSchema = z.union([
   z.strictObject({ enabled: z.literal(true), passphrase: passphraseSchema }),
   z.strictObject({ enabled: z.literal(false) }),
@@ -175,6 +208,8 @@ export const vaultChannels = {
   ),
   /** Main asks where to save (a dialog); the renderer never names a path. */
   'logs:backup': channel<BackupOutcome>()(noRequest),
+  /** Main asks where to save (a dialog) and writes the file 0600, atomically; the renderer never names a path. */
+  'logs:export': channel<ExportOutcome>()(logsExportRequestSchema),
   /** First call: main asks which file. If that backup needs other keys, call again with its token and a secret. */
   'logs:restore': channel<RestoreOutcome>()(
     z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { getCatalogEntry } from '../catalog/catalog';
+import { hasHiddenCharacters } from '../text/visible-text';
 import { judgementNeedsNote, judgementNoteMaxLength, notApplicableReasons } from '../checks/judgement';
 import { modalities, sessionPlatformIds } from '../session/platforms';
 import { defaultThresholds, thresholdsSchema } from './thresholds';
@@ -9,6 +10,13 @@ import { defaultThresholds, thresholdsSchema } from './thresholds';
 export const retentionChoices = [1, 2, 3, 7, null] as const;
 
 const programName = z.string().trim().min(1).max(100);
+
+/** The practice's name as printed on reports: one line of visible text, or empty for none. */
+export const practiceNameSchema = z
+  .string()
+  .max(120, 'The practice name can be at most 120 characters.')
+  .refine((name) => !hasHiddenCharacters(name), 'The practice name must be one line of visible text.')
+  .refine((name) => name === name.trim(), 'The practice name must not start or end with spaces.');
 export const maxApprovedHosts = 100;
 
 /**
@@ -76,6 +84,8 @@ export const settingsSchema = z.strictObject({
    * settings:forget-host, never by a settings patch.
    */
   approvedHosts: z.array(z.string().min(3).max(270)).max(maxApprovedHosts),
+  /** Printed at the top of reports; names the practice, never a client. */
+  practiceName: practiceNameSchema,
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -92,6 +102,7 @@ export const defaultSettings: Settings = {
   thresholds: defaultThresholds,
   notApplicable: [],
   approvedHosts: [],
+  practiceName: '',
 };
 
 /**

@@ -21,6 +21,7 @@ import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
 import type { VaultService } from '../../main/vault/vault-service';
 import { sampleLog } from '../fixtures/vault/sample-logs';
+import { benchPassphrase, median, peakMiB, progress } from './bench-kit';
 import { buildVaultByRestore, makeBenchVault, planMonths, type BenchLogMaker } from './support/bench-vault';
 
 const { values } = parseArgs({
@@ -42,10 +43,8 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(saveRuns) || save
 }
 
 setLogSink(createMemorySink());
-const passphrase = 'bench passphrase, long enough';
-const progress = (text: string) => void process.stderr.write(`${text}\n`);
+const passphrase = benchPassphrase;
 const ms = (start: number) => Math.round((performance.now() - start) * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const percentile = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
@@ -99,9 +98,6 @@ function build(
 ): Promise<{ readonly buildMs: number; readonly months: number; readonly recoveryKey: string }> {
   return buildVaultByRestore(dataDir, passphrase, total, planMonths(total, new Date(), benchLog));
 }
-
-/** Peak memory of this process so far, MiB. */
-const peakMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** Builds the vault in a child process (this script again, with the same loader); its peak comes back too. */
 function buildInChild(dataDir: string): {

@@ -65,26 +65,6 @@ describe('past logs in Chromium with a real vault', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('prints only the report, without client codes unless asked', async () => {
-    const { page } = session;
-    await page.evaluate(() => document.body.classList.add('rr-printing-report'));
-    await page.emulateMedia({ media: 'print' });
-    const report = page.getByTestId('printable-report');
-    expect(await report.isVisible()).toBe(true);
-    // Everything else on the page is hidden while the report prints.
-    expect(await page.getByRole('heading', { name: 'Your logs' }).isVisible()).toBe(false);
-    const text = (await report.textContent()) ?? '';
-    expect(text).toContain('ReadyRoom readiness report');
-    expect(text).toContain('3 checks');
-    expect(text).not.toContain('AB-017');
-    await screenshot(page, 'logs-2-print');
-    await page.emulateMedia({ media: 'screen' });
-    await page.evaluate(() => document.body.classList.remove('rr-printing-report'));
-    expect(await report.isVisible()).toBe(false);
-    expect(session.pageErrors).toEqual([]);
-    expect(session.foreignRequests).toEqual([]);
-  });
-
   it('makes a new data key in Settings: every log stays, the old recovery key stops working', async () => {
     const { page } = session;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();

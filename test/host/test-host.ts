@@ -1,13 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, relative, sep, isAbsolute } from 'node:path';
+import { basename, extname, join, normalize, relative, sep, isAbsolute } from 'node:path';
 
 import { build } from 'esbuild';
 
 import { createServiceGraph, type ServiceGraph, type ServiceGraphOptions } from '../../main/composition/service-graph';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { EventSink } from '../../main/ipc/handler-types';
+import type { ExportDialogPort } from '../../main/ipc/handlers/log-export.handlers';
 import { maxRequestBytes } from '../../main/ipc/payload-guard';
 import { runCommand } from '../../main/platform/exec';
 import { confStoreFactory } from '../../main/store/store-factory';
@@ -20,6 +21,11 @@ export interface TestHostOptions {
   readonly rendererDir?: string;
   readonly appVersion?: string;
   readonly probeNetwork?: ServiceGraphOptions['probeNetwork'];
+  /**
+   * A stand-in for the system's save dialog: exports are saved in this folder under the name
+   * main suggests, as if the user had pressed Save. Without it, exports answer UNAVAILABLE.
+   */
+  readonly exportDir?: string;
 }
 
 export interface TestHost {
@@ -36,6 +42,11 @@ export interface TestHost {
 }
 
 const root = join(import.meta.dirname, '../..');
+
+/** Answers the save dialog with a file in `dir`, named as main suggested. */
+function saveDialogStandIn(dir: string): ExportDialogPort {
+  return { chooseExportDestination: (suggestedName) => Promise.resolve(join(dir, basename(suggestedName))) };
+}
 /** The dispatcher refuses requests over about 1 MB with a clear message; this only bounds memory. */
 const maxBody = 2 * maxRequestBytes;
 export const tokenHeader = 'x-readyroom-token';
@@ -79,6 +90,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     events,
     testHost: true,
     probeNetwork: options.probeNetwork,
+    ...(options.exportDir ? { exportDialogs: saveDialogStandIn(options.exportDir) } : {}),
   });
   const bridgeScript = await bundleBridge();
   const token = randomBytes(32).toString('base64url');

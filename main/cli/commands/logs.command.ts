@@ -3,7 +3,16 @@ import { resolve } from 'node:path';
 import { statusLabels } from '../../../shared/checks/check-result';
 import { judgementKindLabels } from '../../../shared/checks/judgement';
 import { AppError } from '../../../shared/errors';
-import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
+import {
+  exportFormats,
+  logsExportRequestSchema,
+  type LogsExportRequest,
+  type RestoreSummary,
+} from '../../../shared/ipc/vault.contract';
+import { toOsName } from '../../../shared/platform';
+import { createLogExport } from '../../export/log-export';
+import { createSettingsService } from '../../settings/settings-service';
+import { confStoreFactory } from '../../store/store-factory';
 import { checkClientCode, clientCodeWarningText, normalizeClientCode } from '../../../shared/logs/client-code';
 import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { modalityLabels, platformLabel } from '../../../shared/session/platforms';
@@ -58,6 +67,13 @@ Commands:
                            an old copy of the key file opens nothing saved from now on; also
                            gives a new recovery key. See docs/privacy.md for when to use it.
   unlock-test              Exit 0 if the passphrase (or recovery key) opens the vault, 1 if not.
+  export --format pdf|csv|json --out FILE [--from DATE] [--to DATE]
+         [--client CODE | --client-file F] [--include-client-codes]
+                           Write a PDF report (with your practice name from the settings), or
+                           every log as CSV or JSON. DATE is YYYY-MM-DD, counted in this
+                           computer's time zone. Client codes are left out unless you add
+                           --include-client-codes. The file is NOT encrypted: it is written
+                           readable only by you (0600), but keep it as carefully as the logs.
 
 Options for every command:
 ${vaultCliUsage}
@@ -78,6 +94,11 @@ const options = {
   'new-passphrase-file': { type: 'string' },
   'backup-passphrase-file': { type: 'string' },
   'backup-recovery-key-file': { type: 'string' },
+  format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  out: { type: 'string' },
+  'include-client-codes': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
@@ -94,11 +115,13 @@ const subcommands = [
   'new-recovery-key',
   'new-data-key',
   'unlock-test',
+  'export',
 ] as const;
 type Subcommand = (typeof subcommands)[number];
 
 /** These only read the vault, so a failure is known to have changed nothing (backup writes its own file). */
 const readOnlySubcommands: ReadonlySet<string> = new Set(['list', 'show', 'unlock-test']);
+// `export` opens the vault read-only too, but writes its own file, as backup does.
 
 /** Which options each subcommand takes besides the vault ones, and how many positional arguments. */
 const allowed: Record<Subcommand, { readonly options: readonly string[]; readonly positional: number }> = {
@@ -114,7 +137,32 @@ const allowed: Record<Subcommand, { readonly options: readonly string[]; readonl
   'new-recovery-key': { options: ['json'], positional: 0 },
   'new-data-key': { options: ['json'], positional: 0 },
   'unlock-test': { options: [], positional: 0 },
+  export: {
+    options: ['format', 'from', 'to', 'client', 'client-file', 'include-client-codes', 'out'],
+    positional: 0,
+  },
 };
+
+/** `logs export`'s options as the same request the app sends (validated by the same schema). */
+function exportRequestFromArgs(values: Values, io: CliIo): LogsExportRequest {
+  if (typeof values.format !== 'string' || !(exportFormats as readonly string[]).includes(values.format))
+    throw new UsageError('Say which kind of file: --format pdf, --format csv or --format json.');
+  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('Say where to write it: --out FILE.');
+  const client = clientCodeFromArgs(values, io);
+  const parsed = logsExportRequestSchema.safeParse({
+    format: values.format,
+    ...(typeof values.from === 'string' ? { from: values.from } : {}),
+    ...(typeof values.to === 'string' ? { to: values.to } : {}),
+    ...(client !== null ? { client } : {}),
+    includeClientCodes: values['include-client-codes'] === true,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const flag = issue?.path[0] === 'client' ? '--client' : issue?.path[0] ? `--${String(issue.path[0])}` : '';
+    throw new UsageError(`${flag ? `${flag}: ` : ''}${issue?.message ?? 'These options are not valid.'}`);
+  }
+  return parsed.data;
+}
 
 /**
  * `list --json`, the same text JSON.stringify would give, written a few hundred logs at a time:
@@ -528,6 +576,32 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             io.stderr(unreadableNotice(result.unreadablePeriods, result.missingPeriods));
             return exitCodes.ok;
           });
+        }
+
+        case 'export': {
+          const request = exportRequestFromArgs(values, io);
+          const target = resolve(String(values.out));
+          const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;
+          const settings = createSettingsService(dataDir, confStoreFactory);
+          const written = await withVault(
+            values,
+            context,
+            stdinLines,
+            (vault) =>
+              createLogExport({
+                vault,
+                getSettings: () => settings.get(),
+                appVersion: deps.appVersion,
+                os: toOsName(process.platform),
+              }).write(request, target),
+            'read',
+          );
+          io.stdout(`Wrote ${written.count} log${written.count === 1 ? '' : 's'} to ${target}.\n`);
+          io.stderr(
+            'This file is not encrypted. Only you can read it on this computer, but anyone you give it to can: keep it safe and delete it when done.\n',
+          );
+          io.stderr(unreadableNotice(written.unreadablePeriods, []));
+          return exitCodes.ok;
         }
 
         case 'change-passphrase': {

@@ -105,7 +105,7 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
     const programs = { alwaysSuggest: fromLines(alwaysText), neverSuggest: fromLines(neverText) };
     // The list of "not applicable" and the approvals are changed on their own, never by this form.
     const { notApplicable: _kept, approvedHosts: _approvals, ...rest } = draft;
-    const patch = { ...rest, programs, thresholds: thresholdsFrom(limits) };
+    const patch = { ...rest, practiceName: rest.practiceName.trim(), programs, thresholds: thresholdsFrom(limits) };
     const issue = settingsIssue({ ...useSettingsStore.getState().settings, ...patch });
     setInvalidPath(issue?.path ?? null);
     if (issue) {
@@ -195,6 +195,21 @@ function SettingsForm({ initial }: { readonly initial: Settings }) {
 
       <div className="rr-card">
         <h2>Records</h2>
+        <div className="rr-field">
+          <label htmlFor="set-practice">Practice name</label>
+          <span className="rr-field__hint" id="set-practice-hint">
+            Printed at the top of the reports you export, for example “Northside Counselling”. Leave it empty for none.
+          </span>
+          <input
+            id="set-practice"
+            className="rr-input"
+            aria-describedby="set-practice-hint"
+            aria-invalid={invalidPath === 'practiceName' || undefined}
+            maxLength={120}
+            value={draft.practiceName}
+            onChange={(e) => patch({ practiceName: e.target.value })}
+          />
+        </div>
         <div className="rr-field">
           <label htmlFor="set-lock">Lock the log vault after this many idle minutes</label>
           <input

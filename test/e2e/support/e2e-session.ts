@@ -28,6 +28,8 @@ export interface E2eOptions {
   readonly probeNetwork?: TestHostOptions['probeNetwork'];
   /** A data folder made beforehand (a generated vault); removed on close like a fresh one. */
   readonly dataDir?: string;
+  /** Exports land here, as if saved through the system's dialog. */
+  readonly exportDir?: string;
 }
 
 /** Debian's Chromium unless READYROOM_CHROMIUM names another binary. */
@@ -39,7 +41,12 @@ export const chromiumPath = process.env.READYROOM_CHROMIUM ?? '/usr/bin/chromium
  */
 export async function startE2eSession(options: E2eOptions = {}): Promise<E2eSession> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'readyroom-e2e-')));
-  const host = await startTestHost({ port: 0, dataDir, probeNetwork: options.probeNetwork });
+  const host = await startTestHost({
+    port: 0,
+    dataDir,
+    probeNetwork: options.probeNetwork,
+    ...(options.exportDir ? { exportDir: options.exportDir } : {}),
+  });
   const fakeMedia = options.fakeMedia ?? true;
   const browser = await chromium.launch({
     executablePath: chromiumPath,

@@ -84,6 +84,10 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     },
     required: [],
   },
+  'logs:export': {
+    valid: { format: 'csv', from: '2026-03-01', to: '2026-03-31', client: 'AB-017', includeClientCodes: false },
+    required: ['format', 'includeClientCodes'],
+  },
 };
 
 type Path = readonly (string | number)[];

@@ -1,9 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { LogSummary } from '../../../../shared/logs/readiness-log';
-import { describeScope, ReportPanel } from '../../../../renderer/features/reports/report-panel';
+import { ReportPanel } from '../../../../renderer/features/reports/report-panel';
 
 function summary(n: number, problems: string[], outcome: LogSummary['outcome'] = 'ready-with-advice'): LogSummary {
   return {
@@ -35,7 +34,7 @@ describe('ReportPanel', () => {
     render(<ReportPanel logs={logs} filter={noFilter} />);
     const list = screen.getByRole('list', { name: 'Problems to sort out' });
     const firewall = within(list).getByText('Firewall is on').closest('li') as HTMLElement;
-    expect(firewall.textContent).toMatch(/in 2 of 3 logs \(needed attention twice\)/);
+    expect(firewall.textContent).toMatch(/in 67 % of sessions \(2 of 3 logs; needed attention twice\)/);
     expect(firewall.textContent).toMatch(/What to do: .+\(ACTO guidance, 2020\)/);
   });
 
@@ -59,37 +58,8 @@ describe('ReportPanel', () => {
     expect(screen.getByText(/Nothing has come up more than once/)).toBeTruthy();
   });
 
-  it('leaves client codes out of the printed report unless asked', async () => {
-    const user = userEvent.setup();
-    render(<ReportPanel logs={logs} filter={{ ...noFilter, client: 'CL-100' }} />);
-    const report = screen.getByTestId('printable-report');
-    expect(report.textContent).not.toContain('CL-100');
-    expect(report.textContent).toContain('One client');
-    await user.click(screen.getByLabelText('Include client codes in the report'));
-    expect(screen.getByTestId('printable-report').textContent).toContain('CL-100');
-  });
-
-  it('prints with only the report marked for printing, then clears the mark', async () => {
-    const user = userEvent.setup();
-    let classDuringPrint = '';
-    vi.spyOn(window, 'print').mockImplementation(() => {
-      classDuringPrint = document.body.className;
-    });
-    render(<ReportPanel logs={logs} filter={noFilter} />);
-    await user.click(screen.getByRole('button', { name: 'Print or save the report' }));
-    expect(classDuringPrint).toContain('rr-printing-report');
-    expect(document.body.className).not.toContain('rr-printing-report');
-  });
-
   it('shows nothing when there are no logs', () => {
     const { container } = render(<ReportPanel logs={[]} filter={noFilter} />);
     expect(container.textContent).toBe('');
-  });
-});
-
-describe('describeScope', () => {
-  it('describes the filter in plain words', () => {
-    expect(describeScope(noFilter, false)).toBe('All clients');
-    expect(describeScope({ client: 'AB-017', from: '2026-03-01', to: '' }, true)).toBe('Client AB-017 from 1 Mar 2026');
   });
 });

@@ -32,6 +32,22 @@ describe('SettingsPage', () => {
     expect(stored.retentionYears).toBe(3);
   });
 
+  it('saves the practice name printed on reports, trimmed, and refuses one with a hidden character', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const field = await screen.findByLabelText('Practice name');
+    await user.type(field, '  Northside Counselling ');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(stored.practiceName).toBe('Northside Counselling');
+    await user.clear(field);
+    await user.type(field, 'North\u200Bside');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByText(/one line of visible text/)).textContent).toMatch(/Nothing was saved/);
+    expect(stored.practiceName).toBe('Northside Counselling');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('saves the usual session length the checks for restarts, backups and sleep judge against', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);

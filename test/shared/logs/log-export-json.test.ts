@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  jsonExportHead,
+  jsonExportLog,
+  jsonExportTail,
+  parseLogsExport,
+  type LogsExportHead,
+} from '../../../shared/logs/log-export-json';
+import { readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
+import { sampleLog } from '../../fixtures/vault/sample-logs';
+
+function stored(seed: number): ReadinessLog {
+  return readinessLogSchema.parse({
+    ...sampleLog(seed),
+    id: `20260301T090000Z-${String(seed).padStart(6, '0')}`,
+    createdAt: '2026-03-01T09:00:00.000Z',
+    appVersion: '0.1.0',
+    addenda: [{ kind: 'note', text: 'Client joined late', at: '2026-03-01T10:00:00.000Z' }],
+  });
+}
+
+const head = (includesClientCodes: boolean): LogsExportHead => ({
+  format: 'readyroom-logs',
+  version: 1,
+  exportedAt: '2026-03-31T12:00:00.000Z',
+  appVersion: '0.1.0',
+  period: { from: '2026-03-01', to: null },
+  oneClient: false,
+  includesClientCodes,
+});
+
+function exportText(logs: readonly ReadinessLog[], includeCodes: boolean): string {
+  return (
+    jsonExportHead(head(includeCodes)) +
+    logs.map((log, i) => jsonExportLog(log, includeCodes, i === 0)).join('') +
+    jsonExportTail()
+  );
+}
+
+describe('JSON export', () => {
+  it('reads back as the same logs, in the versioned format', () => {
+    const logs = [stored(1), stored(2), stored(3)];
+    const parsed = parseLogsExport(exportText(logs, true));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.format).toBe('readyroom-logs');
+    expect(parsed.value.version).toBe(1);
+    expect(parsed.value.logs).toEqual(logs);
+    // And every exported log is still a valid stored log.
+    for (const log of parsed.value.logs) expect(readinessLogSchema.safeParse(log).success).toBe(true);
+  });
+
+  it('leaves client codes out unless asked, and says so in the file', () => {
+    const logs = [stored(7)];
+    const text = exportText(logs, false);
+    expect(text).not.toContain(logs[0]?.clientCode);
+    const parsed = parseLogsExport(text);
+    expect(parsed.ok && parsed.value.includesClientCodes).toBe(false);
+    expect(parsed.ok && parsed.value.logs[0]?.clientCode).toBeUndefined();
+    expect(parsed.ok && parsed.value.logs[0]?.note).toBe(logs[0]?.note);
+  });
+
+  it('is valid JSON with no logs at all', () => {
+    const parsed = parseLogsExport(exportText([], false));
+    expect(parsed.ok && parsed.value.logs).toEqual([]);
+  });
+
+  it('refuses a file of another format or version', () => {
+    const other = JSON.parse(exportText([stored(1)], true)) as Record<string, unknown>;
+    expect(parseLogsExport(JSON.stringify({ ...other, version: 2 })).ok).toBe(false);
+    expect(parseLogsExport(JSON.stringify({ ...other, format: 'something-else' })).ok).toBe(false);
+    expect(parseLogsExport('not json').ok).toBe(false);
+  });
+});
