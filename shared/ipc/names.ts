@@ -33,6 +33,14 @@ export const channelNameList = [
   'logs:erase-client',
   'logs:backup',
   'logs:restore',
+  'schedule:list',
+  'schedule:upcoming',
+  'schedule:add',
+  'schedule:update',
+  'schedule:delete',
+  'review:get',
+  'review:update',
+  'home:summary',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

@@ -1,0 +1,21 @@
+import { DateTime } from 'luxon';
+
+import type { ReminderClock } from './reminder-engine';
+
+/** Real time; timers do not keep Node alive on their own (the app's tray does). */
+export const nodeReminderClock: ReminderClock = {
+  now: () => Date.now(),
+  setTimer(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    handle.unref();
+    return handle;
+  },
+  clearTimer(handle) {
+    clearTimeout(handle as NodeJS.Timeout);
+  },
+};
+
+/** The computer's own time zone, looked up each time (it changes when a laptop travels). */
+export function systemZone(): string {
+  return DateTime.local().zoneName ?? 'UTC';
+}
