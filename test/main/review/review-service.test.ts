@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReviewService } from '../../../main/review/review-service';
 import { confStoreFactory } from '../../../main/store/store-factory';
 import type { VaultService } from '../../../main/vault/vault-service';
-import { AppError } from '../../../shared/errors';
+import { type AppError } from '../../../shared/errors';
 import { reviewCatalog } from '../../../shared/review/review.catalog';
 import { makeVault, passphrase, tempDataDir } from '../vault/vault-test-kit';
 
