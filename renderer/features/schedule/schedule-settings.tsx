@@ -80,28 +80,28 @@ function ScheduleManager() {
   async function add(input: ScheduleInput): Promise<string | null> {
     const result = await call('schedule:add', { session: input });
     if (!result.ok) return result.error.message;
-    setMessage({ kind: 'status', text: 'Session added to your schedule.' });
     await reload();
+    setMessage({ kind: 'status', text: 'Session added to your schedule.' });
     return null;
   }
 
   async function change(id: string, input: ScheduleInput): Promise<string | null> {
     const result = await call('schedule:update', { id, session: input });
     if (!result.ok) return result.error.message;
+    await reload();
     setEditing(null);
     setMessage({ kind: 'status', text: 'Session changed.' });
-    await reload();
     return null;
   }
 
   async function remove(session: ScheduledSession) {
     const result = await call('schedule:delete', { id: session.id });
+    await reload();
     setMessage(
       result.ok
         ? { kind: 'status', text: 'Session removed from your schedule.' }
         : { kind: 'error', text: result.error.message },
     );
-    await reload();
   }
 
   return (
