@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { automaticCheckIds } from '../../shared/checks/check-ids';
 import type { HomeSummary } from '../../shared/ipc/home.contract';
 import type { ReviewView } from '../../shared/ipc/review.contract';
 import type { NewReadinessLog } from '../../shared/logs/readiness-log';
@@ -15,10 +16,14 @@ const seededLog: NewReadinessLog = {
   clientCode: 'AB-017',
   platform: 'zoom',
   modality: 'video',
-  checks: [
-    { id: 'security.firewall', status: 'unknown', summary: 'x', evidence: {}, durationMs: 1 },
-    { id: 'connection.type', status: 'pass', summary: 'x', evidence: {}, durationMs: 1 },
-  ],
+  // Every automatic check passed but the firewall, which only warned.
+  checks: automaticCheckIds.map((id) => ({
+    id,
+    status: id === 'security.firewall' ? 'warn' : 'pass',
+    summary: 'x',
+    evidence: {},
+    durationMs: 1,
+  })),
   confirmations: [],
   programsClosed: [],
   note: '',
@@ -70,9 +75,11 @@ describe('home screen, schedule and practice review in Chromium', () => {
     await last.getByText(/Checked /).waitFor();
     const outcomeWords = { ready: 'Ready', 'ready-with-advice': 'Ready with advice', 'not-ready': 'Not ready' };
     expect(await last.textContent()).toContain(outcomeWords[summary.lastCheck?.outcome ?? 'ready']);
-    expect(await page.getByRole('list', { name: 'What needed attention at the last check' }).textContent()).toMatch(
-      /Firewall/,
-    );
+    // The most serious first, and only a few: the firewall's warning before the items not confirmed.
+    const attention = page.getByRole('list', { name: 'What needed attention at the last check' });
+    expect(await attention.getByRole('listitem').first().textContent()).toBe('Firewall is on (needs attention)');
+    expect(await attention.getByRole('listitem').count()).toBe(5);
+    expect(await last.textContent()).toMatch(/And \d+ more: see Past logs\./);
     const next = page.getByRole('region', { name: 'Next session' });
     const nextText = (await next.textContent()) ?? '';
     expect(nextText).toContain('14:00');

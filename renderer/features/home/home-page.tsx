@@ -14,6 +14,10 @@ const attentionLabels = {
   unconfirmed: 'not confirmed',
 } as const;
 
+/** Most serious first; the home screen shows only the first few (Past logs has the rest). */
+const severity = { fail: 0, warn: 1, unconfirmed: 2, unknown: 3 } as const;
+const shownAttention = 5;
+
 function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', {
     weekday: 'short',
@@ -40,12 +44,18 @@ function LastCheck({ last, locked }: { readonly last: HomeLastCheck | null; read
         <>
           <p>What needed attention:</p>
           <ul aria-label="What needed attention at the last check">
-            {last.attention.map((item) => (
-              <li key={item.id}>
-                {item.title} ({attentionLabels[item.state]})
-              </li>
-            ))}
+            {[...last.attention]
+              .sort((a, b) => severity[a.state] - severity[b.state])
+              .slice(0, shownAttention)
+              .map((item) => (
+                <li key={item.id}>
+                  {item.title} ({attentionLabels[item.state]})
+                </li>
+              ))}
           </ul>
+          {last.attention.length > shownAttention && (
+            <p className="rr-muted">And {last.attention.length - shownAttention} more: see Past logs.</p>
+          )}
         </>
       )}
     </>
