@@ -38,7 +38,7 @@ export interface ReminderEngineDeps {
 export interface ReminderEngine {
   start(): void;
   stop(): void;
-  /** The schedule or the lead time changed: plan the next reminder again. */
+  /** The schedule or the lead time changed: plan the next reminder again (nothing already past is shown). */
   refresh(): void;
   /** The computer woke up (powerMonitor "resume"): see what was missed now, not when a late timer fires. */
   wake(): void;
@@ -133,7 +133,9 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
     },
     refresh() {
       if (!running) return;
-      check();
+      // Due moments before now have been handled by their timers; one that a change brings into the
+      // past (a session added ten minutes ahead, a longer lead time) is not worth a late notice.
+      seenUpTo = deps.clock.now();
       plan();
     },
     wake() {

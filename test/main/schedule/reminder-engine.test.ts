@@ -21,7 +21,7 @@ function setup(options: {
   zone: string;
   codes?: Record<string, string>;
   locked?: () => boolean;
-  lead?: number;
+  lead?: number | (() => number);
 }) {
   const shown: Shown[] = [];
   const opened: string[] = [];
@@ -30,7 +30,7 @@ function setup(options: {
     notifier: { show: (text, click) => shown.push({ at: new Date().toISOString(), text, click }) },
     entries: () => options.entries,
     clientCode: (id) => (options.locked?.() ? null : (options.codes?.[id] ?? null)),
-    leadMinutes: () => options.lead ?? 15,
+    leadMinutes: () => (typeof options.lead === 'function' ? options.lead() : (options.lead ?? 15)),
     displayZone: () => options.zone,
     onOpen: (occurrence) => opened.push(occurrence.startUtc),
   });
@@ -247,6 +247,25 @@ describe('privacy and changes to the schedule', () => {
     expect(engine.nextSession()).toEqual({ label: 'Next session: AB-017, Wed 10 Jun, 14:00' });
     locked = true;
     expect(engine.nextSession()).toEqual({ label: 'Next session: Wed 10 Jun, 14:00' });
+  });
+
+  it('a new lead time takes effect at once; a moment it puts in the past gives no late notice', () => {
+    const id = 'cccccccccccccccc';
+    const entries = [weekly(id, '2026-06-10T14:00', 'Europe/London', { repeat: 'none' })];
+    for (const [newLead, expected] of [
+      [20, ['2026-06-10T12:40:00.000Z']], // 13:40 BST is still ahead
+      [45, []], // 13:15 BST has passed: no "missed" notice for a change the therapist just made
+    ] as const) {
+      vi.setSystemTime(new Date('2026-06-10T12:30:00Z')); // 13:30 BST, the session at 14:00
+      let lead = 15;
+      const { engine, shown } = setup({ entries, zone: 'Europe/London', codes: { [id]: 'AB-017' }, lead: () => lead });
+      engine.start();
+      lead = newLead;
+      engine.refresh();
+      vi.advanceTimersByTime(2 * hour);
+      expect(shown.map((s) => s.at)).toEqual(expected);
+      engine.stop();
+    }
   });
 
   it('a session ended by its end date is not reminded after it', () => {
