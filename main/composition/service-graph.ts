@@ -127,6 +127,12 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       }
       return saved;
     },
+    eraseClient(client, expectedCount) {
+      const result = vaultService.eraseClient(client, expectedCount);
+      // An erasure request covers the schedule too: that client's sessions and code go with the logs.
+      schedule.removeClient(client);
+      return result;
+    },
   };
   const schedule = createScheduleService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
   const review = createReviewService({

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 import { AppError } from '../../shared/errors';
-import { storedClientCodeSchema } from '../../shared/logs/client-code';
+import { clientCodeKey, storedClientCodeSchema } from '../../shared/logs/client-code';
 import {
   scheduleEntrySchema,
   scheduleInputProblem,
@@ -32,6 +32,8 @@ export interface ScheduleService {
   add(input: ScheduleInput): ScheduledSession;
   update(id: string, input: ScheduleInput): ScheduledSession;
   delete(id: string): { readonly deleted: boolean };
+  /** An erasure request: every session of this client code goes (times and code). Needs the vault unlocked. */
+  removeClient(clientCode: string): number;
   /** The next `count` sessions from `fromMs`, with client codes when the vault is open. */
   upcoming(count: number, fromMs: number): { readonly sessions: readonly UpcomingSession[]; readonly locked: boolean };
   /** The stored times only (for the reminder engine). */
@@ -132,6 +134,18 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
       log.info('session removed from the schedule');
       changed();
       return { deleted: true };
+    },
+    removeClient(clientCode) {
+      const key = clientCodeKey(clientCode);
+      const codes = readCodes();
+      const gone = new Set(Object.keys(codes).filter((id) => clientCodeKey(codes[id] ?? '') === key));
+      if (gone.size === 0) return 0;
+      record.set(entries().filter((e) => !gone.has(e.id)));
+      for (const id of gone) delete codes[id];
+      deps.vault.writeDocument('schedule-clients', { codes });
+      log.info('sessions removed from the schedule with an erasure', { sessions: gone.size });
+      changed();
+      return gone.size;
     },
     upcoming(count, fromMs) {
       const codes = codesOrNull();

@@ -63,6 +63,28 @@ describe('schedule, review and home in the composition root', () => {
     expect(summary.reviewDue).toHaveLength(reviewCatalog.length);
   });
 
+  it('an erasure request removes that client’s scheduled sessions with their logs, and leaves the others', async () => {
+    const g = graph();
+    await g.vault.setup(passphrase);
+    g.vault.confirmRecoveryKey();
+    const session = (clientCode: string) => ({
+      start: nextWeek(),
+      zone: 'UTC',
+      durationMinutes: 50,
+      platform: 'zoom' as const,
+      repeat: 'weekly' as const,
+      until: null,
+      clientCode,
+    });
+    g.schedule.add(session('AB-017'));
+    const other = g.schedule.add(session('CD-204'));
+    g.schedule.add(session('ab-017 '));
+    g.vault.save(sampleLog(2, { clientCode: 'AB-017' }));
+    expect(g.vault.eraseClient('AB-017', 1).erased).toBe(1);
+    expect(g.schedule.list().sessions).toEqual([other]);
+    expect(JSON.stringify(g.vault.readDocument('schedule-clients'))).not.toMatch(/AB-017/i);
+  });
+
   it('the reminder engine runs only where a notifier is given, and labels the next session for the tray', async () => {
     expect(graph().reminders).toBeNull();
     const g = graph({ reminders: { notifier: { show: () => undefined }, onOpen: () => undefined } });
