@@ -6,6 +6,7 @@ import {
   dialog,
   ipcMain,
   nativeTheme,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -20,6 +21,7 @@ import { createBackupDialogs } from './adapters/backup-dialogs';
 import { createExportDialogs } from './adapters/export-dialogs';
 import { electronStoreFactory } from './adapters/electron-store-factory';
 import { lockOnSuspendOrScreenLock } from './adapters/power-monitor-locks';
+import { createReminderNotifier } from './adapters/reminder-notifier';
 import { createSafeStorageKeychain } from './adapters/safe-storage-keychain';
 import { createServiceGraph, type ServiceGraph } from './composition/service-graph';
 import { createWindowEventSink, registerIpcHandlers } from './ipc/ipc-adapter';
@@ -103,9 +105,12 @@ async function bootstrap(): Promise<void> {
     keychain: createSafeStorageKeychain(safeStorage, process.platform),
     dialogs: createBackupDialogs(dialog, () => mainWindow),
     exportDialogs: createExportDialogs(dialog, () => mainWindow),
+    reminders: { notifier: createReminderNotifier(Notification), onOpen: () => showWindow('wizard') },
   });
   const vault = graph.vault;
   lockOnSuspendOrScreenLock(powerMonitor, (reason) => vault.lock(reason));
+  // Reminders that fell due during sleep are judged at once on waking, not when a late timer fires.
+  powerMonitor.on('resume', () => graph?.reminders?.wake());
   // electron-store registers a sync IPC listener for renderer-side use; we never use it there.
   ipcMain.removeAllListeners('electron-store-get-data');
   registerIpcHandlers(ipcMain, graph.handlers, isOwnWebContents, trusted);

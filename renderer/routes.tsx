@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { AppRoute } from '../shared/ipc/app.contract';
 import { HomePage } from './features/home/home-page';
 import { LogsPage } from './features/logs/logs-page';
+import { ReviewPage } from './features/review/review-page';
+import { SchedulePage } from './features/schedule/schedule-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { WizardPage } from './features/wizard/wizard-page';
 
@@ -13,6 +15,8 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   quick: { label: 'Quick check', render: () => <WizardPage mode="quick" /> },
   logs: { label: 'Past logs', render: () => <LogsPage /> },
   settings: { label: 'Settings', render: () => <SettingsPage /> },
+  schedule: { label: 'Session schedule', render: () => <SchedulePage /> },
+  review: { label: 'Practice review', render: () => <ReviewPage /> },
 };
 
 /** The routes shown in the top bar, in order. */

@@ -58,7 +58,7 @@ programs on this computer while the command runs. For client codes and notes, pr
 --client-file F, --note-file F (a file only you can read: chmod 600) or --note-stdin.`;
 
 /** The services for this command line's data folder, from the composition root. */
-function cliServicesFor(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): ServiceGraph {
+export function cliServicesFor(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): ServiceGraph {
   const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;
   return createCliServices(context, dataDir, {
     appVersion: deps.appVersion,

@@ -16,6 +16,14 @@ import { createScanRecords, type ScanRecords } from '../probes/scan-records';
 import { createScanService, type ScanService, type ScanServiceDeps } from '../probes/scan-service';
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
+import { createHomeService } from '../home/home-service';
+import { createLastCheckRecord } from '../home/last-check-record';
+import { createScheduleHandlers } from '../ipc/handlers/schedule.handlers';
+import { createReviewService, type ReviewService } from '../review/review-service';
+import { createReminderEngine, type Notifier, type ReminderEngine } from '../schedule/reminder-engine';
+import { nodeReminderClock, systemZone } from '../schedule/reminder-clock';
+import { createScheduleService, type ScheduleService } from '../schedule/schedule-service';
+import type { Occurrence } from '../../shared/schedule/schedule';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../store/store-factory';
 import type { KeychainPort } from '../vault/key-slots';
@@ -48,6 +56,8 @@ export interface ServiceGraphOptions {
   readonly exportDialogs?: ExportDialogPort;
   /** Replaces the connection checks' network calls (browser tests: no traffic leaves the machine). */
   readonly probeNetwork?: Pick<ScanServiceDeps, 'quality' | 'throughput'>;
+  /** Session reminders (the app only): where notifications go and what a click on one opens. */
+  readonly reminders?: { readonly notifier: Notifier; readonly onOpen: (occurrence: Occurrence) => void };
 }
 
 export interface ServiceGraph {
@@ -57,6 +67,10 @@ export interface ServiceGraph {
   readonly vault: VaultService;
   /** Main's own record of each scan, from which `logs:save` takes the automatic results. */
   readonly scanRecords: ScanRecords;
+  readonly schedule: ScheduleService;
+  readonly review: ReviewService;
+  /** Running only when `reminders` was given; its nextSession() is for the tray menu. */
+  readonly reminders: ReminderEngine | null;
   readonly handlers: HandlerTable;
   /** Stops timers and releases locks. */
   dispose(): Promise<void>;
@@ -94,7 +108,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...(options.env ? { env: options.env } : {}),
     ...options.probeNetwork,
   });
-  const vault = createVaultService({
+  const vaultService = createVaultService({
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     storeFactory: options.storeFactory,
@@ -104,6 +118,50 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     events,
     ...options.vaultOverrides,
   });
+  // Every saved log leaves its time and outcome (nothing else) outside the vault, for the locked home screen and tray.
+  const lastCheck = createLastCheckRecord(options.dataDir, options.storeFactory);
+  const vault: VaultService = {
+    ...vaultService,
+    save(log) {
+      const saved = vaultService.save(log);
+      try {
+        lastCheck.set({ at: new Date().toISOString(), outcome: saved.outcome });
+      } catch {
+        // The log is saved; only the locked view's copy is behind.
+      }
+      return saved;
+    },
+    eraseClient(client, expectedCount) {
+      const result = vaultService.eraseClient(client, expectedCount);
+      // An erasure request covers the schedule too: that client's sessions and code go with the logs.
+      schedule.removeClient(client);
+      return result;
+    },
+  };
+  const schedule = createScheduleService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
+  const review = createReviewService({
+    dataDir: options.dataDir,
+    storeFactory: options.storeFactory,
+    vault,
+    intervalMonths: () => settings.get().reviewIntervalMonths,
+  });
+  const home = createHomeService({ vault, schedule, review, lastCheck, displayZone: systemZone });
+  const reminders = options.reminders
+    ? createReminderEngine({
+        clock: nodeReminderClock,
+        notifier: options.reminders.notifier,
+        entries: () => schedule.entries(),
+        clientCode: (id) => schedule.clientCode(id),
+        leadMinutes: () => settings.get().reminderLeadMinutes,
+        displayZone: systemZone,
+        onOpen: options.reminders.onOpen,
+      })
+    : null;
+  if (reminders) {
+    schedule.onChange(() => reminders.refresh());
+    settings.onChange(() => reminders.refresh());
+    reminders.start();
+  }
   const scanRecords = createScanRecords();
   const handlers: HandlerTable = withActivity(vault, {
     ...createAppHandlers({
@@ -122,6 +180,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       exporter: createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os }),
       dialogs: options.exportDialogs,
     }),
+    ...createScheduleHandlers({ schedule, review, home }),
   });
   return {
     settings,
@@ -129,8 +188,12 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     scan,
     vault,
     scanRecords,
+    schedule,
+    review,
+    reminders,
     handlers,
     async dispose() {
+      reminders?.stop();
       vault.close();
     },
   };

@@ -15,7 +15,7 @@ import { DecryptError, ivLength, open, sealWithIv, tagLength } from './vault-cry
  * do that to a local file, and it makes saves and unlocks several times faster.
  */
 export const envelopeFormat = 'readyroom.vault/1';
-export const envelopeKinds = ['logs', 'index', 'backup', 'keys'] as const;
+export const envelopeKinds = ['logs', 'index', 'backup', 'keys', 'document'] as const;
 export type EnvelopeKind = (typeof envelopeKinds)[number];
 
 export interface EnvelopeContext {

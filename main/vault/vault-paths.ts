@@ -20,6 +20,8 @@ export interface VaultPaths {
    * first replaced (until then it is derived from the data key), so records made before still match.
    */
   readonly erasureKeyFile: string;
+  /** Small encrypted records beside the logs (vault-documents.ts). */
+  readonly documentsDir: string;
   /** Month files re-encrypted under a new data key wait here until the key file names that key. */
   readonly rekeyDir: string;
   readonly keySlots: { readonly dir: string; readonly primary: string; readonly backup: string };
@@ -39,6 +41,7 @@ export function vaultPaths(dataDir: string): VaultPaths {
     lockFile: join(root, 'vault.lock'),
     recoveryKeyUnconfirmed: join(root, 'recovery-key-unconfirmed'),
     erasureKeyFile: join(root, 'erasure-key.json'),
+    documentsDir: join(root, 'documents'),
     rekeyDir: join(root, 'rekey'),
     keySlots: {
       dir: root,

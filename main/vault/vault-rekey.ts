@@ -27,6 +27,7 @@ import {
 import { toWriteError } from './vault-errors';
 import { indexOfMonth, serializeIndex, serializeMonth } from './vault-records';
 import type { Session, Sessions } from './vault-session';
+import { documentContext, documentPath, vaultDocumentNames, type VaultDocuments } from './vault-documents';
 
 const log = createLogger('vault');
 
@@ -58,12 +59,14 @@ export function createVaultRekey(
   sessions: Sessions,
   keyFiles: KeyFiles,
   months: MonthFiles,
+  documents?: VaultDocuments,
 ): VaultRekey {
   const { fs, paths } = ctx;
   const staged = {
     logs: join(paths.rekeyDir, 'logs'),
     index: join(paths.rekeyDir, 'index'),
     erasureKey: join(paths.rekeyDir, 'erasure-key.json'),
+    documents: join(paths.rekeyDir, 'documents'),
   };
 
   /** Every staged file with the live file it replaces and how to check it. */
@@ -79,6 +82,15 @@ export function createVaultRekey(
           context: { kind, id: period, vaultId },
         });
       }
+    }
+    for (const name of fs.list(staged.documents)) {
+      const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+      if (!(vaultDocumentNames as readonly string[]).includes(id)) continue;
+      out.push({
+        from: join(staged.documents, name),
+        to: documentPath(paths.documentsDir, id),
+        context: documentContext(id, vaultId),
+      });
     }
     if (fs.size(staged.erasureKey) !== null)
       out.push({ from: staged.erasureKey, to: paths.erasureKeyFile, context: erasureKeyContext(vaultId) });
@@ -99,7 +111,7 @@ export function createVaultRekey(
 
   /** The emptied staging folders; temp files of an interrupted write in them go too. */
   function removeStaging(): void {
-    for (const dir of [staged.logs, staged.index]) {
+    for (const dir of [staged.logs, staged.index, staged.documents]) {
       for (const name of fs.list(dir)) fs.remove(join(dir, name));
       fs.removeDir(dir);
     }
@@ -160,6 +172,19 @@ export function createVaultRekey(
     return true;
   }
 
+  /** Step 1 for the small records: each one that opens is sealed again under the new key (one that does not stays set aside). */
+  function stageDocuments(s: Session, newDek: Buffer): void {
+    if (!documents) return;
+    for (const name of vaultDocumentNames) {
+      const value = documents.read(s, name);
+      if (value === null) continue;
+      fs.writeAtomic(
+        documentPath(staged.documents, name),
+        sealEnvelope(newDek, documentContext(name, s.slots.vaultId), JSON.stringify(value)),
+      );
+    }
+  }
+
   return {
     loadErasureKey,
 
@@ -182,9 +207,10 @@ export function createVaultRekey(
       try {
         // Leftovers of an attempt that never took effect (the key file still names the old key).
         finish(s.dek, vaultId);
-        for (const dir of [staged.logs, staged.index]) fs.mkdir(dir);
+        for (const dir of [staged.logs, staged.index, staged.documents]) fs.mkdir(dir);
         let monthCount = 0;
         for (const period of ctx.periodsOnDisk()) if (stageMonth(s, newDek, period)) monthCount += 1;
+        stageDocuments(s, newDek);
         fs.writeAtomic(
           staged.erasureKey,
           sealEnvelope(

@@ -12,6 +12,7 @@ import { createKeyFiles } from './key-files';
 import { createMonthFiles } from './month-files';
 import { createVaultBackup, type RestoreResult } from './vault-backup';
 import { createVaultCheck } from './vault-check';
+import { createVaultDocuments, type VaultDocumentName } from './vault-documents';
 import { createVaultContext, type VaultServiceDeps } from './vault-context';
 import { createErasure, type EraseResult } from './vault-erasure';
 import { createVaultLogs, type LogList, type LogsQuery, type NoteMatches } from './vault-logs';
@@ -26,6 +27,7 @@ export type { KeychainPort } from './key-slots';
 export type { RestoreResult } from './vault-backup';
 export { nodeIdleTimers, type IdleTimers, type VaultServiceDeps } from './vault-context';
 export type { EraseResult } from './vault-erasure';
+export type { VaultDocumentName } from './vault-documents';
 export type { LogList, LogsQuery } from './vault-logs';
 export type { UnlockOptions } from './vault-unlock';
 
@@ -74,6 +76,9 @@ export interface VaultService {
   eraseClient(client: string, expectedCount: number): EraseResult;
   backup(filePath: string): BackupOutcome;
   restore(filePath: string, secret?: Secret): Promise<RestoreResult>;
+  /** A small encrypted record (see vault-documents.ts); null when there is none. LOCKED when locked. */
+  readDocument(name: VaultDocumentName): unknown;
+  writeDocument(name: VaultDocumentName, value: unknown): void;
   /** Locks and stops timers, for app quit. */
   close(): void;
 }
@@ -93,7 +98,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
   const months = createMonthFiles(ctx, sessions, quarantine);
   const retention = createRetention(ctx, months);
   const check = createVaultCheck(ctx, months);
-  const rekey = createVaultRekey(ctx, sessions, keyFiles, months);
+  const documents = createVaultDocuments(ctx, sessions, quarantine);
+  const rekey = createVaultRekey(ctx, sessions, keyFiles, months, documents);
   const unlocker = createVaultUnlock(ctx, sessions, keyFiles, rekey, check, retention);
   const keys = createChangeKeys(ctx, sessions, keyFiles, unlocker);
   const logs = createVaultLogs(ctx, months);
@@ -189,6 +195,8 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
         sessions.confirmLock(s);
         return backups.restore(s, filePath, secret);
       }),
+    readDocument: (name) => documents.read(active(), name),
+    writeDocument: (name, value) => documents.write(active(), name, value),
     close() {
       lock('quit');
     },

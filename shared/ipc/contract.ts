@@ -1,4 +1,7 @@
 import { appChannels, appEvents } from './app.contract';
+import { homeChannels } from './home.contract';
+import { reviewChannels } from './review.contract';
+import { scheduleChannels } from './schedule.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
 import type { ListedChannelName, ListedEventName } from './names';
 import { programsChannels, programsEvents } from './programs.contract';
@@ -11,6 +14,9 @@ export const contract = {
   ...scanChannels,
   ...programsChannels,
   ...vaultChannels,
+  ...scheduleChannels,
+  ...reviewChannels,
+  ...homeChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

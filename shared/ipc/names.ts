@@ -35,6 +35,14 @@ export const channelNameList = [
   'logs:backup',
   'logs:restore',
   'logs:export',
+  'schedule:list',
+  'schedule:upcoming',
+  'schedule:add',
+  'schedule:update',
+  'schedule:delete',
+  'review:get',
+  'review:update',
+  'home:summary',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

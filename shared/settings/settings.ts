@@ -63,6 +63,10 @@ export const settingsSchema = z.strictObject({
   /** How long a session usually lasts: restarts, backups and sleep are judged against it. */
   sessionMinutes: z.number().int().min(15).max(240),
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** How long before a scheduled session its reminder is shown. */
+  reminderLeadMinutes: z.number().int().min(1).max(240),
+  /** How often the practice review comes round (first run, then every this many months). */
+  reviewIntervalMonths: z.number().int().min(1).max(36),
   retentionYears: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7), z.null()]),
   throughput: z.strictObject({
     enabled: z.boolean(),
@@ -96,6 +100,8 @@ export const defaultSettings: Settings = {
   defaultModality: 'video',
   sessionMinutes: 60,
   idleLockMinutes: 15,
+  reminderLeadMinutes: 15,
+  reviewIntervalMonths: 12,
   retentionYears: 7,
   throughput: { enabled: false, downloadUrl: '', uploadUrl: '' },
   programs: { alwaysSuggest: [], neverSuggest: [] },

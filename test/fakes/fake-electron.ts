@@ -219,6 +219,20 @@ export interface FakeImage {
   setTemplateImage(value: boolean): void;
 }
 
+/** Electron's Notification: records each one shown; a test emits 'click' on it. */
+export class FakeNotification extends EventEmitter {
+  static readonly shown: FakeNotification[] = [];
+  constructor(public readonly options: { readonly title?: string; readonly body?: string }) {
+    super();
+  }
+  static isSupported(): boolean {
+    return true;
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+}
+
 export class FakeTray extends EventEmitter {
   tooltip = '';
   menu: FakeMenu | null = null;
@@ -411,6 +425,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     powerMonitor,
     safeStorage,
     dialog,
+    Notification: FakeNotification,
   };
   return {
     ...members,

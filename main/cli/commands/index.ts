@@ -9,6 +9,7 @@ import { createLogsCommand } from './logs.command';
 import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { createScanCommand } from './scan.command';
+import { createScheduleCommand } from './schedule.command';
 import { replayScanServiceFor, scanReplayOptions, scanReplayUsage } from './scan-replay';
 import { settingsCommand } from './settings.command';
 
@@ -38,6 +39,7 @@ export const commands: readonly CliCommand[] = [
   closeCommand,
   reopenCommand,
   createLogsCommand(vaultDeps),
+  createScheduleCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
   settingsCommand,
 ];

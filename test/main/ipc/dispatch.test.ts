@@ -18,6 +18,15 @@ interface Sample<K extends ChannelName> {
 }
 
 const logId = 'log_0123456789';
+const scheduledSession = {
+  start: '2026-03-30T09:00',
+  zone: 'Europe/London',
+  durationMinutes: 50,
+  platform: 'zoom',
+  repeat: 'weekly',
+  until: null,
+  clientCode: marker,
+} as const;
 
 /** One valid payload per channel: adding a channel to the contract fails the type check here. */
 const samples: { readonly [K in ChannelName]: Sample<K> } = {
@@ -88,6 +97,17 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     valid: { format: 'csv', from: '2026-03-01', to: '2026-03-31', client: 'AB-017', includeClientCodes: false },
     required: ['format', 'includeClientCodes'],
   },
+  'schedule:list': { valid: {}, required: [] },
+  'schedule:upcoming': { valid: { count: 3 }, required: ['count'] },
+  'schedule:add': { valid: { session: scheduledSession }, required: ['session'] },
+  'schedule:update': { valid: { id: '0123456789abcdef', session: scheduledSession }, required: ['id', 'session'] },
+  'schedule:delete': { valid: { id: '0123456789abcdef' }, required: ['id'] },
+  'review:get': { valid: {}, required: [] },
+  'review:update': {
+    valid: { id: 'review.cyber-cover', doneOn: '2026-01-05', nextDue: null, note: `note-${marker}` },
+    required: ['id', 'doneOn', 'nextDue', 'note'],
+  },
+  'home:summary': { valid: {}, required: [] },
 };
 
 type Path = readonly (string | number)[];

@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import {
+  createServiceGraph,
+  type ServiceGraph,
+  type ServiceGraphOptions,
+} from '../../../main/composition/service-graph';
+import { runCommand } from '../../../main/platform/exec';
+import { confStoreFactory } from '../../../main/store/store-factory';
+import { reviewCatalog } from '../../../shared/review/review.catalog';
+import { sampleLog } from '../../fixtures/vault/sample-logs';
+import { passphrase, tempDataDir, testKdf } from '../vault/vault-test-kit';
+
+let dir: string;
+let cleanup: () => void;
+const graphs: ServiceGraph[] = [];
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDataDir());
+});
+afterEach(async () => {
+  for (const g of graphs.splice(0)) await g.dispose();
+  cleanup();
+});
+
+function graph(extra: Partial<ServiceGraphOptions> = {}): ServiceGraph {
+  const g = createServiceGraph({
+    dataDir: dir,
+    platform: process.platform,
+    appVersion: '0.0.0-test',
+    exec: runCommand,
+    storeFactory: confStoreFactory,
+    testHost: true,
+    idleLock: false,
+    vaultOverrides: { kdf: testKdf },
+    ...extra,
+  });
+  graphs.push(g);
+  return g;
+}
+
+const nextWeek = () => {
+  const d = new Date(Date.now() + 7 * 24 * 3600_000);
+  return `${d.toISOString().slice(0, 10)}T14:00`;
+};
+
+describe('schedule, review and home in the composition root', () => {
+  it('a saved log leaves only its time and outcome outside the vault, shown on the locked home screen', async () => {
+    const g = graph();
+    await g.vault.setup(passphrase);
+    g.vault.confirmRecoveryKey();
+    const saved = g.vault.save(sampleLog(1, { clientCode: 'AB-017' }));
+    const plain = readFileSync(join(dir, 'last-check.json'), 'utf8');
+    expect(Object.keys((JSON.parse(plain) as { value: object }).value).sort()).toEqual(['at', 'outcome']);
+    expect(plain).not.toContain('AB-017');
+    g.vault.lock();
+    const summary = await g.handlers['home:summary']({});
+    expect(summary.locked).toBe(true);
+    expect(summary.lastCheck).toMatchObject({ outcome: saved.outcome, attention: null });
+    expect(summary.reviewDue).toHaveLength(reviewCatalog.length);
+  });
+
+  it('an erasure request removes that client’s scheduled sessions with their logs, and leaves the others', async () => {
+    const g = graph();
+    await g.vault.setup(passphrase);
+    g.vault.confirmRecoveryKey();
+    const session = (clientCode: string) => ({
+      start: nextWeek(),
+      zone: 'UTC',
+      durationMinutes: 50,
+      platform: 'zoom' as const,
+      repeat: 'weekly' as const,
+      until: null,
+      clientCode,
+    });
+    g.schedule.add(session('AB-017'));
+    const other = g.schedule.add(session('CD-204'));
+    g.schedule.add(session('ab-017 '));
+    g.vault.save(sampleLog(2, { clientCode: 'AB-017' }));
+    expect(g.vault.eraseClient('AB-017', 1).erased).toBe(1);
+    expect(g.schedule.list().sessions).toEqual([other]);
+    expect(JSON.stringify(g.vault.readDocument('schedule-clients'))).not.toMatch(/AB-017/i);
+  });
+
+  it('the reminder engine runs only where a notifier is given, and labels the next session for the tray', async () => {
+    expect(graph().reminders).toBeNull();
+    const g = graph({ reminders: { notifier: { show: () => undefined }, onOpen: () => undefined } });
+    await g.vault.setup(passphrase);
+    g.vault.confirmRecoveryKey();
+    expect(g.reminders?.nextSession()).toBeNull();
+    g.schedule.add({
+      start: nextWeek(),
+      zone: 'UTC',
+      durationMinutes: 50,
+      platform: 'zoom',
+      repeat: 'none',
+      until: null,
+      clientCode: 'AB-017',
+    });
+    expect(g.reminders?.nextSession()?.label).toMatch(/^Next session: AB-017, .+14:00$/);
+    g.vault.lock();
+    expect(g.reminders?.nextSession()?.label).toMatch(/^Next session: (?!AB-017).+14:00$/);
+    expect(g.review.dueReviewCount()).toBe(reviewCatalog.length);
+  });
+});

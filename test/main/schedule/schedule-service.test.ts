@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { createScheduleService, type ScheduleService } from '../../../main/schedule/schedule-service';
+import { confStoreFactory } from '../../../main/store/store-factory';
+import type { VaultService } from '../../../main/vault/vault-service';
+import { AppError } from '../../../shared/errors';
+import type { ScheduleInput } from '../../../shared/schedule/schedule';
+import { makeVault, passphrase, tempDataDir } from '../vault/vault-test-kit';
+
+let dir: string;
+let cleanup: () => void;
+let vault: VaultService;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDataDir());
+  vault = makeVault(dir);
+  await vault.setup(passphrase);
+});
+afterEach(() => {
+  vault.close();
+  cleanup();
+});
+
+const input = (extra: Partial<ScheduleInput> = {}): ScheduleInput => ({
+  start: '2026-03-20T09:00',
+  zone: 'Europe/London',
+  durationMinutes: 50,
+  platform: 'zoom',
+  repeat: 'weekly',
+  until: null,
+  clientCode: 'AB-017',
+  ...extra,
+});
+
+function service(): ScheduleService {
+  return createScheduleService({ dataDir: dir, storeFactory: confStoreFactory, vault });
+}
+
+/** Every file under the data folder, as text, to look for a client code in the clear. */
+function allFilesText(root: string): string {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(join(e.parentPath, e.name), 'latin1'))
+    .join('\n');
+}
+
+async function codeOf(work: () => unknown): Promise<string | undefined> {
+  try {
+    await work();
+  } catch (error) {
+    return error instanceof AppError ? error.code : String(error);
+  }
+  return undefined;
+}
+
+describe('schedule storage split', () => {
+  it('keeps the times outside the vault and the client code only inside it, encrypted', () => {
+    const added = service().add(input());
+    const plain = JSON.parse(readFileSync(join(dir, 'schedule.json'), 'utf8')) as { value: unknown[] };
+    expect(plain.value).toEqual([
+      {
+        id: added.id,
+        start: '2026-03-20T09:00',
+        zone: 'Europe/London',
+        durationMinutes: 50,
+        platform: 'zoom',
+        repeat: 'weekly',
+        until: null,
+      },
+    ]);
+    expect(allFilesText(dir)).not.toContain('AB-017');
+    expect(service().list()).toEqual({ sessions: [{ ...added, clientCode: 'AB-017' }], locked: false });
+  });
+
+  it('lists the schedule without codes while the vault is locked, and refuses to add then', async () => {
+    const s = service();
+    const added = s.add(input());
+    vault.lock();
+    expect(s.list()).toEqual({ sessions: [{ ...added, clientCode: null }], locked: true });
+    expect(s.upcoming(1, Date.parse('2026-03-21T00:00:00Z')).sessions[0]).toMatchObject({
+      entryId: added.id,
+      startUtc: '2026-03-27T09:00:00.000Z',
+      clientCode: null,
+    });
+    expect(s.clientCode(added.id)).toBeNull();
+    expect(await codeOf(() => s.add(input({ clientCode: 'XY-1' })))).toBe('LOCKED');
+    await vault.unlock({ method: 'passphrase', passphrase });
+    expect(s.clientCode(added.id)).toBe('AB-017');
+  });
+
+  it('edits and deletes; a deleted session leaves neither its times nor its code', () => {
+    const s = service();
+    const a = s.add(input());
+    const b = s.add(input({ clientCode: 'CD-2', start: '2026-03-21T10:30' }));
+    expect(s.update(a.id, input({ clientCode: 'AB-018', repeat: 'fortnightly' }))).toMatchObject({
+      id: a.id,
+      repeat: 'fortnightly',
+      clientCode: 'AB-018',
+    });
+    expect(s.delete(b.id)).toEqual({ deleted: true });
+    expect(s.delete(b.id)).toEqual({ deleted: false });
+    expect(s.list().sessions.map((x) => [x.id, x.clientCode])).toEqual([[a.id, 'AB-018']]);
+    expect(vault.readDocument('schedule-clients')).toEqual({ codes: { [a.id]: 'AB-018' } });
+  });
+
+  it('refuses an end date before the first session, or on a session that does not repeat', async () => {
+    const s = service();
+    expect(await codeOf(() => s.add(input({ until: '2026-03-01' })))).toBe('BAD_REQUEST');
+    expect(await codeOf(() => s.add(input({ repeat: 'none', until: '2026-04-01' })))).toBe('BAD_REQUEST');
+    expect(await codeOf(() => s.update('0123456789abcdef', input()))).toBe('NOT_FOUND');
+    expect(s.list().sessions).toEqual([]);
+  });
+
+  it('tells listeners when the schedule changes (the reminder engine re-plans)', () => {
+    const s = service();
+    let calls = 0;
+    s.onChange(() => (calls += 1));
+    const a = s.add(input());
+    s.delete(a.id);
+    expect(calls).toBe(2);
+  });
+
+  it('keeps the client codes readable after the data key is replaced', async () => {
+    const s = service();
+    const a = s.add(input());
+    await vault.newDataKey(passphrase);
+    expect(s.clientCode(a.id)).toBe('AB-017');
+    vault.lock();
+    await vault.unlock({ method: 'passphrase', passphrase });
+    expect(s.clientCode(a.id)).toBe('AB-017');
+  });
+
+  it('a damaged codes file is set aside, never deleted, and the schedule keeps its times', () => {
+    const s = service();
+    const a = s.add(input());
+    const file = join(dir, 'vault', 'documents', 'schedule-clients.json');
+    const text = readFileSync(file, 'utf8');
+    const damaged = `${text.slice(0, -10)}AAAAAAAAA\n`;
+    writeFileSync(file, damaged);
+    vault.lock();
+    return vault.unlock({ method: 'passphrase', passphrase }).then(() => {
+      expect(s.list().sessions).toEqual([{ ...a, clientCode: null }]);
+      const aside = readdirSync(join(dir, 'vault', 'quarantine')).filter((n) => n.startsWith('schedule-clients'));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(join(dir, 'vault', 'quarantine', aside[0] ?? ''), 'utf8')).toBe(damaged);
+    });
+  });
+});
