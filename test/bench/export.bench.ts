@@ -18,7 +18,7 @@ import { confStoreFactory } from '../../main/store/store-factory';
 import { createVaultService, type VaultService } from '../../main/vault/vault-service';
 import type { ExportFormat } from '../../shared/ipc/vault.contract';
 import { toOsName } from '../../shared/platform';
-import { fillWithGeneratedLogs, planMonths } from '../fixtures/vault/generated-vault';
+import { fillByRestore, planMonths, sampleBenchLog } from './support/bench-vault';
 import { testKdf } from '../main/vault/vault-test-kit';
 import { benchPassphrase, median, peakMiB, progress } from './bench-kit';
 
@@ -60,7 +60,7 @@ async function main() {
     const builder = makeVault(dataDir);
     await builder.setup(passphrase);
     builder.confirmRecoveryKey();
-    await fillWithGeneratedLogs(builder, dataDir, planMonths(total, new Date()), total);
+    await fillByRestore(builder, dataDir, planMonths(total, new Date(), sampleBenchLog), total);
     builder.lock();
 
     const result: Record<string, unknown> = { logs: total };

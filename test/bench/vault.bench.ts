@@ -15,14 +15,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { readinessLogSchema } from '../../shared/logs/readiness-log';
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
 import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
 import type { VaultService } from '../../main/vault/vault-service';
 import { sampleLog } from '../fixtures/vault/sample-logs';
 import { benchPassphrase, median, peakMiB, progress } from './bench-kit';
-import { buildVaultByRestore, makeBenchVault, planMonths, type BenchLogMaker } from './support/bench-vault';
+import { buildVaultByRestore, makeBenchVault, planMonths, sampleBenchLog } from './support/bench-vault';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -57,25 +56,6 @@ function dirBytes(dir: string): number {
   return sum;
 }
 
-/** The benchmark's logs: sampleLog's content with its own ids and times, a quarter with a "session ended". */
-const benchLog: BenchLogMaker = (i, at, id) =>
-  readinessLogSchema.parse({
-    ...sampleLog(i, { sessionAt: new Date(at.getTime() + 10 * 60_000).toISOString() }),
-    id,
-    createdAt: at.toISOString(),
-    appVersion: '0.1.0',
-    addenda:
-      i % 4 === 0
-        ? [
-            {
-              kind: 'session-ended',
-              endedAt: new Date(at.getTime() + 3_600_000).toISOString(),
-              at: new Date(at.getTime() + 3_700_000).toISOString(),
-            },
-          ]
-        : [],
-  });
-
 const makeVault = makeBenchVault;
 
 /**
@@ -96,7 +76,7 @@ async function freshSession(dataDir: string, recoveryKey: string): Promise<Vault
 function build(
   dataDir: string,
 ): Promise<{ readonly buildMs: number; readonly months: number; readonly recoveryKey: string }> {
-  return buildVaultByRestore(dataDir, passphrase, total, planMonths(total, new Date(), benchLog));
+  return buildVaultByRestore(dataDir, passphrase, total, planMonths(total, new Date(), sampleBenchLog));
 }
 
 /** Builds the vault in a child process (this script again, with the same loader); its peak comes back too. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { fillWithGeneratedLogs, planMonths } from '../fixtures/vault/generated-vault';
+import { fillByRestore, planMonths, sampleBenchLog } from '../bench/support/bench-vault';
 import { parseCsv } from '../fixtures/csv/parse-csv';
 import { invokeOk, startE2eSession, type E2eSession } from './support/e2e-session';
 import { screenshot, seriousAxeViolations } from './support/wizard-e2e-helpers';
@@ -23,7 +23,12 @@ describe('trends and exports in Chromium with a generated vault', () => {
     const { page } = session;
     await invokeOk(page, 'vault:setup', { passphrase });
     await invokeOk(page, 'vault:confirm-recovery-key', {});
-    await fillWithGeneratedLogs(session.host.graph.vault, session.dataDir, planMonths(total, new Date(), 1), total);
+    await fillByRestore(
+      session.host.graph.vault,
+      session.dataDir,
+      planMonths(total, new Date(), sampleBenchLog, 1),
+      total,
+    );
     await invokeOk(page, 'vault:lock', {});
   });
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { ReadinessLog } from '../../../shared/logs/readiness-log';
+import { readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { writeBackup } from '../../../main/vault/backup-file';
 import { createPassphraseSlot, createRecoverySlot, type KeySlots } from '../../../main/vault/key-slots';
 import { makeLogId, periodOf } from '../../../main/vault/log-ids';
@@ -11,6 +11,7 @@ import { randomKey } from '../../../main/vault/vault-crypto';
 import { nodeVaultFs } from '../../../main/vault/vault-fs';
 import { emptyMonth, type MonthRecords } from '../../../main/vault/vault-records';
 import { createVaultService, type VaultService } from '../../../main/vault/vault-service';
+import { sampleLog } from '../../fixtures/vault/sample-logs';
 
 /** Makes log number `i` of a benchmark vault, created at `at` with this id. */
 export type BenchLogMaker = (i: number, at: Date, id: string) => ReadinessLog;
@@ -20,12 +21,31 @@ export interface MonthPlan {
   monthOf(period: string): MonthRecords;
 }
 
+/** sampleLog's content with its own ids and times, a quarter of the logs with a "session ended". */
+export const sampleBenchLog: BenchLogMaker = (i, at, id) =>
+  readinessLogSchema.parse({
+    ...sampleLog(i, { sessionAt: new Date(at.getTime() + 10 * 60_000).toISOString() }),
+    id,
+    createdAt: at.toISOString(),
+    appVersion: '0.1.0',
+    addenda:
+      i % 4 === 0
+        ? [
+            {
+              kind: 'session-ended',
+              endedAt: new Date(at.getTime() + 3_600_000).toISOString(),
+              at: new Date(at.getTime() + 3_700_000).toISOString(),
+            },
+          ]
+        : [],
+  });
+
 /**
- * N logs with creation times spread evenly over ten years up to `end`, made one month at a time
+ * N logs with creation times spread evenly over `years` up to `end`, made one month at a time
  * when asked for, so the benchmark itself never holds them all.
  */
-export function planMonths(count: number, end: Date, makeLog: BenchLogMaker): MonthPlan {
-  const span = 10 * 365.25 * 24 * 3_600_000;
+export function planMonths(count: number, end: Date, makeLog: BenchLogMaker, years = 10): MonthPlan {
+  const span = years * 365.25 * 24 * 3_600_000;
   const createdAt = (i: number) => new Date(end.getTime() - span + Math.floor(((i + 0.5) * span) / count));
   const ranges = new Map<string, { first: number; last: number }>();
   for (let i = 0; i < count; i += 1) {
@@ -60,19 +80,15 @@ export function makeBenchVault(dataDir: string): VaultService {
 }
 
 /**
- * Sets up a vault with `passphrase` and fills it through the public restore path: a backup from
- * "another computer" holding every planned log. Leaves it locked.
+ * Fills an unlocked vault through the public restore path: a backup from "another computer"
+ * holding every planned log, written a month at a time and restored.
  */
-export async function buildVaultByRestore(
+export async function fillByRestore(
+  vault: VaultService,
   dataDir: string,
-  passphrase: string,
-  total: number,
   plan: MonthPlan,
-): Promise<{ readonly buildMs: number; readonly months: number; readonly recoveryKey: string }> {
-  const setupVault = makeBenchVault(dataDir);
-  const { recoveryKey } = await setupVault.setup(passphrase);
-  setupVault.confirmRecoveryKey();
-  const start = performance.now();
+  total: number,
+): Promise<void> {
   const dek = randomKey();
   const vaultId = 'be'.repeat(16);
   const oldPassphrase = 'the passphrase of the old computer';
@@ -90,11 +106,31 @@ export async function buildVaultByRestore(
   nodeVaultFs.writeAtomicStream(backupFile, (write) =>
     writeBackup(write, dek, slots, plan.periods, plan.monthOf, { createdAt: new Date(), appVersion: '0.1.0' }),
   );
-  const restored = await setupVault.restore(backupFile, { method: 'passphrase', passphrase: oldPassphrase });
-  if (restored.status !== 'restored' || restored.added !== total)
-    throw new Error(`build failed: ${JSON.stringify(restored)}`);
+  try {
+    const restored = await vault.restore(backupFile, { method: 'passphrase', passphrase: oldPassphrase });
+    if (restored.status !== 'restored' || restored.added !== total)
+      throw new Error(`build failed: ${JSON.stringify(restored)}`);
+  } finally {
+    rmSync(backupFile, { force: true });
+  }
+}
+
+/**
+ * Sets up a vault with `passphrase` and fills it through the public restore path (fillByRestore).
+ * Leaves it locked.
+ */
+export async function buildVaultByRestore(
+  dataDir: string,
+  passphrase: string,
+  total: number,
+  plan: MonthPlan,
+): Promise<{ readonly buildMs: number; readonly months: number; readonly recoveryKey: string }> {
+  const setupVault = makeBenchVault(dataDir);
+  const { recoveryKey } = await setupVault.setup(passphrase);
+  setupVault.confirmRecoveryKey();
+  const start = performance.now();
+  await fillByRestore(setupVault, dataDir, plan, total);
   const buildMs = Math.round((performance.now() - start) * 10) / 10;
   setupVault.lock();
-  rmSync(backupFile);
   return { buildMs, months: plan.periods.length, recoveryKey };
 }
