@@ -1,5 +1,6 @@
 import { appChannels, appEvents } from './app.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
+import { loginItemChannels } from './login-item.contract';
 import type { ListedChannelName, ListedEventName } from './names';
 import { programsChannels, programsEvents } from './programs.contract';
 import { scanChannels, scanEvents } from './scan.contract';
@@ -11,6 +12,7 @@ export const contract = {
   ...scanChannels,
   ...programsChannels,
   ...vaultChannels,
+  ...loginItemChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

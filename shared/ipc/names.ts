@@ -35,6 +35,8 @@ export const channelNameList = [
   'logs:backup',
   'logs:restore',
   'logs:export',
+  'login-item:get',
+  'login-item:set',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;
