@@ -39,7 +39,13 @@ export function quickCheckNotice(input: QuickCheckInput): QuickCheckNotice {
   const judgements: Record<string, JudgementKind> = Object.fromEntries(
     input.rememberedNotApplicable.map((id) => [id, 'not-applicable' as const]),
   );
-  const report = computeOutcome({ entries, modality: input.modality, results: statuses, confirmations: {}, judgements });
+  const report = computeOutcome({
+    entries,
+    modality: input.modality,
+    results: statuses,
+    confirmations: {},
+    judgements,
+  });
   const problems = entries.filter((entry) => {
     const state = itemState(entry, input.modality, statuses, {}, judgements);
     return state !== 'pass' && state !== 'skipped' && !isJudged(state);
@@ -58,10 +64,11 @@ export function quickCheckNotice(input: QuickCheckInput): QuickCheckNotice {
   // The first problem in the check's own words; the rest are counted, the window lists them.
   const firstResult = first ? input.results.find((result) => result.id === first.id) : undefined;
   const lead = firstResult?.summary ?? (first ? `${first.title}: no result.` : '');
+  const sentence = /[.!?]$/.test(lead) ? lead : `${lead}.`;
   const more = count > 1 ? ` And ${count - 1} more.` : '';
   return {
     title: count === 1 ? '1 thing needs attention' : `${count} things need attention`,
-    body: `${lead}${more} Click to see what to do.`,
+    body: `${sentence}${more} Click to see what to do.`,
     outcome: report.outcome,
     firstProblem: first ? { step: first.step, checkId: first.id } : null,
     problemCount: count,

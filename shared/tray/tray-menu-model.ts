@@ -36,7 +36,8 @@ export function trayMenuModel(input: TrayMenuInput): TrayMenuItem[] {
     separator,
     item('logs', 'Past logs'),
     item('settings', 'Settings'),
-    input.vaultUnlocked ? item('lock', 'Lock logs') : item('lock', 'Logs are locked', false),
+    // Greyed out while the logs are locked or not set up: there is nothing to lock.
+    item('lock', 'Lock logs', input.vaultUnlocked),
     separator,
     item('quit', 'Quit ReadyRoom'),
   ];

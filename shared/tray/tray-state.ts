@@ -72,9 +72,12 @@ export function checkedTime(checkedAt: string, options: Pick<TooltipOptions, 'no
   const at = new Date(checkedAt);
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   const day = (date: Date) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', ...zone }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).format(
-    at,
-  );
+  const time = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  }).format(at);
   if (day(at) === day(options.now)) return time;
   const date = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', ...zone }).format(
     at,

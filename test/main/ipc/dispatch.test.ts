@@ -88,6 +88,8 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     valid: { format: 'csv', from: '2026-03-01', to: '2026-03-31', client: 'AB-017', includeClientCodes: false },
     required: ['format', 'includeClientCodes'],
   },
+  'login-item:get': { valid: {}, required: [] },
+  'login-item:set': { valid: { enabled: true }, required: ['enabled'] },
 };
 
 type Path = readonly (string | number)[];
