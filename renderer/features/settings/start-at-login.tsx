@@ -85,8 +85,9 @@ export function StartAtLoginOffer() {
   if (!loaded || status === null || !status.supported || (offered && !done)) return null;
   const finish = async (enable: boolean) => {
     if (enable && !(await set(true))) return;
-    await update({ startAtLoginOffered: true });
+    // Answered: stays on screen with its confirmation while the answer is remembered.
     setDone(true);
+    await update({ startAtLoginOffered: true });
   };
   return (
     <section className="rr-card" aria-labelledby="rr-login-offer-title">

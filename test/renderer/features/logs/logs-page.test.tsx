@@ -153,7 +153,7 @@ describe('LogsPage', () => {
   it('explains months that could not be read', async () => {
     setup({ unreadablePeriods: ['2026-02'] });
     expect(await screen.findByText(/Some logs could not be read: February 2026/)).toBeTruthy();
-    expect(screen.getByText(/restoring it \(below\) brings the missing logs back/)).toBeTruthy();
+    expect(screen.getByText(/restoring it \(in Settings, under Data\) brings the missing logs back/)).toBeTruthy();
   });
 
   it('refreshes the list when main reports a change', async () => {

@@ -137,7 +137,7 @@ describe('Settings sections', () => {
     expect(screen.queryByLabelText('Start ReadyRoom when I log in')).toBeNull();
   });
 
-  it('has no accessibility violations in any section', async () => {
+  it('has no accessibility violations in any section', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     const { container } = render(<SettingsPage />);
     for (const tab of await screen.findAllByRole('tab')) {
