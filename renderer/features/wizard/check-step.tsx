@@ -28,7 +28,9 @@ export function CheckStep({ step }: CheckStepProps) {
   useEffect(() => {
     // Arrived from the tray's notification: bring that check into view and give it focus.
     if (!linked) return;
-    const item = document.querySelector<HTMLElement>(`[data-check-id="${CSS.escape(linked)}"]`);
+    const item = [...document.querySelectorAll<HTMLElement>('[data-check-id]')].find(
+      (el) => el.dataset.checkId === linked,
+    );
     if (!item) return;
     item.scrollIntoView?.({ block: 'center' });
     // Focusable by script only, so the keyboard user starts reading at the problem.
