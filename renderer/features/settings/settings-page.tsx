@@ -52,7 +52,8 @@ function SettingsSections({ initial }: { readonly initial: Settings }) {
         onSelect={setSection}
         idPrefix={prefix}
       />
-      {/* Every section stays mounted, so what is typed in one survives a visit to another. */}
+      {/* What is typed is kept in the shared draft, so only the section shown is rendered: the vault's
+          own steps (a new recovery key) must appear once, in the section that asked for them. */}
       {settingsSections.map(({ id }) => (
         <div
           key={id}
@@ -62,7 +63,7 @@ function SettingsSections({ initial }: { readonly initial: Settings }) {
           hidden={id !== section}
           className="rr-settings__panel"
         >
-          {panels[id]()}
+          {id === section && panels[id]()}
         </div>
       ))}
       <div role="status" aria-live="polite">
