@@ -74,6 +74,8 @@ describe('Settings in sections, by keyboard alone, in Chromium', () => {
     await page.getByRole('tab', { name: 'Appearance' }).focus();
     await page.keyboard.press('ArrowLeft');
     expect(await focused(session)).toBe('tab: Start at login');
+    // The section asks main whether starting at login is on before it shows the box.
+    await page.getByLabel('Start ReadyRoom when I log in').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe('checkbox');
     await page.keyboard.press('Space');
