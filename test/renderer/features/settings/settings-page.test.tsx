@@ -41,6 +41,7 @@ describe('SettingsPage', () => {
   it('saves the practice name printed on reports, trimmed, and refuses one with a hidden character', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Data');
     const field = await screen.findByLabelText('Practice name');
     await user.type(field, '  Northside Counselling ');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
