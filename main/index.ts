@@ -6,22 +6,23 @@ import {
   dialog,
   ipcMain,
   nativeTheme,
-  Notification,
   powerMonitor,
   protocol,
   safeStorage,
   session,
   shell,
-  type Tray,
   type WebContents,
 } from 'electron';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
+import type { ProblemLink } from '../shared/tray/quick-check-notice';
+import type { NextSessionInfo } from '../shared/tray/tray-menu-model';
 import { createBackupDialogs } from './adapters/backup-dialogs';
 import { createExportDialogs } from './adapters/export-dialogs';
 import { electronStoreFactory } from './adapters/electron-store-factory';
+import { createElectronLoginItem } from './adapters/login-item-adapter';
+import { createElectronNotifier } from './adapters/notification-adapter';
 import { lockOnSuspendOrScreenLock } from './adapters/power-monitor-locks';
-import { createReminderNotifier } from './adapters/reminder-notifier';
 import { createSafeStorageKeychain } from './adapters/safe-storage-keychain';
 import { createServiceGraph, type ServiceGraph } from './composition/service-graph';
 import { createWindowEventSink, registerIpcHandlers } from './ipc/ipc-adapter';
@@ -32,7 +33,9 @@ import { handleAppProtocol, registerAppScheme } from './windows/app-protocol';
 import { hideOnClose, mainWindowOptions } from './windows/main-window';
 import { installNavigationGuards } from './windows/navigation-guards';
 import { installPermissionHandlers } from './windows/permissions';
-import { createTray } from './tray/tray-service';
+import { createLastCheckTracker } from './tray/last-check-tracker';
+import { createQuickCheckService } from './tray/quick-check-service';
+import { createTray, type TrayHandle } from './tray/tray-service';
 
 setLogSink(createStderrSink(app.isPackaged ? 'warn' : 'info'));
 const log = createLogger('app');
@@ -44,7 +47,12 @@ let mainWindow: BrowserWindow | null = null;
 let graph: ServiceGraph | null = null;
 let quitting = false;
 // Held at module level so the tray icon is not garbage-collected.
-let tray: Tray | null = null;
+let tray: TrayHandle | null = null;
+const lastCheck = createLastCheckTracker();
+const loginItem = createElectronLoginItem();
+
+/** The schedule's next session for the tray menu (no client code while the logs are locked). */
+const nextSession = (): NextSessionInfo | null => graph?.reminders?.nextSession() ?? null;
 
 app.enableSandbox();
 registerAppScheme(protocol);
@@ -92,20 +100,27 @@ async function bootstrap(): Promise<void> {
   handleAppProtocol(protocol, rendererDir);
   installPermissionHandlers(session.defaultSession, isOwnWebContents);
 
+  const notifier = createElectronNotifier();
   graph = createServiceGraph({
     dataDir: app.getPath('userData'),
     platform: process.platform,
     appVersion: app.getVersion(),
     exec: runCommand,
     storeFactory: electronStoreFactory,
-    events: createWindowEventSink(() => mainWindow?.webContents ?? null),
+    events: withTrayRefresh(createWindowEventSink(() => mainWindow?.webContents ?? null)),
     testHost: false,
     openExternal: (url) => shell.openExternal(url),
     ownPids: () => app.getAppMetrics().map((metric) => metric.pid),
     keychain: createSafeStorageKeychain(safeStorage, process.platform),
     dialogs: createBackupDialogs(dialog, () => mainWindow),
     exportDialogs: createExportDialogs(dialog, () => mainWindow),
-    reminders: { notifier: createReminderNotifier(Notification), onOpen: () => showWindow('wizard') },
+    reminders: {
+      // Silent, like every ReadyRoom notification: a reminder can arrive during the session before.
+      notifier: { show: (text, onClick) => void notifier.show({ title: 'ReadyRoom', body: text, onClick }) },
+      onOpen: () => showWindow('wizard'),
+    },
+    loginItem,
+    onLogSaved: ({ outcome, savedAt }) => lastCheck.set({ outcome, checkedAt: savedAt, computerOnly: false }),
   });
   const vault = graph.vault;
   lockOnSuspendOrScreenLock(powerMonitor, (reason) => vault.lock(reason));
@@ -116,9 +131,27 @@ async function bootstrap(): Promise<void> {
   registerIpcHandlers(ipcMain, graph.handlers, isOwnWebContents, trusted);
 
   const assetsDir = app.isPackaged ? join(process.resourcesPath, 'assets') : join(app.getAppPath(), 'assets');
-  tray = await createTray(assetsDir, { open: showWindow, quit: () => app.quit() });
-  // Opened by the user, show the window; started at login (with --hidden), wait in the tray.
-  if (!process.argv.includes('--hidden')) showWindow('home');
+  const settings = graph.settings;
+  const quickCheck = createQuickCheckService({
+    scan: graph.scan,
+    getSettings: () => settings.get(),
+    notifier,
+    openProblem: (problem) => showWindow('wizard', problem ?? undefined),
+    onChecked: (last) => lastCheck.set(last),
+    onRunningChange: () => tray?.refresh(),
+  });
+  tray = await createTray({
+    assetsDir,
+    open: showWindow,
+    quit: () => app.quit(),
+    lockLogs: () => vault.lock('manual'),
+    vaultUnlocked: () => vault.status().state === 'unlocked',
+    quickCheck,
+    lastCheck,
+    nextSession,
+  });
+  // Opened by the user, show the window; started at login, wait in the tray.
+  if (!loginItem.startedAtLogin(process.argv)) showWindow('home');
   app.on('will-quit', () => {
     tray?.destroy();
     graph?.vault.lock('quit');
@@ -144,7 +177,18 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function showWindow(route: AppRoute): void {
+/** Vault and log events change the tray menu (Lock logs): refresh it as they pass to the window. */
+function withTrayRefresh(sink: ReturnType<typeof createWindowEventSink>): ReturnType<typeof createWindowEventSink> {
+  return {
+    emit(event, payload) {
+      sink.emit(event, payload);
+      tray?.refresh();
+    },
+  };
+}
+
+function showWindow(route: AppRoute, problem?: ProblemLink): void {
+  const navigation = problem ? { route, problem } : { route };
   void app.dock?.show();
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createWindow();
@@ -154,12 +198,12 @@ function showWindow(route: AppRoute): void {
       if (process.platform === 'darwin') app.focus({ steal: true });
     });
     // The page subscribes to app:navigate once loaded, so send the route after the load.
-    window.webContents.once('did-finish-load', () => window.webContents.send('app:navigate', { route }));
+    window.webContents.once('did-finish-load', () => window.webContents.send('app:navigate', navigation));
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
   if (process.platform === 'darwin') app.focus({ steal: true });
-  mainWindow.webContents.send('app:navigate', { route });
+  mainWindow.webContents.send('app:navigate', navigation);
 }

@@ -5,6 +5,7 @@ import { subscribe } from './api';
 import { Button } from './components/button';
 import { ErrorBoundary } from './components/error-boundary';
 import { navRoutes, routes } from './routes';
+import { useProblemLinkStore } from './stores/problem-link-store';
 import { useRouteStore } from './stores/route-store';
 import { useSettingsStore } from './stores/settings-store';
 
@@ -32,7 +33,11 @@ export function App() {
 
   useEffect(() => {
     void loadSettings();
-    return subscribe('app:navigate', ({ route: next }) => navigate(next));
+    return subscribe('app:navigate', ({ route: next, problem }) => {
+      // After a quick check from the tray: the full check, at the step of the first problem.
+      if (problem) useProblemLinkStore.getState().open(problem);
+      navigate(next);
+    });
   }, [loadSettings, navigate]);
 
   useEffect(() => applyTheme(theme), [theme]);

@@ -2,15 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
+import type { Outcome } from '../../shared/logs/readiness-log';
 import { toOsName } from '../../shared/platform';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
 import { createLogExport } from '../export/log-export';
 import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
+import { createLoginItemHandlers } from '../ipc/handlers/login-item.handlers';
 import { createProgramsHandlers } from '../ipc/handlers/programs.handlers';
 import { createScanHandlers } from '../ipc/handlers/scan.handlers';
 import type { EventSink, HandlerTable } from '../ipc/handler-types';
 import { createVaultHandlers, type BackupDialogPort } from '../ipc/handlers/vault.handlers';
+import { unsupportedLoginItem, type LoginItem } from '../login-item/login-item-types';
 import type { ExecFn } from '../platform/exec';
 import { createScanRecords, type ScanRecords } from '../probes/scan-records';
 import { createScanService, type ScanService, type ScanServiceDeps } from '../probes/scan-service';
@@ -58,6 +61,10 @@ export interface ServiceGraphOptions {
   readonly probeNetwork?: Pick<ScanServiceDeps, 'quality' | 'throughput'>;
   /** Session reminders (the app only): where notifications go and what a click on one opens. */
   readonly reminders?: { readonly notifier: Notifier; readonly onOpen: (occurrence: Occurrence) => void };
+  /** Starting at login (Electron's app, or an autostart file); absent: not offered (the CLI). */
+  readonly loginItem?: LoginItem;
+  /** Told the outcome of each log saved, so the tray can show the last check. */
+  readonly onLogSaved?: (saved: { readonly outcome: Outcome; readonly savedAt: string }) => void;
 }
 
 export interface ServiceGraph {
@@ -174,13 +181,21 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...createScanHandlers(scan, events, scanRecords),
     ...createProgramsHandlers(programs),
     ...createVaultHandlers(vault, { dialogs: options.dialogs }),
-    ...createLogSaveHandlers({ vault, records: scanRecords, getSettings: () => settings.get() }),
+    ...createLogSaveHandlers({
+      vault,
+      records: scanRecords,
+      getSettings: () => settings.get(),
+      ...(options.onLogSaved ? { onSaved: options.onLogSaved } : {}),
+    }),
     ...createLogExportHandlers({
       vault,
       exporter: createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os }),
       dialogs: options.exportDialogs,
     }),
     ...createScheduleHandlers({ schedule, review, home }),
+    ...createLoginItemHandlers(
+      options.loginItem ?? unsupportedLoginItem('Starting at login can be set only in the ReadyRoom app.'),
+    ),
   });
   return {
     settings,

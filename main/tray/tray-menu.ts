@@ -1,34 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-import type { AppRoute } from '../../shared/ipc/app.contract';
+import type { TrayCommand, TrayMenuItem } from '../../shared/tray/tray-menu-model';
 
-export interface TrayActions {
-  open(route: AppRoute): void;
-  quit(): void;
-}
-
-/** The tray menu, as data: built here, turned into a Menu by the tray service. */
-export function buildTrayMenu(actions: TrayActions): MenuItemConstructorOptions[] {
-  return [
-    { id: 'check', label: 'Check readiness now…', click: () => actions.open('wizard') },
-    { id: 'quick', label: 'Quick check', click: () => actions.open('quick') },
-    { type: 'separator' },
-    { id: 'logs', label: 'Past logs', click: () => actions.open('logs') },
-    { id: 'settings', label: 'Settings', click: () => actions.open('settings') },
-    { type: 'separator' },
-    { id: 'quit', label: 'Quit', click: () => actions.quit() },
-  ];
-}
-
-/**
- * Which icon file suits this OS and taskbar. macOS uses a template image the system tints;
- * elsewhere "dark" means a light glyph for a dark taskbar. Windows gets a multi-size .ico;
- * on Linux Electron picks the @2x PNG itself.
- */
-export function trayIconFile(platform: NodeJS.Platform, darkTaskbar: boolean): string {
-  if (platform === 'darwin') return 'trayTemplate.png';
-  const variant = darkTaskbar ? 'tray-dark' : 'tray-light';
-  return platform === 'win32' ? `${variant}.ico` : `${variant}.png`;
+/** The pure menu model as Electron menu items; each click runs its command. */
+export function toElectronMenu(
+  model: readonly TrayMenuItem[],
+  run: (command: TrayCommand) => void,
+): MenuItemConstructorOptions[] {
+  return model.map((item) =>
+    item.kind === 'separator'
+      ? { type: 'separator' }
+      : { id: item.command, label: item.label, enabled: item.enabled, click: () => run(item.command) },
+  );
 }
 
 /**

@@ -2,10 +2,30 @@ import { join } from 'node:path';
 
 import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
 
+import type { AppRoute } from '../../shared/ipc/app.contract';
+import type { ProblemLink } from '../../shared/tray/quick-check-notice';
+import { trayMenuModel, type NextSessionInfo, type TrayCommand } from '../../shared/tray/tray-menu-model';
+import { trayIconFile, trayState, trayTooltip } from '../../shared/tray/tray-state';
 import { runCommand } from '../platform/exec';
-import { buildTrayMenu, parseSystemUsesLightTheme, trayIconFile, type TrayActions } from './tray-menu';
+import type { LastCheckTracker } from './last-check-tracker';
+import type { QuickCheckService } from './quick-check-service';
+import { parseSystemUsesLightTheme, toElectronMenu } from './tray-menu';
 
 const personalizeKey = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize';
+/** How often the icon and menu are brought up to date without an event (a check going stale, the next session). */
+const refreshMs = 60_000;
+
+export interface TrayDeps {
+  readonly assetsDir: string;
+  open(route: AppRoute, problem?: ProblemLink): void;
+  quit(): void;
+  lockLogs(): void;
+  vaultUnlocked(): boolean;
+  readonly quickCheck: QuickCheckService;
+  readonly lastCheck: LastCheckTracker;
+  /** The next scheduled session; the schedule provides it, null while none is planned. */
+  nextSession(): NextSessionInfo | null;
+}
 
 /**
  * Whether the taskbar or top bar is dark. Windows: its own registry value (the app theme can
@@ -21,23 +41,72 @@ async function isTaskbarDark(): Promise<boolean> {
   return light === null ? true : !light;
 }
 
-/** Creates the tray icon and keeps its icon in step with the OS theme. */
-export async function createTray(assetsDir: string, actions: TrayActions): Promise<Tray> {
-  const iconPath = async () => join(assetsDir, trayIconFile(process.platform, await isTaskbarDark()));
-  const image = nativeImage.createFromPath(await iconPath());
-  if (process.platform === 'darwin') image.setTemplateImage(true);
-  const tray = new Tray(image);
-  tray.setToolTip('ReadyRoom: check you are ready for a session');
-  tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenu(actions)));
+/** Creates the tray icon; its picture, tooltip and menu follow the last check, the vault and the OS theme. */
+export interface TrayHandle {
+  /** Brings the icon, tooltip and menu up to date (the vault locked, a quick check started). */
+  refresh(): void;
+  destroy(): void;
+}
+
+export async function createTray(deps: TrayDeps): Promise<TrayHandle> {
+  let dark = await isTaskbarDark();
+  const image = () => {
+    const state = trayState(deps.lastCheck.get(), new Date());
+    const icon = nativeImage.createFromPath(join(deps.assetsDir, trayIconFile(state, process.platform, dark)));
+    if (process.platform === 'darwin') icon.setTemplateImage(true);
+    return icon;
+  };
+  const tray = new Tray(image());
+  const run = (command: TrayCommand) => {
+    switch (command) {
+      case 'check':
+        return deps.open('wizard');
+      case 'quick':
+        return void deps.quickCheck.run();
+      case 'next-session':
+        return deps.open('home');
+      case 'logs':
+        return deps.open('logs');
+      case 'settings':
+        return deps.open('settings');
+      case 'lock':
+        return deps.lockLogs();
+      case 'quit':
+        return deps.quit();
+    }
+  };
+  const refresh = () => {
+    if (tray.isDestroyed()) return;
+    tray.setImage(image());
+    tray.setToolTip(trayTooltip(deps.lastCheck.get(), { now: new Date() }));
+    const model = trayMenuModel({
+      nextSession: deps.nextSession(),
+      quickCheckRunning: deps.quickCheck.running,
+      vaultUnlocked: deps.vaultUnlocked(),
+    });
+    tray.setContextMenu(Menu.buildFromTemplate(toElectronMenu(model, run)));
+  };
+  refresh();
+  const unsubscribe = deps.lastCheck.subscribe(refresh);
+  const timer = setInterval(refresh, refreshMs);
+  timer.unref();
   // A left click opens the full check on Windows and Linux; macOS shows the menu.
   tray.on('click', () => {
-    if (process.platform !== 'darwin') actions.open('wizard');
+    if (process.platform !== 'darwin') deps.open('wizard');
   });
   nativeTheme.on('updated', () => {
     if (process.platform === 'darwin') return;
-    void iconPath().then((path) => {
-      if (!tray.isDestroyed()) tray.setImage(nativeImage.createFromPath(path));
+    void isTaskbarDark().then((value) => {
+      dark = value;
+      refresh();
     });
   });
-  return tray;
+  return {
+    refresh,
+    destroy() {
+      clearInterval(timer);
+      unsubscribe();
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
 }

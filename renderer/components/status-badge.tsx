@@ -1,14 +1,5 @@
 import { statusLabels, type CheckStatus } from '../../shared/checks/check-result';
-
-/** A glyph per status, so status never rests on colour alone. */
-const glyphs: Record<CheckStatus | 'pending', string> = {
-  pass: '✓',
-  warn: '!',
-  fail: '✕',
-  unknown: '?',
-  skipped: '–',
-  pending: '…',
-};
+import { Icon, stateIcons } from './icons';
 
 type StatusBadgeProps = {
   readonly status: CheckStatus | 'pending';
@@ -18,7 +9,8 @@ export function StatusBadge({ status }: StatusBadgeProps) {
   const label = status === 'pending' ? 'Checking' : statusLabels[status];
   return (
     <span className={`rr-status rr-status--${status}`} data-status={status}>
-      <span aria-hidden="true">{glyphs[status]}</span>
+      {/* An icon per status, so status never rests on colour alone. */}
+      <Icon icon={stateIcons[status]} />
       <span>{label}</span>
     </span>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { OsName } from '../platform';
+import type { ProblemLink } from '../tray/quick-check-notice';
 import type { Settings } from '../settings/settings';
 import { settingsPatchSchema } from '../settings/settings';
 import { channel, event, noRequest } from './contract-kit';
@@ -39,6 +40,9 @@ export const appChannels = {
 } as const;
 
 export const appEvents = {
-  /** The tray asks the window to show a screen. */
-  'app:navigate': event<{ readonly route: AppRoute }>(),
+  /**
+   * The tray asks the window to show a screen; after a quick check from the tray, the full check
+   * opens at the first problem it found.
+   */
+  'app:navigate': event<{ readonly route: AppRoute; readonly problem?: ProblemLink }>(),
 } as const;

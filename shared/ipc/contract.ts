@@ -3,6 +3,7 @@ import { homeChannels } from './home.contract';
 import { reviewChannels } from './review.contract';
 import { scheduleChannels } from './schedule.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
+import { loginItemChannels } from './login-item.contract';
 import type { ListedChannelName, ListedEventName } from './names';
 import { programsChannels, programsEvents } from './programs.contract';
 import { scanChannels, scanEvents } from './scan.contract';
@@ -17,6 +18,7 @@ export const contract = {
   ...scheduleChannels,
   ...reviewChannels,
   ...homeChannels,
+  ...loginItemChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

@@ -43,6 +43,8 @@ export const channelNameList = [
   'review:get',
   'review:update',
   'home:summary',
+  'login-item:get',
+  'login-item:set',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

@@ -90,6 +90,8 @@ export const settingsSchema = z.strictObject({
   approvedHosts: z.array(z.string().min(3).max(270)).max(maxApprovedHosts),
   /** Printed at the top of reports; names the practice, never a client. */
   practiceName: practiceNameSchema,
+  /** Starting at login was offered once after setup (whatever the answer), so it is not offered again. */
+  startAtLoginOffered: z.boolean(),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -109,6 +111,7 @@ export const defaultSettings: Settings = {
   notApplicable: [],
   approvedHosts: [],
   practiceName: '',
+  startAtLoginOffered: false,
 };
 
 /**

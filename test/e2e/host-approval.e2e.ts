@@ -76,6 +76,7 @@ describe('asking before contacting a new address', () => {
     expect((await invokeOk<Settings>(page, 'settings:get', {})).approvedHosts).toEqual(['meet.example.org:443']);
 
     await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Checks' }).click();
     const approved = page.getByRole('region', { name: 'Addresses ReadyRoom may contact' });
     await approved.getByText('meet.example.org:443').waitFor();
     await screenshot(page, 'host-approval-2-settings');

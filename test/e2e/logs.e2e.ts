@@ -68,6 +68,7 @@ describe('past logs in Chromium with a real vault', () => {
   it('makes a new data key in Settings: every log stays, the old recovery key stops working', async () => {
     const { page } = session;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Security' }).click();
     const newKeys = page.getByRole('form', { name: 'New keys' });
     await newKeys.getByLabel('Your passphrase', { exact: true }).fill(passphrase);
     await newKeys.getByRole('button', { name: 'Make a new data key' }).click();

@@ -37,6 +37,7 @@ describe('app shell in Chromium through the test host', () => {
   it('saves a setting through the real settings service and shows it after a reload', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Appearance' }).click();
     await page.getByLabel('Theme').selectOption('dark');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();

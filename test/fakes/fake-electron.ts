@@ -219,20 +219,6 @@ export interface FakeImage {
   setTemplateImage(value: boolean): void;
 }
 
-/** Electron's Notification: records each one shown; a test emits 'click' on it. */
-export class FakeNotification extends EventEmitter {
-  static readonly shown: FakeNotification[] = [];
-  constructor(public readonly options: { readonly title?: string; readonly body?: string }) {
-    super();
-  }
-  static isSupported(): boolean {
-    return true;
-  }
-  show(): void {
-    FakeNotification.shown.push(this);
-  }
-}
-
 export class FakeTray extends EventEmitter {
   tooltip = '';
   menu: FakeMenu | null = null;
@@ -254,6 +240,53 @@ export class FakeTray extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+}
+
+/** A native notification: records what was shown; `emit('click')` is the user clicking it. */
+export class FakeNotification extends EventEmitter {
+  static supported = true;
+  static readonly instances: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { readonly title: string; readonly body: string; readonly silent?: boolean }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+  static reset(): void {
+    FakeNotification.supported = true;
+    FakeNotification.instances.length = 0;
+  }
+}
+
+/** Electron's login item settings as the OS keeps them, with every call recorded. */
+export class FakeLoginItems {
+  readonly setCalls: Record<string, unknown>[] = [];
+  readonly getCalls: (Record<string, unknown> | undefined)[] = [];
+  openAtLogin = false;
+  wasOpenedAtLogin = false;
+  status: 'not-registered' | 'enabled' | 'requires-approval' | 'not-found' = 'not-registered';
+  /** Turned off in Task Manager's Startup tab (Windows). */
+  disabledByUser = false;
+  setLoginItemSettings(settings: Record<string, unknown>): void {
+    this.setCalls.push(settings);
+    this.openAtLogin = settings.openAtLogin === true;
+    this.status = this.openAtLogin ? 'enabled' : 'not-registered';
+  }
+  getLoginItemSettings(options?: Record<string, unknown>) {
+    this.getCalls.push(options);
+    return {
+      openAtLogin: this.openAtLogin,
+      wasOpenedAtLogin: this.wasOpenedAtLogin,
+      status: this.status,
+      executableWillLaunchAtLogin: this.openAtLogin && !this.disabledByUser,
+      launchItems: [],
+    };
   }
 }
 
@@ -306,8 +339,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const ready = options.ready ?? Promise.resolve();
   let exitCode: number | null = null;
   let quitCount = 0;
+  const loginItems = new FakeLoginItems();
 
   const app = Object.assign(new EventEmitter(), {
+    setLoginItemSettings: (settings: Record<string, unknown>) => loginItems.setLoginItemSettings(settings),
+    getLoginItemSettings: (loginOptions?: Record<string, unknown>) => loginItems.getLoginItemSettings(loginOptions),
     isPackaged: options.isPackaged ?? false,
     enableSandbox(): void {
       calls.push('app.enableSandbox');
@@ -428,6 +464,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     Notification: FakeNotification,
   };
   return {
+    loginItems,
     ...members,
     dialogPaths,
     calls,

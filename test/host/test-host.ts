@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 
 import { createServiceGraph, type ServiceGraph, type ServiceGraphOptions } from '../../main/composition/service-graph';
 import { dispatch } from '../../main/ipc/dispatch';
+import { createLinuxLoginItem } from '../../main/login-item/linux';
 import type { EventSink } from '../../main/ipc/handler-types';
 import type { ExportDialogPort } from '../../main/ipc/handlers/log-export.handlers';
 import { maxRequestBytes } from '../../main/ipc/payload-guard';
@@ -91,6 +92,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     testHost: true,
     probeNetwork: options.probeNetwork,
     ...(options.exportDir ? { exportDialogs: saveDialogStandIn(options.exportDir) } : {}),
+    // The real Linux autostart file, kept inside the data folder so a test never touches the user's own.
+    loginItem: createLinuxLoginItem({
+      command: '/usr/bin/readyroom',
+      env: { XDG_CONFIG_HOME: join(options.dataDir, 'xdg-config') },
+    }),
   });
   const bridgeScript = await bundleBridge();
   const token = randomBytes(32).toString('base64url');

@@ -164,14 +164,37 @@ describe('main/index after ready', () => {
     expect(contents.windowOpenHandler?.({} as never)).toEqual({ action: 'deny' });
   });
 
-  it('creates a tray with the five entries and no window yet', async () => {
+  it('creates a tray with its entries and no window yet', async () => {
     const electron = await startMain();
     expect(electron.trays).toHaveLength(1);
     const labels = electron.trays[0]?.menu?.template
       .filter((item) => item.type !== 'separator')
       .map((item) => item.label);
-    expect(labels).toEqual(['Check readiness now…', 'Quick check', 'Past logs', 'Settings', 'Quit']);
+    expect(labels).toEqual([
+      'Check readiness now…',
+      'Quick check',
+      'Past logs',
+      'Settings',
+      'Lock logs',
+      'Quit ReadyRoom',
+    ]);
+    // No logs set up yet: nothing to lock.
+    expect(trayItem(electron, 'Lock logs').enabled).toBe(false);
     expect(electron.windows).toEqual([]);
+  });
+
+  it('shows "not checked yet" in the tray icon and in words before any check', async () => {
+    const electron = await startMain();
+    const tray = electron.trays[0];
+    expect(tray?.tooltip).toBe('ReadyRoom: not checked yet');
+    // Linux panels are dark: the light glyph, generated into assets/.
+    expect(tray?.image.path).toBe(join(import.meta.dirname, '../../assets/tray-unchecked-dark.png'));
+  });
+
+  it('stays in the tray when started at login, and opens no window', async () => {
+    const electron = await startMain();
+    expect(electron.windows).toEqual([]);
+    expect(electron.loginItems.setCalls).toEqual([]);
   });
 
   it('shows the home window when the user starts ReadyRoom, rather than hiding in the tray', async () => {
@@ -248,11 +271,11 @@ describe('main/index after ready', () => {
 
   it('sends the route to a new window only once its page has loaded', async () => {
     const electron = await startMain();
-    clickTray(electron, 'Quick check');
+    clickTray(electron, 'Past logs');
     const window = electron.windows[0];
     expect(window?.webContents.sent).toEqual([]);
     finishLoading(window);
-    expect(window?.webContents.sent).toEqual([{ channel: 'app:navigate', args: [{ route: 'quick' }] }]);
+    expect(window?.webContents.sent).toEqual([{ channel: 'app:navigate', args: [{ route: 'logs' }] }]);
   });
 
   it('removes the tray icon when the app quits', async () => {
@@ -263,7 +286,7 @@ describe('main/index after ready', () => {
 
   it('quits from the tray', async () => {
     const electron = await startMain();
-    clickTray(electron, 'Quit');
+    clickTray(electron, 'Quit ReadyRoom');
     expect(electron.quitCount).toBe(1);
   });
 

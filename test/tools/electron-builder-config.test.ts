@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { allTrayIconFiles } from '../../shared/tray/tray-state';
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // app-builder-lib is electron-builder's engine; resolve it, and its own ajv and js-yaml, through electron-builder.
@@ -292,7 +294,7 @@ describe('files packed into app.asar', () => {
     'test/fixtures/exec/linux-ps.txt',
     'docs/architecture.md',
     'assets/icon.png',
-    'assets/trayTemplate.png',
+    'assets/tray-readyTemplate.png',
     'assets/src/icon.svg',
     'release/linux-unpacked/readyroom',
     'coverage/index.html',
@@ -333,16 +335,7 @@ describe('files packed into app.asar', () => {
 });
 
 describe('tray icons shipped as extra resources', () => {
-  const expected = [
-    'tray-dark.ico',
-    'tray-dark.png',
-    'tray-dark@2x.png',
-    'tray-light.ico',
-    'tray-light.png',
-    'tray-light@2x.png',
-    'trayTemplate.png',
-    'trayTemplate@2x.png',
-  ];
+  const expected = [...allTrayIconFiles()].sort();
 
   it.each(platforms)('copies every tray icon to <resources>/assets (%s)', (platform) => {
     const resources = join(root, 'fake-resources');

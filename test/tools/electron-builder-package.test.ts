@@ -13,6 +13,8 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { allTrayIconFiles } from '../../shared/tray/tray-state';
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const projectRequire = createRequire(join(root, 'package.json'));
 const builderCli = projectRequire.resolve('electron-builder/cli.js');
@@ -113,16 +115,7 @@ describe.skipIf(process.platform !== 'linux')('an offline electron-builder Linux
   });
 
   it('copies the tray icons next to app.asar, into resources/assets', () => {
-    expect(readdirSync(join(unpacked, 'resources', 'assets')).sort()).toEqual([
-      'tray-dark.ico',
-      'tray-dark.png',
-      'tray-dark@2x.png',
-      'tray-light.ico',
-      'tray-light.png',
-      'tray-light@2x.png',
-      'trayTemplate.png',
-      'trayTemplate@2x.png',
-    ]);
+    expect(readdirSync(join(unpacked, 'resources', 'assets')).sort()).toEqual([...allTrayIconFiles()].sort());
   });
 
   it('flips the release fuses in the Electron binary', async () => {

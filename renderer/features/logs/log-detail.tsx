@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { useLogsStore } from '../../stores/logs-store';
 import { itemTitle, longWhen, modalityName, platformName, shortWhen } from './log-format';
 import { OutcomeBadge } from './outcome-badge';
+import { ArrowLeft, Icon, stateIcons } from '../../components/icons';
 
 function addendumText(a: Addendum): string {
   if (a.kind === 'session-ended') return a.endedAt ? `Session ended at ${shortWhen(a.endedAt)}` : 'Session ended';
@@ -28,7 +29,7 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
   return (
     <article className="rr-logs__detail" aria-labelledby="rr-log-title">
       <Button variant="link" onClick={onBack}>
-        <span aria-hidden="true">← </span>Back to the list
+        <Icon icon={ArrowLeft} /> Back to the list
       </Button>
       <h2 id="rr-log-title" ref={heading} tabIndex={-1}>
         Log for {showHiddenCharacters(log.clientCode)}, {shortWhen(log.createdAt)}
@@ -74,8 +75,8 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
         <ul className="rr-logs__checks">
           {log.confirmations.map((c) => (
             <li key={c.id}>
-              <span aria-hidden="true">{c.confirmed ? '✓ ' : '– '}</span>
-              {itemTitle(c.id)}: {c.confirmed ? 'confirmed' : 'not confirmed'}
+              <Icon icon={stateIcons[c.confirmed ? 'pass' : 'skipped']} /> {itemTitle(c.id)}:{' '}
+              {c.confirmed ? 'confirmed' : 'not confirmed'}
               <JudgementLine judgement={judgements.get(c.id)} counted={counted.has(c.id)} />
             </li>
           ))}
@@ -127,7 +128,7 @@ function JudgementLine({
   return (
     <span className="rr-logs__judgement" data-judgement={judgement.kind}>
       <span className={`rr-status rr-status--${judgement.kind === 'confirmed' ? 'confirmed' : 'skipped'}`}>
-        <span aria-hidden="true">{judgement.kind === 'confirmed' ? '✎' : '⊘'}</span>
+        <Icon icon={stateIcons[judgement.kind]} />
         <span>{judgementKindLabels[judgement.kind]}</span>
       </span>{' '}
       {what}

@@ -5,10 +5,7 @@ import { followLogChanges, useLogsStore } from '../../stores/logs-store';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
 import { LockButton } from '../vault/lock-button';
 import { VaultGate } from '../vault/vault-gate';
-import { VaultSecurityPanel } from '../vault/vault-security-panel';
 import { ReportPanel } from '../reports/report-panel';
-import { BackupRestore } from './backup-restore';
-import { EraseClient } from './erase-client';
 import { LogDetail } from './log-detail';
 import { LogListSection } from './log-list-section';
 import { UnreadableNotice } from './unreadable-notice';
@@ -86,9 +83,6 @@ function LogsBrowser() {
       )}
       <LogListSection />
       {loaded && <ReportPanel logs={reportLogs} filter={reportFilter} />}
-      <EraseClient />
-      <BackupRestore />
-      <VaultSecurityPanel />
     </>
   );
 }

@@ -1,13 +1,13 @@
 import { outcomeLabels, type Outcome } from '../../../shared/logs/readiness-log';
+import { Icon, outcomeIcons } from '../../components/icons';
 
-const glyphs: Record<Outcome, string> = { ready: '✓', 'ready-with-advice': '!', 'not-ready': '✕' };
 const tones: Record<Outcome, string> = { ready: 'pass', 'ready-with-advice': 'warn', 'not-ready': 'fail' };
 
-/** The outcome in words with a glyph, so it never rests on colour alone. */
+/** The outcome in words with an icon, so it never rests on colour alone. */
 export function OutcomeBadge({ outcome }: { readonly outcome: Outcome }) {
   return (
     <span className={`rr-status rr-status--${tones[outcome]}`}>
-      <span aria-hidden="true">{glyphs[outcome]}</span>
+      <Icon icon={outcomeIcons[outcome]} />
       <span>{outcomeLabels[outcome]}</span>
     </span>
   );

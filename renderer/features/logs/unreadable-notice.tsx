@@ -19,7 +19,7 @@ export function UnreadableNotice({
           <p>
             The file for {periods.length === 1 ? 'that month' : 'those months'} was damaged, so ReadyRoom set it aside
             without changing it. Your other logs are fine, and new logs save as normal. If you have a backup, restoring
-            it (below) brings the missing logs back, except those of a client whose logs you erased.
+            it (in Settings, under Data) brings the missing logs back, except those of a client whose logs you erased.
           </p>
         </>
       )}
@@ -30,8 +30,8 @@ export function UnreadableNotice({
           </p>
           <p>
             The file for {missing.length === 1 ? 'that month' : 'those months'} is no longer in ReadyRoom&apos;s folder:
-            something deleted or moved it. Your other logs are fine. If you have a backup, restoring it (below) brings
-            those logs back, except those of a client whose logs you erased.
+            something deleted or moved it. Your other logs are fine. If you have a backup, restoring it (in Settings,
+            under Data) brings those logs back, except those of a client whose logs you erased.
           </p>
         </>
       )}

@@ -5,6 +5,7 @@ import { useMediaStore } from '../../stores/media-store';
 import { settlesWithin, toneGraceMs, useMediaEnv } from './media-env';
 import { toneTest } from './tone-analysis';
 import './media.css';
+import { Check, Icon } from '../../components/icons';
 
 /** Plays a short tone and asks whether the therapist heard it: the only reliable way to test output. */
 export function OutputTest() {
@@ -44,9 +45,11 @@ export function OutputTest() {
           <legend>Did you hear the sound?</legend>
           <div className="rr-actions">
             <Button aria-pressed={heard === true} onClick={() => useMediaStore.getState().setHeard(true)}>
+              {heard === true && <Icon icon={Check} />}
               Yes, I heard it
             </Button>
             <Button aria-pressed={heard === false} onClick={() => useMediaStore.getState().setHeard(false)}>
+              {heard === false && <Icon icon={Check} />}
               No, I did not
             </Button>
           </div>

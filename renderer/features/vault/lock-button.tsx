@@ -1,5 +1,6 @@
 import { Button } from '../../components/button';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
+import { Icon, Lock } from '../../components/icons';
 
 /** Locks the logs now; shown only while they are unlocked. */
 export function LockButton() {
@@ -8,7 +9,7 @@ export function LockButton() {
   if (!unlocked) return null;
   return (
     <Button onClick={() => void lock()}>
-      <span aria-hidden="true">🔒 </span>Lock logs
+      <Icon icon={Lock} /> Lock logs
     </Button>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 import { Button } from '../../components/button';
 import { followVaultLocks, useVaultSessionStore } from '../../stores/vault-session-store';
+import { StartAtLoginOffer } from '../settings/start-at-login';
 import { RecoveryKeyStep } from './recovery-key-step';
 import { UnlockForm } from './unlock-form';
 import { VaultSetup } from './vault-setup';
@@ -28,6 +29,12 @@ export function VaultGate({ children, purpose }: VaultGateProps) {
   const refresh = useVaultSessionStore((s) => s.refresh);
   const content = useRef<HTMLDivElement>(null);
   const [moveFocus, setMoveFocus] = useState(false);
+  // The first-run setup happened here: once it finishes is the moment to offer starting at login.
+  const [setUpHere, setSetUpHere] = useState(false);
+  const [justSetUp, setJustSetUp] = useState(false);
+  const absent = status?.state === 'absent';
+  // Remembered while rendering (React's pattern for state derived from a change), not in an effect.
+  if (absent && !setUpHere) setSetUpHere(true);
   const unlocked = status?.state === 'unlocked' && !recoveryKey;
 
   useEffect(() => {
@@ -57,12 +64,23 @@ export function VaultGate({ children, purpose }: VaultGateProps) {
       </p>
     );
   }
-  if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onDone={() => setMoveFocus(true)} />;
+  if (recoveryKey) {
+    return (
+      <RecoveryKeyStep
+        recoveryKey={recoveryKey}
+        onDone={() => {
+          setMoveFocus(true);
+          if (setUpHere) setJustSetUp(true);
+        }}
+      />
+    );
+  }
   if (status.state === 'absent') return <VaultSetup purpose={purpose} />;
   if (status.state === 'locked') return <UnlockForm purpose={purpose} onUnlocked={() => setMoveFocus(true)} />;
   return (
     <div ref={content} tabIndex={-1} className="rr-vault-gate">
       {children}
+      {justSetUp && <StartAtLoginOffer />}
     </div>
   );
 }

@@ -1,6 +1,9 @@
+import { useEffect } from 'react';
+
 import type { WizardStep } from '../../../shared/catalog/catalog-types';
 import { modalityLabels } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
+import { useProblemLinkStore } from '../../stores/problem-link-store';
 import { useScanStore } from '../../stores/scan-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { HostApprovalPrompt } from '../network/host-approval-prompt';
@@ -20,6 +23,21 @@ export function CheckStep({ step }: CheckStepProps) {
   const results = useResults();
   const scanError = useScanStore((s) => s.error);
   const { shown, notNeeded } = stepEntries(step, modality);
+  const linked = useProblemLinkStore((s) => s.checkId);
+
+  useEffect(() => {
+    // Arrived from the tray's notification: bring that check into view and give it focus.
+    if (!linked) return;
+    const item = [...document.querySelectorAll<HTMLElement>('[data-check-id]')].find(
+      (el) => el.dataset.checkId === linked,
+    );
+    if (!item) return;
+    item.scrollIntoView?.({ block: 'center' });
+    // Focusable by script only, so the keyboard user starts reading at the problem.
+    item.setAttribute('tabindex', '-1');
+    item.focus();
+    useProblemLinkStore.getState().shown();
+  }, [linked]);
   const hasAutomatic = shown.some((e) => e.kind === 'automatic');
   return (
     <>

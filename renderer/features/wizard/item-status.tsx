@@ -1,18 +1,6 @@
 import type { CheckKind } from '../../../shared/catalog/catalog-types';
 import { itemStateLabels, type ItemState } from '../../../shared/checks/outcome';
-
-/** A glyph per state, so status never rests on colour alone. */
-const glyphs: Record<ItemState | 'pending', string> = {
-  pass: '✓',
-  warn: '!',
-  fail: '✕',
-  unknown: '?',
-  skipped: '–',
-  unconfirmed: '○',
-  confirmed: '✎',
-  'not-applicable': '⊘',
-  pending: '…',
-};
+import { Icon, stateIcons } from '../../components/icons';
 
 type ItemStatusProps = {
   readonly state: ItemState | 'pending';
@@ -34,7 +22,8 @@ export function ItemStatus({ state, kind, untested = false }: ItemStatusProps) {
   const tone = state === 'unconfirmed' ? 'unknown' : state === 'not-applicable' ? 'skipped' : state;
   return (
     <span className={`rr-status rr-status--${tone}`} data-state={state}>
-      <span aria-hidden="true">{glyphs[state]}</span>
+      {/* An icon per state, so status never rests on colour alone. */}
+      <Icon icon={stateIcons[state]} />
       <span>{label}</span>
     </span>
   );

@@ -3,20 +3,19 @@ import { wizardSteps } from '../../../shared/catalog/catalog-types';
 import type { OutcomeItem, OutcomeReport } from '../../../shared/checks/outcome';
 import { outcomeLabels, type Outcome } from '../../../shared/logs/readiness-log';
 import { Button } from '../../components/button';
+import { Icon, outcomeIcons } from '../../components/icons';
 import { ItemStatus } from './item-status';
 import { useResults } from './use-check-state';
 import { useWizardContext } from './wizard-context';
 import { stepCopy } from './wizard-steps';
 
-const outcomeText: Record<Outcome, { readonly glyph: string; readonly tone: string; readonly sentence: string }> = {
-  ready: { glyph: '✓', tone: 'pass', sentence: 'Everything is checked and confirmed.' },
+const outcomeText: Record<Outcome, { readonly tone: string; readonly sentence: string }> = {
+  ready: { tone: 'pass', sentence: 'Everything is checked and confirmed.' },
   'ready-with-advice': {
-    glyph: '!',
     tone: 'warn',
     sentence: 'Nothing stops you starting, but some things could be better. They are listed below.',
   },
   'not-ready': {
-    glyph: '✕',
     tone: 'fail',
     sentence: 'Some important things are not done or could not be checked. Sort them out first if you can.',
   },
@@ -49,7 +48,7 @@ export function OutcomePanel({ report, running, headingLevel = 3, adviceCollapse
       <div className={`rr-outcome__banner rr-outcome__banner--${text.tone}`}>
         <Heading id="rr-outcome-title" className="rr-outcome__title">
           <span aria-hidden="true" className="rr-outcome__glyph">
-            {text.glyph}
+            <Icon icon={outcomeIcons[report.outcome]} />
           </span>{' '}
           {outcomeLabels[report.outcome]}
         </Heading>

@@ -6,13 +6,17 @@ import { stragglerIds, useProgramsStore } from '../../stores/programs-store';
 import { useScanStore } from '../../stores/scan-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useWizardStore } from '../../stores/wizard-store';
+import type { LucideIcon } from 'lucide-react';
 
-const outcomeText: Record<CloseOutcome, { readonly glyph: string; readonly label: string; readonly tone: string }> = {
-  closed: { glyph: '✓', label: 'Closed', tone: 'pass' },
-  gone: { glyph: '✓', label: 'Already closed', tone: 'pass' },
-  'still-running': { glyph: '!', label: 'Still open', tone: 'warn' },
-  refused: { glyph: '✕', label: 'Not closed', tone: 'fail' },
-};
+import { Check, Icon, TriangleAlert, X } from '../../components/icons';
+
+const outcomeText: Record<CloseOutcome, { readonly icon: LucideIcon; readonly label: string; readonly tone: string }> =
+  {
+    closed: { icon: Check, label: 'Closed', tone: 'pass' },
+    gone: { icon: Check, label: 'Already closed', tone: 'pass' },
+    'still-running': { icon: TriangleAlert, label: 'Still open', tone: 'warn' },
+    refused: { icon: X, label: 'Not closed', tone: 'fail' },
+  };
 
 /** The background programs as a checklist: pick, close gracefully, and force only what refused, after a warning. */
 export function ProgramsPanel() {
@@ -140,7 +144,7 @@ function ProgramItem({ row }: { readonly row: ProgramRow }) {
         {outcome && result && (
           <p className="rr-program__result" aria-live="polite">
             <span className={`rr-status rr-status--${outcome.tone}`}>
-              <span aria-hidden="true">{outcome.glyph}</span> {outcome.label}
+              <Icon icon={outcome.icon} /> {outcome.label}
             </span>{' '}
             {result.message}
           </p>

@@ -8,6 +8,7 @@ import { useWizardStore } from '../../stores/wizard-store';
 import { VaultGate } from '../vault/vault-gate';
 import { endSession, reopenClosedPrograms, saveReadinessLog, startChecks, startNewCheck } from './session-actions';
 import { sessionProblems } from './session-form';
+import { Check, Icon, X } from '../../components/icons';
 
 type SaveSectionProps = {
   readonly outcome: Outcome;
@@ -79,7 +80,7 @@ function SessionRunning() {
       {end.status !== 'ended' ? (
         <>
           <h3 id="rr-session-title" ref={heading} tabIndex={-1}>
-            <span aria-hidden="true">✓ </span>Log saved. Your session can begin.
+            <Icon icon={Check} /> Log saved. Your session can begin.
           </h3>
           <p>When the session is over, come back here to record the time it ended.</p>
           <VaultGate purpose="record the end of the session">
@@ -96,8 +97,7 @@ function SessionRunning() {
       ) : (
         <>
           <h3 id="rr-session-title" ref={heading} tabIndex={-1}>
-            <span aria-hidden="true">✓ </span>Session ended at {timeFormat.format(new Date(end.endedAt))}. This is in
-            the log.
+            <Icon icon={Check} /> Session ended at {timeFormat.format(new Date(end.endedAt))}. This is in the log.
           </h3>
           <ReopenOffer />
           <div className="rr-actions">
@@ -148,8 +148,8 @@ function ReopenOffer() {
         <ul className="rr-reopen">
           {reopenResults.map((r) => (
             <li key={r.name}>
-              <span aria-hidden="true">{r.outcome === 'reopened' ? '✓ ' : '✕ '}</span>
-              {r.name}: {r.outcome === 'reopened' ? 'opened again' : `could not be opened (${r.message})`}
+              <Icon icon={r.outcome === 'reopened' ? Check : X} /> {r.name}:{' '}
+              {r.outcome === 'reopened' ? 'opened again' : `could not be opened (${r.message})`}
             </li>
           ))}
         </ul>

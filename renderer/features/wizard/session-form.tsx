@@ -12,6 +12,7 @@ import {
   type SessionPlatformId,
 } from '../../../shared/session/platforms';
 import { useWizardStore } from '../../stores/wizard-store';
+import { Icon, TriangleAlert } from '../../components/icons';
 
 type SessionFormProps = {
   /** Show the errors now (after the therapist tried to move on). */
@@ -71,8 +72,7 @@ export function SessionForm({ showErrors, showTime = true }: SessionFormProps) {
           {codeError && <p className="rr-field__error">{codeError}</p>}
           {code.warnings.map((w) => (
             <p key={w} className="rr-field__warning">
-              <span aria-hidden="true">! </span>
-              {clientCodeWarningText[w]}
+              <Icon icon={TriangleAlert} /> {clientCodeWarningText[w]}
             </p>
           ))}
         </div>

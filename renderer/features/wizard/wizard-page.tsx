@@ -96,6 +96,12 @@ function FullWizard() {
   const current = steps.includes(step) ? step : 'session';
 
   useEffect(() => {
+    // Opened at a checklist step (from the tray's notification) before any check ran here: run them now.
+    const { context, starting } = useScanStore.getState();
+    if (current !== 'session' && current !== 'summary' && !context && !starting) void startChecks();
+  }, [current]);
+
+  useEffect(() => {
     // The page heading takes focus on arrival; each later step moves focus to its own heading.
     if (firstRender.current) {
       firstRender.current = false;

@@ -108,6 +108,8 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
     required: ['id', 'doneOn', 'nextDue', 'note'],
   },
   'home:summary': { valid: {}, required: [] },
+  'login-item:get': { valid: {}, required: [] },
+  'login-item:set': { valid: { enabled: true }, required: ['enabled'] },
 };
 
 type Path = readonly (string | number)[];

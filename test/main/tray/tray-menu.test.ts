@@ -1,92 +1,73 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { MenuItem, MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 
-import type { AppRoute } from '../../../shared/ipc/app.contract';
-import { buildTrayMenu, trayIconFile, type TrayActions } from '../../../main/tray/tray-menu';
+import { parseSystemUsesLightTheme, toElectronMenu } from '../../../main/tray/tray-menu';
+import { trayMenuModel, type TrayCommand } from '../../../shared/tray/tray-menu-model';
 
-class RecordingActions implements TrayActions {
-  readonly done: string[] = [];
-  open(route: AppRoute): void {
-    this.done.push(`open:${route}`);
-  }
-  quit(): void {
-    this.done.push('quit');
-  }
+function click(item: MenuItemConstructorOptions | undefined): void {
+  item?.click?.({} as MenuItem, undefined, {} as KeyboardEvent);
 }
 
-function click(item: MenuItemConstructorOptions): void {
-  item.click?.({} as MenuItem, undefined, {} as KeyboardEvent);
-}
+const model = trayMenuModel({
+  nextSession: { label: 'today at 14:00' },
+  quickCheckRunning: false,
+  vaultUnlocked: true,
+});
 
-const labelled = (items: MenuItemConstructorOptions[]) => items.filter((item) => item.type !== 'separator');
-
-describe('buildTrayMenu', () => {
-  it('lists exactly the five entries, in order', () => {
-    const items = labelled(buildTrayMenu(new RecordingActions()));
-    expect(items.map((item) => item.label)).toEqual([
+describe('toElectronMenu', () => {
+  it('keeps the model’s entries, labels and separators in order', () => {
+    const items = toElectronMenu(model, () => undefined);
+    expect(items.map((item) => (item.type === 'separator' ? '—' : item.label))).toEqual([
       'Check readiness now…',
       'Quick check',
+      '—',
+      'Next session: today at 14:00',
+      '—',
       'Past logs',
       'Settings',
-      'Quit',
+      'Lock logs',
+      '—',
+      'Quit ReadyRoom',
     ]);
   });
 
   it.each([
-    ['Check readiness now…', 'open:wizard'],
-    ['Quick check', 'open:quick'],
-    ['Past logs', 'open:logs'],
-    ['Settings', 'open:settings'],
-    ['Quit', 'quit'],
-  ])('"%s" does %s and nothing else', (label, expected) => {
-    const actions = new RecordingActions();
-    const item = buildTrayMenu(actions).find((entry) => entry.label === label);
-    expect(item).toBeDefined();
-    if (item) click(item);
-    expect(actions.done).toEqual([expected]);
+    ['Check readiness now…', 'check'],
+    ['Quick check', 'quick'],
+    ['Next session: today at 14:00', 'next-session'],
+    ['Past logs', 'logs'],
+    ['Settings', 'settings'],
+    ['Lock logs', 'lock'],
+    ['Quit ReadyRoom', 'quit'],
+  ] as const)('"%s" runs %s and nothing else', (label, command) => {
+    const ran: TrayCommand[] = [];
+    const items = toElectronMenu(model, (c) => ran.push(c));
+    click(items.find((item) => item.label === label));
+    expect(ran).toEqual([command]);
   });
 
-  it('does nothing while the menu is only being built', () => {
-    const actions = new RecordingActions();
-    buildTrayMenu(actions);
-    expect(actions.done).toEqual([]);
+  it('runs nothing while the menu is only being built', () => {
+    const ran: TrayCommand[] = [];
+    toElectronMenu(model, (c) => ran.push(c));
+    expect(ran).toEqual([]);
   });
 
-  it('separates the checks, the screens and Quit', () => {
-    const kinds = buildTrayMenu(new RecordingActions()).map((item) => (item.type === 'separator' ? '|' : 'item'));
-    expect(kinds).toEqual(['item', 'item', '|', 'item', 'item', '|', 'item']);
+  it('passes on a greyed-out entry as disabled', () => {
+    const running = trayMenuModel({ nextSession: null, quickCheckRunning: true, vaultUnlocked: false });
+    const items = toElectronMenu(running, () => undefined);
+    expect(items.find((item) => item.id === 'quick')?.enabled).toBe(false);
+    expect(items.find((item) => item.id === 'lock')?.enabled).toBe(false);
   });
 });
 
-describe('trayIconFile', () => {
-  it('uses the template image on macOS whatever the theme', () => {
-    expect(trayIconFile('darwin', false)).toBe('trayTemplate.png');
-    expect(trayIconFile('darwin', true)).toBe('trayTemplate.png');
-  });
-
-  it('uses a multi-size .ico on Windows: a light glyph for a dark taskbar, a dark one for a light taskbar', () => {
-    expect(trayIconFile('win32', true)).toBe('tray-dark.ico');
-    expect(trayIconFile('win32', false)).toBe('tray-light.ico');
-  });
-
-  it.each(['linux', 'freebsd'] as const)('uses PNGs on %s, light glyph on a dark panel', (platform) => {
-    expect(trayIconFile(platform, true)).toBe('tray-dark.png');
-    expect(trayIconFile(platform, false)).toBe('tray-light.png');
-  });
-
-  it.each([
-    ['darwin', false],
-    ['win32', true],
-    ['win32', false],
-    ['linux', true],
-    ['linux', false],
-  ] as const)('names a file that exists in assets/ (%s, dark %s), with a @2x variant for PNGs', (platform, dark) => {
-    const file = trayIconFile(platform, dark);
-    const assets = join(import.meta.dirname, '../../../assets');
-    expect(existsSync(join(assets, file))).toBe(true);
-    if (file.endsWith('.png')) expect(existsSync(join(assets, file.replace(/\.png$/, '@2x.png')))).toBe(true);
+describe('parseSystemUsesLightTheme', () => {
+  it('reads the taskbar theme from reg query output', () => {
+    const out =
+      '\r\nHKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize\r\n    SystemUsesLightTheme    REG_DWORD    0x0\r\n';
+    expect(parseSystemUsesLightTheme(out)).toBe(false);
+    expect(parseSystemUsesLightTheme(out.replace('0x0', '0x1'))).toBe(true);
+    expect(
+      parseSystemUsesLightTheme('ERROR: The system was unable to find the specified registry key or value.'),
+    ).toBeNull();
   });
 });

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 
-import { AppError } from '../../../../shared/errors';
 import { LogsPage } from '../../../../renderer/features/logs/logs-page';
 import { installFakeVault, rightPassphrase, storedLog, type FakeVaultState } from '../vault/fake-vault';
 import { giveListScrollerAHeight } from './list-layout';
@@ -130,41 +129,12 @@ describe('LogsPage', () => {
     expect(vault.logs.map((l) => l.clientCode)).toEqual(['AB-017', 'AB-017']);
   });
 
-  it('erases a client after the count is typed, and recounts when it changed meanwhile', async () => {
-    const { user, vault } = setup();
+  it('keeps only logs and reports: security, backup and erasure are in Settings', async () => {
+    setup();
     await waitFor(() => expect(rows()).toHaveLength(3));
-    const section = screen.getByRole('region', { name: "Erase a client's logs" });
-    await user.type(within(section).getByLabelText('Client code'), 'ab-017');
-    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
-    const confirm = await within(section).findByLabelText(/Type 2 to confirm/);
-    expect(document.activeElement).toBe(confirm);
-    await user.type(confirm, '3');
-    await user.click(within(section).getByRole('button', { name: 'Erase 2 logs' }));
-    expect((await within(section).findByRole('alert')).textContent).toMatch(/Type 2 to confirm/);
-    expect(vault.logs).toHaveLength(3);
-
-    // Another log for the client arrives before the user confirms.
-    vault.logs.push(storedLog(9, { clientCode: 'AB-017' }));
-    await user.clear(confirm);
-    await user.type(confirm, '2');
-    await user.click(within(section).getByRole('button', { name: 'Erase 2 logs' }));
-    expect(await within(section).findByLabelText(/Type 3 to confirm/)).toBeTruthy();
-    expect(vault.logs).toHaveLength(4);
-
-    await user.type(within(section).getByLabelText(/Type 3 to confirm/), '3');
-    await user.click(within(section).getByRole('button', { name: 'Erase 3 logs' }));
-    expect(await within(section).findByText('Erased 3 logs.')).toBeTruthy();
-    expect(vault.logs.map((l) => l.clientCode)).toEqual(['CD-002']);
-    await waitFor(() => expect(rows()).toHaveLength(1));
-  });
-
-  it('says when no logs have that client code', async () => {
-    const { user } = setup();
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    const section = screen.getByRole('region', { name: "Erase a client's logs" });
-    await user.type(within(section).getByLabelText('Client code'), 'ZZ-1');
-    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
-    expect(await within(section).findByText('No logs have the client code ZZ-1.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Protecting your logs' })).toBeNull();
+    expect(screen.queryByRole('region', { name: "Erase a client's logs" })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Back up my logs…' })).toBeNull();
   });
 
   it('says when the logs are open read-only, and why', async () => {
@@ -183,55 +153,7 @@ describe('LogsPage', () => {
   it('explains months that could not be read', async () => {
     setup({ unreadablePeriods: ['2026-02'] });
     expect(await screen.findByText(/Some logs could not be read: February 2026/)).toBeTruthy();
-    expect(screen.getByText(/restoring it \(below\) brings the missing logs back/)).toBeTruthy();
-  });
-
-  it('backs up and reports the count; a cancelled dialog makes no backup', async () => {
-    const { user, vault } = setup({ backupAnswer: { saved: true, count: 3, unreadablePeriods: [] } });
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: 'Back up my logs…' }));
-    expect(await screen.findByText(/Saved an encrypted backup of 3 logs/)).toBeTruthy();
-    vault.backupAnswer = { saved: false, count: 0, unreadablePeriods: [] };
-    await user.click(screen.getByRole('button', { name: 'Back up my logs…' }));
-    expect(await screen.findByText('No backup was made.')).toBeTruthy();
-    vault.backupAnswer = new AppError('DISK_FULL', 'Your disk is full, so ReadyRoom could not save this.');
-    await user.click(screen.getByRole('button', { name: 'Back up my logs…' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/disk is full/);
-  });
-
-  it('restores a backup made with other keys after asking for them', async () => {
-    const { user, bridge } = setup({
-      restoreAnswers: [
-        { status: 'needs-secret', token: 'a'.repeat(32) },
-        new AppError('WRONG_PASSPHRASE', 'That passphrase does not open this backup.'),
-        {
-          status: 'restored',
-          added: 4,
-          updated: 1,
-          unchanged: 2,
-          skippedDeleted: 1,
-          skippedOld: 0,
-          invalid: 0,
-          unreadablePeriods: [],
-        },
-      ],
-    });
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: 'Restore from a backup…' }));
-    expect(await screen.findByRole('heading', { name: 'This backup was made with other keys' })).toBeTruthy();
-    await user.type(screen.getByLabelText("The backup's passphrase"), 'old one');
-    await user.click(screen.getByRole('button', { name: 'Restore' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/does not open this backup/);
-    await user.click(screen.getByLabelText('Recovery key'));
-    await user.type(screen.getByLabelText("The backup's recovery key"), 'ABCD EFGH');
-    await user.click(screen.getByRole('button', { name: 'Restore' }));
-    expect(
-      await screen.findByText(
-        /Restored 4 logs; added later notes to 1; 2 were already here; 1 you had deleted or erased stayed deleted/,
-      ),
-    ).toBeTruthy();
-    const last = bridge.calls.filter((c) => c.channel === 'logs:restore').at(-1)?.request;
-    expect(last).toEqual({ token: 'a'.repeat(32), secret: { method: 'recovery-key', recoveryKey: 'ABCD EFGH' } });
+    expect(screen.getByText(/restoring it \(in Settings, under Data\) brings the missing logs back/)).toBeTruthy();
   });
 
   it('refreshes the list when main reports a change', async () => {

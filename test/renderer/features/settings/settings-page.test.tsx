@@ -8,6 +8,11 @@ import { defaultSettings, type Settings } from '../../../../shared/settings/sett
 import { SettingsPage } from '../../../../renderer/features/settings/settings-page';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
 
+/** Shows a section by its tab, as a person would. */
+async function openSection(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.click(await screen.findByRole('tab', { name }));
+}
+
 describe('SettingsPage', () => {
   let bridge: FakeBridge;
   let stored: Settings;
@@ -26,6 +31,7 @@ describe('SettingsPage', () => {
   it('saves the chosen retention and confirms it', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Data');
     await user.selectOptions(await screen.findByLabelText('Keep readiness logs for'), '3');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
@@ -35,6 +41,7 @@ describe('SettingsPage', () => {
   it('saves the practice name printed on reports, trimmed, and refuses one with a hidden character', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Data');
     const field = await screen.findByLabelText('Practice name');
     await user.type(field, '  Northside Counselling ');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -70,6 +77,7 @@ describe('SettingsPage', () => {
   it('refuses to turn on the speed test without an https address', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     await user.click(await screen.findByLabelText('Measure my connection speed during checks'));
     await user.type(screen.getByLabelText('Download test address (https)'), 'http://example.org/file');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -104,6 +112,7 @@ describe('SettingsPage', () => {
   it('refuses a speed-test address on a private network', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     await user.click(await screen.findByLabelText('Measure my connection speed during checks'));
     await user.type(screen.getByLabelText('Download test address (https)'), 'https://192.168.1.10/file');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -117,6 +126,7 @@ describe('SettingsPage', () => {
     });
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Data');
     await user.selectOptions(await screen.findByLabelText('Keep readiness logs for'), '3');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText('The speed-test address must start with https:// (from main).')).toBeTruthy();
@@ -130,6 +140,7 @@ describe('SettingsPage', () => {
     });
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     const section = await screen.findByRole('region', { name: 'Addresses ReadyRoom may contact' });
     expect(section.textContent).toContain('meet.example.org:443');
     await user.click(screen.getByRole('button', { name: 'Remove meet.example.org:443' }));
@@ -151,6 +162,7 @@ describe('SettingsPage', () => {
   it('stores the always- and never-suggest program lists one per line', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     await user.type(await screen.findByLabelText(/Always suggest closing/), 'Dropbox{enter}Steam');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByText('Settings saved.');
@@ -160,6 +172,7 @@ describe('SettingsPage', () => {
   it('shows each threshold with its default and source, refuses nonsense in words and sends nothing', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     const battery = await screen.findByLabelText('Battery: a problem when running on battery below (%)');
     expect(document.getElementById(battery.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
       /^Default 30 %\. Source: ReadyRoom's choice; NHS video-consultation advice/,
@@ -179,6 +192,7 @@ describe('SettingsPage', () => {
   it('saves a threshold, and puts back the defaults on request', async () => {
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     const warn = await screen.findByLabelText('Wi-Fi signal: needs attention below (dBm)');
     await user.clear(warn);
     await user.type(warn, '-65');
@@ -200,6 +214,7 @@ describe('SettingsPage', () => {
     };
     const user = userEvent.setup();
     render(<SettingsPage />);
+    await openSection(user, 'Checks');
     expect((await screen.findByText('Antivirus is on and up to date')).closest('li')?.textContent).toMatch(
       /Managed by my clinic's IT\. Sophos \(since 5 Jan 2026\)/,
     );
@@ -219,7 +234,9 @@ describe('SettingsPage', () => {
         { id: 'security.antivirus', reason: 'other', note: 'Linux, no ClamAV', since: '2026-01-05T09:00:00.000Z' },
       ],
     };
+    const user = userEvent.setup();
     const { container } = render(<SettingsPage />);
+    await openSection(user, 'Checks');
     await screen.findByText('Antivirus is on and up to date');
     container.querySelector('details')?.setAttribute('open', '');
     const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });

@@ -1,8 +1,9 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
 
+import { defaultSettings, type Settings } from '../../../../shared/settings/settings';
 import { Button } from '../../../../renderer/components/button';
 import { LockButton } from '../../../../renderer/features/vault/lock-button';
 import { VaultGate } from '../../../../renderer/features/vault/vault-gate';
@@ -153,4 +154,58 @@ describe('VaultGate: locked', () => {
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('button', { name: 'Save and start session' })).toBeTruthy();
   });
+});
+
+describe('VaultGate: starting at login, offered once after setup', () => {
+  async function setUpLogs(options: { offered?: boolean } = {}) {
+    const fake = installFakeVault({ state: 'absent' });
+    let settings = { ...defaultSettings, startAtLoginOffered: options.offered ?? false };
+    let enabled = false;
+    fake.bridge.handle('settings:get', () => settings);
+    fake.bridge.handle('settings:update', ({ patch }) => {
+      settings = { ...settings, ...patch } as Settings;
+      return settings;
+    });
+    fake.bridge.handle('login-item:get', () => ({ supported: true, enabled }));
+    fake.bridge.handle('login-item:set', (request) => {
+      enabled = request.enabled;
+      return { supported: true, enabled };
+    });
+    const user = userEvent.setup();
+    render(<Protected />);
+    await user.type(await screen.findByLabelText('Choose a passphrase'), rightPassphrase);
+    await user.type(screen.getByLabelText('Type it again'), rightPassphrase);
+    await user.click(screen.getByRole('button', { name: 'Create my encrypted logs' }));
+    await user.click(await screen.findByLabelText(/I have printed or written down my recovery key/));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('button', { name: 'Save and start session' });
+    return { ...fake, user, settings: () => settings, enabled: () => enabled };
+  }
+
+  it('asks once, after the recovery key; on "Start at login" it turns it on and remembers the answer', async () => {
+    const { user, bridge, settings, enabled } = await setUpLogs();
+    const offer = await screen.findByRole('region', { name: 'Start ReadyRoom when you log in?' });
+    // The protected action keeps the focus; the offer waits below it.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save and start session' }));
+    expect(bridge.calls.some((c) => c.channel === 'login-item:set')).toBe(false);
+    await user.click(within(offer).getByRole('button', { name: 'Start at login' }));
+    expect(await within(offer).findByText(/ReadyRoom will start in the tray when you log in\./)).toBeTruthy();
+    expect(enabled()).toBe(true);
+    expect(settings().startAtLoginOffered).toBe(true);
+  }, 30_000);
+
+  it('remembers "Not now" and leaves starting at login off', async () => {
+    const { user, settings, enabled } = await setUpLogs();
+    const offer = await screen.findByRole('region', { name: 'Start ReadyRoom when you log in?' });
+    await user.click(within(offer).getByRole('button', { name: 'Not now' }));
+    expect(await within(offer).findByText(/You can change this in Settings/)).toBeTruthy();
+    expect(enabled()).toBe(false);
+    expect(settings().startAtLoginOffered).toBe(true);
+  }, 30_000);
+
+  it('does not ask again once answered', async () => {
+    const { bridge } = await setUpLogs({ offered: true });
+    await waitFor(() => expect(bridge.calls.some((c) => c.channel === 'login-item:get')).toBe(true));
+    expect(screen.queryByRole('region', { name: 'Start ReadyRoom when you log in?' })).toBeNull();
+  }, 30_000);
 });
