@@ -149,6 +149,7 @@ async function bootstrap(): Promise<void> {
     quickCheck,
     lastCheck,
     nextSession,
+    reviewDue: () => graph?.review.dueReviewCount() ?? 0,
   });
   // Opened by the user, show the window; started at login, wait in the tray.
   if (!loginItem.startedAtLogin(process.argv)) showWindow('home');

@@ -25,6 +25,8 @@ export interface TrayDeps {
   readonly lastCheck: LastCheckTracker;
   /** The next scheduled session; the schedule provides it, null while none is planned. */
   nextSession(): NextSessionInfo | null;
+  /** How many practice-review items are due (said in the tooltip). */
+  reviewDue(): number;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function createTray(deps: TrayDeps): Promise<TrayHandle> {
   const refresh = () => {
     if (tray.isDestroyed()) return;
     tray.setImage(image());
-    tray.setToolTip(trayTooltip(deps.lastCheck.get(), { now: new Date() }));
+    tray.setToolTip(trayTooltip(deps.lastCheck.get(), { now: new Date(), reviewDue: deps.reviewDue() }));
     const model = trayMenuModel({
       nextSession: deps.nextSession(),
       quickCheckRunning: deps.quickCheck.running,

@@ -65,6 +65,8 @@ export interface TooltipOptions {
   /** IANA zone for the time shown; the computer's own when absent. */
   readonly timeZone?: string;
   readonly staleAfterMs?: number;
+  /** Items of the yearly practice review that are due (0 or absent: nothing is said). */
+  readonly reviewDue?: number;
 }
 
 /** "14:02" today, "Tue 3 Mar, 14:02" on another day, in the computer's time zone. */
@@ -87,6 +89,12 @@ export function checkedTime(checkedAt: string, options: Pick<TooltipOptions, 'no
 
 /** The tray tooltip in words: the icon alone must never be the only way to tell the state. */
 export function trayTooltip(last: LastCheck | null, options: TooltipOptions): string {
+  const due = options.reviewDue ?? 0;
+  const review = due > 0 ? `\nPractice review: ${due} ${due === 1 ? 'item' : 'items'} due` : '';
+  return checkTooltip(last, options) + review;
+}
+
+function checkTooltip(last: LastCheck | null, options: TooltipOptions): string {
   const state = trayState(last, options.now, options.staleAfterMs);
   if (!last || state === 'unchecked') return 'ReadyRoom: not checked yet';
   const when = checkedTime(last.checkedAt, options);

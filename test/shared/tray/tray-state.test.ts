@@ -83,6 +83,17 @@ describe('trayIconFile', () => {
 });
 
 describe('trayTooltip', () => {
+  it('adds the practice-review items that are due on a line of their own, and nothing when none are', () => {
+    const options = { now: new Date('2026-03-10T15:00:00Z'), timeZone: 'Europe/London' };
+    expect(trayTooltip(check('ready'), { ...options, reviewDue: 2 })).toBe(
+      'Ready, checked 14:02\nPractice review: 2 items due',
+    );
+    expect(trayTooltip(null, { ...options, reviewDue: 1 })).toBe(
+      'ReadyRoom: not checked yet\nPractice review: 1 item due',
+    );
+    expect(trayTooltip(check('ready'), { ...options, reviewDue: 0 })).toBe('Ready, checked 14:02');
+  });
+
   const options = { now, timeZone: 'Europe/London' };
 
   it('says the outcome and the time in words', () => {
