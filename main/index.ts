@@ -123,6 +123,9 @@ async function bootstrap(): Promise<void> {
     onLogSaved: ({ outcome, savedAt }) => lastCheck.set({ outcome, checkedAt: savedAt, computerOnly: false }),
   });
   const vault = graph.vault;
+  // The tray starts from the last saved check (time and outcome only), so a restart does not say "not checked".
+  const saved = graph.lastCheck.get();
+  if (saved) lastCheck.set({ outcome: saved.outcome, checkedAt: saved.at, computerOnly: false });
   lockOnSuspendOrScreenLock(powerMonitor, (reason) => vault.lock(reason));
   // Reminders that fell due during sleep are judged at once on waking, not when a late timer fires.
   powerMonitor.on('resume', () => graph?.reminders?.wake());

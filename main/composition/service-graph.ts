@@ -20,7 +20,7 @@ import { createScanService, type ScanService, type ScanServiceDeps } from '../pr
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
 import { createHomeService } from '../home/home-service';
-import { createLastCheckRecord } from '../home/last-check-record';
+import { createLastCheckRecord, type LastCheck as LastCheckRecord } from '../home/last-check-record';
 import { createScheduleHandlers } from '../ipc/handlers/schedule.handlers';
 import { createReviewService, type ReviewService } from '../review/review-service';
 import { createReminderEngine, type Notifier, type ReminderEngine } from '../schedule/reminder-engine';
@@ -76,6 +76,8 @@ export interface ServiceGraph {
   readonly scanRecords: ScanRecords;
   readonly schedule: ScheduleService;
   readonly review: ReviewService;
+  /** When the last log was saved and its outcome (kept outside the vault); the tray starts from it. */
+  readonly lastCheck: { get(): LastCheckRecord | null };
   /** Running only when `reminders` was given; its nextSession() is for the tray menu. */
   readonly reminders: ReminderEngine | null;
   readonly handlers: HandlerTable;
@@ -205,6 +207,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     scanRecords,
     schedule,
     review,
+    lastCheck,
     reminders,
     handlers,
     async dispose() {

@@ -61,6 +61,8 @@ describe('schedule, review and home in the composition root', () => {
     expect(summary.locked).toBe(true);
     expect(summary.lastCheck).toMatchObject({ outcome: saved.outcome, attention: null });
     expect(summary.reviewDue).toHaveLength(reviewCatalog.length);
+    // A restart (a new graph on the same folder) starts from it: the tray reads it at start.
+    expect(graph().lastCheck.get()).toEqual({ at: expect.any(String), outcome: saved.outcome });
   });
 
   it('an erasure request removes that client’s scheduled sessions with their logs, and leaves the others', async () => {
