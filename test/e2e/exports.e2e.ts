@@ -40,6 +40,7 @@ describe('trends and exports in Chromium with a generated vault', () => {
   it('keeps the practice name given in Settings', async () => {
     const { page } = session;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Data' }).click();
     await page.getByLabel('Practice name').fill('Northside Counselling');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();

@@ -53,7 +53,7 @@ describe('Past logs list in Chromium over a generated vault', () => {
     const { page } = session;
     const status = page.locator('.rr-card [role="status"]').first();
     const list = page.getByRole('listbox', { name: /Readiness logs/ });
-    await page.getByLabel('Outcome').selectOption({ label: 'Ready with advice' });
+    await page.getByLabel('Outcome', { exact: true }).selectOption({ label: 'Ready with advice' });
     await poll(() => status.textContent()).toMatch(/^[\d,]+ of 3,000 logs match\.$/);
     const notes = page.getByLabel('Notes contain');
     await notes.fill('builders');
