@@ -186,7 +186,8 @@ describe('main/index after ready', () => {
   it('shows "not checked yet" in the tray icon and in words before any check', async () => {
     const electron = await startMain();
     const tray = electron.trays[0];
-    expect(tray?.tooltip).toBe('ReadyRoom: not checked yet');
+    // On first run every practice-review item is due, and the tooltip says so on its own line.
+    expect(tray?.tooltip).toBe('ReadyRoom: not checked yet\nPractice review: 9 items due');
     // Linux panels are dark: the light glyph, generated into assets/.
     expect(tray?.image.path).toBe(join(import.meta.dirname, '../../assets/tray-unchecked-dark.png'));
   });
