@@ -10,8 +10,9 @@ import {
   type Repeat,
   type ScheduleInput,
 } from '../../../shared/schedule/schedule';
-import { sessionPlatforms, type SessionPlatformId } from '../../../shared/session/platforms';
+import type { SessionPlatformId } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
+import { PlatformSelect } from '../../components/platform-select';
 
 /** The computer's own time zone: a session is kept in the zone it was typed in. */
 export function localZone(): string {
@@ -136,18 +137,7 @@ export function ScheduleForm({ editing, defaultPlatform, defaultMinutes, onSubmi
       <div className="rr-schedule-form__row">
         <div className="rr-field">
           <label htmlFor={`${id}-platform`}>Platform</label>
-          <select
-            id={`${id}-platform`}
-            className="rr-select"
-            value={platform}
-            onChange={(e) => setPlatform(e.target.value as SessionPlatformId)}
-          >
-            {sessionPlatforms.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PlatformSelect id={`${id}-platform`} value={platform} onChange={setPlatform} />
         </div>
         <div className="rr-field">
           <label htmlFor={`${id}-repeat`}>Repeats</label>

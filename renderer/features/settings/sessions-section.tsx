@@ -1,11 +1,6 @@
-import {
-  asksForHost,
-  hostPrompt,
-  modalityLabels,
-  modalities,
-  sessionPlatforms,
-} from '../../../shared/session/platforms';
+import { asksForHost, hostPrompt, modalityLabels, modalities } from '../../../shared/session/platforms';
 import type { Settings } from '../../../shared/settings/settings';
+import { PlatformSelect } from '../../components/platform-select';
 import { ScheduleSettings } from '../schedule/schedule-settings';
 import { DraftForm } from './draft-form';
 import { useDraft } from './settings-draft';
@@ -23,18 +18,11 @@ export function SessionsSection() {
           <h2>Your usual sessions</h2>
           <div className="rr-field">
             <label htmlFor="set-platform">Usual video platform</label>
-            <select
+            <PlatformSelect
               id="set-platform"
-              className="rr-select"
               value={draft.defaultPlatform}
-              onChange={(e) => patch({ defaultPlatform: e.target.value as Settings['defaultPlatform'] })}
-            >
-              {sessionPlatforms.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+              onChange={(defaultPlatform) => patch({ defaultPlatform })}
+            />
           </div>
           {asksForHost(draft.defaultPlatform) && (
             <div className="rr-field">

@@ -2,15 +2,8 @@ import { useId } from 'react';
 
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
 import { checkPlatformAddress } from '../../../shared/network/network-address';
-import {
-  asksForHost,
-  hostPrompt,
-  modalities,
-  modalityLabels,
-  sessionPlatforms,
-  type Modality,
-  type SessionPlatformId,
-} from '../../../shared/session/platforms';
+import { asksForHost, hostPrompt, modalities, modalityLabels, type Modality } from '../../../shared/session/platforms';
+import { PlatformSelect } from '../../components/platform-select';
 import { useWizardStore } from '../../stores/wizard-store';
 import { Icon, TriangleAlert } from '../../components/icons';
 
@@ -91,18 +84,7 @@ export function SessionForm({ showErrors, showTime = true }: SessionFormProps) {
       )}
       <div className="rr-field">
         <label htmlFor={ids.platform}>Video platform</label>
-        <select
-          id={ids.platform}
-          className="rr-select"
-          value={session.platform}
-          onChange={(e) => update({ platform: e.target.value as SessionPlatformId })}
-        >
-          {sessionPlatforms.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <PlatformSelect id={ids.platform} value={session.platform} onChange={(platform) => update({ platform })} />
       </div>
       {asksForHost(session.platform) && (
         <div className="rr-field">

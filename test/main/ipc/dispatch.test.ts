@@ -6,6 +6,7 @@ import type { IpcResult } from '../../../shared/result';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { HandlerTable } from '../../../main/ipc/handler-types';
 import { createMemorySink, setLogSink, type LogEntry } from '../../../main/logging/logger';
+import { sampleScheduleInput } from '../../fixtures/schedule/sample-sessions';
 
 /** Put in payload values and error messages; must never come back in a result or a log line. */
 const marker = 'MARKER-7f3a9c';
@@ -18,15 +19,7 @@ interface Sample<K extends ChannelName> {
 }
 
 const logId = 'log_0123456789';
-const scheduledSession = {
-  start: '2026-03-30T09:00',
-  zone: 'Europe/London',
-  durationMinutes: 50,
-  platform: 'zoom',
-  repeat: 'weekly',
-  until: null,
-  clientCode: marker,
-} as const;
+const scheduledSession = sampleScheduleInput({ clientCode: marker });
 
 /** One valid payload per channel: adding a channel to the contract fails the type check here. */
 const samples: { readonly [K in ChannelName]: Sample<K> } = {

@@ -9,6 +9,7 @@ import type { VaultService } from '../../../main/vault/vault-service';
 import { AppError } from '../../../shared/errors';
 import type { ScheduleInput } from '../../../shared/schedule/schedule';
 import { makeVault, passphrase, tempDataDir } from '../vault/vault-test-kit';
+import { sampleScheduleInput } from '../../fixtures/schedule/sample-sessions';
 
 let dir: string;
 let cleanup: () => void;
@@ -24,16 +25,8 @@ afterEach(() => {
   cleanup();
 });
 
-const input = (extra: Partial<ScheduleInput> = {}): ScheduleInput => ({
-  start: '2026-03-20T09:00',
-  zone: 'Europe/London',
-  durationMinutes: 50,
-  platform: 'zoom',
-  repeat: 'weekly',
-  until: null,
-  clientCode: 'AB-017',
-  ...extra,
-});
+const input = (extra: Partial<ScheduleInput> = {}): ScheduleInput =>
+  sampleScheduleInput({ start: '2026-03-20T09:00', ...extra });
 
 function service(): ScheduleService {
   return createScheduleService({ dataDir: dir, storeFactory: confStoreFactory, vault });

@@ -7,6 +7,7 @@ import {
   upcomingOccurrences,
   type ScheduleEntry,
 } from '../../../shared/schedule/schedule';
+import { sampleScheduleInput } from '../../fixtures/schedule/sample-sessions';
 
 const entry = (extra: Partial<ScheduleEntry>): ScheduleEntry => ({
   id: '0123456789abcdef',
@@ -71,15 +72,7 @@ describe('input', () => {
   });
 
   it('refuses an unknown zone, an impossible date and a hidden character in the client code', () => {
-    const base = {
-      start: '2026-03-30T09:00',
-      zone: 'Europe/London',
-      durationMinutes: 50,
-      platform: 'zoom',
-      repeat: 'weekly',
-      until: null,
-      clientCode: 'AB-017',
-    };
+    const base = sampleScheduleInput();
     expect(scheduleInputSchema.safeParse(base).success).toBe(true);
     expect(scheduleInputSchema.safeParse({ ...base, zone: 'Mars/Olympus' }).success).toBe(false);
     expect(scheduleInputSchema.safeParse({ ...base, start: '2026-02-30T09:00' }).success).toBe(false);

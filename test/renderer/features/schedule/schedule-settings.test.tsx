@@ -7,17 +7,9 @@ import type { ScheduledSession } from '../../../../shared/ipc/schedule.contract'
 import type { ScheduleInput } from '../../../../shared/schedule/schedule';
 import { defaultSettings } from '../../../../shared/settings/settings';
 import { installFakeVault } from '../vault/fake-vault';
+import { sampleScheduleInput } from '../../../fixtures/schedule/sample-sessions';
 
-const stored: ScheduledSession = {
-  id: '0123456789abcdef',
-  start: '2026-03-30T09:00',
-  zone: 'Europe/London',
-  durationMinutes: 50,
-  platform: 'zoom',
-  repeat: 'weekly',
-  until: null,
-  clientCode: 'AB-017',
-};
+const stored: ScheduledSession = { id: '0123456789abcdef', ...sampleScheduleInput() };
 
 function setup() {
   const { bridge } = installFakeVault({ state: 'unlocked' });
