@@ -8,6 +8,7 @@ import { createAppHandlers } from '../ipc/handlers/app.handlers';
 import { createLogExport } from '../export/log-export';
 import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
+import { createLogger, describeError } from '../logging/logger';
 import { createLoginItemHandlers } from '../ipc/handlers/login-item.handlers';
 import { createProgramsHandlers } from '../ipc/handlers/programs.handlers';
 import { createScanHandlers } from '../ipc/handlers/scan.handlers';
@@ -85,6 +86,8 @@ export interface ServiceGraph {
   dispose(): Promise<void>;
 }
 
+const log = createLogger('composition');
+
 /** For a host without a window: events have nowhere to go. */
 const noEvents: EventSink = { emit: () => undefined };
 
@@ -133,17 +136,25 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...vaultService,
     save(log) {
       const saved = vaultService.save(log);
+      const at = new Date().toISOString();
       try {
-        lastCheck.set({ at: new Date().toISOString(), outcome: saved.outcome });
+        lastCheck.set({ at, outcome: saved.outcome });
       } catch {
         // The log is saved; only the locked view's copy is behind.
       }
+      options.onLogSaved?.({ outcome: saved.outcome, savedAt: at });
       return saved;
     },
     eraseClient(client, expectedCount) {
       const result = vaultService.eraseClient(client, expectedCount);
       // An erasure request covers the schedule too: that client's sessions and code go with the logs.
-      schedule.removeClient(client);
+      try {
+        schedule.removeClient(client);
+      } catch (error) {
+        // The logs are already erased: say so, and what is left, rather than "nothing was changed".
+        log.warn('an erasure could not remove the client from the schedule', { error: describeError(error) });
+        return { ...result, scheduleNotCleared: true };
+      }
       return result;
     },
   };
@@ -183,12 +194,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...createScanHandlers(scan, events, scanRecords),
     ...createProgramsHandlers(programs),
     ...createVaultHandlers(vault, { dialogs: options.dialogs }),
-    ...createLogSaveHandlers({
-      vault,
-      records: scanRecords,
-      getSettings: () => settings.get(),
-      ...(options.onLogSaved ? { onSaved: options.onLogSaved } : {}),
-    }),
+    ...createLogSaveHandlers({ vault, records: scanRecords, getSettings: () => settings.get() }),
     ...createLogExportHandlers({
       vault,
       exporter: createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os }),

@@ -16,6 +16,8 @@ export interface EraseResult {
   readonly erased: number;
   /** Months that could not be read, so any logs of this client in them are still there (set aside). */
   readonly incompletePeriods: readonly string[];
+  /** Set by the composition root: the logs are erased but the client's scheduled sessions could not be removed. */
+  readonly scheduleNotCleared?: boolean;
 }
 
 /**

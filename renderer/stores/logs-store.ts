@@ -40,6 +40,8 @@ type LogsState = {
   /** The log being viewed. */
   readonly selected: ReadinessLog | null;
   readonly selectedError: ErrorData | null;
+  /** The last erasure removed the logs but not the client's scheduled sessions (main could not write the schedule). */
+  readonly erasureLeftSchedule: boolean;
   /** Applies at once; a changed note search is sent to main once typing pauses. */
   setFilter(filter: Partial<LogsFilter>): void;
   load(): Promise<void>;
@@ -71,6 +73,7 @@ const initial = {
   error: null,
   selected: null,
   selectedError: null,
+  erasureLeftSchedule: false,
 };
 
 let loadRun = 0;
@@ -189,6 +192,7 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
   async eraseClient(client, expectedCount) {
     const result = await call('logs:erase-client', { client: client.trim(), expectedCount });
     if (!result.ok) return result;
+    set({ erasureLeftSchedule: result.value.scheduleNotCleared === true });
     await get().load();
     return { ok: true, value: result.value.erased };
   },

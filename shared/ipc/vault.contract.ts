@@ -200,7 +200,12 @@ export const vaultChannels = {
   'logs:delete': channel<{ readonly deleted: boolean }>()(z.strictObject({ id: z.string().min(8).max(64) })),
   /** Erasure request: `expectedCount` must match, so the user confirmed what they saw. */
   /** `incompletePeriods`: months that could not be read, which may still hold this client's logs. */
-  'logs:erase-client': channel<{ readonly erased: number; readonly incompletePeriods: readonly string[] }>()(
+  'logs:erase-client': channel<{
+    readonly erased: number;
+    readonly incompletePeriods: readonly string[];
+    /** The logs are erased but the client's scheduled sessions could not be removed. */
+    readonly scheduleNotCleared?: boolean;
+  }>()(
     z.strictObject({
       client: clientCodeInputSchema,
       expectedCount: z.number().int().min(0).max(1_000_000),

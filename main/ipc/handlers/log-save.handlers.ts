@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { LogSaved } from '../../../shared/ipc/vault.contract';
 import { assembleReadinessLog, type RecordedCheck } from '../../../shared/logs/log-assembly';
-import type { Outcome } from '../../../shared/logs/readiness-log';
 import type { Settings } from '../../../shared/settings/settings';
 import type { ScanRecords } from '../../probes/scan-records';
 import type { VaultService } from '../../vault/vault-service';
@@ -12,9 +11,6 @@ export interface LogSaveHandlerDeps {
   /** Main's own record of each scan: the only source of automatic results in a saved log. */
   readonly records: ScanRecords;
   readonly getSettings: () => Pick<Settings, 'notApplicable'>;
-  /** Told each saved log's outcome (the tray's last check); never its content. */
-  readonly onSaved?: (saved: { readonly outcome: Outcome; readonly savedAt: string }) => void;
-  readonly now?: () => Date;
 }
 
 const messages = {
@@ -59,7 +55,6 @@ export function createLogSaveHandlers(deps: LogSaveHandlerDeps): HandlersFor<'lo
       const problem = assembled.problems[0];
       if (problem) throw new AppError('BAD_REQUEST', `${problem.message} Nothing was saved.`);
       const saved = deps.vault.save(assembled.log);
-      deps.onSaved?.({ outcome: saved.outcome, savedAt: (deps.now?.() ?? new Date()).toISOString() });
       return { id: saved.id, outcome: saved.outcome, unused: assembled.unused };
     },
   };

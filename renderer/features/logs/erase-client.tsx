@@ -26,6 +26,7 @@ function unreadableNow(): string[] {
 export function EraseClient() {
   const countClient = useLogsStore((s) => s.countClient);
   const eraseClient = useLogsStore((s) => s.eraseClient);
+  const scheduleLeft = useLogsStore((s) => s.erasureLeftSchedule);
   const refreshStatus = useVaultSessionStore((s) => s.refresh);
   const [unreadable, setUnreadable] = useState<readonly string[]>([]);
   const [step, setStep] = useState<Step>({ name: 'ask' });
@@ -174,6 +175,12 @@ export function EraseClient() {
               <p>
                 Erased {step.erased} log{step.erased === 1 ? '' : 's'}.
               </p>
+              {scheduleLeft && (
+                <p>
+                  This client&apos;s sessions are still in your schedule: ReadyRoom could not change it just now. Delete
+                  them under Settings, Sessions.
+                </p>
+              )}
               {step.incomplete.length > 0 && (
                 <p>
                   The logs for {periodList(step.incomplete)} could not be read, so any logs of this client code in them
