@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -85,6 +85,27 @@ describe('schedule, review and home in the composition root', () => {
     expect(g.vault.eraseClient('AB-017', 1).erased).toBe(1);
     expect(g.schedule.list().sessions).toEqual([other]);
     expect(JSON.stringify(g.vault.readDocument('schedule-clients'))).not.toMatch(/AB-017/i);
+  });
+
+  it('an erasure whose schedule cannot be written still erases the logs, and says the sessions are left', async () => {
+    const g = graph();
+    await g.vault.setup(passphrase);
+    g.vault.confirmRecoveryKey();
+    g.schedule.add({
+      start: nextWeek(),
+      zone: 'UTC',
+      durationMinutes: 50,
+      platform: 'zoom',
+      repeat: 'weekly',
+      until: null,
+      clientCode: 'AB-017',
+    });
+    g.vault.save(sampleLog(2, { clientCode: 'AB-017' }));
+    // A folder where schedule.json should be: the schedule's write fails as a broken disk would.
+    rmSync(join(dir, 'schedule.json'));
+    mkdirSync(join(dir, 'schedule.json'));
+    expect(g.vault.eraseClient('AB-017', 1)).toMatchObject({ erased: 1, scheduleNotCleared: true });
+    expect(g.vault.list({ client: 'AB-017' }).logs).toEqual([]);
   });
 
   it('the reminder engine runs only where a notifier is given, and labels the next session for the tray', async () => {
