@@ -48,9 +48,12 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   const now = deps.now ?? (() => new Date());
   const today = () => DateTime.fromJSDate(now()).toISODate() ?? '';
 
-  function read(): ReviewRecord {
-    const parsed = reviewRecordSchema.safeParse(deps.vault.readDocument('practice-review'));
-    return parsed.success ? parsed.data : emptyRecord;
+  /** The record in the vault; null when it is in a form this version cannot read (a newer version's). */
+  function read(): ReviewRecord | null {
+    const stored = deps.vault.readDocument('practice-review');
+    if (stored === null) return emptyRecord;
+    const parsed = reviewRecordSchema.safeParse(stored);
+    return parsed.success ? parsed.data : null;
   }
 
   function view(record: ReviewRecord): ReviewView {
@@ -85,14 +88,21 @@ export function createReviewService(deps: ReviewServiceDeps): ReviewService {
   return {
     get() {
       const record = read();
-      syncDates(record);
-      return view(record);
+      if (record) syncDates(record);
+      return view(record ?? emptyRecord);
     },
     update(id, entry) {
       if (!getReviewItem(id)) throw new AppError('NOT_FOUND', 'There is no such item in the practice review.');
       if (entry.doneOn && entry.doneOn > today())
         throw new AppError('BAD_REQUEST', 'The date it was done cannot be in the future.');
-      const record: ReviewRecord = { entries: { ...read().entries, [id]: entry } };
+      const stored = read();
+      // Never written over: the whole review would be replaced by this one item.
+      if (!stored)
+        throw new AppError(
+          'CORRUPT',
+          'Your practice review is in a form this version of ReadyRoom cannot read, so nothing was changed. It is kept as it is.',
+        );
+      const record: ReviewRecord = { entries: { ...stored.entries, [id]: entry } };
       deps.vault.writeDocument('practice-review', record);
       syncDates(record);
       log.info('practice review item updated');

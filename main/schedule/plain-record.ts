@@ -31,10 +31,13 @@ export function createPlainRecord<S extends z.ZodType>(
     nodeVaultFs.writeAtomic(path, data);
   },
 ): PlainRecord<z.output<S>> {
-  const store = openStore(dataDir, storeFactory, name);
+  let store = openStore(dataDir, storeFactory, name);
   const parsed = schema.safeParse(store.get('value'));
-  if (!parsed.success && store.get('value') !== undefined)
-    log.warn('a stored record was not valid; using none', { name });
+  if (!parsed.success && store.get('value') !== undefined) {
+    // Kept beside, never overwritten: it may come from a newer version or a hand edit worth keeping.
+    log.warn('a stored record was not valid; moving it aside and using none', { name });
+    store = moveAsideAndReopen(dataDir, storeFactory, name);
+  }
   let current: z.output<S> = parsed.success ? parsed.data : fallback;
   return {
     get: () => current,
@@ -59,9 +62,17 @@ function openStore(dataDir: string, storeFactory: StoreFactory, name: string): K
   try {
     return storeFactory<{ value?: unknown }>(options);
   } catch (error) {
-    const file = join(dataDir, `${name}.json`);
     log.warn('a record file could not be read; moving it aside', { name, error: describeError(error) });
-    if (existsSync(file)) renameSync(file, `${file}.corrupt-${Date.now()}`);
-    return storeFactory<{ value?: unknown }>(options);
+    return moveAsideAndReopen(dataDir, storeFactory, name);
   }
+}
+
+function moveAsideAndReopen(
+  dataDir: string,
+  storeFactory: StoreFactory,
+  name: string,
+): KeyValueStore<{ value?: unknown }> {
+  const file = join(dataDir, `${name}.json`);
+  if (existsSync(file)) renameSync(file, `${file}.corrupt-${Date.now()}`);
+  return storeFactory<{ value?: unknown }>({ name, cwd: dataDir });
 }

@@ -69,14 +69,30 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
 
   const unlocked = () => deps.vault.status().state === 'unlocked';
 
-  /** The codes in the vault (LOCKED when it is locked). */
+  /**
+   * The codes in the vault (LOCKED when it is locked). A record this version cannot read (a newer
+   * version's) is refused, so no write here ever replaces the codes it holds.
+   */
   function readCodes(): Codes {
-    const parsed = codesSchema.safeParse(deps.vault.readDocument('schedule-clients'));
-    return parsed.success ? { ...parsed.data.codes } : {};
+    const stored = deps.vault.readDocument('schedule-clients');
+    if (stored === null) return {};
+    const parsed = codesSchema.safeParse(stored);
+    if (!parsed.success)
+      throw new AppError(
+        'CORRUPT',
+        'The client codes of your schedule are in a form this version of ReadyRoom cannot read, so nothing was changed. They are kept as they are.',
+      );
+    return { ...parsed.data.codes };
   }
 
+  /** For showing: null while locked, none when the codes cannot be read (the sessions still show). */
   function codesOrNull(): Codes | null {
-    return unlocked() ? readCodes() : null;
+    if (!unlocked()) return null;
+    try {
+      return readCodes();
+    } catch {
+      return {};
+    }
   }
 
   function changed(): void {
@@ -96,10 +112,9 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
     const at = list.findIndex((e) => e.id === id);
     if (!isNew && at < 0) throw new AppError('NOT_FOUND', 'That session is no longer in the schedule.');
     if (isNew && list.length >= 500) throw new AppError('BAD_REQUEST', 'The schedule holds at most 500 sessions.');
-    // The code first: a code without times is never shown and is tidied at the next write.
+    // The code first: a code without times is never shown. Codes go only with their session (delete,
+    // erasure), never because the times file could not be read.
     const codes = readCodes();
-    const known = new Set(list.map((e) => e.id));
-    for (const key of Object.keys(codes)) if (!known.has(key)) delete codes[key];
     deps.vault.writeDocument('schedule-clients', { codes: { ...codes, [id]: input.clientCode } });
     const entry: ScheduleEntry = { id, ...times };
     const next = isNew ? [...list, entry] : list.map((e) => (e.id === id ? entry : e));
@@ -156,14 +171,7 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
       return { sessions, locked: codes === null };
     },
     entries,
-    clientCode(id) {
-      if (!unlocked()) return null;
-      try {
-        return readCodes()[id] ?? null;
-      } catch {
-        return null;
-      }
-    },
+    clientCode: (id) => codesOrNull()?.[id] ?? null,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

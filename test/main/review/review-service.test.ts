@@ -103,4 +103,15 @@ describe('review catalog', () => {
     expect(new Set(reviewCatalog.map((i) => i.id)).size).toBe(reviewCatalog.length);
     for (const item of reviewCatalog) expect(item.sources.length).toBeGreaterThan(0);
   });
+
+  it('a review record this version cannot read is never written over: an update refuses and keeps it', () => {
+    const newer = { entries: {}, sharedWithSupervisor: true };
+    vault.writeDocument('practice-review', newer);
+    const r = review();
+    expect(r.get().dueCount).toBe(reviewCatalog.length);
+    expect(() => r.update(reviewCatalog[0]?.id ?? '', { doneOn: '2026-06-01', nextDue: null, note: '' })).toThrow(
+      expect.objectContaining({ code: 'CORRUPT' }) as AppError,
+    );
+    expect(vault.readDocument('practice-review')).toEqual(newer);
+  });
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -140,5 +140,28 @@ describe('schedule storage split', () => {
       expect(aside).toHaveLength(1);
       expect(readFileSync(join(dir, 'vault', 'quarantine', aside[0] ?? ''), 'utf8')).toBe(damaged);
     });
+  });
+
+  it('a codes record this version cannot read is never written over: adding refuses and keeps it', async () => {
+    const s = service();
+    s.add(input());
+    // As a newer version might write it: one field this version does not know.
+    vault.writeDocument('schedule-clients', { codes: { a1: 'AB-017' }, colours: {} });
+    expect(await codeOf(() => s.add(input({ clientCode: 'CD-204' })))).toBe('CORRUPT');
+    expect(vault.readDocument('schedule-clients')).toEqual({ codes: { a1: 'AB-017' }, colours: {} });
+    expect(s.list().sessions).toHaveLength(1);
+  });
+
+  it('an unreadable schedule.json is moved aside, and adding a session afterwards keeps every other client code', () => {
+    const first = service();
+    const a = first.add(input());
+    writeFileSync(join(dir, 'schedule.json'), JSON.stringify({ value: { not: 'a list' } }));
+    const s = service();
+    expect(s.list().sessions).toEqual([]);
+    expect(readdirSync(dir).filter((n) => n.startsWith('schedule.json.corrupt-'))).toHaveLength(1);
+    s.add(input({ clientCode: 'CD-204' }));
+    const codes = (vault.readDocument('schedule-clients') as { codes: Record<string, string> }).codes;
+    expect(codes[a.id]).toBe('AB-017');
+    expect(existsSync(join(dir, 'schedule.json'))).toBe(true);
   });
 });
