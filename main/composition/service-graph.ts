@@ -172,6 +172,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
         notifier: options.reminders.notifier,
         entries: () => schedule.entries(),
         clientCode: (id) => schedule.clientCode(id),
+        namesClientInNotifications: () => settings.get().reminderShowsClientCode,
         leadMinutes: () => settings.get().reminderLeadMinutes,
         displayZone: systemZone,
         onOpen: options.reminders.onOpen,

@@ -28,6 +28,11 @@ export interface ReminderEngineDeps {
   readonly entries: () => readonly ScheduleEntry[];
   /** The session's client code, or null while the vault is locked. */
   readonly clientCode: (entryId: string) => string | null;
+  /**
+   * Whether a notification may name the client (the therapist's choice). The OS keeps notification
+   * text in its own unencrypted history; the tray menu, which it does not keep, always may.
+   */
+  readonly namesClientInNotifications: () => boolean;
   readonly leadMinutes: () => number;
   /** The zone the therapist reads times in (the computer's). */
   readonly displayZone: () => string;
@@ -77,7 +82,7 @@ export function createReminderEngine(deps: ReminderEngineDeps): ReminderEngine {
 
   function text(occurrence: Occurrence, missed: boolean): string {
     const time = clockTime(occurrence.startUtc, deps.displayZone());
-    const code = deps.clientCode(occurrence.entryId);
+    const code = deps.namesClientInNotifications() ? deps.clientCode(occurrence.entryId) : null;
     const session = code === null ? `Session at ${time}` : `Session with ${code} at ${time}`;
     return missed
       ? `You missed a reminder: ${session.charAt(0).toLowerCase()}${session.slice(1)} has not started yet. Check now`

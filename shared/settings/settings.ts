@@ -65,6 +65,11 @@ export const settingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1).max(240),
   /** How long before a scheduled session its reminder is shown. */
   reminderLeadMinutes: z.number().int().min(1).max(240),
+  /**
+   * Whether a reminder names the client code. Off unless the therapist turns it on: Windows and
+   * macOS keep notification text in their own unencrypted history, outside the vault.
+   */
+  reminderShowsClientCode: z.boolean(),
   /** How often the practice review comes round (first run, then every this many months). */
   reviewIntervalMonths: z.number().int().min(1).max(36),
   retentionYears: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7), z.null()]),
@@ -103,6 +108,7 @@ export const defaultSettings: Settings = {
   sessionMinutes: 60,
   idleLockMinutes: 15,
   reminderLeadMinutes: 15,
+  reminderShowsClientCode: false,
   reviewIntervalMonths: 12,
   retentionYears: 7,
   throughput: { enabled: false, downloadUrl: '', uploadUrl: '' },

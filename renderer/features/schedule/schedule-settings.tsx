@@ -33,26 +33,44 @@ function ReminderLead() {
   const lead = settings.reminderLeadMinutes;
   const choices = leadChoices.includes(lead) ? leadChoices : [...leadChoices, lead].sort((a, b) => a - b);
   return (
-    <div className="rr-field">
-      <label htmlFor={id}>Remind me before each session</label>
-      <select
-        id={id}
-        className="rr-select"
-        value={String(lead)}
-        onChange={(e) => void update({ reminderLeadMinutes: Number(e.target.value) })}
-      >
-        {choices.map((m) => (
-          <option key={m} value={m}>
-            {m} minutes before
-          </option>
-        ))}
-      </select>
-      {error && (
-        <span className="rr-field__hint" role="alert">
-          {error.message}
+    <>
+      <div className="rr-field">
+        <label htmlFor={id}>Remind me before each session</label>
+        <select
+          id={id}
+          className="rr-select"
+          value={String(lead)}
+          onChange={(e) => void update({ reminderLeadMinutes: Number(e.target.value) })}
+        >
+          {choices.map((m) => (
+            <option key={m} value={m}>
+              {m} minutes before
+            </option>
+          ))}
+        </select>
+        {error && (
+          <span className="rr-field__hint" role="alert">
+            {error.message}
+          </span>
+        )}
+      </div>
+      <div className="rr-field">
+        <label>
+          <input
+            type="checkbox"
+            aria-describedby={`${id}-code-hint`}
+            checked={settings.reminderShowsClientCode}
+            onChange={(e) => void update({ reminderShowsClientCode: e.target.checked })}
+          />{' '}
+          Name the client in reminders
+        </label>
+        <span className="rr-field__hint" id={`${id}-code-hint`}>
+          Off, a reminder says only the time. Windows and macOS keep a history of notifications that ReadyRoom cannot
+          encrypt, so a client code shown there is stored outside your logs. While your logs are locked no code is
+          shown.
         </span>
-      )}
-    </div>
+      </div>
+    </>
   );
 }
 

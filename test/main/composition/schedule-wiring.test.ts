@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
   createServiceGraph,
@@ -106,6 +106,44 @@ describe('schedule, review and home in the composition root', () => {
     mkdirSync(join(dir, 'schedule.json'));
     expect(g.vault.eraseClient('AB-017', 1)).toMatchObject({ erased: 1, scheduleNotCleared: true });
     expect(g.vault.list({ client: 'AB-017' }).logs).toEqual([]);
+  });
+
+  it('a reminder names no client unless the therapist chose it in Settings', async () => {
+    const shown: string[] = [];
+    const g = graph({ reminders: { notifier: { show: (text) => void shown.push(text) }, onOpen: () => undefined } });
+    await g.vault.setup(passphrase);
+    g.vault.confirmRecoveryKey();
+    const base = Date.now();
+    const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString().slice(0, 16);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      g.schedule.add({
+        start: at(30),
+        zone: 'UTC',
+        durationMinutes: 50,
+        platform: 'zoom',
+        repeat: 'none',
+        until: null,
+        clientCode: 'AB-017',
+      });
+      vi.advanceTimersByTime(20 * 60_000);
+      g.settings.update({ reminderShowsClientCode: true });
+      g.schedule.add({
+        start: at(60),
+        zone: 'UTC',
+        durationMinutes: 50,
+        platform: 'zoom',
+        repeat: 'none',
+        until: null,
+        clientCode: 'CD-204',
+      });
+      vi.advanceTimersByTime(30 * 60_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(shown).toHaveLength(2);
+    expect(shown[0]).toMatch(/^Session at \d\d:\d\d: check now$/);
+    expect(shown[1]).toMatch(/^Session with CD-204 at \d\d:\d\d: check now$/);
   });
 
   it('the reminder engine runs only where a notifier is given, and labels the next session for the tray', async () => {

@@ -30,6 +30,7 @@ function setup(options: {
     notifier: { show: (text, click) => shown.push({ at: new Date().toISOString(), text, click }) },
     entries: () => options.entries,
     clientCode: (id) => (options.locked?.() ? null : (options.codes?.[id] ?? null)),
+    namesClientInNotifications: () => true,
     leadMinutes: () => (typeof options.lead === 'function' ? options.lead() : (options.lead ?? 15)),
     displayZone: () => options.zone,
     onOpen: (occurrence) => opened.push(occurrence.startUtc),
