@@ -56,7 +56,12 @@ export function publicHostProblem(host: string): string | null {
   if (name.includes(':')) return ipv6Problem(name);
   const labels = name.split('.');
   const last = labels[labels.length - 1] ?? '';
-  if (/^\d+(\.\d+){3}$/.test(name)) return ipv4Problem(name.split('.').map(Number));
+  if (/^\d+(\.\d+){3}$/.test(name)) {
+    // "0177.0.0.1" or "012.0.0.1": the system reads a leading zero as octal (127.0.0.1, 10.0.0.1).
+    if (!labels.every((octet) => /^(0|[1-9]\d{0,2})$/.test(octet) && Number(octet) <= 255))
+      return 'is not a valid internet address.';
+    return ipv4Problem(labels.map(Number));
+  }
   // "2130706433", "0x7f.1", "127.1": forms of an IP address that the system would still resolve.
   if (/^(0x[0-9a-f]*|\d+)$/i.test(last)) return 'is not a valid internet address.';
   if (labels.length < 2) return `"${name}" ${notOnInternet}`;
