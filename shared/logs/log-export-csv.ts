@@ -54,7 +54,10 @@ export function csvHeader(options: CsvOptions): string {
 function judgementText(log: ReadinessLog, id: string): string {
   const judgement = log.judgements?.find((j) => j.id === id);
   if (!judgement) return '';
-  return judgement.kind === 'confirmed' ? 'checked by you' : `not applicable (${judgement.reason})`;
+  const said = judgement.kind === 'confirmed' ? 'checked by you' : `not applicable (${judgement.reason})`;
+  // The note is the therapist's reason: for a blocker or "another reason" it is the only one given.
+  const note = judgement.note?.trim();
+  return note ? `${said}: ${note}` : said;
 }
 
 function withJudgement(seen: string, judged: string): string {

@@ -18,7 +18,8 @@ const spaces = /[\s\p{Z}]+/gu;
  * not matter, so "cafe" finds "Café" and a pasted zero-width space hides nothing.
  */
 export function searchableText(text: string): string {
-  return text.normalize('NFKD').replace(marks, '').replace(hidden, '').replace(spaces, ' ').toLowerCase().trim();
+  // Spaces first: a line break or tab (a control character) still parts two words.
+  return text.normalize('NFKD').replace(marks, '').replace(spaces, ' ').replace(hidden, '').toLowerCase().trim();
 }
 
 /** The log's own note and the notes added to it later, as one searchable string (bounded). */

@@ -153,6 +153,8 @@ export function dayAndTime(utcIso: string, zone: string): string {
  */
 export function toLocalStart(text: string, zone: string): string | null {
   const trimmed = text.trim();
+  // A date alone (or a week or ordinal date) would silently mean midnight.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(trimmed)) return null;
   const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(trimmed);
   const parsed = hasOffset
     ? DateTime.fromISO(trimmed, { setZone: true }).setZone(zone)

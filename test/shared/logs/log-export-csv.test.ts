@@ -66,7 +66,7 @@ describe('CSV export rows', () => {
     const [row] = parseCsv(csvRow(log, { includeClientCodes: false }));
     const cell = (name: string) => row?.[header.indexOf(name)];
     expect(row).toHaveLength(header.length);
-    expect(cell('security.firewall')).toBe('unknown; checked by you');
+    expect(cell('security.firewall')).toBe('unknown; checked by you: Looked myself');
     expect(cell('connection.type')).toBe('pass');
     expect(cell('connection.wifi-signal')).toBe('');
     expect(cell('other checks')).toBe('retired.check: fail');

@@ -71,6 +71,11 @@ describe('input', () => {
     expect(toLocalStart('not a date', 'Europe/London')).toBeNull();
   });
 
+  it('refuses a date without a time, rather than reading it as midnight', () => {
+    for (const text of ['2026-03-30', '2026-W14-1', '2026-089', '2026-03-30T'])
+      expect(toLocalStart(text, 'Europe/London')).toBeNull();
+  });
+
   it('refuses an unknown zone, an impossible date and a hidden character in the client code', () => {
     const base = sampleScheduleInput();
     expect(scheduleInputSchema.safeParse(base).success).toBe(true);
