@@ -21,6 +21,15 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** "Due: last done 3 Mar 2026", or "Done 3 Mar 2026; next due 3 Mar 2027" (each part only when known). */
+function stateText(item: ReviewItemView): string {
+  const { doneOn } = item.entry;
+  if (item.due) return doneOn ? `Due: last done ${formatDate(doneOn)}` : 'Due: not reviewed yet';
+  const dueOn = item.dueOn ? formatDate(item.dueOn) : null;
+  if (!doneOn) return dueOn ? `Next due ${dueOn}` : '';
+  return dueOn ? `Done ${formatDate(doneOn)}; next due ${dueOn}` : `Done ${formatDate(doneOn)}`;
+}
+
 function ReviewItemCard({
   item,
   onSave,
@@ -48,13 +57,7 @@ function ReviewItemCard({
       <h2 id={`${id}-title`} className="rr-review__title">
         {item.title}
       </h2>
-      <p className={item.due ? 'rr-review__state rr-review__state--due' : 'rr-review__state'}>
-        {item.due
-          ? item.entry.doneOn
-            ? `Due: last done ${formatDate(item.entry.doneOn)}`
-            : 'Due: not reviewed yet'
-          : `Done ${item.entry.doneOn ? formatDate(item.entry.doneOn) : ''}; next due ${item.dueOn ? formatDate(item.dueOn) : ''}`}
-      </p>
+      <p className={item.due ? 'rr-review__state rr-review__state--due' : 'rr-review__state'}>{stateText(item)}</p>
       <p>{item.detail}</p>
       <p className="rr-muted">Source: {item.source}</p>
       <details>
@@ -188,7 +191,8 @@ function ReviewList() {
       <ul className="rr-review__list" aria-label="Practice review items">
         {view.items.map((item) => (
           <ReviewItemCard
-            key={`${item.id}-${item.entry.doneOn ?? ''}-${item.entry.nextDue ?? ''}`}
+            // By id only: a save must not rebuild the card, or its "Saved." and the focus are lost.
+            key={item.id}
             item={item}
             onSave={(entry) => save(item.id, entry)}
           />
