@@ -9,6 +9,7 @@ import {
   type ServiceGraphOptions,
 } from '../../../main/composition/service-graph';
 import { runCommand } from '../../../main/platform/exec';
+import { systemZone } from '../../../main/schedule/reminder-clock';
 import { confStoreFactory } from '../../../main/store/store-factory';
 import { reviewCatalog } from '../../../shared/review/review.catalog';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
@@ -154,7 +155,8 @@ describe('schedule, review and home in the composition root', () => {
     expect(g.reminders?.nextSession()).toBeNull();
     g.schedule.add({
       start: nextWeek(),
-      zone: 'UTC',
+      // The label is in the computer's own zone, so 14:00 there is 14:00 in the label wherever the tests run.
+      zone: systemZone(),
       durationMinutes: 50,
       platform: 'zoom',
       repeat: 'none',

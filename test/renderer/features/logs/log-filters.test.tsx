@@ -85,8 +85,10 @@ describe('Past logs filters', { timeout: 20_000 }, () => {
     await waitFor(() => expect(codes()).toEqual(['EF-301', 'AB-017']));
     expect(status().textContent).toBe('2 of 4 logs match.');
     expect(document.activeElement).toBe(notes);
-    // Typing is not sent key by key.
-    expect(bridge.calls.filter((c) => c.channel === 'logs:search-notes').length).toBeLessThan(3);
+    // Typing is not sent key by key. (Real timers: a loaded machine may pause past the 150 ms wait
+    // between some keys, so fewer searches than keys is what is certain; the exact debounce is tested
+    // with fake timers in logs-store.test.ts.)
+    expect(bridge.calls.filter((c) => c.channel === 'logs:search-notes').length).toBeLessThan('BUILDERS'.length);
     await user.clear(notes);
     await user.type(notes, 'cafe');
     await waitFor(() => expect(codes()).toEqual(['EF-301']));
