@@ -186,7 +186,8 @@ function withTrayRefresh(sink: ReturnType<typeof createWindowEventSink>): Return
   return {
     emit(event, payload) {
       sink.emit(event, payload);
-      tray?.refresh();
+      // Not per check result: a scan sends one for each of its checks, and none changes the tray.
+      if (event !== 'scan:result') tray?.refresh();
     },
   };
 }
