@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 import { AppError } from '../../shared/errors';
-import { clientCodeKey, storedClientCodeSchema } from '../../shared/logs/client-code';
+import { checkClientCode, clientCodeKey, storedClientCodeSchema } from '../../shared/logs/client-code';
 import {
   scheduleEntrySchema,
   scheduleInputProblem,
@@ -99,15 +99,18 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
     for (const listener of listeners) listener();
   }
 
-  function checked(input: ScheduleInput): Omit<ScheduleEntry, 'id'> {
-    const { clientCode: _code, ...times } = input;
+  /** The times and the code as a log would take them: a code a log would refuse is refused here too. */
+  function checked(input: ScheduleInput): { times: Omit<ScheduleEntry, 'id'>; clientCode: string } {
+    const { clientCode: raw, ...times } = input;
+    const code = checkClientCode(raw);
+    if (!code.valid) throw new AppError('BAD_REQUEST', code.error ?? 'Enter a client code.');
     const problem = scheduleInputProblem(times);
     if (problem) throw new AppError('BAD_REQUEST', problem);
-    return times;
+    return { times, clientCode: code.code };
   }
 
   function save(id: string, input: ScheduleInput, isNew: boolean): ScheduledSession {
-    const times = checked(input);
+    const { times, clientCode } = checked(input);
     const list = entries();
     const at = list.findIndex((e) => e.id === id);
     if (!isNew && at < 0) throw new AppError('NOT_FOUND', 'That session is no longer in the schedule.');
@@ -115,13 +118,13 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
     // The code first: a code without times is never shown. Codes go only with their session (delete,
     // erasure), never because the times file could not be read.
     const codes = readCodes();
-    deps.vault.writeDocument('schedule-clients', { codes: { ...codes, [id]: input.clientCode } });
+    deps.vault.writeDocument('schedule-clients', { codes: { ...codes, [id]: clientCode } });
     const entry: ScheduleEntry = { id, ...times };
     const next = isNew ? [...list, entry] : list.map((e) => (e.id === id ? entry : e));
     record.set(next);
     log.info(isNew ? 'session added to the schedule' : 'scheduled session changed');
     changed();
-    return { ...entry, clientCode: input.clientCode };
+    return { ...entry, clientCode };
   }
 
   return {

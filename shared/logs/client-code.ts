@@ -85,7 +85,11 @@ export function legacyClientCodeKey(code: string): string {
   return code.trim().normalize('NFC').toUpperCase();
 }
 
-/** A client code arriving to be saved or searched for: normalised, then the same rules as `checkClientCode`'s refusals. */
+/**
+ * A client code arriving to be saved or searched for: normalised, length-bounded, never a hidden
+ * character. Whether a code may be saved (its characters) is `checkClientCode`'s call, made where
+ * it is stored; a search may still name a code an older version saved.
+ */
 export const clientCodeInputSchema = z
   .string()
   .max(clientCodeMaxLength * 4)

@@ -164,4 +164,10 @@ describe('schedule storage split', () => {
     expect(codes[a.id]).toBe('AB-017');
     expect(existsSync(join(dir, 'schedule.json'))).toBe(true);
   });
+
+  it('refuses a client code a readiness log would refuse, and stores codes as logs do (NFC, trimmed)', async () => {
+    const s = service();
+    expect(await codeOf(() => s.add(input({ clientCode: 'AB<017>' })))).toBe('BAD_REQUEST');
+    expect(s.add(input({ clientCode: ' Zoe\u0308-1 ' })).clientCode).toBe('Zo\u00eb-1');
+  });
 });
