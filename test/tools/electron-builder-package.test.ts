@@ -106,7 +106,7 @@ describe.skipIf(process.platform !== 'linux')('an offline electron-builder Linux
   it('ships production dependencies but no development tooling', () => {
     const entries = asar.listPackage(join(unpacked, 'resources', 'app.asar')).map((e) => e.replace(/\\/g, '/'));
     const packages = new Set(entries.map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e)?.[1]));
-    for (const dependency of ['conf', 'electron-store', 'systeminformation', 'zod']) {
+    for (const dependency of ['conf', 'electron-store', 'luxon', 'pdfkit', 'systeminformation', 'zod']) {
       expect(packages).toContain(dependency);
     }
     for (const tool of ['electron', 'electron-builder', 'vitest', 'typescript', '@doyensec/electronegativity']) {
