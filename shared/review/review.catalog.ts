@@ -53,22 +53,23 @@ export const reviewCatalog: readonly ReviewItem[] = [
   },
   {
     id: 'review.work-email',
-    title: 'A separate e-mail address for work, with an encrypted option for session details',
+    title: 'Work e-mail is its own account, and session links go by an encrypted route',
     detail:
-      'Keeping work mail apart protects boundaries; session links and details are safest sent by an encrypted service that both sides use.',
+      'Look at where this year’s session invitations actually went. If any went from a personal account or as plain e-mail, move them to a work account with encryption your clients can use too.',
     sources: [acto],
   },
   {
     id: 'review.work-phone',
-    title: 'A separate phone for client work',
-    detail: 'Clients then never have your personal number, and the work phone can be put away outside working hours.',
+    title: 'Clients reach you on a work number only',
+    detail:
+      'Check which number clients have. A work-only phone (or a second line) keeps your own number private and lets you switch work off when you stop for the day.',
     sources: [acto],
   },
   {
     id: 'review.encrypted-messaging',
-    title: 'Messages with clients go through an encrypted messaging app',
+    title: 'Messages with clients use an end-to-end encrypted app',
     detail:
-      'Ordinary texts are kept by phone companies; an end-to-end encrypted app keeps the content out of those records. Keep messages to practical matters.',
+      'Plain SMS passes through, and is stored by, the phone network. Check that appointment messages go through an end-to-end encrypted app instead, and that they stay about arrangements, not therapy.',
     sources: [acto],
   },
   {
