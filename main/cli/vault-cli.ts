@@ -257,6 +257,39 @@ export function sharedStdin(stdin: Readable): () => Promise<string[]> {
  * `readOnly` for commands that only read: no write lock, so they also work while the app has
  * the logs open, and on a folder that cannot be written.
  */
+/** Refuses an option that `command` (e.g. "logs list") does not take; the vault options are taken by all. */
+export function refuseStrayOptions(command: string, values: Record<string, unknown>, own: readonly string[]): void {
+  const vaultOptions = Object.keys(vaultCliOptions);
+  const stray = Object.keys(values).filter((k) => !vaultOptions.includes(k) && !own.includes(k));
+  if (stray.length > 0) throw new UsageError(`${command} does not take --${stray.join(', --')}.`);
+}
+
+/**
+ * The services for this command line with the vault unlocked (read-only when only reading),
+ * locked again once `work` is done. Says when the recovery key was never confirmed.
+ */
+export async function withUnlockedServices<T>(
+  values: VaultCliValues,
+  context: CliContext,
+  deps: VaultCliDeps,
+  work: (graph: ServiceGraph) => Promise<T> | T,
+  options: { readonly readOnly?: boolean; readonly stdinLines?: () => Promise<string[]> } = {},
+): Promise<T> {
+  const graph = cliServicesFor(values, context, deps);
+  const request = await unlockRequestFromArgs(values, context.io, options.stdinLines ?? sharedStdin(context.io.stdin));
+  await graph.vault.unlock(request, { readOnly: options.readOnly === true });
+  if (graph.vault.status().recoveryKeyUnconfirmed) {
+    context.io.stderr(
+      'Note: your recovery key was never confirmed as written down. Run "logs new-recovery-key" to make one you can keep.\n',
+    );
+  }
+  try {
+    return await work(graph);
+  } finally {
+    graph.vault.lock('quit');
+  }
+}
+
 export async function openVaultFromArgs(
   values: VaultCliValues,
   context: CliContext,

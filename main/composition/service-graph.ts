@@ -5,7 +5,7 @@ import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import type { Outcome } from '../../shared/logs/readiness-log';
 import { toOsName } from '../../shared/platform';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
-import { createLogExport } from '../export/log-export';
+import { createLogExport, type LogExport } from '../export/log-export';
 import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
 import { createLogger, describeError } from '../logging/logger';
@@ -77,6 +77,8 @@ export interface ServiceGraph {
   readonly scanRecords: ScanRecords;
   readonly schedule: ScheduleService;
   readonly review: ReviewService;
+  /** PDF, CSV and JSON exports of the logs (the window's save dialog and `logs export`). */
+  readonly exporter: LogExport;
   /** When the last log was saved and its outcome (kept outside the vault); the tray starts from it. */
   readonly lastCheck: { get(): LastCheckRecord | null };
   /** Running only when `reminders` was given; its nextSession() is for the tray menu. */
@@ -183,6 +185,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     settings.onChange(() => reminders.refresh());
     reminders.start();
   }
+  const exporter = createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os });
   const scanRecords = createScanRecords();
   const handlers: HandlerTable = withActivity(vault, {
     ...createAppHandlers({
@@ -198,7 +201,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...createLogSaveHandlers({ vault, records: scanRecords, getSettings: () => settings.get() }),
     ...createLogExportHandlers({
       vault,
-      exporter: createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os }),
+      exporter,
       dialogs: options.exportDialogs,
     }),
     ...createScheduleHandlers({ schedule, review, home }),
@@ -214,6 +217,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     scanRecords,
     schedule,
     review,
+    exporter,
     lastCheck,
     reminders,
     handlers,

@@ -9,10 +9,6 @@ import {
   type LogsExportRequest,
   type RestoreSummary,
 } from '../../../shared/ipc/vault.contract';
-import { toOsName } from '../../../shared/platform';
-import { createLogExport } from '../../export/log-export';
-import { createSettingsService } from '../../settings/settings-service';
-import { confStoreFactory } from '../../store/store-factory';
 import { checkClientCode, clientCodeWarningText, normalizeClientCode } from '../../../shared/logs/client-code';
 import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness-log';
 import { modalityLabels, platformLabel } from '../../../shared/session/platforms';
@@ -22,14 +18,15 @@ import {
   argvPrivacyNote,
   clientCodeFromArgs,
   createCliVault,
-  openVaultFromArgs,
   promptHidden,
   promptLine,
   readSecretFile,
   sharedStdin,
   unlockRequestFromArgs,
   unreadableNotice,
+  refuseStrayOptions,
   vaultCliOptions,
+  withUnlockedServices,
   vaultCliUsage,
   type VaultCliDeps,
 } from '../vault-cli';
@@ -324,17 +321,10 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
     work: (vault: VaultService) => Promise<T> | T,
     access: 'read' | 'write' = 'write',
   ) {
-    const vault = await openVaultFromArgs(values, context, deps, stdinLines, { readOnly: access === 'read' });
-    if (vault.status().recoveryKeyUnconfirmed) {
-      context.io.stderr(
-        'Note: your recovery key was never confirmed as written down. Run "logs new-recovery-key" to make one you can keep.\n',
-      );
-    }
-    try {
-      return await work(vault);
-    } finally {
-      vault.lock('quit');
-    }
+    return withUnlockedServices(values, context, deps, (graph) => work(graph.vault), {
+      readOnly: access === 'read',
+      stdinLines,
+    });
   }
 
   return {
@@ -350,9 +340,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
       const command = sub as Subcommand;
       const { values, positionals } = parseCommandArgs(rest, options);
       const spec = allowed[command];
-      const vaultOptions = Object.keys(vaultCliOptions);
-      const stray = Object.keys(values).filter((k) => !vaultOptions.includes(k) && !spec.options.includes(k));
-      if (stray.length > 0) throw new UsageError(`logs ${command} does not take --${stray.join(', --')}.`);
+      refuseStrayOptions(`logs ${command}`, values, spec.options);
       const clientFromFile = command === 'erase-client' && values['client-file'] !== undefined;
       if (clientFromFile && positionals.length > 0) {
         throw new UsageError('Give the client code either as CODE or with --client-file F, not both.');
@@ -585,20 +573,12 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
         case 'export': {
           const request = exportRequestFromArgs(values, io);
           const target = resolve(String(values.out));
-          const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;
-          const settings = createSettingsService(dataDir, confStoreFactory);
-          const written = await withVault(
+          const written = await withUnlockedServices(
             values,
             context,
-            stdinLines,
-            (vault) =>
-              createLogExport({
-                vault,
-                getSettings: () => settings.get(),
-                appVersion: deps.appVersion,
-                os: toOsName(process.platform),
-              }).write(request, target),
-            'read',
+            deps,
+            (graph) => graph.exporter.write(request, target),
+            { readOnly: true, stdinLines },
           );
           io.stdout(`Wrote ${written.count} log${written.count === 1 ? '' : 's'} to ${target}.\n`);
           io.stderr(

@@ -19,10 +19,10 @@ import {
   argvPrivacyNote,
   cliServicesFor,
   clientCodeFromArgs,
-  sharedStdin,
-  unlockRequestFromArgs,
   vaultCliOptions,
+  refuseStrayOptions,
   vaultCliUsage,
+  withUnlockedServices,
   type VaultCliDeps,
 } from '../vault-cli';
 
@@ -122,22 +122,8 @@ function addInput(values: Values, context: CliContext) {
 
 /** The `schedule` command: the session schedule from a terminal or a script. */
 export function createScheduleCommand(deps: VaultCliDeps): CliCommand {
-  /** The services with the vault unlocked (read-only when only reading); locked again afterwards. */
-  async function withUnlocked<T>(
-    values: Values,
-    context: CliContext,
-    work: (graph: ServiceGraph) => T,
-    readOnly: boolean,
-  ): Promise<T> {
-    const graph = cliServicesFor(values, context, deps);
-    const request = await unlockRequestFromArgs(values, context.io, sharedStdin(context.io.stdin));
-    await graph.vault.unlock(request, { readOnly });
-    try {
-      return work(graph);
-    } finally {
-      graph.vault.lock('quit');
-    }
-  }
+  const withUnlocked = <T>(values: Values, context: CliContext, work: (graph: ServiceGraph) => T, readOnly: boolean) =>
+    withUnlockedServices(values, context, deps, work, { readOnly });
 
   return {
     name: 'schedule',
@@ -149,10 +135,7 @@ export function createScheduleCommand(deps: VaultCliDeps): CliCommand {
       if (!sub || !Object.hasOwn(allowed, sub)) throw new UsageError('Say which schedule command: add, list, delete.');
       const command = sub as Subcommand;
       const { values, positionals } = parseCommandArgs(rest, options);
-      const vaultOptions = Object.keys(vaultCliOptions);
-      const own: readonly string[] = allowed[command];
-      const stray = Object.keys(values).filter((k) => !vaultOptions.includes(k) && !own.includes(k));
-      if (stray.length > 0) throw new UsageError(`schedule ${command} does not take --${stray.join(', --')}.`);
+      refuseStrayOptions(`schedule ${command}`, values, allowed[command]);
       if (positionals.length !== (command === 'delete' ? 1 : 0))
         throw new UsageError(
           command === 'delete' ? 'schedule delete needs the session id.' : `schedule ${command} takes no arguments.`,
