@@ -25,16 +25,20 @@ type ReportPanelProps = {
  */
 export function ReportPanel({ logs, filter }: ReportPanelProps) {
   const os = useAppOs();
-  const choices = useMemo(() => periodChoices(filter, new Date()), [filter]);
+  // Only the dates matter here: typing a client code or note words must not recompute the periods.
+  const { from, to } = filter;
+  const choices = useMemo(() => periodChoices({ from, to }, new Date()), [from, to]);
   const [choiceId, setChoiceId] = useState<PeriodChoice['id'] | null>(null);
+  const first = choices[0] as PeriodChoice;
+  const firstLogs = useMemo(() => logsInPeriod(logs, first), [logs, first]);
   // The filter's dates when there are any, else the last 12 weeks, or everything when those are empty.
-  const fallback = useMemo(() => {
-    const first = choices[0] as PeriodChoice;
-    if (first.id === 'filter' || logsInPeriod(logs, first).length > 0) return first;
-    return choices[choices.length - 1] as PeriodChoice;
-  }, [choices, logs]);
+  const fallback =
+    first.id === 'filter' || firstLogs.length > 0 ? first : (choices[choices.length - 1] as PeriodChoice);
   const choice = choices.find((c) => c.id === choiceId) ?? fallback;
-  const inPeriod = useMemo(() => logsInPeriod(logs, choice), [logs, choice]);
+  const inPeriod = useMemo(
+    () => (choice === first ? firstLogs : logsInPeriod(logs, choice)),
+    [choice, first, firstLogs, logs],
+  );
   const weeks = useMemo(
     () =>
       weeklyOutcomes(inPeriod, {

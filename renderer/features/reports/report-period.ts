@@ -1,4 +1,4 @@
-import { localDay, weekStartOf } from '../../../shared/logs/log-trends';
+import { localDay, localTimeZone, weekStartOf } from '../../../shared/logs/log-trends';
 import type { LogSummary } from '../../../shared/logs/readiness-log';
 
 /** A period the trends and exports can cover, as local days; no `from`/`to` means no limit. */
@@ -54,8 +54,10 @@ export function periodChoices(filter: { readonly from: string; readonly to: stri
 /** The logs whose local day falls in the period. */
 export function logsInPeriod(logs: readonly LogSummary[], period: PeriodChoice): LogSummary[] {
   if (!period.from && !period.to) return [...logs];
+  // Looked up once: the zone is the same for every log, and 20,000 lookups show.
+  const zone = localTimeZone();
   return logs.filter((log) => {
-    const day = localDay(log.createdAt);
+    const day = localDay(log.createdAt, zone);
     return (!period.from || day >= period.from) && (!period.to || day <= period.to);
   });
 }
