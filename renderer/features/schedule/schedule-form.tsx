@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import type { ScheduledSession } from '../../../shared/ipc/schedule.contract';
-import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
+import { checkClientCode } from '../../../shared/logs/client-code';
 import {
   repeatKinds,
   repeatLabels,
@@ -12,6 +12,7 @@ import {
 } from '../../../shared/schedule/schedule';
 import type { SessionPlatformId } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
+import { ClientCodeField } from '../../components/client-code-field';
 import { PlatformSelect } from '../../components/platform-select';
 
 /** The computer's own time zone: a session is kept in the zone it was typed in. */
@@ -41,7 +42,6 @@ export function ScheduleForm({ editing, defaultPlatform, defaultMinutes, onSubmi
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const zone = editing?.zone ?? localZone();
-  const codeCheck = clientCode.trim() === '' ? null : checkClientCode(clientCode);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -114,26 +114,13 @@ export function ScheduleForm({ editing, defaultPlatform, defaultMinutes, onSubmi
       <p className="rr-field__hint">
         Times are in your computer&apos;s time zone ({zone}) and follow its clock changes.
       </p>
-      <div className="rr-field">
-        <label htmlFor={`${id}-code`}>Client code</label>
-        <input
-          id={`${id}-code`}
-          className="rr-input"
-          value={clientCode}
-          onChange={(e) => setClientCode(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby={`${id}-code-hint`}
-        />
-        <span id={`${id}-code-hint`} className="rr-field__hint">
-          A code, never a name: kept only in your encrypted logs.
-        </span>
-        {codeCheck?.warnings.map((w) => (
-          <span key={w} className="rr-field__hint" role="status">
-            {clientCodeWarningText[w]}
-          </span>
-        ))}
-      </div>
+      <ClientCodeField
+        id={`${id}-code`}
+        value={clientCode}
+        onChange={setClientCode}
+        error={null}
+        hint="A code, never a name: kept only in your encrypted logs."
+      />
       <div className="rr-schedule-form__row">
         <div className="rr-field">
           <label htmlFor={`${id}-platform`}>Platform</label>

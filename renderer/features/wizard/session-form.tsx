@@ -1,11 +1,11 @@
 import { useId } from 'react';
 
-import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
+import { checkClientCode } from '../../../shared/logs/client-code';
 import { checkPlatformAddress } from '../../../shared/network/network-address';
 import { asksForHost, hostPrompt, modalities, modalityLabels, type Modality } from '../../../shared/session/platforms';
+import { ClientCodeField } from '../../components/client-code-field';
 import { PlatformSelect } from '../../components/platform-select';
 import { useWizardStore } from '../../stores/wizard-store';
-import { Icon, TriangleAlert } from '../../components/icons';
 
 type SessionFormProps = {
   /** Show the errors now (after the therapist tried to move on). */
@@ -37,39 +37,19 @@ export function SessionForm({ showErrors, showTime = true }: SessionFormProps) {
   const session = useWizardStore((s) => s.session);
   const update = useWizardStore((s) => s.updateSession);
   const ids = { code: useId(), time: useId(), platform: useId(), host: useId(), modality: useId() };
-  const code = checkClientCode(session.clientCode);
   const problems = sessionProblems(session);
   const codeError = showErrors ? problems.clientCode : null;
   const hostError = showErrors ? problems.platformHost : null;
 
   return (
     <div className="rr-session-form">
-      <div className="rr-field">
-        <label htmlFor={ids.code}>Client code</label>
-        <span id={`${ids.code}-hint`} className="rr-field__hint">
-          A code only you can link to your client, such as AB-017. Never their name, e-mail or phone number.
-        </span>
-        <input
-          id={ids.code}
-          className="rr-input"
-          value={session.clientCode}
-          onChange={(e) => update({ clientCode: e.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={60}
-          aria-invalid={codeError ? true : undefined}
-          aria-describedby={`${ids.code}-hint ${ids.code}-msg`}
-          required
-        />
-        <div id={`${ids.code}-msg`}>
-          {codeError && <p className="rr-field__error">{codeError}</p>}
-          {code.warnings.map((w) => (
-            <p key={w} className="rr-field__warning">
-              <Icon icon={TriangleAlert} /> {clientCodeWarningText[w]}
-            </p>
-          ))}
-        </div>
-      </div>
+      <ClientCodeField
+        id={ids.code}
+        value={session.clientCode}
+        onChange={(clientCode) => update({ clientCode })}
+        error={codeError}
+        hint="A code only you can link to your client, such as AB-017. Never their name, e-mail or phone number."
+      />
       {showTime && (
         <div className="rr-field">
           <label htmlFor={ids.time}>Session time</label>
