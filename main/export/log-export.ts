@@ -53,7 +53,7 @@ export interface LogExport {
 export const exportExtensions: Record<ExportFormat, string> = { pdf: 'pdf', csv: 'csv', json: 'json' };
 
 /** Local midnight at the start of a "YYYY-MM-DD" day, or the last millisecond of it. */
-export function localDayBoundary(day: string, end: boolean): string {
+function localDayBoundary(day: string, end: boolean): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const start = new Date(y, m - 1, d + (end ? 1 : 0));
   return new Date(start.getTime() - (end ? 1 : 0)).toISOString();

@@ -8,7 +8,7 @@ import type { StoreFactory } from '../store/store-factory';
  * When the last readiness check was saved and its outcome: nothing else (no client code, no
  * findings), so it may live outside the vault and be shown while the vault is locked.
  */
-export const lastCheckSchema = z
+const lastCheckSchema = z
   .strictObject({ at: z.iso.datetime({ offset: true }), outcome: z.enum(outcomes) })
   .nullable();
 export type LastCheck = { readonly at: string; readonly outcome: Outcome };

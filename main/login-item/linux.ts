@@ -13,7 +13,7 @@ export interface LinuxLoginItemDeps {
   readonly homeDir?: string;
 }
 
-export const autostartFileName = 'readyroom.desktop';
+const autostartFileName = 'readyroom.desktop';
 
 /** $XDG_CONFIG_HOME/autostart, or ~/.config/autostart; a relative XDG_CONFIG_HOME is ignored, as the spec says. */
 export function autostartDir(env: LinuxLoginItemDeps['env'], home = homedir()): string {

@@ -52,7 +52,7 @@ export interface ReminderEngine {
 }
 
 /** A timer may fire a little late on a busy machine; later than this, the reminder was missed (sleep). */
-export const lateToleranceMs = 90_000;
+const lateToleranceMs = 90_000;
 /** Plans are looked at again at least this often, so a long timer never drifts far. */
 const maxTimerMs = 60 * 60_000;
 const dayMs = 24 * 3600_000;

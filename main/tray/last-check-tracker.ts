@@ -1,8 +1,8 @@
 import type { LastCheck } from '../../shared/tray/tray-state';
 
 /**
- * The last readiness check's outcome and time, for the tray. Kept in memory only: the outcome of a
- * saved log lives in the vault, and after a restart the tray honestly says "not checked yet".
+ * The last readiness check's outcome and time, for the tray: each saved log and each tray quick
+ * check. At start it is seeded from last-check.json (a saved log's time and outcome, nothing else).
  */
 export interface LastCheckTracker {
   get(): LastCheck | null;

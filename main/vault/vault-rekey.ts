@@ -59,7 +59,7 @@ export function createVaultRekey(
   sessions: Sessions,
   keyFiles: KeyFiles,
   months: MonthFiles,
-  documents?: VaultDocuments,
+  documents: VaultDocuments,
 ): VaultRekey {
   const { fs, paths } = ctx;
   const staged = {
@@ -174,7 +174,6 @@ export function createVaultRekey(
 
   /** Step 1 for the small records: each one that opens is sealed again under the new key (one that does not stays set aside). */
   function stageDocuments(s: Session, newDek: Buffer): void {
-    if (!documents) return;
     for (const name of vaultDocumentNames) {
       const value = documents.read(s, name);
       if (value === null) continue;

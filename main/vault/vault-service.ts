@@ -27,7 +27,6 @@ export type { KeychainPort } from './key-slots';
 export type { RestoreResult } from './vault-backup';
 export { nodeIdleTimers, type IdleTimers, type VaultServiceDeps } from './vault-context';
 export type { EraseResult } from './vault-erasure';
-export type { VaultDocumentName } from './vault-documents';
 export type { LogList, LogsQuery } from './vault-logs';
 export type { UnlockOptions } from './vault-unlock';
 

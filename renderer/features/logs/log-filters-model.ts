@@ -43,7 +43,7 @@ export const checkChoices: readonly { readonly id: string; readonly title: strin
 const knownCheckIds: ReadonlySet<string> = new Set(checkChoices.map((c) => c.id));
 
 /** Whether the log had this item not passing: seen as warn, fail or unknown, or left unconfirmed. */
-export function hadNotPassing(log: Pick<LogSummary, 'problems' | 'attention'>, id: string): boolean {
+function hadNotPassing(log: Pick<LogSummary, 'problems' | 'attention'>, id: string): boolean {
   return log.problems.includes(id) || log.attention.some((a) => a.id === id);
 }
 

@@ -12,7 +12,7 @@ const count = new Intl.NumberFormat('en-GB');
 const logsWord = (n: number) => `${count.format(n)} log${n === 1 ? '' : 's'}`;
 
 /** What the polite live region says: how many logs are listed, and whether more are coming. */
-export function listStatus(state: {
+function listStatus(state: {
   readonly loaded: boolean;
   readonly complete: boolean;
   readonly filtered: boolean;

@@ -7,7 +7,7 @@ import { OutcomeBadge } from './outcome-badge';
 import { itemTitle, judgedText, platformName, shortWhen } from './log-format';
 
 /** Every row is one line high, so rows are placed without measuring them. */
-export const logRowHeight = 44;
+const logRowHeight = 44;
 const pageRows = 10;
 const rowHeight = () => logRowHeight;
 

@@ -16,7 +16,7 @@ import { ClientCodeField } from '../../components/client-code-field';
 import { PlatformSelect } from '../../components/platform-select';
 
 /** The computer's own time zone: a session is kept in the zone it was typed in. */
-export function localZone(): string {
+function localZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

@@ -14,7 +14,7 @@ const fromLines = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function thresholdTexts(thresholds: Thresholds): Record<ThresholdPath, string> {
+function thresholdTexts(thresholds: Thresholds): Record<ThresholdPath, string> {
   return Object.fromEntries(
     thresholdEntries().map(({ path }) => {
       const [group, key] = path.split('.') as [keyof Thresholds, string];
@@ -35,7 +35,7 @@ function thresholdsFrom(texts: Readonly<Record<ThresholdPath, string>>): Thresho
 }
 
 /** Which section shows a setting, so a refusal can bring its box into view. */
-export function sectionOfSetting(path: string): SettingsSectionId {
+function sectionOfSetting(path: string): SettingsSectionId {
   const key = path.split('.')[0] ?? '';
   if (['defaultPlatform', 'otherPlatformHost', 'defaultModality', 'sessionMinutes'].includes(key)) return 'sessions';
   if (key === 'idleLockMinutes') return 'security';
@@ -132,7 +132,7 @@ export function useSettingsDraft(initial: Settings, showSection: (section: Setti
   };
 }
 
-export type SettingsDraft = ReturnType<typeof useSettingsDraft>;
+type SettingsDraft = ReturnType<typeof useSettingsDraft>;
 
 export const SettingsDraftContext = createContext<SettingsDraft | null>(null);
 
