@@ -14,11 +14,10 @@ import { parseArgs } from 'node:util';
 
 import { createLogExport } from '../../main/export/log-export';
 import { createMemorySink, setLogSink } from '../../main/logging/logger';
-import { confStoreFactory } from '../../main/store/store-factory';
-import { createVaultService, type VaultService } from '../../main/vault/vault-service';
+import type { VaultService } from '../../main/vault/vault-service';
 import type { ExportFormat } from '../../shared/ipc/vault.contract';
 import { toOsName } from '../../shared/platform';
-import { fillByRestore, planMonths, sampleBenchLog } from './support/bench-vault';
+import { fillByRestore, makeBenchVault, planMonths, sampleBenchLog } from './support/bench-vault';
 import { testKdf } from '../main/vault/vault-test-kit';
 import { benchPassphrase, median, peakMiB, progress } from './bench-kit';
 
@@ -41,16 +40,8 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(runs) || runs < 1
 setLogSink(createMemorySink());
 const passphrase = benchPassphrase;
 
-function makeVault(dataDir: string): VaultService {
-  // The cheap test KDF: unlocking is bench:vault's business, not this one's.
-  return createVaultService({
-    dataDir,
-    appVersion: '0.1.0',
-    storeFactory: confStoreFactory,
-    getSettings: () => ({ idleLockMinutes: 15, retentionYears: null }),
-    kdf: testKdf,
-  });
-}
+// The cheap test KDF: unlocking is bench:vault's business, not this one's.
+const makeVault = (dataDir: string): VaultService => makeBenchVault(dataDir, { kdf: testKdf });
 
 async function main() {
   const root = mkdtempSync(join(tmpdir(), 'readyroom-export-bench-'));

@@ -28,6 +28,7 @@ import { createSettingsService } from '../../main/settings/settings-service';
 import { confStoreFactory } from '../../main/store/store-factory';
 import { invokeOk, startE2eSession } from '../e2e/support/e2e-session';
 import { realisticLog } from '../fixtures/vault/realistic-logs';
+import { benchPassphrase, median, progress } from './bench-kit';
 import { buildVaultByRestore, planMonths } from './support/bench-vault';
 
 const { values } = parseArgs({
@@ -50,10 +51,8 @@ if (!Number.isInteger(total) || total < 1 || !Number.isInteger(runs) || runs < 1
 }
 
 setLogSink(createMemorySink());
-const passphrase = 'bench passphrase, long enough';
-const progress = (text: string) => void process.stderr.write(`${text}\n`);
+const passphrase = benchPassphrase;
 const round = (x: number) => Math.round(x * 10) / 10;
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const loads = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 /** In the page: clicks "Past logs" and times the first rows on screen and the full list. */

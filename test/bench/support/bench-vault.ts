@@ -10,7 +10,7 @@ import { confStoreFactory } from '../../../main/store/store-factory';
 import { randomKey } from '../../../main/vault/vault-crypto';
 import { nodeVaultFs } from '../../../main/vault/vault-fs';
 import { emptyMonth, type MonthRecords } from '../../../main/vault/vault-records';
-import { createVaultService, type VaultService } from '../../../main/vault/vault-service';
+import { createVaultService, type VaultService, type VaultServiceDeps } from '../../../main/vault/vault-service';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
 /** Makes log number `i` of a benchmark vault, created at `at` with this id. */
@@ -69,13 +69,14 @@ export function planMonths(count: number, end: Date, makeLog: BenchLogMaker, yea
   };
 }
 
-/** A vault service on `dataDir` that keeps logs for ever (so ten years stay), with the default scrypt cost. */
-export function makeBenchVault(dataDir: string): VaultService {
+/** A vault service on `dataDir` that keeps logs for ever (so ten years stay), with the default scrypt cost unless `extra` says. */
+export function makeBenchVault(dataDir: string, extra: Partial<VaultServiceDeps> = {}): VaultService {
   return createVaultService({
     dataDir,
     appVersion: '0.1.0',
     storeFactory: confStoreFactory,
     getSettings: () => ({ idleLockMinutes: 15, retentionYears: null }),
+    ...extra,
   });
 }
 
