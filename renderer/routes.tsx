@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
 import { HomePage } from './features/home/home-page';
+import { IncidentsPage } from './features/incidents/incidents-page';
 import { LogsPage } from './features/logs/logs-page';
 import { ReviewPage } from './features/review/review-page';
 import { SchedulePage } from './features/schedule/schedule-page';
@@ -17,6 +18,7 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   settings: { label: 'Settings', render: () => <SettingsPage /> },
   schedule: { label: 'Session schedule', render: () => <SchedulePage /> },
   review: { label: 'Practice review', render: () => <ReviewPage /> },
+  incidents: { label: 'Incident log', render: () => <IncidentsPage /> },
 };
 
 /** The routes shown in the top bar, in order. */

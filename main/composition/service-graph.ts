@@ -21,6 +21,8 @@ import { createScanService, type ScanService, type ScanServiceDeps } from '../pr
 import { createProgramsService, type ProgramsService } from '../programs/programs-service';
 import { createUnsupportedProgramsService } from '../programs/unsupported-programs';
 import { createHomeService } from '../home/home-service';
+import { createIncidentService, type IncidentService } from '../incidents/incident-service';
+import { createIncidentHandlers } from '../ipc/handlers/incidents.handlers';
 import { createLastCheckRecord, type LastCheck as LastCheckRecord } from '../home/last-check-record';
 import { createScheduleHandlers } from '../ipc/handlers/schedule.handlers';
 import { createReviewService, type ReviewService } from '../review/review-service';
@@ -77,6 +79,7 @@ export interface ServiceGraph {
   readonly scanRecords: ScanRecords;
   readonly schedule: ScheduleService;
   readonly review: ReviewService;
+  readonly incidents: IncidentService;
   /** PDF, CSV and JSON exports of the logs (the window's save dialog and `logs export`). */
   readonly exporter: LogExport;
   /** When the last log was saved and its outcome (kept outside the vault); the tray starts from it. */
@@ -155,11 +158,22 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       } catch (error) {
         // The logs are already erased: say so, and what is left, rather than "nothing was changed".
         log.warn('an erasure could not remove the client from the schedule', { error: describeError(error) });
-        return { ...result, scheduleNotCleared: true };
+        return { ...result, scheduleNotCleared: true, ...incidentErasure(client) };
       }
-      return result;
+      return { ...result, ...incidentErasure(client) };
     },
   };
+  /** An erasure request covers the incident log too: the code leaves every incident; text naming it is reported. */
+  function incidentErasure(client: string) {
+    try {
+      const { stillInText } = incidents.removeClient(client);
+      return stillInText.length > 0 ? { incidentsNamingClient: stillInText } : {};
+    } catch (error) {
+      log.warn('an erasure could not remove the client from the incident log', { error: describeError(error) });
+      return { incidentsNotCleared: true };
+    }
+  }
+  const incidents = createIncidentService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
   const schedule = createScheduleService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
   const review = createReviewService({
     dataDir: options.dataDir,
@@ -167,7 +181,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     vault,
     intervalMonths: () => settings.get().reviewIntervalMonths,
   });
-  const home = createHomeService({ vault, schedule, review, lastCheck, displayZone: systemZone });
+  const home = createHomeService({ vault, schedule, review, incidents, lastCheck, displayZone: systemZone });
   const reminders = options.reminders
     ? createReminderEngine({
         clock: nodeReminderClock,
@@ -205,6 +219,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       dialogs: options.exportDialogs,
     }),
     ...createScheduleHandlers({ schedule, review, home }),
+    ...createIncidentHandlers({ incidents, openExternal: options.openExternal }),
     ...createLoginItemHandlers(
       options.loginItem ?? unsupportedLoginItem('Starting at login can be set only in the ReadyRoom app.'),
     ),
@@ -217,6 +232,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     scanRecords,
     schedule,
     review,
+    incidents,
     exporter,
     lastCheck,
     reminders,

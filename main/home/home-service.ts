@@ -1,6 +1,7 @@
 import { getCatalogEntry } from '../../shared/catalog/catalog';
 import type { HomeLastCheck, HomeSummary } from '../../shared/ipc/home.contract';
 import { dayAndTime } from '../../shared/schedule/schedule';
+import type { IncidentService } from '../incidents/incident-service';
 import { createLogger, describeError } from '../logging/logger';
 import type { ReviewService } from '../review/review-service';
 import type { ScheduleService } from '../schedule/schedule-service';
@@ -14,6 +15,7 @@ export interface HomeServiceDeps {
   readonly vault: Pick<VaultService, 'status' | 'list'>;
   readonly schedule: Pick<ScheduleService, 'upcoming'>;
   readonly review: Pick<ReviewService, 'get' | 'dueItems'>;
+  readonly incidents: Pick<IncidentService, 'list' | 'pendingDeadlines'>;
   readonly lastCheck: PlainRecord<LastCheck | null>;
   readonly now?: () => Date;
   /** The zone times are shown in (the computer's). */
@@ -51,6 +53,11 @@ export function createHomeService(deps: HomeServiceDeps): { summary(): HomeSumma
         } catch (error) {
           log.warn('the practice review could not be read', { error: describeError(error) });
         }
+        try {
+          deps.incidents.list(); // brings the plain copy of the incident deadlines up to date
+        } catch (error) {
+          log.warn('the incident log could not be read', { error: describeError(error) });
+        }
       }
       const next = deps.schedule.upcoming(1, now().getTime()).sessions[0];
       return {
@@ -65,6 +72,7 @@ export function createHomeService(deps: HomeServiceDeps): { summary(): HomeSumma
             }
           : null,
         reviewDue: deps.review.dueItems(),
+        openIncidents: deps.incidents.pendingDeadlines(),
       };
     },
   };

@@ -18,6 +18,10 @@ export interface EraseResult {
   readonly incompletePeriods: readonly string[];
   /** Set by the composition root: the logs are erased but the client's scheduled sessions could not be removed. */
   readonly scheduleNotCleared?: boolean;
+  /** Set by the composition root: the code could not be taken out of the incident log. */
+  readonly incidentsNotCleared?: boolean;
+  /** Set by the composition root: incidents whose own words still name the client (only the therapist can reword them). */
+  readonly incidentsNamingClient?: readonly string[];
 }
 
 /**

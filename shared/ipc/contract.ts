@@ -1,5 +1,6 @@
 import { appChannels, appEvents } from './app.contract';
 import { homeChannels } from './home.contract';
+import { incidentsChannels } from './incidents.contract';
 import { reviewChannels } from './review.contract';
 import { scheduleChannels } from './schedule.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
@@ -19,6 +20,7 @@ export const contract = {
   ...reviewChannels,
   ...homeChannels,
   ...loginItemChannels,
+  ...incidentsChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

@@ -22,6 +22,8 @@ export interface HomeSummary {
   readonly nextSession: HomeNextSession | null;
   /** Practice-review items due now (titles from the catalog; no notes, so shown even while locked). */
   readonly reviewDue: readonly { readonly id: string; readonly title: string }[];
+  /** Open incidents still awaiting a decision about reporting: id and deadline (ISO instant) only, so shown even while locked. */
+  readonly openIncidents: readonly { readonly id: string; readonly deadline: string }[];
 }
 
 export const homeChannels = {

@@ -45,6 +45,11 @@ export const channelNameList = [
   'home:summary',
   'login-item:get',
   'login-item:set',
+  'incidents:list',
+  'incidents:add',
+  'incidents:update',
+  'incidents:close',
+  'incidents:open-ico-guide',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

@@ -205,6 +205,10 @@ export const vaultChannels = {
     readonly incompletePeriods: readonly string[];
     /** The logs are erased but the client's scheduled sessions could not be removed. */
     readonly scheduleNotCleared?: boolean;
+    /** The code could not be taken out of the incident log. */
+    readonly incidentsNotCleared?: boolean;
+    /** Ids of incidents whose own words still name the client. */
+    readonly incidentsNamingClient?: readonly string[];
   }>()(
     z.strictObject({
       client: clientCodeInputSchema,

@@ -1,8 +1,10 @@
+import { deadlineWords } from '../../../shared/incidents/incident';
 import type { HomeLastCheck, HomeNextSession, HomeSummary } from '../../../shared/ipc/home.contract';
 import { platformLabel } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { useRouteStore } from '../../stores/route-store';
+import { useNow } from '../incidents/incident-time';
 import { OutcomeBadge } from '../logs/outcome-badge';
 import { useHomeSummary } from './home-data';
 import './home.css';
@@ -110,6 +112,33 @@ function ReviewDue({ due }: { readonly due: HomeSummary['reviewDue'] }) {
   );
 }
 
+/** Each open incident's clock (deadlines only: shown while the logs are locked too). */
+function OpenIncidents({ open }: { readonly open: HomeSummary['openIncidents'] }) {
+  const navigate = useRouteStore((s) => s.navigate);
+  const now = useNow();
+  return (
+    <>
+      {open.length === 0 ? (
+        <p>No open incidents are waiting for a decision.</p>
+      ) : (
+        <ul aria-label="Open incidents">
+          {open.map((incident) => (
+            <li
+              key={incident.id}
+              className={
+                Date.parse(incident.deadline) <= now.getTime() ? 'rr-home__incident--late' : 'rr-home__incident'
+              }
+            >
+              {deadlineWords(incident.deadline, now)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Button onClick={() => navigate('incidents')}>Open the incident log</Button>
+    </>
+  );
+}
+
 /** The first screen: the last check, the next session, what is due, and the ways in. */
 export function HomePage() {
   const navigate = useRouteStore((s) => s.navigate);
@@ -147,6 +176,10 @@ export function HomePage() {
           <section className="rr-card" aria-labelledby="home-review">
             <h2 id="home-review">Practice review</h2>
             <ReviewDue due={summary.reviewDue} />
+          </section>
+          <section className="rr-card" aria-labelledby="home-incidents">
+            <h2 id="home-incidents">Incidents</h2>
+            <OpenIncidents open={summary.openIncidents} />
           </section>
         </div>
       )}

@@ -20,6 +20,15 @@ interface Sample<K extends ChannelName> {
 
 const logId = 'log_0123456789';
 const scheduledSession = sampleScheduleInput({ clientCode: marker });
+const incident: Req<'incidents:add'>['incident'] = {
+  kind: 'link-wrong-person',
+  what: `Sent the session link to the wrong address ${marker}`,
+  occurredAt: '2026-03-02T08:00:00Z',
+  discoveredAt: '2026-03-02T09:30:00+00:00',
+  clientCodes: ['AB-017'],
+  actions: 'Asked the recipient to delete it; sent a new link.',
+  ico: { decision: 'no', decidedOn: '2026-03-03', reason: 'Only a meeting link, no health details.' },
+};
 
 /** One valid payload per channel: adding a channel to the contract fails the type check here. */
 const samples: { readonly [K in ChannelName]: Sample<K> } = {
@@ -103,6 +112,11 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'home:summary': { valid: {}, required: [] },
   'login-item:get': { valid: {}, required: [] },
   'login-item:set': { valid: { enabled: true }, required: ['enabled'] },
+  'incidents:list': { valid: {}, required: [] },
+  'incidents:add': { valid: { incident }, required: ['incident'] },
+  'incidents:update': { valid: { id: 'inc-0a1b2c3d', incident }, required: ['id', 'incident'] },
+  'incidents:close': { valid: { id: 'inc-0a1b2c3d', note: `Done ${marker}` }, required: ['id', 'note'] },
+  'incidents:open-ico-guide': { valid: {}, required: [] },
 };
 
 type Path = readonly (string | number)[];

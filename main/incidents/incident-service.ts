@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+
+import { AppError } from '../../shared/errors';
+import {
+  incidentDeadlinesSchema,
+  incidentInputProblem,
+  incidentLogSchema,
+  pendingDeadlines,
+  reportDeadline,
+  type Incident,
+  type IncidentDeadline,
+  type IncidentLog,
+  type ParsedIncidentInput,
+} from '../../shared/incidents/incident';
+import type { IncidentView } from '../../shared/ipc/incidents.contract';
+import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
+import { createLogger } from '../logging/logger';
+import { createPlainRecord } from '../schedule/plain-record';
+import type { StoreFactory } from '../store/store-factory';
+import type { VaultService } from '../vault/vault-service';
+
+const log = createLogger('incidents');
+
+/** A clock a few minutes fast elsewhere (a phone) must not make "just now" a time in the future. */
+const futureSlackMs = 5 * 60 * 1000;
+
+/** What an erasure did to the incident log. */
+export interface IncidentErasure {
+  /** Incidents the client's code was removed from. */
+  readonly removedFrom: number;
+  /** Incidents whose own words (what happened, actions, notes) still contain the code: only the therapist can reword them. */
+  readonly stillInText: readonly string[];
+}
+
+/**
+ * The incident log. The incidents are one vault document ("incidents"); the deadlines of those
+ * still awaiting a decision (id and instant only) are copied to a plain file so the home screen and
+ * the tray can count down while the vault is locked.
+ */
+export interface IncidentService {
+  /** Newest discovery first. LOCKED while the vault is locked. */
+  list(): readonly IncidentView[];
+  add(input: ParsedIncidentInput): IncidentView;
+  update(id: string, input: ParsedIncidentInput): IncidentView;
+  close(id: string, note: string): IncidentView;
+  /** The incidents discovered in [from, to) (ISO instants), for reports. LOCKED while locked. */
+  discoveredBetween(from: string, to: string): readonly IncidentView[];
+  /** Deadlines of open incidents awaiting a decision, soonest first; works while the vault is locked. */
+  pendingDeadlines(): readonly IncidentDeadline[];
+  /** Takes a client's code out of every incident (an erasure request). */
+  removeClient(client: string): IncidentErasure;
+}
+
+export interface IncidentServiceDeps {
+  readonly dataDir: string;
+  readonly storeFactory: StoreFactory;
+  readonly vault: Pick<VaultService, 'status' | 'readDocument' | 'writeDocument'>;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+const emptyLog: IncidentLog = { incidents: [] };
+
+export function toIncidentView(incident: Incident): IncidentView {
+  return { ...incident, deadline: reportDeadline(incident.discoveredAt) };
+}
+
+export function createIncidentService(deps: IncidentServiceDeps): IncidentService {
+  const deadlines = createPlainRecord(
+    deps.dataDir,
+    deps.storeFactory,
+    'incident-deadlines',
+    incidentDeadlinesSchema,
+    [],
+  );
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => `inc-${randomBytes(4).toString('hex')}`);
+
+  /** The log in the vault (LOCKED when locked). A form this version cannot read is refused, never written over. */
+  function read(): IncidentLog {
+    const stored = deps.vault.readDocument('incidents');
+    if (stored === null) return emptyLog;
+    const parsed = incidentLogSchema.safeParse(stored);
+    if (!parsed.success)
+      throw new AppError(
+        'CORRUPT',
+        'Your incident log is in a form this version of ReadyRoom cannot read, so nothing was changed. It is kept as it is.',
+      );
+    return parsed.data;
+  }
+
+  /** The plain copy follows the vault on every read and write, so a restore or another computer's change shows up. */
+  function syncDeadlines(record: IncidentLog): void {
+    const pending = pendingDeadlines(record.incidents);
+    if (JSON.stringify(pending) === JSON.stringify(deadlines.get())) return;
+    try {
+      deadlines.set(pending);
+    } catch {
+      log.warn('the incident deadlines could not be copied for the locked view');
+    }
+  }
+
+  function write(record: IncidentLog): void {
+    deps.vault.writeDocument('incidents', incidentLogSchema.parse(record));
+    syncDeadlines(record);
+  }
+
+  function find(record: IncidentLog, id: string): Incident {
+    const found = record.incidents.find((i) => i.id === id);
+    if (!found) throw new AppError('NOT_FOUND', 'There is no incident with that id.');
+    return found;
+  }
+
+  /** The checks zod cannot make alone: times not in the future, codes that may be saved. */
+  function checked(input: ParsedIncidentInput): ParsedIncidentInput {
+    const problem = incidentInputProblem(input);
+    if (problem) throw new AppError('BAD_REQUEST', problem.message);
+    const latest = now().getTime() + futureSlackMs;
+    if (Date.parse(input.discoveredAt) > latest)
+      throw new AppError('BAD_REQUEST', 'The time it was discovered cannot be in the future.');
+    if (input.occurredAt !== null && Date.parse(input.occurredAt) > latest)
+      throw new AppError('BAD_REQUEST', 'The time it happened cannot be in the future.');
+    const clientCodes = input.clientCodes.map((raw) => {
+      const check = checkClientCode(raw);
+      if (!check.valid) throw new AppError('BAD_REQUEST', `Client code: ${check.error ?? 'not valid.'}`);
+      return check.code;
+    });
+    return { ...input, clientCodes };
+  }
+
+  /** Instants stored in one form (UTC), whatever offset they came with. */
+  const utc = (iso: string) => new Date(iso).toISOString();
+
+  function fields(input: ParsedIncidentInput) {
+    return {
+      kind: input.kind,
+      what: input.what.trim(),
+      occurredAt: input.occurredAt === null ? null : utc(input.occurredAt),
+      discoveredAt: utc(input.discoveredAt),
+      clientCodes: input.clientCodes,
+      actions: input.actions,
+      ico: input.ico,
+    };
+  }
+
+  const byDiscovery = (a: Incident, b: Incident) => Date.parse(b.discoveredAt) - Date.parse(a.discoveredAt);
+
+  return {
+    list() {
+      const record = read();
+      syncDeadlines(record);
+      return [...record.incidents].sort(byDiscovery).map(toIncidentView);
+    },
+    add(raw) {
+      const input = checked(raw);
+      const record = read();
+      const taken = new Set(record.incidents.map((i) => i.id));
+      let id = newId();
+      while (taken.has(id)) id = newId();
+      const incident: Incident = {
+        id,
+        ...fields(input),
+        status: 'open',
+        closedAt: null,
+        closingNote: '',
+        recordedAt: now().toISOString(),
+      };
+      write({ incidents: [...record.incidents, incident] });
+      log.info('incident recorded', { kind: incident.kind });
+      return toIncidentView(incident);
+    },
+    update(id, raw) {
+      const input = checked(raw);
+      const record = read();
+      const updated: Incident = { ...find(record, id), ...fields(input) };
+      write({ incidents: record.incidents.map((i) => (i.id === id ? updated : i)) });
+      log.info('incident updated');
+      return toIncidentView(updated);
+    },
+    close(id, note) {
+      const record = read();
+      const current = find(record, id);
+      if (current.status === 'closed') throw new AppError('STALE', 'This incident is already closed.');
+      const closed: Incident = { ...current, status: 'closed', closedAt: now().toISOString(), closingNote: note };
+      write({ incidents: record.incidents.map((i) => (i.id === id ? closed : i)) });
+      log.info('incident closed');
+      return toIncidentView(closed);
+    },
+    discoveredBetween(from, to) {
+      const start = Date.parse(from);
+      const end = Date.parse(to);
+      return read()
+        .incidents.filter((i) => {
+          const at = Date.parse(i.discoveredAt);
+          return at >= start && at < end;
+        })
+        .sort((a, b) => Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt))
+        .map(toIncidentView);
+    },
+    pendingDeadlines: () => deadlines.get(),
+    removeClient(client) {
+      const key = clientCodeKey(client);
+      const record = read();
+      let removedFrom = 0;
+      const incidents = record.incidents.map((i) => {
+        const kept = i.clientCodes.filter((code) => clientCodeKey(code) !== key);
+        if (kept.length === i.clientCodes.length) return i;
+        removedFrom += 1;
+        return { ...i, clientCodes: kept };
+      });
+      if (removedFrom > 0) write({ incidents });
+      const stillInText = incidents
+        .filter((i) => [i.what, i.actions, i.closingNote, i.ico.reason].some((text) => mentions(text, key)))
+        .map((i) => i.id);
+      log.info('a client code was removed from the incident log', { incidents: removedFrom });
+      return { removedFrom, stillInText };
+    },
+  };
+}
+
+/** Whether free text names the code as a whole word ("AB-01" is not found inside "AB-017"). */
+function mentions(text: string, key: string): boolean {
+  const upper = clientCodeKey(text);
+  let from = upper.indexOf(key);
+  while (from !== -1) {
+    const before = upper[from - 1];
+    const after = upper[from + key.length];
+    const edge = (c: string | undefined) => c === undefined || !/[\p{L}\p{N}]/u.test(c);
+    if (edge(before) && edge(after)) return true;
+    from = upper.indexOf(key, from + 1);
+  }
+  return false;
+}

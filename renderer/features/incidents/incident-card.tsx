@@ -1,0 +1,143 @@
+import { useId, useState, type FormEvent } from 'react';
+
+import {
+  awaitingDecision,
+  deadlineWords,
+  icoDecisionLabels,
+  incidentKindLabels,
+  incidentNoteMaxLength,
+  type ParsedIncidentInput,
+} from '../../../shared/incidents/incident';
+import type { IncidentView } from '../../../shared/ipc/incidents.contract';
+import { Button } from '../../components/button';
+import { IncidentForm } from './incident-form';
+import { formatInstant } from './incident-time';
+
+type IncidentCardProps = {
+  readonly incident: IncidentView;
+  readonly now: Date;
+  readonly onUpdate: (input: ParsedIncidentInput) => Promise<string | null>;
+  readonly onClose: (note: string) => Promise<string | null>;
+};
+
+/** The clock while a decision is awaited; afterwards what was decided. */
+function ClockLine({ incident, now }: { readonly incident: IncidentView; readonly now: Date }) {
+  if (awaitingDecision(incident)) {
+    const late = Date.parse(incident.deadline) <= now.getTime();
+    return (
+      <p className={late ? 'rr-incidents__clock rr-incidents__clock--late' : 'rr-incidents__clock'}>
+        {deadlineWords(incident.deadline, now)} (by {formatInstant(incident.deadline)})
+      </p>
+    );
+  }
+  const { decision, decidedOn } = incident.ico;
+  return (
+    <p className="rr-incidents__clock rr-incidents__clock--done">
+      {icoDecisionLabels[decision]}
+      {decidedOn ? ` on ${new Date(`${decidedOn}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' })}` : ''}
+    </p>
+  );
+}
+
+/** One incident: its clock, what happened, and the ways to change or close it. */
+export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardProps) {
+  const id = useId();
+  const [mode, setMode] = useState<'view' | 'edit' | 'close'>('view');
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function close(event: FormEvent) {
+    event.preventDefault();
+    const error = await onClose(note);
+    setFailure(error);
+    if (!error) setMode('view');
+  }
+
+  return (
+    <li className="rr-card rr-incidents__item" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="rr-incidents__title">
+        {incidentKindLabels[incident.kind]}
+        {incident.status === 'closed' ? ' (closed)' : ''}
+      </h3>
+      {incident.status === 'open' && <ClockLine incident={incident} now={now} />}
+      <dl className="rr-incidents__facts">
+        <dt>What happened</dt>
+        <dd>{incident.what}</dd>
+        <dt>Found out</dt>
+        <dd>{formatInstant(incident.discoveredAt)}</dd>
+        {incident.occurredAt && (
+          <>
+            <dt>Happened</dt>
+            <dd>{formatInstant(incident.occurredAt)}</dd>
+          </>
+        )}
+        <dt>Clients</dt>
+        <dd>{incident.clientCodes.length > 0 ? incident.clientCodes.join(', ') : 'None recorded'}</dd>
+        {incident.actions && (
+          <>
+            <dt>Actions taken</dt>
+            <dd>{incident.actions}</dd>
+          </>
+        )}
+        <dt>Reported to the ICO</dt>
+        <dd>
+          {icoDecisionLabels[incident.ico.decision]}
+          {incident.ico.reason ? `: ${incident.ico.reason}` : ''}
+        </dd>
+        {incident.status === 'closed' && incident.closedAt && (
+          <>
+            <dt>Closed</dt>
+            <dd>
+              {formatInstant(incident.closedAt)}
+              {incident.closingNote ? `: ${incident.closingNote}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p className="rr-muted">Reference: {incident.id}</p>
+      {mode === 'view' && (
+        <div className="rr-actions">
+          <Button onClick={() => setMode('edit')}>Change or record a decision</Button>
+          {incident.status === 'open' && <Button onClick={() => setMode('close')}>Close this incident</Button>}
+        </div>
+      )}
+      {mode === 'edit' && (
+        <IncidentForm
+          editing={incident}
+          onSubmit={async (input) => {
+            const error = await onUpdate(input);
+            if (!error) setMode('view');
+            return error;
+          }}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'close' && (
+        <form onSubmit={(e) => void close(e)} noValidate aria-label="Close this incident">
+          <div className="rr-field">
+            <label htmlFor={`${id}-note`}>Closing note (optional)</label>
+            <textarea
+              id={`${id}-note`}
+              className="rr-textarea"
+              rows={2}
+              maxLength={incidentNoteMaxLength}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </div>
+          {failure && (
+            <p className="rr-alert rr-alert--error" role="alert">
+              {failure}
+            </p>
+          )}
+          <div className="rr-actions">
+            <Button type="submit" variant="primary">
+              Close incident
+            </Button>
+            <Button onClick={() => setMode('view')}>Cancel</Button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

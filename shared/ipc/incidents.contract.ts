@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+import { incidentIdSchema, incidentInputSchema, incidentNoteMaxLength, type Incident } from '../incidents/incident';
+import { boundedText, channel, noRequest } from './contract-kit';
+
+/** An incident as the window shows it: the stored record and its deadline (an ISO instant). */
+export type IncidentView = Incident & { readonly deadline: string };
+
+export interface IncidentList {
+  /** Newest discovery first. */
+  readonly incidents: readonly IncidentView[];
+}
+
+export const incidentsChannels = {
+  /** Needs the vault unlocked: the log is kept in it. */
+  'incidents:list': channel<IncidentList>()(noRequest),
+  'incidents:add': channel<IncidentView>()(z.strictObject({ incident: incidentInputSchema })),
+  'incidents:update': channel<IncidentView>()(z.strictObject({ id: incidentIdSchema, incident: incidentInputSchema })),
+  'incidents:close': channel<IncidentView>()(
+    z.strictObject({ id: incidentIdSchema, note: boundedText(incidentNoteMaxLength) }),
+  ),
+  /** Opens the ICO's self-assessment in the browser; main holds the address, the window never passes one. */
+  'incidents:open-ico-guide': channel<{ readonly opened: boolean }>()(noRequest),
+} as const;

@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { createIncidentService } from '../../../main/incidents/incident-service';
+import { confStoreFactory } from '../../../main/store/store-factory';
+import type { VaultService } from '../../../main/vault/vault-service';
+import type { AppError } from '../../../shared/errors';
+import { incidentInputSchema, type IncidentInput } from '../../../shared/incidents/incident';
+import { fakeClock, makeVault, passphrase, tempDataDir, type TestClock } from '../vault/vault-test-kit';
+
+let dir: string;
+let cleanup: () => void;
+let vault: VaultService;
+let clock: TestClock;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDataDir());
+  vault = makeVault(dir);
+  await vault.setup(passphrase);
+  clock = fakeClock('2026-03-29T12:00:00.000Z');
+});
+afterEach(() => {
+  vault.close();
+  cleanup();
+});
+
+let ids = 0;
+const service = () =>
+  createIncidentService({
+    dataDir: dir,
+    storeFactory: confStoreFactory,
+    vault,
+    now: () => clock.now(),
+    newId: () => `inc-${(++ids).toString(16).padStart(8, '0')}`,
+  });
+
+const secretText = 'SECRET-what-happened-7c1';
+const input = (patch: Partial<IncidentInput> = {}) =>
+  incidentInputSchema.parse({
+    kind: 'link-wrong-person',
+    what: `Sent the link to the wrong person ${secretText}`,
+    occurredAt: null,
+    // 00:30 GMT on the night the clocks go forward in the UK.
+    discoveredAt: '2026-03-29T00:30:00Z',
+    clientCodes: ['ZX-981'],
+    actions: 'Asked them to delete it.',
+    ico: { decision: 'undecided', decidedOn: null, reason: '' },
+    ...patch,
+  });
+
+function errorCode(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return (error as AppError).code;
+  }
+  return undefined;
+}
+
+describe('incident service', () => {
+  it('records an incident in the vault with its 72-hour deadline as an absolute instant', () => {
+    const added = service().add(input());
+    expect(added).toMatchObject({ status: 'open', clientCodes: ['ZX-981'], recordedAt: '2026-03-29T12:00:00.000Z' });
+    // 72 real hours: 00:30 GMT on the 29th is 01:30 BST on 1 April, not 00:30.
+    expect(added.deadline).toBe('2026-04-01T00:30:00.000Z');
+    expect(service().list()).toEqual([added]);
+  });
+
+  it('keeps 72 real hours when the clocks go back in Europe/London', () => {
+    clock.set('2026-10-26T12:00:00.000Z');
+    // 01:30 BST, 25 October 2026: the clocks go back half an hour later.
+    const added = service().add(input({ discoveredAt: '2026-10-25T01:30:00+01:00' }));
+    expect(Date.parse(added.deadline) - Date.parse('2026-10-25T00:30:00Z')).toBe(72 * 3600_000);
+    expect(added.deadline).toBe('2026-10-28T00:30:00.000Z');
+  });
+
+  it('keeps the text and client codes only in the vault; the plain file holds ids and deadlines', () => {
+    const s = service();
+    const a = s.add(input());
+    const b = s.add(input({ discoveredAt: '2026-03-28T09:00:00Z', clientCodes: ['QQ-442'] }));
+    const plain = readFileSync(join(dir, 'incident-deadlines.json'), 'utf8');
+    expect(JSON.parse(plain)).toEqual({
+      value: [
+        { id: b.id, deadline: '2026-03-31T09:00:00.000Z' },
+        { id: a.id, deadline: a.deadline },
+      ],
+    });
+    // Nothing written anywhere in the data folder holds the text or a code in the clear.
+    for (const file of filesUnder(dir)) {
+      const text = readFileSync(file, 'latin1');
+      expect(text, file).not.toContain(secretText);
+      expect(text, file).not.toContain('ZX-981');
+      expect(text, file).not.toContain('QQ-442');
+    }
+  });
+
+  it('shows the deadlines while the vault is locked, but refuses to list or add', () => {
+    const s = service();
+    const a = s.add(input());
+    vault.lock();
+    const fresh = service(); // a restart while locked reads the plain file
+    expect(fresh.pendingDeadlines()).toEqual([{ id: a.id, deadline: a.deadline }]);
+    expect(errorCode(() => fresh.list())).toBe('LOCKED');
+    expect(errorCode(() => fresh.add(input()))).toBe('LOCKED');
+    expect(errorCode(() => fresh.close(a.id, ''))).toBe('LOCKED');
+  });
+
+  it('closes an incident: its clock stops and it stays in the log with its note', () => {
+    const s = service();
+    const a = s.add(input());
+    clock.advance(3600_000);
+    const closed = s.close(a.id, 'Recipient confirmed deletion.');
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedAt: '2026-03-29T13:00:00.000Z',
+      closingNote: 'Recipient confirmed deletion.',
+    });
+    expect(s.pendingDeadlines()).toEqual([]);
+    expect(s.list()).toEqual([closed]);
+    expect(errorCode(() => s.close(a.id, ''))).toBe('STALE');
+    expect(errorCode(() => s.close('inc-ffffffff', ''))).toBe('NOT_FOUND');
+  });
+
+  it('stops the clock once a decision about reporting is recorded', () => {
+    const s = service();
+    const a = s.add(input());
+    s.update(
+      a.id,
+      input({ ico: { decision: 'no', decidedOn: '2026-03-29', reason: 'Only a link; no health details.' } }),
+    );
+    expect(s.pendingDeadlines()).toEqual([]);
+    expect(s.list()[0]?.ico.decision).toBe('no');
+  });
+
+  it('refuses times in the future and codes that may not be saved, with a plain message', () => {
+    const s = service();
+    expect(() => s.add(input({ discoveredAt: '2026-03-30T12:00:00Z' }))).toThrow('cannot be in the future');
+    expect(() => s.add(input({ clientCodes: ['%%%'] }))).toThrow('Client code: Use letters, numbers');
+    expect(s.pendingDeadlines()).toEqual([]);
+  });
+
+  it('takes a client code out of every incident on erasure and reports text that still names it', () => {
+    const s = service();
+    const a = s.add(input({ clientCodes: ['ZX-981', 'QQ-442'] }));
+    const b = s.add(input({ what: 'ZX-981 was sent the wrong link', clientCodes: ['zx-981'] }));
+    const c = s.add(input({ what: 'Nothing about ZX-9810', clientCodes: ['QQ-442'] }));
+    const result = s.removeClient(' zx-981');
+    expect(result).toEqual({ removedFrom: 2, stillInText: [b.id] });
+    const byId = new Map(s.list().map((i) => [i.id, i.clientCodes]));
+    expect(byId.get(a.id)).toEqual(['QQ-442']);
+    expect(byId.get(b.id)).toEqual([]);
+    expect(byId.get(c.id)).toEqual(['QQ-442']);
+  });
+
+  it('lists the incidents discovered in a period for reports', () => {
+    const s = service();
+    s.add(input({ discoveredAt: '2026-02-27T10:00:00Z' }));
+    const march = s.add(input({ discoveredAt: '2026-03-02T10:00:00Z' }));
+    expect(s.discoveredBetween('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z')).toEqual([march]);
+  });
+});
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
