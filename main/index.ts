@@ -153,7 +153,10 @@ async function bootstrap(): Promise<void> {
     lastCheck,
     nextSession,
     reviewDue: () => graph?.review.dueReviewCount() ?? 0,
+    incidentDeadlines: () => graph?.incidents.pendingDeadlines().map((d) => d.deadline) ?? [],
   });
+  // A new, decided or closed incident changes the tray's clock at once, not at the next minute.
+  graph.incidents.onChange(() => tray?.refresh());
   // Opened by the user, show the window; started at login, wait in the tray.
   if (!loginItem.startedAtLogin(process.argv)) showWindow('home');
   app.on('will-quit', () => {

@@ -49,6 +49,8 @@ export interface IncidentService {
   pendingDeadlines(): readonly IncidentDeadline[];
   /** Takes a client's code out of every incident (an erasure request). */
   removeClient(client: string): IncidentErasure;
+  /** Called after each change to the log (the tray's clock follows it); returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
 }
 
 export interface IncidentServiceDeps {
@@ -100,9 +102,11 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
     }
   }
 
+  const listeners = new Set<() => void>();
   function write(record: IncidentLog): void {
     deps.vault.writeDocument('incidents', incidentLogSchema.parse(record));
     syncDeadlines(record);
+    for (const listener of listeners) listener();
   }
 
   function find(record: IncidentLog, id: string): Incident {
@@ -214,6 +218,10 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
         .map((i) => i.id);
       log.info('a client code was removed from the incident log', { incidents: removedFrom });
       return { removedFrom, stillInText };
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -5,7 +5,7 @@ import { Menu, Tray, nativeImage, nativeTheme } from 'electron';
 import type { AppRoute } from '../../shared/ipc/app.contract';
 import type { ProblemLink } from '../../shared/tray/quick-check-notice';
 import { trayMenuModel, type NextSessionInfo, type TrayCommand } from '../../shared/tray/tray-menu-model';
-import { trayIconFile, trayState, trayTooltip } from '../../shared/tray/tray-state';
+import { incidentLine, trayIconFile, trayState, trayTooltip } from '../../shared/tray/tray-state';
 import { runCommand } from '../platform/exec';
 import type { LastCheckTracker } from './last-check-tracker';
 import type { QuickCheckService } from './quick-check-service';
@@ -27,6 +27,8 @@ export interface TrayDeps {
   nextSession(): NextSessionInfo | null;
   /** How many practice-review items are due (said in the tooltip). */
   reviewDue(): number;
+  /** Deadlines of open incidents awaiting a decision (kept outside the vault, so known while it is locked). */
+  incidentDeadlines(): readonly string[];
 }
 
 /**
@@ -67,6 +69,8 @@ export async function createTray(deps: TrayDeps): Promise<TrayHandle> {
         return void deps.quickCheck.run();
       case 'next-session':
         return deps.open('home');
+      case 'incidents':
+        return deps.open('incidents');
       case 'logs':
         return deps.open('logs');
       case 'settings':
@@ -80,9 +84,12 @@ export async function createTray(deps: TrayDeps): Promise<TrayHandle> {
   const refresh = () => {
     if (tray.isDestroyed()) return;
     tray.setImage(image());
-    tray.setToolTip(trayTooltip(deps.lastCheck.get(), { now: new Date(), reviewDue: deps.reviewDue() }));
+    const now = new Date();
+    const incidentDeadlines = deps.incidentDeadlines();
+    tray.setToolTip(trayTooltip(deps.lastCheck.get(), { now, reviewDue: deps.reviewDue(), incidentDeadlines }));
     const model = trayMenuModel({
       nextSession: deps.nextSession(),
+      incident: incidentLine(incidentDeadlines, now),
       quickCheckRunning: deps.quickCheck.running,
       vaultUnlocked: deps.vaultUnlocked(),
     });

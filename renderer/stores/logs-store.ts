@@ -42,6 +42,8 @@ type LogsState = {
   readonly selectedError: ErrorData | null;
   /** The last erasure removed the logs but not the client's scheduled sessions (main could not write the schedule). */
   readonly erasureLeftSchedule: boolean;
+  /** After an erasure: the incident log could not be changed (true), and incidents whose own words still name the client. */
+  readonly erasureIncidents: { readonly notCleared: boolean; readonly namingClient: readonly string[] };
   /** Applies at once; a changed note search is sent to main once typing pauses. */
   setFilter(filter: Partial<LogsFilter>): void;
   load(): Promise<void>;
@@ -74,6 +76,7 @@ const initial = {
   selected: null,
   selectedError: null,
   erasureLeftSchedule: false,
+  erasureIncidents: { notCleared: false, namingClient: [] },
 };
 
 let loadRun = 0;
@@ -192,7 +195,13 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
   async eraseClient(client, expectedCount) {
     const result = await call('logs:erase-client', { client: client.trim(), expectedCount });
     if (!result.ok) return result;
-    set({ erasureLeftSchedule: result.value.scheduleNotCleared === true });
+    set({
+      erasureLeftSchedule: result.value.scheduleNotCleared === true,
+      erasureIncidents: {
+        notCleared: result.value.incidentsNotCleared === true,
+        namingClient: result.value.incidentsNamingClient ?? [],
+      },
+    });
     await get().load();
     return { ok: true, value: result.value.erased };
   },

@@ -1,5 +1,14 @@
 /** What the tray menu can ask main to do; main maps each to a window route or an action. */
-export const trayCommands = ['check', 'quick', 'next-session', 'logs', 'settings', 'lock', 'quit'] as const;
+export const trayCommands = [
+  'check',
+  'quick',
+  'next-session',
+  'incidents',
+  'logs',
+  'settings',
+  'lock',
+  'quit',
+] as const;
 export type TrayCommand = (typeof trayCommands)[number];
 
 export type TrayMenuItem =
@@ -13,6 +22,8 @@ export interface NextSessionInfo {
 
 export interface TrayMenuInput {
   readonly nextSession: NextSessionInfo | null;
+  /** The soonest open incident's clock in words ("Incident: 41 h left to decide whether to report"); absent or null when none. */
+  readonly incident?: string | null;
   /** A quick check from the tray is running: a second one would only repeat it. */
   readonly quickCheckRunning: boolean;
   /** Whether the log vault is open (Lock logs does nothing otherwise). */
@@ -33,6 +44,7 @@ export function trayMenuModel(input: TrayMenuInput): TrayMenuItem[] {
     item('check', 'Check readiness now…'),
     input.quickCheckRunning ? item('quick', 'Quick check: checking…', false) : item('quick', 'Quick check'),
     ...(input.nextSession ? [separator, item('next-session', `Next session: ${input.nextSession.label}`)] : []),
+    ...(input.incident ? [separator, item('incidents', `${input.incident}…`)] : []),
     separator,
     item('logs', 'Past logs'),
     item('settings', 'Settings'),

@@ -1,3 +1,4 @@
+import { deadlineWords } from '../incidents/incident';
 import { outcomeLabels, type Outcome } from '../logs/readiness-log';
 
 /** The last readiness check the tray knows of: a saved log or a quick check from the tray. */
@@ -67,6 +68,8 @@ export interface TooltipOptions {
   readonly staleAfterMs?: number;
   /** Items of the yearly practice review that are due (0 or absent: nothing is said). */
   readonly reviewDue?: number;
+  /** Deadlines (ISO instants) of open incidents awaiting a decision about reporting. */
+  readonly incidentDeadlines?: readonly string[];
 }
 
 /** "14:02" today, "Tue 3 Mar, 14:02" on another day, in the computer's time zone. */
@@ -91,7 +94,17 @@ export function checkedTime(checkedAt: string, options: Pick<TooltipOptions, 'no
 export function trayTooltip(last: LastCheck | null, options: TooltipOptions): string {
   const due = options.reviewDue ?? 0;
   const review = due > 0 ? `\nPractice review: ${due} ${due === 1 ? 'item' : 'items'} due` : '';
-  return checkTooltip(last, options) + review;
+  // First: the most pressing line, and Windows cuts a tooltip at 127 characters.
+  const incident = incidentLine(options.incidentDeadlines ?? [], options.now);
+  return (incident ? `${incident}\n` : '') + checkTooltip(last, options) + review;
+}
+
+/** The soonest incident deadline in words, and how many more are open; null when none. */
+export function incidentLine(deadlines: readonly string[], now: Date): string | null {
+  const soonest = [...deadlines].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  if (soonest === undefined) return null;
+  const more = deadlines.length - 1;
+  return deadlineWords(soonest, now) + (more > 0 ? ` (+${more} more)` : '');
 }
 
 function checkTooltip(last: LastCheck | null, options: TooltipOptions): string {

@@ -503,11 +503,20 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
                 return exitCodes.failed;
               }
             }
-            const { erased, incompletePeriods, scheduleNotCleared } = vault.eraseClient(client, count);
+            const { erased, incompletePeriods, scheduleNotCleared, incidentsNotCleared, incidentsNamingClient } =
+              vault.eraseClient(client, count);
             io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
             if (scheduleNotCleared)
               io.stderr(
                 "This client's sessions are still in your schedule: it could not be changed just now. Remove them with `schedule delete`.\n",
+              );
+            if (incidentsNotCleared)
+              io.stderr(
+                "This client's code is still in your incident log: it could not be changed just now. Run the erasure again later.\n",
+              );
+            if (incidentsNamingClient?.length)
+              io.stderr(
+                `The code was taken out of your incidents, but your own words in ${incidentsNamingClient.join(', ')} still name it: change them in the incident log.\n`,
               );
             if (incompletePeriods.length === 0) return exitCodes.ok;
             io.stderr(incompleteErasureNotice(incompletePeriods));

@@ -27,6 +27,7 @@ export function EraseClient() {
   const countClient = useLogsStore((s) => s.countClient);
   const eraseClient = useLogsStore((s) => s.eraseClient);
   const scheduleLeft = useLogsStore((s) => s.erasureLeftSchedule);
+  const incidentsLeft = useLogsStore((s) => s.erasureIncidents);
   const refreshStatus = useVaultSessionStore((s) => s.refresh);
   const [unreadable, setUnreadable] = useState<readonly string[]>([]);
   const [step, setStep] = useState<Step>({ name: 'ask' });
@@ -179,6 +180,19 @@ export function EraseClient() {
                 <p>
                   This client&apos;s sessions are still in your schedule: ReadyRoom could not change it just now. Delete
                   them under Settings, Sessions.
+                </p>
+              )}
+              {incidentsLeft.notCleared && (
+                <p>
+                  This client&apos;s code is still in your incident log: ReadyRoom could not change it just now. Erase
+                  again later, or remove the code from each incident in the incident log.
+                </p>
+              )}
+              {incidentsLeft.namingClient.length > 0 && (
+                <p>
+                  The code was taken out of your incidents, but the words you wrote in{' '}
+                  {incidentsLeft.namingClient.length === 1 ? 'this incident' : 'these incidents'} still name it:{' '}
+                  {incidentsLeft.namingClient.join(', ')}. Change those words in the incident log.
                 </p>
               )}
               {step.incomplete.length > 0 && (

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import {
+  createServiceGraph,
+  type ServiceGraph,
+  type ServiceGraphOptions,
+} from '../../../main/composition/service-graph';
+import { runCommand } from '../../../main/platform/exec';
+import { confStoreFactory } from '../../../main/store/store-factory';
+import { incidentInputSchema } from '../../../shared/incidents/incident';
+import { icoSource } from '../../../shared/incidents/ico-questions.catalog';
+import { sampleLog } from '../../fixtures/vault/sample-logs';
+import { passphrase, tempDataDir, testKdf } from '../vault/vault-test-kit';
+
+let dir: string;
+let cleanup: () => void;
+const graphs: ServiceGraph[] = [];
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDataDir());
+});
+afterEach(async () => {
+  for (const g of graphs.splice(0)) await g.dispose();
+  cleanup();
+});
+
+function graph(extra: Partial<ServiceGraphOptions> = {}): ServiceGraph {
+  const g = createServiceGraph({
+    dataDir: dir,
+    platform: process.platform,
+    appVersion: '0.0.0-test',
+    exec: runCommand,
+    storeFactory: confStoreFactory,
+    testHost: true,
+    idleLock: false,
+    vaultOverrides: { kdf: testKdf },
+    ...extra,
+  });
+  graphs.push(g);
+  return g;
+}
+
+const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
+const incident = (clientCodes: string[], what = 'A session link went to the wrong address.') =>
+  incidentInputSchema.parse({
+    kind: 'link-wrong-person',
+    what,
+    occurredAt: null,
+    discoveredAt: hourAgo(),
+    clientCodes,
+    actions: '',
+    ico: { decision: 'undecided', decidedOn: null, reason: '' },
+  });
+
+async function unlockedGraph(extra: Partial<ServiceGraphOptions> = {}): Promise<ServiceGraph> {
+  const g = graph(extra);
+  await g.vault.setup(passphrase);
+  g.vault.confirmRecoveryKey();
+  return g;
+}
+
+describe('incidents in the composition root', () => {
+  it('an erasure request takes the client code out of every incident and names incidents whose text still holds it', async () => {
+    const g = await unlockedGraph();
+    const a = g.incidents.add(incident(['AB-017', 'CD-204']));
+    const b = g.incidents.add(incident(['ab-017'], 'Partner walked in while AB-017 was talking.'));
+    g.vault.save(sampleLog(1, { clientCode: 'AB-017' }));
+    const result = g.vault.eraseClient('AB-017', 1);
+    expect(result).toMatchObject({ erased: 1, incidentsNamingClient: [b.id] });
+    const codes = Object.fromEntries(g.incidents.list().map((i) => [i.id, i.clientCodes]));
+    expect(codes).toEqual({ [a.id]: ['CD-204'], [b.id]: [] });
+    expect(JSON.stringify(g.vault.readDocument('incidents')).match(/AB-017/gi)).toHaveLength(1); // b's own words only
+  });
+
+  it('an erasure with no incident to change says nothing about incidents', async () => {
+    const g = await unlockedGraph();
+    g.incidents.add(incident(['CD-204']));
+    g.vault.save(sampleLog(1, { clientCode: 'AB-017' }));
+    const result = g.vault.eraseClient('AB-017', 1);
+    expect(result).toEqual({ erased: 1, incompletePeriods: [] });
+  });
+
+  it('the home summary shows open incidents’ deadlines, also while the vault is locked', async () => {
+    const g = await unlockedGraph();
+    const added = g.incidents.add(incident([]));
+    const summary = async () => {
+      const result = await g.handlers['home:summary']({});
+      return result;
+    };
+    expect((await summary()).openIncidents).toEqual([{ id: added.id, deadline: added.deadline }]);
+    g.vault.lock();
+    expect((await summary()).openIncidents).toEqual([{ id: added.id, deadline: added.deadline }]);
+  });
+
+  it('opens only the ICO self-assessment page, and says when it cannot open anything', async () => {
+    const opened: string[] = [];
+    const g = await unlockedGraph({ openExternal: async (url) => void opened.push(url) });
+    expect(await g.handlers['incidents:open-ico-guide']({})).toEqual({ opened: true });
+    expect(opened).toEqual([icoSource.selfAssessmentUrl]);
+    const none = await unlockedGraphWithoutBrowser();
+    expect(await none.handlers['incidents:open-ico-guide']({})).toEqual({ opened: false });
+  });
+});
+
+async function unlockedGraphWithoutBrowser(): Promise<ServiceGraph> {
+  const other = tempDataDir();
+  const g = createServiceGraph({
+    dataDir: other.dir,
+    platform: process.platform,
+    appVersion: '0.0.0-test',
+    exec: runCommand,
+    storeFactory: confStoreFactory,
+    testHost: true,
+    idleLock: false,
+    vaultOverrides: { kdf: testKdf },
+  });
+  graphs.push({ ...g, dispose: async () => (await g.dispose(), other.cleanup()) });
+  return g;
+}
