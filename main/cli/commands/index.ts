@@ -5,6 +5,7 @@ import { createCaptureCommand } from './capture.command';
 import { liveCaptureSources } from './capture-live';
 import { appVersion } from './app-version';
 import { closeCommand } from './close.command';
+import { createIncidentCommand } from './incident.command';
 import { createLogsCommand } from './logs.command';
 import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
@@ -40,6 +41,7 @@ export const commands: readonly CliCommand[] = [
   reopenCommand,
   createLogsCommand(vaultDeps),
   createScheduleCommand(vaultDeps),
+  createIncidentCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
   settingsCommand,
 ];
