@@ -199,7 +199,13 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     settings.onChange(() => reminders.refresh());
     reminders.start();
   }
-  const exporter = createLogExport({ vault, getSettings: () => settings.get(), appVersion: options.appVersion, os });
+  const exporter = createLogExport({
+    vault,
+    getSettings: () => settings.get(),
+    appVersion: options.appVersion,
+    os,
+    incidents,
+  });
   const scanRecords = createScanRecords();
   const handlers: HandlerTable = withActivity(vault, {
     ...createAppHandlers({

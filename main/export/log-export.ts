@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { AppError } from '../../shared/errors';
+import { incidentReportSection } from '../../shared/incidents/incident-report';
 import type { ExportFormat, LogsExportRequest } from '../../shared/ipc/vault.contract';
 import { csvByteOrderMark, csvHeader, csvRow } from '../../shared/logs/log-export-csv';
 import {
@@ -14,6 +15,7 @@ import { buildReport } from '../../shared/logs/log-report';
 import { localTimeZone } from '../../shared/logs/log-trends';
 import type { OsName } from '../../shared/platform';
 import type { Settings } from '../../shared/settings/settings';
+import type { IncidentService } from '../incidents/incident-service';
 import { createLogger } from '../logging/logger';
 import type { VaultService } from '../vault/vault-service';
 import { isCode, isDiskFull, nodeVaultFs, type VaultFs } from '../vault/vault-fs';
@@ -31,6 +33,8 @@ export interface LogExportDeps {
   readonly timeZone?: string;
   /** The disk; a test passes one whose writes come out short, as on a full disk. */
   readonly fs?: Pick<VaultFs, 'writeAtomicStream'>;
+  /** The incident log, for the PDF report's "Incidents" part; absent: the report has none. */
+  readonly incidents?: Pick<IncidentService, 'discoveredBetween'>;
 }
 
 export interface ExportWritten {
@@ -106,7 +110,27 @@ export function createLogExport(deps: LogExportDeps): LogExport {
       os: deps.os,
       unreadablePeriods: listed.unreadablePeriods,
     });
-    return { data: await renderReportPdf(model), count: listed.logs.length, unreadable: [...listed.unreadablePeriods] };
+    const incidents = deps.incidents
+      ? incidentReportSection(
+          deps.incidents.discoveredBetween(
+            request.from ? localDayBoundary(request.from, false) : new Date(0).toISOString(),
+            // discoveredBetween's end is exclusive; the day boundary is the period's last millisecond.
+            request.to
+              ? new Date(Date.parse(localDayBoundary(request.to, true)) + 1).toISOString()
+              : new Date(now().getTime() + 86_400_000).toISOString(),
+          ),
+          {
+            includeClientCodes: request.includeClientCodes,
+            ...(request.client ? { client: request.client } : {}),
+            timeZone,
+          },
+        )
+      : undefined;
+    return {
+      data: await renderReportPdf(model, incidents),
+      count: listed.logs.length,
+      unreadable: [...listed.unreadablePeriods],
+    };
   }
 
   return {

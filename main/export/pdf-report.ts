@@ -1,3 +1,4 @@
+import type { IncidentReportSection } from '../../shared/incidents/incident-report';
 import type { ReportModel, ReportTable } from '../../shared/logs/log-report';
 import { weekShortLabel, type WeekBucket } from '../../shared/logs/log-trends';
 import { outcomeLabels, outcomes, type Outcome } from '../../shared/logs/readiness-log';
@@ -156,7 +157,7 @@ function footers(doc: Doc, title: string): void {
  * The report as a PDF, made directly (no print dialog) with pdfkit, in the app and the CLI alike.
  * pdfkit is loaded only when a report is made, so other commands do not pay for it.
  */
-export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
+export async function renderReportPdf(model: ReportModel, incidents?: IncidentReportSection): Promise<Buffer> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
@@ -208,6 +209,13 @@ export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
 
   doc.moveDown(1);
   for (const note of model.notes) paragraph(doc, note, muted);
+
+  // After the logs' own notes, which are about the logs alone.
+  if (incidents) {
+    heading(doc, incidents.caption);
+    if (incidents.empty) paragraph(doc, incidents.empty);
+    else table(doc, incidents.table);
+  }
 
   footers(doc, model.practiceName ? `${model.title}, ${model.practiceName}` : model.title);
   doc.end();

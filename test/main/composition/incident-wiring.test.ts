@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import {
@@ -90,6 +93,24 @@ describe('incidents in the composition root', () => {
     expect((await summary()).openIncidents).toEqual([{ id: added.id, deadline: added.deadline }]);
     g.vault.lock();
     expect((await summary()).openIncidents).toEqual([{ id: added.id, deadline: added.deadline }]);
+  });
+
+  it('the PDF report lists the incidents discovered in its period, without client codes unless asked', async () => {
+    const g = await unlockedGraph();
+    const at = (iso: string) => incidentInputSchema.parse({ ...incident(['AB-017']), discoveredAt: iso });
+    g.incidents.add({ ...at('2026-02-27T10:00:00Z'), what: 'February: overheard by a neighbour.' });
+    g.incidents.add({ ...at('2026-03-02T10:00:00Z'), what: 'March: AB-017 link went astray.' });
+    const pdfText = async (includeClientCodes: boolean) => {
+      const path = join(dir, `report-${includeClientCodes}.pdf`);
+      await g.exporter.write({ format: 'pdf', from: '2026-03-01', to: '2026-03-31', includeClientCodes }, path);
+      return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    };
+    const text = await pdfText(false);
+    expect(text).toContain('Incidents (1)');
+    expect(text).toContain('March: [client]');
+    expect(text).not.toContain('February');
+    expect(text).not.toContain('AB-017');
+    expect(await pdfText(true)).toContain('AB-017');
   });
 
   it('opens only the ICO self-assessment page, and says when it cannot open anything', async () => {

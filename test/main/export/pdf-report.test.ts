@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { renderReportPdf } from '../../../main/export/pdf-report';
 import { pdfSafeText } from '../../../main/export/pdf-text';
+import type { Incident } from '../../../shared/incidents/incident';
+import { incidentReportSection } from '../../../shared/incidents/incident-report';
 import { buildReport, maxLogRows, type ReportOptions } from '../../../shared/logs/log-report';
 import type { LogSummary } from '../../../shared/logs/readiness-log';
 
@@ -95,5 +97,42 @@ describe('pdfSafeText', () => {
     expect(pdfSafeText('9\u202F:00')).toBe('9 :00');
     expect(pdfSafeText('a\nb')).toBe('a b');
     expect(pdfSafeText('a\nb', { keepLineBreaks: true })).toBe('a\nb');
+  });
+});
+
+describe('PDF report: incidents', () => {
+  const incident = {
+    id: 'inc-0000000a',
+    kind: 'link-wrong-person',
+    what: 'Sent the QX-001 session link to the wrong address.',
+    occurredAt: null,
+    discoveredAt: '2024-01-02T10:00:00.000Z',
+    clientCodes: ['QX-001'],
+    actions: '',
+    ico: { decision: 'undecided', decidedOn: null, reason: '' },
+    status: 'open',
+    closedAt: null,
+    closingNote: '',
+    recordedAt: '2024-01-02T10:05:00.000Z',
+  } as const satisfies Incident;
+
+  async function renderWith(includeClientCodes: boolean, incidents: readonly Incident[], name: string) {
+    const path = join(dir, name);
+    const section = incidentReportSection(incidents, { includeClientCodes, timeZone: 'Europe/London' });
+    writeFileSync(path, await renderReportPdf(buildReport(summaries(3), { ...options, includeClientCodes }), section));
+    return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  }
+
+  it('has an Incidents part with each incident, and no client code unless the report includes them', async () => {
+    const text = await renderWith(false, [incident], 'incidents.pdf');
+    expect(text).toContain('Incidents (1)');
+    expect(text).toContain('A session link went to the wrong');
+    expect(text).toContain('Not decided yet');
+    expect(text).not.toMatch(/QX-\d{3}/);
+    expect(await renderWith(true, [incident], 'incidents-codes.pdf')).toContain('QX-001');
+  });
+
+  it('says when no incident was recorded in the period', async () => {
+    expect(await renderWith(false, [], 'no-incidents.pdf')).toContain('No incident was recorded in this period.');
   });
 });

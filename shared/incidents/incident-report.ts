@@ -1,0 +1,78 @@
+import { clientCodeKey } from '../logs/client-code';
+import type { ReportTable } from '../logs/log-report';
+import { showHiddenCharacters } from '../text/visible-text';
+import { icoDecisionLabels, incidentKindLabels, reportDeadline, type Incident } from './incident';
+
+export interface IncidentReportOptions {
+  readonly includeClientCodes: boolean;
+  /** A report on one client lists only the incidents that name that client. */
+  readonly client?: string;
+  readonly timeZone: string;
+}
+
+/** The "Incidents" part of a report: one row per incident discovered in the period, or a line saying there were none. */
+export interface IncidentReportSection {
+  readonly caption: string;
+  readonly empty: string | null;
+  readonly table: ReportTable;
+}
+
+const placeholder = '[client]';
+
+/** The therapist's own words with the incident's client codes blanked out, for a report without codes. */
+function withoutCodes(text: string, codes: readonly string[]): string {
+  let out = text;
+  for (const code of codes) {
+    const key = clientCodeKey(code);
+    if (key === '') continue;
+    // Case-insensitive, whole code only ("AB-01" is not taken out of "AB-017").
+    // Unicode mode refuses needless escapes ("\-"): only the characters with a meaning are escaped.
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), placeholder);
+  }
+  return out;
+}
+
+/** The incidents of a report's period, laid out as a table; codes only when the report includes them. */
+export function incidentReportSection(
+  incidents: readonly Incident[],
+  options: IncidentReportOptions,
+): IncidentReportSection {
+  const key = options.client === undefined ? null : clientCodeKey(options.client);
+  const shown = incidents.filter((i) => key === null || i.clientCodes.some((c) => clientCodeKey(c) === key));
+  const codes = options.includeClientCodes;
+  const format = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: options.timeZone,
+  });
+  const text = (value: string, i: Incident) => (codes ? value : withoutCodes(value, i.clientCodes));
+  const decision = (i: Incident) => {
+    const label = icoDecisionLabels[i.ico.decision];
+    const on = i.ico.decidedOn ? ` (${i.ico.decidedOn})` : '';
+    const reason = i.ico.reason ? `: ${text(i.ico.reason, i)}` : '';
+    return `${label}${on}${reason}`;
+  };
+  return {
+    caption: `Incidents (${shown.length})`,
+    empty: shown.length === 0 ? 'No incident was recorded in this period.' : null,
+    table: {
+      kind: 'logs',
+      caption: `Incidents (${shown.length})`,
+      columns: ['Found out', 'What happened', ...(codes ? ['Clients'] : []), 'Reported to the ICO', 'Status'],
+      widths: codes ? [0.15, 0.35, 0.12, 0.22, 0.16] : [0.16, 0.42, 0.24, 0.18],
+      rows: shown.map((i) => [
+        format.format(new Date(i.discoveredAt)),
+        `${incidentKindLabels[i.kind]}. ${text(i.what, i)}${i.actions ? ` Actions: ${text(i.actions, i)}` : ''}`,
+        ...(codes ? [i.clientCodes.map((c) => showHiddenCharacters(c)).join(', ') || 'None'] : []),
+        decision(i),
+        i.status === 'closed' && i.closedAt
+          ? `Closed ${format.format(new Date(i.closedAt))}`
+          : `Open; decide by ${format.format(new Date(reportDeadline(i.discoveredAt)))}`,
+      ]),
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Incident } from '../../../shared/incidents/incident';
+import { incidentReportSection } from '../../../shared/incidents/incident-report';
+
+function incident(partial: Partial<Incident>): Incident {
+  return {
+    id: 'inc-0000000a',
+    kind: 'wrong-email',
+    what: 'Sent AB-017 notes to CD-204 by mistake; ab-0170 unaffected.',
+    occurredAt: null,
+    discoveredAt: '2026-03-02T10:00:00.000Z',
+    clientCodes: ['AB-017', 'CD-204'],
+    actions: 'Asked CD-204 to delete it.',
+    ico: { decision: 'no', decidedOn: '2026-03-03', reason: 'CD-204 confirmed deletion.' },
+    status: 'closed',
+    closedAt: '2026-03-04T09:00:00.000Z',
+    closingNote: '',
+    recordedAt: '2026-03-02T10:05:00.000Z',
+    ...partial,
+  };
+}
+
+const options = { includeClientCodes: false, timeZone: 'Europe/London' };
+
+describe('incidentReportSection', () => {
+  it('leaves every client code out of a report without codes, also from the therapist’s own words', () => {
+    const section = incidentReportSection([incident({})], options);
+    expect(section.table.columns).toEqual(['Found out', 'What happened', 'Reported to the ICO', 'Status']);
+    const row = section.table.rows[0]?.join(' | ') ?? '';
+    expect(row).not.toMatch(/AB-017(?!\d)|CD-204/i);
+    expect(row).toContain('Sent [client] notes to [client] by mistake; ab-0170 unaffected.');
+    expect(row).toContain('Decided not to report (2026-03-03): [client] confirmed deletion.');
+    expect(row).toContain('Closed 4 Mar 2026, 09:00');
+  });
+
+  it('shows codes in their own column when the report includes them', () => {
+    const section = incidentReportSection([incident({})], { ...options, includeClientCodes: true });
+    expect(section.table.columns).toContain('Clients');
+    expect(section.table.rows[0]).toContain('AB-017, CD-204');
+  });
+
+  it('lists only the incidents naming the client in a one-client report, and says when there are none', () => {
+    const other = incident({ id: 'inc-0000000b', clientCodes: ['ZZ-1'], what: 'Overheard.' });
+    expect(incidentReportSection([incident({}), other], { ...options, client: 'zz-1' }).table.rows).toHaveLength(1);
+    const none = incidentReportSection([], options);
+    expect(none.empty).toBe('No incident was recorded in this period.');
+    expect(none.caption).toBe('Incidents (0)');
+  });
+
+  it('shows the deadline of an open incident in the report’s time zone', () => {
+    const open = incident({
+      status: 'open',
+      closedAt: null,
+      ico: { decision: 'undecided', decidedOn: null, reason: '' },
+    });
+    // 10:00 GMT on 28 March + 72 h is 11:00 BST on 31 March.
+    const row = incidentReportSection([{ ...open, discoveredAt: '2026-03-28T10:00:00.000Z' }], options).table.rows[0];
+    expect(row?.at(-1)).toBe('Open; decide by 31 Mar 2026, 11:00');
+    expect(row?.at(-2)).toBe('Not decided yet');
+  });
+});
