@@ -75,4 +75,21 @@ describe('EraseClient', () => {
     expect(await within(section).findByText('No logs have the client code ZZ-1.')).toBeTruthy();
     expect(bridge.calls.some((c) => c.channel === 'logs:erase-client')).toBe(false);
   });
+
+  it('names the incidents whose own words still hold the erased code', async () => {
+    const { user, section, bridge } = setup();
+    bridge.handle('logs:erase-client', () => ({
+      erased: 1,
+      incompletePeriods: [],
+      incidentsNamingClient: ['inc-0000000a'],
+    }));
+    await user.type(within(section).getByLabelText('Client code'), 'AB-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    await user.type(await within(section).findByLabelText(/Type 1 to confirm/), '1');
+    await user.click(within(section).getByRole('button', { name: 'Erase 1 log' }));
+    const done = await within(section).findByRole('status');
+    expect(done.textContent).toMatch(
+      /the words you wrote in this incident still name it: inc-0000000a\. Change those words in the incident log\./,
+    );
+  });
 });
