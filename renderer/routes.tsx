@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
+import { ClientsPage } from './features/clients/clients-page';
 import { HomePage } from './features/home/home-page';
 import { LogsPage } from './features/logs/logs-page';
 import { ReviewPage } from './features/review/review-page';
@@ -17,7 +18,8 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   settings: { label: 'Settings', render: () => <SettingsPage /> },
   schedule: { label: 'Session schedule', render: () => <SchedulePage /> },
   review: { label: 'Practice review', render: () => <ReviewPage /> },
+  clients: { label: 'Clients', render: () => <ClientsPage /> },
 };
 
 /** The routes shown in the top bar, in order. */
-export const navRoutes: readonly AppRoute[] = ['home', 'wizard', 'logs', 'settings'];
+export const navRoutes: readonly AppRoute[] = ['home', 'wizard', 'clients', 'logs', 'settings'];

@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import type { Outcome } from '../../shared/logs/readiness-log';
 import { toOsName } from '../../shared/platform';
+import { createClientProfileService, type ClientProfileService } from '../clients/client-profile-service';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
+import { createClientsHandlers } from '../ipc/handlers/clients.handlers';
 import { createLogExport, type LogExport } from '../export/log-export';
 import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
@@ -31,6 +33,7 @@ import type { Occurrence } from '../../shared/schedule/schedule';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../store/store-factory';
 import type { KeychainPort } from '../vault/key-slots';
+import type { EraseResult } from '../vault/vault-erasure';
 import { createVaultService, nodeIdleTimers, type VaultService, type VaultServiceDeps } from '../vault/vault-service';
 
 /** Everything the services need from their host (Electron app, CLI or browser test host). */
@@ -77,6 +80,8 @@ export interface ServiceGraph {
   readonly scanRecords: ScanRecords;
   readonly schedule: ScheduleService;
   readonly review: ReviewService;
+  /** Per-client set-ups, kept in the vault. */
+  readonly clients: ClientProfileService;
   /** PDF, CSV and JSON exports of the logs (the window's save dialog and `logs export`). */
   readonly exporter: LogExport;
   /** When the last log was saved and its outcome (kept outside the vault); the tray starts from it. */
@@ -149,17 +154,25 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     },
     eraseClient(client, expectedCount) {
       const result = vaultService.eraseClient(client, expectedCount);
-      // An erasure request covers the schedule too: that client's sessions and code go with the logs.
+      // An erasure request covers the schedule and the client's set-up too: they go with the logs.
+      // The logs are already erased either way: say what is left, rather than "nothing was changed".
+      let out: EraseResult = result;
       try {
         schedule.removeClient(client);
       } catch (error) {
-        // The logs are already erased: say so, and what is left, rather than "nothing was changed".
         log.warn('an erasure could not remove the client from the schedule', { error: describeError(error) });
-        return { ...result, scheduleNotCleared: true };
+        out = { ...out, scheduleNotCleared: true };
       }
-      return result;
+      try {
+        clients.removeClient(client);
+      } catch (error) {
+        log.warn('an erasure could not remove the client set-up', { error: describeError(error) });
+        out = { ...out, profileNotCleared: true };
+      }
+      return out;
     },
   };
+  const clients = createClientProfileService({ vault: vaultService });
   const schedule = createScheduleService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
   const review = createReviewService({
     dataDir: options.dataDir,
@@ -205,6 +218,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       dialogs: options.exportDialogs,
     }),
     ...createScheduleHandlers({ schedule, review, home }),
+    ...createClientsHandlers(clients),
     ...createLoginItemHandlers(
       options.loginItem ?? unsupportedLoginItem('Starting at login can be set only in the ReadyRoom app.'),
     ),
@@ -217,6 +231,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     scanRecords,
     schedule,
     review,
+    clients,
     exporter,
     lastCheck,
     reminders,

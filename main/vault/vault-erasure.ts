@@ -18,6 +18,8 @@ export interface EraseResult {
   readonly incompletePeriods: readonly string[];
   /** Set by the composition root: the logs are erased but the client's scheduled sessions could not be removed. */
   readonly scheduleNotCleared?: boolean;
+  /** Set by the composition root: the logs are erased but the client's set-up could not be removed. */
+  readonly profileNotCleared?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app.contract';
+import { clientsChannels } from './clients.contract';
 import { homeChannels } from './home.contract';
 import { reviewChannels } from './review.contract';
 import { scheduleChannels } from './schedule.contract';
@@ -19,6 +20,7 @@ export const contract = {
   ...reviewChannels,
   ...homeChannels,
   ...loginItemChannels,
+  ...clientsChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

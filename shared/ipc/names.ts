@@ -45,6 +45,10 @@ export const channelNameList = [
   'home:summary',
   'login-item:get',
   'login-item:set',
+  'clients:list',
+  'clients:get',
+  'clients:save',
+  'clients:delete',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

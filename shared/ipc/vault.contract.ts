@@ -205,6 +205,8 @@ export const vaultChannels = {
     readonly incompletePeriods: readonly string[];
     /** The logs are erased but the client's scheduled sessions could not be removed. */
     readonly scheduleNotCleared?: boolean;
+    /** The logs are erased but the client's set-up could not be removed. */
+    readonly profileNotCleared?: boolean;
   }>()(
     z.strictObject({
       client: clientCodeInputSchema,

@@ -503,11 +503,18 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
                 return exitCodes.failed;
               }
             }
-            const { erased, incompletePeriods, scheduleNotCleared } = vault.eraseClient(client, count);
+            const { erased, incompletePeriods, scheduleNotCleared, profileNotCleared } = vault.eraseClient(
+              client,
+              count,
+            );
             io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
             if (scheduleNotCleared)
               io.stderr(
                 "This client's sessions are still in your schedule: it could not be changed just now. Remove them with `schedule delete`.\n",
+              );
+            if (profileNotCleared)
+              io.stderr(
+                "This client's set-up is still kept: it could not be changed just now. Remove it with `clients delete`.\n",
               );
             if (incompletePeriods.length === 0) return exitCodes.ok;
             io.stderr(incompleteErasureNotice(incompletePeriods));
