@@ -93,6 +93,7 @@ export const logSaveRequestSchema = z.strictObject({
     platform: true,
     platformHost: true,
     modality: true,
+    clientCountry: true,
   }),
   /** Media test results; main keeps only camera, lighting, microphone and sound ids. */
   media: z.array(logCheckSchema).max(10),

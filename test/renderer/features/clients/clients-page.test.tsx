@@ -17,7 +17,7 @@ function setup(withExisting = true) {
   return { bridge, profiles };
 }
 
-describe('ClientsPage', () => {
+describe('ClientsPage', { timeout: 20_000 }, () => {
   it('lists each client with their usual country and zone, never the code word', async () => {
     setup();
     render(<ClientsPage />);
@@ -27,7 +27,7 @@ describe('ClientsPage', () => {
     expect(document.body.textContent).not.toContain('PELICAN');
   });
 
-  it('adds a client, country and zone chosen from lists', { timeout: 20_000 }, async () => {
+  it('adds a client, country and zone chosen from lists', async () => {
     const { profiles } = setup(false);
     const user = userEvent.setup();
     render(<ClientsPage />);
