@@ -42,6 +42,8 @@ type LogsState = {
   readonly selectedError: ErrorData | null;
   /** The last erasure removed the logs but not the client's scheduled sessions (main could not write the schedule). */
   readonly erasureLeftSchedule: boolean;
+  /** The last erasure removed the logs but not the client's set-up (main could not write it). */
+  readonly erasureLeftProfile: boolean;
   /** Applies at once; a changed note search is sent to main once typing pauses. */
   setFilter(filter: Partial<LogsFilter>): void;
   load(): Promise<void>;
@@ -74,6 +76,7 @@ const initial = {
   selected: null,
   selectedError: null,
   erasureLeftSchedule: false,
+  erasureLeftProfile: false,
 };
 
 let loadRun = 0;
@@ -192,7 +195,10 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
   async eraseClient(client, expectedCount) {
     const result = await call('logs:erase-client', { client: client.trim(), expectedCount });
     if (!result.ok) return result;
-    set({ erasureLeftSchedule: result.value.scheduleNotCleared === true });
+    set({
+      erasureLeftSchedule: result.value.scheduleNotCleared === true,
+      erasureLeftProfile: result.value.profileNotCleared === true,
+    });
     await get().load();
     return { ok: true, value: result.value.erased };
   },

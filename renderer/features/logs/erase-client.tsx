@@ -27,6 +27,7 @@ export function EraseClient() {
   const countClient = useLogsStore((s) => s.countClient);
   const eraseClient = useLogsStore((s) => s.eraseClient);
   const scheduleLeft = useLogsStore((s) => s.erasureLeftSchedule);
+  const profileLeft = useLogsStore((s) => s.erasureLeftProfile);
   const refreshStatus = useVaultSessionStore((s) => s.refresh);
   const [unreadable, setUnreadable] = useState<readonly string[]>([]);
   const [step, setStep] = useState<Step>({ name: 'ask' });
@@ -179,6 +180,12 @@ export function EraseClient() {
                 <p>
                   This client&apos;s sessions are still in your schedule: ReadyRoom could not change it just now. Delete
                   them under Settings, Sessions.
+                </p>
+              )}
+              {profileLeft && (
+                <p>
+                  This client&apos;s set-up (back-up phone, emergency contact, code word) is still kept: ReadyRoom could
+                  not change it just now. Delete it under Clients.
                 </p>
               )}
               {step.incomplete.length > 0 && (
