@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 
 import type { AppRoute } from '../shared/ipc/app.contract';
+import { ClientsPage } from './features/clients/clients-page';
 import { HomePage } from './features/home/home-page';
 import { IncidentsPage } from './features/incidents/incidents-page';
 import { LogsPage } from './features/logs/logs-page';
@@ -19,7 +20,8 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   schedule: { label: 'Session schedule', render: () => <SchedulePage /> },
   review: { label: 'Practice review', render: () => <ReviewPage /> },
   incidents: { label: 'Incident log', render: () => <IncidentsPage /> },
+  clients: { label: 'Clients', render: () => <ClientsPage /> },
 };
 
 /** The routes shown in the top bar, in order. */
-export const navRoutes: readonly AppRoute[] = ['home', 'wizard', 'logs', 'settings'];
+export const navRoutes: readonly AppRoute[] = ['home', 'wizard', 'clients', 'logs', 'settings'];

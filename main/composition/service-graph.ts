@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import type { Outcome } from '../../shared/logs/readiness-log';
 import { toOsName } from '../../shared/platform';
+import { createClientProfileService, type ClientProfileService } from '../clients/client-profile-service';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
+import { createClientsHandlers } from '../ipc/handlers/clients.handlers';
 import { createLogExport, type LogExport } from '../export/log-export';
 import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
@@ -33,6 +35,7 @@ import type { Occurrence } from '../../shared/schedule/schedule';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import type { StoreFactory } from '../store/store-factory';
 import type { KeychainPort } from '../vault/key-slots';
+import type { EraseResult } from '../vault/vault-erasure';
 import { createVaultService, nodeIdleTimers, type VaultService, type VaultServiceDeps } from '../vault/vault-service';
 
 /** Everything the services need from their host (Electron app, CLI or browser test host). */
@@ -80,6 +83,8 @@ export interface ServiceGraph {
   readonly schedule: ScheduleService;
   readonly review: ReviewService;
   readonly incidents: IncidentService;
+  /** Per-client set-ups, kept in the vault. */
+  readonly clients: ClientProfileService;
   /** PDF, CSV and JSON exports of the logs (the window's save dialog and `logs export`). */
   readonly exporter: LogExport;
   /** When the last log was saved and its outcome (kept outside the vault); the tray starts from it. */
@@ -152,27 +157,32 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     },
     eraseClient(client, expectedCount) {
       const result = vaultService.eraseClient(client, expectedCount);
-      // An erasure request covers the schedule too: that client's sessions and code go with the logs.
+      // An erasure request covers the schedule, the client's set-up and the incident log too: they go with the logs.
+      // The logs are already erased either way: say what is left, rather than "nothing was changed".
+      let out: EraseResult = result;
       try {
         schedule.removeClient(client);
       } catch (error) {
-        // The logs are already erased: say so, and what is left, rather than "nothing was changed".
         log.warn('an erasure could not remove the client from the schedule', { error: describeError(error) });
-        return { ...result, scheduleNotCleared: true, ...incidentErasure(client) };
+        out = { ...out, scheduleNotCleared: true };
       }
-      return { ...result, ...incidentErasure(client) };
+      try {
+        clients.removeClient(client);
+      } catch (error) {
+        log.warn('an erasure could not remove the client set-up', { error: describeError(error) });
+        out = { ...out, profileNotCleared: true };
+      }
+      try {
+        const { stillInText } = incidents.removeClient(client);
+        if (stillInText.length > 0) out = { ...out, incidentsNamingClient: stillInText };
+      } catch (error) {
+        log.warn('an erasure could not remove the client from the incident log', { error: describeError(error) });
+        out = { ...out, incidentsNotCleared: true };
+      }
+      return out;
     },
   };
-  /** An erasure request covers the incident log too: the code leaves every incident; text naming it is reported. */
-  function incidentErasure(client: string) {
-    try {
-      const { stillInText } = incidents.removeClient(client);
-      return stillInText.length > 0 ? { incidentsNamingClient: stillInText } : {};
-    } catch (error) {
-      log.warn('an erasure could not remove the client from the incident log', { error: describeError(error) });
-      return { incidentsNotCleared: true };
-    }
-  }
+  const clients = createClientProfileService({ vault: vaultService });
   const incidents = createIncidentService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
   const schedule = createScheduleService({ dataDir: options.dataDir, storeFactory: options.storeFactory, vault });
   const review = createReviewService({
@@ -226,6 +236,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     }),
     ...createScheduleHandlers({ schedule, review, home }),
     ...createIncidentHandlers({ incidents, openExternal: options.openExternal }),
+    ...createClientsHandlers(clients),
     ...createLoginItemHandlers(
       options.loginItem ?? unsupportedLoginItem('Starting at login can be set only in the ReadyRoom app.'),
     ),
@@ -239,6 +250,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     schedule,
     review,
     incidents,
+    clients,
     exporter,
     lastCheck,
     reminders,

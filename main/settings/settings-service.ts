@@ -140,6 +140,14 @@ export function sanitize(raw: unknown): Settings {
       })
       .slice(0, 60);
   }
+  // A country code this version does not know (or a repeat) costs only itself.
+  if (Array.isArray(source.coveredCountries)) {
+    const valid = source.coveredCountries.filter(
+      (code): code is string =>
+        typeof code === 'string' && settingsSchema.shape.coveredCountries.element.safeParse(code).success,
+    );
+    result.coveredCountries = [...new Set(valid)].slice(0, 250);
+  }
   // An approval for an address ReadyRoom would now refuse (edited by hand, or from an older version) is dropped.
   result.approvedHosts = (result.approvedHosts as string[]).filter((key) => {
     const check = checkPlatformAddress(key);

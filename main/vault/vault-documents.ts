@@ -10,7 +10,7 @@ import type { Session, Sessions } from './vault-session';
 const log = createLogger('vault');
 
 /** Names of the small records kept beside the logs; each is one file, so the list is closed. */
-export const vaultDocumentNames = ['schedule-clients', 'practice-review', 'incidents'] as const;
+export const vaultDocumentNames = ['schedule-clients', 'practice-review', 'incidents', 'client-profiles'] as const;
 export type VaultDocumentName = (typeof vaultDocumentNames)[number];
 
 /**

@@ -22,6 +22,8 @@ export interface EraseResult {
   readonly incidentsNotCleared?: boolean;
   /** Set by the composition root: incidents whose own words still name the client (only the therapist can reword them). */
   readonly incidentsNamingClient?: readonly string[];
+  /** Set by the composition root: the logs are erased but the client's set-up could not be removed. */
+  readonly profileNotCleared?: boolean;
 }
 
 /**

@@ -44,6 +44,8 @@ type LogsState = {
   readonly erasureLeftSchedule: boolean;
   /** After an erasure: the incident log could not be changed (true), and incidents whose own words still name the client. */
   readonly erasureIncidents: { readonly notCleared: boolean; readonly namingClient: readonly string[] };
+  /** The last erasure removed the logs but not the client's set-up (main could not write it). */
+  readonly erasureLeftProfile: boolean;
   /** Applies at once; a changed note search is sent to main once typing pauses. */
   setFilter(filter: Partial<LogsFilter>): void;
   load(): Promise<void>;
@@ -77,6 +79,7 @@ const initial = {
   selectedError: null,
   erasureLeftSchedule: false,
   erasureIncidents: { notCleared: false, namingClient: [] },
+  erasureLeftProfile: false,
 };
 
 let loadRun = 0;
@@ -201,6 +204,7 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
         notCleared: result.value.incidentsNotCleared === true,
         namingClient: result.value.incidentsNamingClient ?? [],
       },
+      erasureLeftProfile: result.value.profileNotCleared === true,
     });
     await get().load();
     return { ok: true, value: result.value.erased };

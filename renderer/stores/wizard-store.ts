@@ -13,6 +13,10 @@ export interface SessionDetails {
   /** Only used for "other". */
   readonly platformHost: string;
   readonly modality: Modality;
+  /** The client's country for this session (ISO alpha-2), as the therapist confirmed it; absent when not said. */
+  readonly clientCountry?: string;
+  /** The answer to "is the client in the usual place today?" (only asked when the client has a set-up). */
+  readonly clientPlace?: 'usual' | 'changed';
 }
 
 export type SaveState =

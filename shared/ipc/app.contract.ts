@@ -14,7 +14,17 @@ export interface AppInfo {
   readonly testHost: boolean;
 }
 
-export const appRoutes = ['home', 'wizard', 'quick', 'logs', 'settings', 'schedule', 'review', 'incidents'] as const;
+export const appRoutes = [
+  'home',
+  'wizard',
+  'quick',
+  'logs',
+  'settings',
+  'schedule',
+  'review',
+  'incidents',
+  'clients',
+] as const;
 export type AppRoute = (typeof appRoutes)[number];
 
 export const appChannels = {

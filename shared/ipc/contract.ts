@@ -1,4 +1,5 @@
 import { appChannels, appEvents } from './app.contract';
+import { clientsChannels } from './clients.contract';
 import { homeChannels } from './home.contract';
 import { incidentsChannels } from './incidents.contract';
 import { reviewChannels } from './review.contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...homeChannels,
   ...loginItemChannels,
   ...incidentsChannels,
+  ...clientsChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

@@ -50,6 +50,10 @@ export const channelNameList = [
   'incidents:update',
   'incidents:close',
   'incidents:open-ico-guide',
+  'clients:list',
+  'clients:get',
+  'clients:save',
+  'clients:delete',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

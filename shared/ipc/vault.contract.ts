@@ -93,6 +93,7 @@ export const logSaveRequestSchema = z.strictObject({
     platform: true,
     platformHost: true,
     modality: true,
+    clientCountry: true,
   }),
   /** Media test results; main keeps only camera, lighting, microphone and sound ids. */
   media: z.array(logCheckSchema).max(10),
@@ -209,6 +210,8 @@ export const vaultChannels = {
     readonly incidentsNotCleared?: boolean;
     /** Ids of incidents whose own words still name the client. */
     readonly incidentsNamingClient?: readonly string[];
+    /** The logs are erased but the client's set-up could not be removed. */
+    readonly profileNotCleared?: boolean;
   }>()(
     z.strictObject({
       client: clientCodeInputSchema,

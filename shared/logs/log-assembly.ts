@@ -16,7 +16,10 @@ export interface RecordedCheck {
 }
 
 export interface LogAssemblyInput {
-  readonly session: Pick<NewReadinessLog, 'sessionAt' | 'clientCode' | 'platform' | 'platformHost' | 'modality'>;
+  readonly session: Pick<
+    NewReadinessLog,
+    'sessionAt' | 'clientCode' | 'platform' | 'platformHost' | 'modality' | 'clientCountry'
+  >;
   /** Automatic results from main's record (or the CLI's own scan), by id. */
   readonly automatic: Readonly<Record<string, RecordedCheck | undefined>>;
   /** Automatic checks still running when the log is saved. */
@@ -171,6 +174,7 @@ export function assembleReadinessLog(input: LogAssemblyInput): AssembledLog {
     note: input.note.trim(),
     outcome: logOutcome(content, entries).outcome,
     ...(judgements.length > 0 ? { judgements: judgements } : {}),
+    ...(session.clientCountry ? { clientCountry: session.clientCountry } : {}),
   };
   return { log, problems, unused };
 }

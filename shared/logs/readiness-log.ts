@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkStatuses } from '../checks/check-result';
 import { evidenceSchema, storedEvidenceSchema } from '../checks/evidence';
 import { judgementSchema } from '../checks/judgement';
+import { countryCodeSchema } from '../geo/countries';
 import { programCategories } from '../programs/program-types';
 import { knownPlatformIds, modalities, sessionPlatformIds } from '../session/platforms';
 import { clientCodeInputSchema, storedClientCodeSchema } from './client-code';
@@ -60,6 +61,12 @@ export const newReadinessLogSchema = z.strictObject({
    * ReadyRoom offered them, which read as having none.
    */
   judgements: z.array(judgementSchema).max(100).optional(),
+  /**
+   * The country the client was in for this session (ISO 3166-1 alpha-2), as the therapist confirmed
+   * it: their emergency services and the therapist's cover depend on it. Absent in logs saved
+   * before ReadyRoom asked, and when the therapist did not say.
+   */
+  clientCountry: countryCodeSchema.optional(),
 });
 export type NewReadinessLog = z.output<typeof newReadinessLogSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { getCatalogEntry } from '../catalog/catalog';
+import { countryCodeSchema } from '../geo/countries';
 import { hasHiddenCharacters } from '../text/visible-text';
 import { judgementNeedsNote, judgementNoteMaxLength, notApplicableReasons } from '../checks/judgement';
 import { modalities, sessionPlatformIds } from '../session/platforms';
@@ -97,6 +98,14 @@ export const settingsSchema = z.strictObject({
   practiceName: practiceNameSchema,
   /** Starting at login was offered once after setup (whatever the answer), so it is not offered again. */
   startAtLoginOffered: z.boolean(),
+  /**
+   * Countries the therapist's insurance and professional registration cover. A session with a
+   * client elsewhere gets a warning (never a block); an empty list means "not said", not "none".
+   */
+  coveredCountries: z
+    .array(countryCodeSchema)
+    .max(250)
+    .refine((list) => new Set(list).size === list.length, 'Each country can be listed once.'),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
@@ -118,6 +127,7 @@ export const defaultSettings: Settings = {
   approvedHosts: [],
   practiceName: '',
   startAtLoginOffered: false,
+  coveredCountries: [],
 };
 
 /**

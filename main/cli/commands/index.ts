@@ -2,6 +2,7 @@ import { createCliServices } from '../cli-services';
 import type { CliCommand, CliOptionValues } from '../cli-types';
 import { checkScanSaveArgs, createScanSaveHook, scanSaveOptions, scanSaveUsage, type VaultCliDeps } from '../vault-cli';
 import { createCaptureCommand } from './capture.command';
+import { createClientsCommand } from './clients.command';
 import { liveCaptureSources } from './capture-live';
 import { appVersion } from './app-version';
 import { closeCommand } from './close.command';
@@ -42,6 +43,7 @@ export const commands: readonly CliCommand[] = [
   createLogsCommand(vaultDeps),
   createScheduleCommand(vaultDeps),
   createIncidentCommand(vaultDeps),
+  createClientsCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
   settingsCommand,
 ];

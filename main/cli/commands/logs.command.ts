@@ -503,8 +503,14 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
                 return exitCodes.failed;
               }
             }
-            const { erased, incompletePeriods, scheduleNotCleared, incidentsNotCleared, incidentsNamingClient } =
-              vault.eraseClient(client, count);
+            const {
+              erased,
+              incompletePeriods,
+              scheduleNotCleared,
+              profileNotCleared,
+              incidentsNotCleared,
+              incidentsNamingClient,
+            } = vault.eraseClient(client, count);
             io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
             if (scheduleNotCleared)
               io.stderr(
@@ -517,6 +523,10 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             if (incidentsNamingClient?.length)
               io.stderr(
                 `The code was taken out of your incidents, but your own words in ${incidentsNamingClient.join(', ')} still name it: change them in the incident log.\n`,
+              );
+            if (profileNotCleared)
+              io.stderr(
+                "This client's set-up is still kept: it could not be changed just now. Remove it with `clients delete`.\n",
               );
             if (incompletePeriods.length === 0) return exitCodes.ok;
             io.stderr(incompleteErasureNotice(incompletePeriods));

@@ -28,6 +28,7 @@ export function EraseClient() {
   const eraseClient = useLogsStore((s) => s.eraseClient);
   const scheduleLeft = useLogsStore((s) => s.erasureLeftSchedule);
   const incidentsLeft = useLogsStore((s) => s.erasureIncidents);
+  const profileLeft = useLogsStore((s) => s.erasureLeftProfile);
   const refreshStatus = useVaultSessionStore((s) => s.refresh);
   const [unreadable, setUnreadable] = useState<readonly string[]>([]);
   const [step, setStep] = useState<Step>({ name: 'ask' });
@@ -193,6 +194,12 @@ export function EraseClient() {
                   The code was taken out of your incidents, but the words you wrote in{' '}
                   {incidentsLeft.namingClient.length === 1 ? 'this incident' : 'these incidents'} still name it:{' '}
                   {incidentsLeft.namingClient.join(', ')}. Change those words in the incident log.
+                </p>
+              )}
+              {profileLeft && (
+                <p>
+                  This client&apos;s set-up (back-up phone, emergency contact, code word) is still kept: ReadyRoom could
+                  not change it just now. Delete it under Clients.
                 </p>
               )}
               {step.incomplete.length > 0 && (

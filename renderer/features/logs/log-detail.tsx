@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import { judgementKindLabels, notApplicableReasonLabels, type Judgement } from '../../../shared/checks/judgement';
+import { countryName } from '../../../shared/geo/countries';
 import { effectiveJudgements } from '../../../shared/logs/log-outcome';
 import type { Addendum, ReadinessLog } from '../../../shared/logs/readiness-log';
 import { showHiddenCharacters } from '../../../shared/text/visible-text';
@@ -49,6 +50,12 @@ export function LogDetail({ log, onBack }: { readonly log: ReadinessLog; readonl
         <dd>
           {platformName(log.platform, log.platformHost)}, {modalityName(log.modality).toLowerCase()}
         </dd>
+        {log.clientCountry && (
+          <>
+            <dt>Client&apos;s country</dt>
+            <dd>{countryName(log.clientCountry)}</dd>
+          </>
+        )}
         <dt>ReadyRoom version</dt>
         <dd>{log.appVersion}</dd>
       </dl>

@@ -1,6 +1,7 @@
 import { asksForHost, hostPrompt, modalityLabels, modalities } from '../../../shared/session/platforms';
 import type { Settings } from '../../../shared/settings/settings';
 import { PlatformSelect } from '../../components/platform-select';
+import { CoveredCountries } from '../clients/covered-countries';
 import { ScheduleSettings } from '../schedule/schedule-settings';
 import { DraftForm } from './draft-form';
 import { useDraft } from './settings-draft';
@@ -76,6 +77,10 @@ export function SessionsSection() {
                 ))}
             </select>
           </div>
+          <CoveredCountries
+            value={draft.coveredCountries}
+            onChange={(coveredCountries) => patch({ coveredCountries })}
+          />
         </div>
       </DraftForm>
       <ScheduleSettings />

@@ -37,7 +37,8 @@ function thresholdsFrom(texts: Readonly<Record<ThresholdPath, string>>): Thresho
 /** Which section shows a setting, so a refusal can bring its box into view. */
 function sectionOfSetting(path: string): SettingsSectionId {
   const key = path.split('.')[0] ?? '';
-  if (['defaultPlatform', 'otherPlatformHost', 'defaultModality', 'sessionMinutes'].includes(key)) return 'sessions';
+  if (['defaultPlatform', 'otherPlatformHost', 'defaultModality', 'sessionMinutes', 'coveredCountries'].includes(key))
+    return 'sessions';
   if (key === 'idleLockMinutes') return 'security';
   if (key === 'retentionYears' || key === 'practiceName') return 'data';
   if (key === 'theme') return 'appearance';

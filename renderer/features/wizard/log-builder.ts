@@ -68,6 +68,7 @@ export function buildSaveRequest(input: SaveInput): LogSaveRequest {
       platform: session.platform,
       ...(asksForHost(session.platform) && host ? { platformHost: host } : {}),
       modality: session.modality,
+      ...(session.clientCountry ? { clientCountry: session.clientCountry } : {}),
     },
     media,
     confirmations,

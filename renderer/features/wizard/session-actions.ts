@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { useMediaStore } from '../../stores/media-store';
 import { useProgramsStore } from '../../stores/programs-store';
 import { useScanStore } from '../../stores/scan-store';
+import { useSessionSafetyStore } from '../../stores/session-safety-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useVaultSessionStore } from '../../stores/vault-session-store';
 import { useWizardStore, type SessionDetails } from '../../stores/wizard-store';
@@ -114,4 +115,5 @@ export function startNewCheck(): void {
   useScanStore.getState().reset();
   useMediaStore.getState().reset();
   useProgramsStore.getState().reset();
+  useSessionSafetyStore.getState().clear();
 }

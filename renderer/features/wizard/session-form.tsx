@@ -5,6 +5,7 @@ import { checkPlatformAddress } from '../../../shared/network/network-address';
 import { asksForHost, hostPrompt, modalities, modalityLabels, type Modality } from '../../../shared/session/platforms';
 import { ClientCodeField } from '../../components/client-code-field';
 import { PlatformSelect } from '../../components/platform-select';
+import { SessionClientPanel } from '../clients/session-client-panel';
 import { useWizardStore } from '../../stores/wizard-store';
 
 type SessionFormProps = {
@@ -62,6 +63,7 @@ export function SessionForm({ showErrors, showTime = true }: SessionFormProps) {
           />
         </div>
       )}
+      <SessionClientPanel />
       <div className="rr-field">
         <label htmlFor={ids.platform}>Video platform</label>
         <PlatformSelect id={ids.platform} value={session.platform} onChange={(platform) => update({ platform })} />

@@ -6,6 +6,7 @@ import type { IpcResult } from '../../../shared/result';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { HandlerTable } from '../../../main/ipc/handler-types';
 import { createMemorySink, setLogSink, type LogEntry } from '../../../main/logging/logger';
+import { sampleProfileInput } from '../../fixtures/clients/sample-profiles';
 import { sampleScheduleInput } from '../../fixtures/schedule/sample-sessions';
 
 /** Put in payload values and error messages; must never come back in a result or a log line. */
@@ -117,6 +118,10 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'incidents:update': { valid: { id: 'inc-0a1b2c3d', incident }, required: ['id', 'incident'] },
   'incidents:close': { valid: { id: 'inc-0a1b2c3d', note: `Done ${marker}` }, required: ['id', 'note'] },
   'incidents:open-ico-guide': { valid: {}, required: [] },
+  'clients:list': { valid: {}, required: [] },
+  'clients:get': { valid: { clientCode: marker, withCodeWord: false }, required: ['clientCode'] },
+  'clients:save': { valid: { profile: sampleProfileInput({ codeWord: marker }) }, required: ['profile'] },
+  'clients:delete': { valid: { clientCode: marker }, required: ['clientCode'] },
 };
 
 type Path = readonly (string | number)[];

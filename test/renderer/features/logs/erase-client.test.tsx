@@ -92,4 +92,15 @@ describe('EraseClient', () => {
       /the words you wrote in this incident still name it: inc-0000000a\. Change those words in the incident log\./,
     );
   });
+
+  it('says when the client set-up could not be removed with the logs', async () => {
+    const { user, section, bridge } = setup();
+    bridge.handle('logs:erase-client', () => ({ erased: 1, incompletePeriods: [], profileNotCleared: true }));
+    await user.type(within(section).getByLabelText('Client code'), 'AB-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    await user.type(await within(section).findByLabelText(/Type 1 to confirm/), '1');
+    await user.click(within(section).getByRole('button', { name: 'Erase 1 log' }));
+    const done = await within(section).findByRole('status');
+    expect(done.textContent).toMatch(/set-up \(back-up phone, emergency contact, code word\) is still kept/);
+  });
 });

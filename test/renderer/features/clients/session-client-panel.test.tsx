@@ -1,0 +1,125 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { buildSaveRequest } from '../../../../renderer/features/wizard/log-builder';
+import { SessionForm } from '../../../../renderer/features/wizard/session-form';
+import { useSessionSafetyStore } from '../../../../renderer/stores/session-safety-store';
+import { useSettingsStore } from '../../../../renderer/stores/settings-store';
+import { localDateTime, useWizardStore } from '../../../../renderer/stores/wizard-store';
+import { applyProfileSave } from '../../../../shared/clients/client-profile';
+import { defaultSettings } from '../../../../shared/settings/settings';
+import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
+import { sampleProfileInput } from '../../../fixtures/clients/sample-profiles';
+import { installFakeClients } from './fake-clients';
+
+let bridge: FakeBridge;
+
+function start(utc: string, covered: string[] = ['GB']) {
+  useWizardStore.getState().initialise({
+    clientCode: '',
+    sessionAt: localDateTime(new Date(utc)),
+    platform: 'zoom',
+    platformHost: '',
+    modality: 'video',
+  });
+  useSettingsStore.setState({ settings: { ...defaultSettings, coveredCountries: covered }, loaded: true });
+}
+
+beforeEach(() => {
+  bridge = createFakeBridge();
+  installFakeBridge(bridge);
+  installFakeClients(bridge, [
+    applyProfileSave(null, sampleProfileInput({ codeWord: 'PELICAN-ZX' }), '2026-02-01T10:00:00.000Z').profile,
+  ]);
+});
+
+describe('the client in the session step', { timeout: 20_000 }, () => {
+  it('shows what the set-up holds, never the code word until asked, and confirms the usual place', async () => {
+    start('2026-06-10T13:00:00Z');
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    await user.type(screen.getByLabelText('Client code'), 'ab-017');
+    const panel = await screen.findByRole('region', { name: 'About ab-017' });
+    expect(await within(panel).findByText('+44 20 7946 0000')).toBeTruthy();
+    expect(within(panel).getByText('Leeds, United Kingdom')).toBeTruthy();
+    expect(within(panel).getByText('GP surgery (Dr Example), 0113 496 0000')).toBeTruthy();
+    expect(within(panel).getByText('Yes, it is safe to message them')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('PELICAN');
+    expect(
+      bridge.calls.filter((c) => c.channel === 'clients:get').every((c) => !('withCodeWord' in (c.request as object))),
+    ).toBe(true);
+
+    await user.click(within(panel).getByRole('button', { name: 'Show code word' }));
+    expect(await within(panel).findByText('PELICAN-ZX')).toBeTruthy();
+    await user.click(within(panel).getByRole('button', { name: 'Hide code word' }));
+    expect(document.body.textContent).not.toContain('PELICAN');
+
+    const question = within(panel).getByRole('group', { name: 'Is ab-017 in the usual place today?' });
+    await user.click(within(question).getByLabelText(/^Yes/));
+    expect(useSessionSafetyStore.getState()).toMatchObject({
+      clientCode: 'ab-017',
+      country: 'GB',
+      locationToday: 'Leeds, United Kingdom',
+      backupPhone: '+44 20 7946 0000',
+    });
+    expect(useWizardStore.getState().session.clientCountry).toBe('GB');
+    // 13:00 UTC is 14:00 in London in June: an ordinary hour, in a covered country.
+    expect(within(panel).getByText(/14:00 for the client/)).toBeTruthy();
+    expect(within(panel).queryByText(/not among the countries/)).toBeNull();
+  });
+
+  it('a changed location fills the store and the log, points out an unusual hour and warns (not blocks) when not covered', async () => {
+    start('2026-06-10T20:30:00Z');
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    await user.type(screen.getByLabelText('Client code'), 'AB-017');
+    const panel = await screen.findByRole('region', { name: 'About AB-017' });
+    await within(panel).findByText('+44 20 7946 0000');
+    await user.click(within(panel).getByLabelText('No, somewhere else today'));
+    await user.selectOptions(within(panel).getByLabelText('Country today'), 'ES');
+    await user.type(within(panel).getByLabelText('Where they are today, in your words'), 'Hotel, Madrid');
+    await user.selectOptions(within(panel).getByLabelText('Their time zone today'), 'Europe/Madrid');
+    expect(useSessionSafetyStore.getState()).toMatchObject({
+      clientCode: 'AB-017',
+      country: 'ES',
+      locationToday: 'Hotel, Madrid',
+      backupPhone: '+44 20 7946 0000',
+    });
+    // 20:30 UTC is 22:30 in Madrid in summer.
+    expect(within(panel).getByText(/22:30 for the client/)).toBeTruthy();
+    expect(within(panel).getByText(/late in the evening for your client/)).toBeTruthy();
+    expect(within(panel).getByRole('alert').textContent).toMatch(/Spain, which is not among the countries/);
+
+    const request = buildSaveRequest({
+      catalog: [],
+      session: useWizardStore.getState().session,
+      scanId: null,
+      results: {},
+      confirmations: {},
+      judgements: {},
+      programsClosed: [],
+      note: '',
+      now: new Date(),
+    });
+    expect(request.session.clientCountry).toBe('ES');
+    expect(JSON.stringify(request)).not.toMatch(/PELICAN|Madrid|7946/);
+  });
+
+  it('a client without a set-up can still be given a country; another code clears what was said', async () => {
+    start('2026-06-10T13:00:00Z', []);
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    const code = screen.getByLabelText('Client code');
+    await user.type(code, 'CD-204');
+    const panel = await screen.findByRole('region', { name: 'About CD-204' });
+    expect(await within(panel).findByText(/has no set-up yet/)).toBeTruthy();
+    await user.selectOptions(within(panel).getByLabelText("CD-204's country for this session"), 'FR');
+    expect(useWizardStore.getState().session.clientCountry).toBe('FR');
+    expect(within(panel).getByText(/have not listed the countries/)).toBeTruthy();
+    await user.clear(code);
+    await user.type(code, 'EF-1');
+    expect(useWizardStore.getState().session.clientCountry).toBeUndefined();
+    expect(useSessionSafetyStore.getState().clientCode).toBeNull();
+  });
+});
