@@ -1,6 +1,7 @@
 import { appChannels, appEvents } from './app.contract';
 import { homeChannels } from './home.contract';
 import { reviewChannels } from './review.contract';
+import { safetyChannels } from './safety.contract';
 import { scheduleChannels } from './schedule.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
 import { loginItemChannels } from './login-item.contract';
@@ -19,6 +20,7 @@ export const contract = {
   ...reviewChannels,
   ...homeChannels,
   ...loginItemChannels,
+  ...safetyChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

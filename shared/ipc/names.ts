@@ -45,6 +45,7 @@ export const channelNameList = [
   'home:summary',
   'login-item:get',
   'login-item:set',
+  'safety:prep-sheet',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

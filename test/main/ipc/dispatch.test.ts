@@ -103,6 +103,7 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'home:summary': { valid: {}, required: [] },
   'login-item:get': { valid: {}, required: [] },
   'login-item:set': { valid: { enabled: true }, required: ['enabled'] },
+  'safety:prep-sheet': { valid: { format: 'pdf', platform: 'zoom' }, required: ['format', 'platform'] },
 };
 
 type Path = readonly (string | number)[];
