@@ -5,7 +5,9 @@ import { createCaptureCommand } from './capture.command';
 import { liveCaptureSources } from './capture-live';
 import { appVersion } from './app-version';
 import { closeCommand } from './close.command';
+import { crisisCardCommand } from './crisis-card.command';
 import { createLogsCommand } from './logs.command';
+import { prepSheetCommand } from './prep-sheet.command';
 import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { createScanCommand } from './scan.command';
@@ -42,4 +44,6 @@ export const commands: readonly CliCommand[] = [
   createScheduleCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
   settingsCommand,
+  crisisCardCommand,
+  prepSheetCommand,
 ];
