@@ -4,6 +4,7 @@ import type { AppRoute } from '../shared/ipc/app.contract';
 import { HomePage } from './features/home/home-page';
 import { LogsPage } from './features/logs/logs-page';
 import { ReviewPage } from './features/review/review-page';
+import { CrisisCardPage } from './features/safety/crisis-card-page';
 import { SchedulePage } from './features/schedule/schedule-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { WizardPage } from './features/wizard/wizard-page';
@@ -17,6 +18,7 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   settings: { label: 'Settings', render: () => <SettingsPage /> },
   schedule: { label: 'Session schedule', render: () => <SchedulePage /> },
   review: { label: 'Practice review', render: () => <ReviewPage /> },
+  crisis: { label: 'Crisis card', render: () => <CrisisCardPage /> },
 };
 
 /** The routes shown in the top bar, in order. */

@@ -14,7 +14,7 @@ export interface AppInfo {
   readonly testHost: boolean;
 }
 
-export const appRoutes = ['home', 'wizard', 'quick', 'logs', 'settings', 'schedule', 'review'] as const;
+export const appRoutes = ['home', 'wizard', 'quick', 'logs', 'settings', 'schedule', 'review', 'crisis'] as const;
 export type AppRoute = (typeof appRoutes)[number];
 
 export const appChannels = {
