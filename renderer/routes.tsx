@@ -6,6 +6,7 @@ import { HomePage } from './features/home/home-page';
 import { IncidentsPage } from './features/incidents/incidents-page';
 import { LogsPage } from './features/logs/logs-page';
 import { ReviewPage } from './features/review/review-page';
+import { CrisisCardPage } from './features/safety/crisis-card-page';
 import { SchedulePage } from './features/schedule/schedule-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { WizardPage } from './features/wizard/wizard-page';
@@ -21,6 +22,7 @@ export const routes: Record<AppRoute, { readonly label: string; readonly render:
   review: { label: 'Practice review', render: () => <ReviewPage /> },
   incidents: { label: 'Incident log', render: () => <IncidentsPage /> },
   clients: { label: 'Clients', render: () => <ClientsPage /> },
+  crisis: { label: 'Crisis card', render: () => <CrisisCardPage /> },
 };
 
 /** The routes shown in the top bar, in order. */

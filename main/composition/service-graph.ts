@@ -10,6 +10,8 @@ import { createClientsHandlers } from '../ipc/handlers/clients.handlers';
 import { createLogExport, type LogExport } from '../export/log-export';
 import { createLogExportHandlers, type ExportDialogPort } from '../ipc/handlers/log-export.handlers';
 import { createLogSaveHandlers } from '../ipc/handlers/log-save.handlers';
+import { createSafetyHandlers } from '../ipc/handlers/safety.handlers';
+import { createPrepSheetExport } from '../export/prep-sheet-export';
 import { createLogger, describeError } from '../logging/logger';
 import { createLoginItemHandlers } from '../ipc/handlers/login-item.handlers';
 import { createProgramsHandlers } from '../ipc/handlers/programs.handlers';
@@ -237,6 +239,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...createScheduleHandlers({ schedule, review, home }),
     ...createIncidentHandlers({ incidents, openExternal: options.openExternal }),
     ...createClientsHandlers(clients),
+    ...createSafetyHandlers({ prepSheets: createPrepSheetExport(), dialogs: options.exportDialogs }),
     ...createLoginItemHandlers(
       options.loginItem ?? unsupportedLoginItem('Starting at login can be set only in the ReadyRoom app.'),
     ),

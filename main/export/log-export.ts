@@ -68,7 +68,8 @@ function exportTempName(): string {
   return `.readyroom-export-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 }
 
-function writeError(error: unknown): unknown {
+/** A write failure in the user's words (full disk, no permission, folder gone); shared by every export. */
+export function writeError(error: unknown): unknown {
   if (isDiskFull(error))
     return new AppError(
       'DISK_FULL',

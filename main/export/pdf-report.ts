@@ -15,6 +15,8 @@ const colours: Record<Outcome, string> = {
 const ink = '#1a1a1a';
 const muted = '#555555';
 const rule = '#bbbbbb';
+/** The report's text colours, for other PDFs made in the same style. */
+export const pdfColours = { ink, muted } as const;
 
 const safe = (text: string) => pdfSafeText(text);
 
@@ -26,13 +28,20 @@ function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
 }
 
-function heading(doc: Doc, text: string): void {
+/** A section heading, moved to a new page when too little room is left under it. Shared with other PDFs. */
+export function heading(doc: Doc, text: string): void {
   ensureRoom(doc, 60);
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor(ink).text(safe(text), margin, doc.y);
   doc.moveDown(0.3).font('Helvetica').fontSize(10);
 }
 
-function paragraph(doc: Doc, text: string, colour = ink, font: 'Helvetica' | 'Helvetica-Bold' = 'Helvetica'): void {
+/** Wrapped body text in the report's font. Shared with other PDFs. */
+export function paragraph(
+  doc: Doc,
+  text: string,
+  colour = ink,
+  font: 'Helvetica' | 'Helvetica-Bold' = 'Helvetica',
+): void {
   const width = doc.page.width - 2 * margin;
   doc.font(font).fontSize(10);
   ensureRoom(doc, doc.heightOfString(safe(text), { width }));
@@ -132,8 +141,8 @@ function table(doc: Doc, spec: ReportTable): void {
   }
 }
 
-/** "Page 2 of 5" and the report's title on every page. */
-function footers(doc: Doc, title: string): void {
+/** "Page 2 of 5" and the report's title on every page. Shared with other PDFs. */
+export function footers(doc: Doc, title: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
@@ -154,20 +163,16 @@ function footers(doc: Doc, title: string): void {
 }
 
 /**
- * The report as a PDF, made directly (no print dialog) with pdfkit, in the app and the CLI alike.
- * pdfkit is loaded only when a report is made, so other commands do not pay for it.
+ * An A4 document in the report's layout, collected into a Buffer once `doc.end()` is called.
+ * pdfkit is loaded only when a PDF is made, so other commands do not pay for it.
  */
-export async function renderReportPdf(model: ReportModel, incidents?: IncidentReportSection): Promise<Buffer> {
+export async function openPdf(title: string): Promise<{ readonly doc: Doc; readonly done: Promise<Buffer> }> {
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin,
     bufferPages: true,
-    info: {
-      Title: safe(model.practiceName ? `${model.title}: ${model.practiceName}` : model.title),
-      Creator: 'ReadyRoom',
-      Producer: 'ReadyRoom',
-    },
+    info: { Title: safe(title), Creator: 'ReadyRoom', Producer: 'ReadyRoom' },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -175,6 +180,15 @@ export async function renderReportPdf(model: ReportModel, incidents?: IncidentRe
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  return { doc, done };
+}
+
+/**
+ * The report as a PDF, made directly (no print dialog) with pdfkit, in the app and the CLI alike.
+ * pdfkit is loaded only when a report is made, so other commands do not pay for it.
+ */
+export async function renderReportPdf(model: ReportModel, incidents?: IncidentReportSection): Promise<Buffer> {
+  const { doc, done } = await openPdf(model.practiceName ? `${model.title}: ${model.practiceName}` : model.title);
 
   doc.font('Helvetica-Bold').fontSize(18).fillColor(ink).text(safe(model.title));
   if (model.practiceName) doc.font('Helvetica').fontSize(13).text(safe(model.practiceName));

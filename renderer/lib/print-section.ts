@@ -1,5 +1,5 @@
 /** The parts of the app that can be printed on their own. */
-export type PrintSection = 'recovery' | 'report';
+export type PrintSection = 'recovery' | 'report' | 'crisis';
 
 /**
  * Prints one section alone: the body gets `rr-printing-<section>` while the print dialog is

@@ -24,6 +24,7 @@ export const appRoutes = [
   'review',
   'incidents',
   'clients',
+  'crisis',
 ] as const;
 export type AppRoute = (typeof appRoutes)[number];
 

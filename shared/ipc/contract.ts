@@ -3,6 +3,7 @@ import { clientsChannels } from './clients.contract';
 import { homeChannels } from './home.contract';
 import { incidentsChannels } from './incidents.contract';
 import { reviewChannels } from './review.contract';
+import { safetyChannels } from './safety.contract';
 import { scheduleChannels } from './schedule.contract';
 import type { ChannelMap, EventMap, PayloadOf, RequestOf, ResponseOf } from './contract-kit';
 import { loginItemChannels } from './login-item.contract';
@@ -23,6 +24,7 @@ export const contract = {
   ...loginItemChannels,
   ...incidentsChannels,
   ...clientsChannels,
+  ...safetyChannels,
 } as const satisfies ChannelMap;
 
 export const events = {

@@ -54,6 +54,7 @@ export const channelNameList = [
   'clients:get',
   'clients:save',
   'clients:delete',
+  'safety:prep-sheet',
 ] as const;
 
 export const eventNameList = ['app:navigate', 'scan:result', 'scan:finished', 'vault:locked', 'logs:changed'] as const;

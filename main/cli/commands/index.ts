@@ -7,7 +7,9 @@ import { liveCaptureSources } from './capture-live';
 import { appVersion } from './app-version';
 import { closeCommand } from './close.command';
 import { createIncidentCommand } from './incident.command';
+import { crisisCardCommand } from './crisis-card.command';
 import { createLogsCommand } from './logs.command';
+import { prepSheetCommand } from './prep-sheet.command';
 import { programsCommand } from './programs.command';
 import { reopenCommand } from './reopen.command';
 import { createScanCommand } from './scan.command';
@@ -46,4 +48,6 @@ export const commands: readonly CliCommand[] = [
   createClientsCommand(vaultDeps),
   createCaptureCommand({ appVersion, live: liveCaptureSources }),
   settingsCommand,
+  crisisCardCommand,
+  prepSheetCommand,
 ];

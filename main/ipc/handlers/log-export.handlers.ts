@@ -6,8 +6,8 @@ import type { HandlersFor } from '../handler-types';
 
 /** The system's save dialog for exports, so the renderer never names a path. The app passes Electron's dialog. */
 export interface ExportDialogPort {
-  /** Where to save; null when the user cancels. */
-  chooseExportDestination(suggestedName: string, format: ExportFormat): Promise<string | null>;
+  /** Where to save; null when the user cancels. "text" is the client preparation sheet's plain-text file. */
+  chooseExportDestination(suggestedName: string, format: ExportFormat | 'text'): Promise<string | null>;
 }
 
 export interface LogExportHandlerDeps {

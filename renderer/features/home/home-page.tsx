@@ -156,6 +156,7 @@ export function HomePage() {
         </Button>
         <Button onClick={() => navigate('quick')}>Quick check</Button>
         <Button onClick={() => navigate('logs')}>Past logs</Button>
+        <Button onClick={() => navigate('crisis')}>Crisis card</Button>
       </div>
       {error && (
         <div className="rr-alert rr-alert--error" role="alert">

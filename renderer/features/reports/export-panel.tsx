@@ -5,6 +5,7 @@ import type { ExportFormat, ExportOutcome } from '../../../shared/ipc/vault.cont
 import { periodList } from '../../../shared/logs/log-periods';
 import { call } from '../../api';
 import { Button } from '../../components/button';
+import { UnencryptedFileWarning } from '../../components/unencrypted-file-warning';
 
 const formats: readonly { readonly id: ExportFormat; readonly label: string; readonly hint: string }[] = [
   { id: 'pdf', label: 'PDF report', hint: 'for a supervisor, an insurer or an audit: summary, trend and logs' },
@@ -98,22 +99,15 @@ export function ExportPanel({ from, to, client, periodText }: ExportPanelProps) 
         </label>
       </div>
       {stage.step === 'confirm' || stage.step === 'saving' ? (
-        <div className="rr-alert rr-alert--warn">
-          <p role="alert">
-            <strong>This file will not be encrypted.</strong> Your logs are protected by your passphrase only while they
-            stay in ReadyRoom. The exported file can be opened by anyone who gets a copy of it
-            {includeCodes ? ', and it will include client codes' : ''}. Keep it somewhere safe, share it only as
-            securely as you would a clinical record, and delete it when it is no longer needed.
-          </p>
-          <div className="rr-actions">
-            <Button variant="primary" disabled={stage.step === 'saving'} onClick={() => void save()}>
-              {stage.step === 'saving' ? 'Saving…' : 'Choose where to save'}
-            </Button>
-            <Button disabled={stage.step === 'saving'} onClick={() => setStage({ step: 'choose' })}>
-              Cancel
-            </Button>
-          </div>
-        </div>
+        <UnencryptedFileWarning
+          saving={stage.step === 'saving'}
+          onSave={() => void save()}
+          onCancel={() => setStage({ step: 'choose' })}
+        >
+          Your logs are protected by your passphrase only while they stay in ReadyRoom. The exported file can be opened
+          by anyone who gets a copy of it{includeCodes ? ', and it will include client codes' : ''}. Keep it somewhere
+          safe, share it only as securely as you would a clinical record, and delete it when it is no longer needed.
+        </UnencryptedFileWarning>
       ) : (
         <Button onClick={() => setStage({ step: 'confirm' })}>Export…</Button>
       )}

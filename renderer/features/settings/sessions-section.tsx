@@ -2,6 +2,7 @@ import { asksForHost, hostPrompt, modalityLabels, modalities } from '../../../sh
 import type { Settings } from '../../../shared/settings/settings';
 import { PlatformSelect } from '../../components/platform-select';
 import { CoveredCountries } from '../clients/covered-countries';
+import { PrepSheetExport } from '../safety/prep-sheet-export';
 import { ScheduleSettings } from '../schedule/schedule-settings';
 import { DraftForm } from './draft-form';
 import { useDraft } from './settings-draft';
@@ -9,7 +10,7 @@ import { useDraft } from './settings-draft';
 /** Session lengths offered; a length set another way (the settings file) is shown too. */
 const sessionLengths = [30, 45, 50, 60, 75, 90, 120];
 
-/** The usual platform, its address, the kind and length of session; then the schedule, saved on its own. */
+/** The usual platform, its address, the kind and length of session; the client preparation sheet; then the schedule, saved on its own. */
 export function SessionsSection() {
   const { draft, patch } = useDraft();
   return (
@@ -83,6 +84,7 @@ export function SessionsSection() {
           />
         </div>
       </DraftForm>
+      <PrepSheetExport />
       <ScheduleSettings />
     </>
   );

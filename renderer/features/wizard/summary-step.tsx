@@ -1,5 +1,7 @@
 import { useId } from 'react';
 
+import { Button } from '../../components/button';
+import { useRouteStore } from '../../stores/route-store';
 import { useScanStore } from '../../stores/scan-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { OutcomePanel } from './outcome-panel';
@@ -15,10 +17,14 @@ export function SummaryStep() {
   const setNote = useWizardStore((s) => s.setNote);
   const saved = useWizardStore((s) => s.save.status === 'saved');
   const { goToStep } = useWizardContext();
+  const navigate = useRouteStore((s) => s.navigate);
   const noteId = useId();
   return (
     <>
       <OutcomePanel report={report} running={running} />
+      <div className="rr-actions">
+        <Button onClick={() => navigate('crisis')}>Open crisis card</Button>
+      </div>
       <div className="rr-field">
         <label htmlFor={noteId}>Note for the log (optional)</label>
         <span id={`${noteId}-hint`} className="rr-field__hint">

@@ -122,6 +122,7 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'clients:get': { valid: { clientCode: marker, withCodeWord: false }, required: ['clientCode'] },
   'clients:save': { valid: { profile: sampleProfileInput({ codeWord: marker }) }, required: ['profile'] },
   'clients:delete': { valid: { clientCode: marker }, required: ['clientCode'] },
+  'safety:prep-sheet': { valid: { format: 'pdf', platform: 'zoom' }, required: ['format', 'platform'] },
 };
 
 type Path = readonly (string | number)[];

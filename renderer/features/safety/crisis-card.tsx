@@ -1,0 +1,166 @@
+import { useId, useState } from 'react';
+
+import { countryName, countryOptions, type CountryCode } from '../../../shared/geo/countries';
+import { continuityPlan } from '../../../shared/safety/continuity-plan';
+import { countryNumbers, noEntryText, type CountryNumbers } from '../../../shared/safety/crisis-card';
+import { noCrisisLineText } from '../../../shared/safety/emergency-numbers';
+import { Button } from '../../components/button';
+import { useSessionSafetyStore } from '../../stores/session-safety-store';
+import './safety.css';
+
+function CountryPicker({ current, onPick }: { readonly current: CountryCode | null; onPick(code: CountryCode): void }) {
+  const id = useId();
+  return (
+    <div className="rr-field rr-crisis__picker">
+      <label htmlFor={id}>Where is your client today?</label>
+      <span id={`${id}-hint`} className="rr-field__hint">
+        The country your client is in for this session, which may not be where they usually live.
+      </span>
+      <select
+        id={id}
+        className="rr-select"
+        aria-describedby={`${id}-hint`}
+        value={current ?? ''}
+        onChange={(e) => {
+          if (e.target.value) onPick(e.target.value);
+        }}
+      >
+        <option value="">Choose a country…</option>
+        {countryOptions().map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function Numbers({ numbers }: { readonly numbers: CountryNumbers }) {
+  const { entry } = numbers;
+  if (!entry)
+    return (
+      <p className="rr-alert rr-alert--warn" role="note">
+        {noEntryText(numbers.countryName)}
+      </p>
+    );
+  const line = entry.crisisLine;
+  return (
+    <>
+      <dl className="rr-crisis__numbers">
+        <dt>Emergency</dt>
+        <dd className="rr-crisis__big">{entry.emergency.join(' or ')}</dd>
+        {entry.police && (
+          <>
+            <dt>Police</dt>
+            <dd>{entry.police}</dd>
+          </>
+        )}
+        {entry.ambulance && (
+          <>
+            <dt>Ambulance</dt>
+            <dd>{entry.ambulance}</dd>
+          </>
+        )}
+        <dt>Crisis line</dt>
+        {line ? (
+          <dd>
+            <span className="rr-crisis__big">{line.number}</span> {line.name}
+            {line.forAdults ? '' : ' (not for adults)'}
+            {line.hours ? `, ${line.hours}` : ', hours not confirmed'}
+            <br />
+            <span className="rr-muted">
+              Source: {line.source.organisation} ({line.source.url})
+            </span>
+          </dd>
+        ) : (
+          <dd>
+            <strong>{noCrisisLineText}</strong>
+          </dd>
+        )}
+      </dl>
+      {entry.note && <p>{entry.note}</p>}
+      <p className="rr-muted">
+        Emergency numbers: {entry.source.organisation} ({entry.source.url}). Checked {entry.checked}; ReadyRoom’s table
+        is dated {numbers.tableAsOf}.
+      </p>
+    </>
+  );
+}
+
+function Plan() {
+  return (
+    <section aria-labelledby="crisis-plan" className="rr-crisis__plan">
+      <h3 id="crisis-plan">{continuityPlan.title}</h3>
+      <p>
+        <strong>{continuityPlan.principle}</strong>
+      </p>
+      {continuityPlan.sections.map((section) => (
+        <div key={section.id}>
+          <h4>{section.heading}</h4>
+          <ol>
+            {section.steps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </div>
+      ))}
+      <p className="rr-muted">{continuityPlan.disclaimer}</p>
+      <p className="rr-muted">Based on:</p>
+      <ul className="rr-muted">
+        {continuityPlan.sources.map((source) => (
+          <li key={source}>{source}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * The card for the session being prepared: who, how to reach them if the call fails, where they are,
+ * the numbers for the country they are in today, and what to do if the video drops. Read from the
+ * in-memory session store only; nothing here is saved.
+ */
+export function CrisisCard() {
+  const clientCode = useSessionSafetyStore((s) => s.clientCode);
+  const country = useSessionSafetyStore((s) => s.country);
+  const locationToday = useSessionSafetyStore((s) => s.locationToday);
+  const backupPhone = useSessionSafetyStore((s) => s.backupPhone);
+  const update = useSessionSafetyStore((s) => s.update);
+  const [choosing, setChoosing] = useState(false);
+  const showPicker = country === null || choosing;
+  return (
+    <section className="rr-card rr-crisis" aria-labelledby="crisis-title">
+      <h2 id="crisis-title">{country ? `Crisis card: ${countryName(country)}` : 'Crisis card'}</h2>
+      <dl className="rr-crisis__facts">
+        <dt>Client</dt>
+        <dd>{clientCode ?? 'No client chosen for this session'}</dd>
+        <dt>Back-up phone</dt>
+        <dd>{backupPhone.trim() || 'Not given: agree a number with your client before the session'}</dd>
+        <dt>Location today</dt>
+        <dd>{locationToday.trim() || 'Not given: confirm where your client is before the session'}</dd>
+      </dl>
+      {showPicker ? (
+        <CountryPicker
+          current={country}
+          onPick={(code) => {
+            update({ country: code });
+            setChoosing(false);
+          }}
+        />
+      ) : (
+        <Button variant="link" className="rr-crisis__screen-only" onClick={() => setChoosing(true)}>
+          Choose another country
+        </Button>
+      )}
+      {country ? (
+        <Numbers numbers={countryNumbers(country)} />
+      ) : (
+        <p className="rr-alert rr-alert--warn" role="note">
+          Choose your client’s country today to see its emergency numbers.
+        </p>
+      )}
+      <Plan />
+    </section>
+  );
+}
