@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 import {
+  clientProfileFieldLabels,
   safeToMessageChoices,
   safeToMessageLabels,
   type ClientProfileInput,
@@ -213,6 +214,20 @@ export function ClientProfileForm({ editing, onSubmit, onCancel }: ClientProfile
         <p className="rr-alert rr-alert--error" role="alert">
           {failure}
         </p>
+      )}
+      {editing && editing.history.length > 0 && (
+        <details className="rr-client-form__history">
+          <summary>Changes to this set-up ({editing.history.length})</summary>
+          <ol aria-label="Changes to this set-up">
+            {[...editing.history].reverse().map((entry) => (
+              <li key={`${entry.at}-${entry.kind}`}>
+                {new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}:{' '}
+                {entry.kind === 'created' ? 'set up' : 'changed'}
+                {entry.fields.length > 0 && ` (${entry.fields.map((f) => clientProfileFieldLabels[f]).join(', ')})`}
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
       <div className="rr-actions">
         <Button type="submit" variant="primary" disabled={busy}>

@@ -19,7 +19,7 @@ type Lookup =
   | { readonly state: 'loading'; readonly code: string }
   | { readonly state: 'found'; readonly code: string; readonly profile: ClientProfileView }
   | { readonly state: 'missing'; readonly code: string }
-  | { readonly state: 'failed'; readonly code: string; readonly message: string };
+  | { readonly state: 'failed'; readonly code: string; readonly message: string; readonly locked: boolean };
 
 function usualPlaceText(profile: ClientProfileView): string {
   return [profile.usualRegion, profile.usualCountry ? countryName(profile.usualCountry) : '']
@@ -80,7 +80,13 @@ function ClientPanel({ code }: { readonly code: string }) {
     const timer = window.setTimeout(() => {
       void call('clients:get', { clientCode: code }).then((result) => {
         if (!live) return;
-        if (!result.ok) return setLookup({ state: 'failed', code, message: result.error.message });
+        if (!result.ok)
+          return setLookup({
+            state: 'failed',
+            code,
+            message: result.error.message,
+            locked: result.error.code === 'LOCKED',
+          });
         setLookup(result.value ? { state: 'found', code, profile: result.value } : { state: 'missing', code });
       });
     }, 250);
@@ -131,7 +137,9 @@ function ClientPanel({ code }: { readonly code: string }) {
       {lookup.state === 'loading' && <p role="status">Looking for {code}&apos;s set-up…</p>}
       {lookup.state === 'failed' && (
         <p className="rr-muted">
-          {code}&apos;s set-up could not be read: {lookup.message}
+          {lookup.locked
+            ? `Your logs are locked, so ${code}'s set-up (back-up phone, usual place, emergency contact) cannot be shown. Unlock them to see it.`
+            : `${code}'s set-up could not be read: ${lookup.message}`}
         </p>
       )}
       {lookup.state === 'missing' && (

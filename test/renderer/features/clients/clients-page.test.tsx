@@ -88,6 +88,13 @@ describe('ClientsPage', { timeout: 20_000 }, () => {
     expect(profiles[0]?.usualRegion).toBe('York');
     expect(profiles[0]?.codeWord).toBe('PELICAN-ZX');
     expect(profiles[0]?.history.at(-1)?.fields).toEqual(['usualRegion']);
+    // The history shown names the fields changed, never their values.
+    await user.click(await screen.findByRole('button', { name: 'Change the set-up for AB-017' }));
+    await user.click(screen.getByText(/Changes to this set-up/));
+    const history = screen.getByRole('list', { name: 'Changes to this set-up' });
+    expect(history.textContent).toMatch(/changed \(usual region\)/);
+    expect(history.textContent).toMatch(/set up \(/);
+    expect(history.textContent).not.toContain('PELICAN');
   });
 
   it('deletes only after confirmation, with the focus on "Keep it" first', async () => {

@@ -8,6 +8,7 @@ import { useSessionSafetyStore } from '../../../../renderer/stores/session-safet
 import { useSettingsStore } from '../../../../renderer/stores/settings-store';
 import { localDateTime, useWizardStore } from '../../../../renderer/stores/wizard-store';
 import { applyProfileSave } from '../../../../shared/clients/client-profile';
+import { AppError } from '../../../../shared/errors';
 import { defaultSettings } from '../../../../shared/settings/settings';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
 import { sampleProfileInput } from '../../../fixtures/clients/sample-profiles';
@@ -121,5 +122,18 @@ describe('the client in the session step', { timeout: 20_000 }, () => {
     await user.type(code, 'EF-1');
     expect(useWizardStore.getState().session.clientCountry).toBeUndefined();
     expect(useSessionSafetyStore.getState().clientCode).toBeNull();
+  });
+
+  it('with the logs locked, says so plainly and still asks for the country', async () => {
+    start('2026-06-10T13:00:00Z');
+    bridge.handle('clients:get', () => {
+      throw new AppError('LOCKED', 'Your logs are locked.');
+    });
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    await user.type(screen.getByLabelText('Client code'), 'AB-017');
+    const panel = await screen.findByRole('region', { name: 'About AB-017' });
+    expect(await within(panel).findByText(/Your logs are locked, so AB-017's set-up/)).toBeTruthy();
+    expect(within(panel).getByLabelText("AB-017's country for this session")).toBeTruthy();
   });
 });
