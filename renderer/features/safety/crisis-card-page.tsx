@@ -14,6 +14,10 @@ export function CrisisCardPage() {
         Keep this in view during the session. If the call fails or you are worried about your client, it has what you
         need. It is not saved anywhere.
       </p>
+      <p className="rr-muted">
+        A printed card shows your client’s back-up phone number: keep it with your session notes and shred it when the
+        session is over.
+      </p>
       <div className="rr-actions">
         <Button variant="primary" onClick={() => printSection('crisis')}>
           Print the crisis card
