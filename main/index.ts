@@ -31,6 +31,7 @@ import { createLogger, createStderrSink, describeError, setLogSink } from './log
 import { runCommand } from './platform/exec';
 import { handleAppProtocol, registerAppScheme } from './windows/app-protocol';
 import { hideOnClose, mainWindowOptions } from './windows/main-window';
+import { createKeepOnTop } from './windows/keep-on-top';
 import { installNavigationGuards } from './windows/navigation-guards';
 import { installPermissionHandlers } from './windows/permissions';
 import { createLastCheckTracker } from './tray/last-check-tracker';
@@ -110,6 +111,7 @@ async function bootstrap(): Promise<void> {
     events: withTrayRefresh(createWindowEventSink(() => mainWindow?.webContents ?? null)),
     testHost: false,
     openExternal: (url) => shell.openExternal(url),
+    keepOnTop: createKeepOnTop(() => mainWindow),
     ownPids: () => app.getAppMetrics().map((metric) => metric.pid),
     keychain: createSafeStorageKeychain(safeStorage, process.platform),
     dialogs: createBackupDialogs(dialog, () => mainWindow),

@@ -57,6 +57,8 @@ export interface ServiceGraphOptions {
   /** Test hooks for the vault, such as a cheaper scrypt cost. */
   readonly vaultOverrides?: Partial<VaultServiceDeps>;
   readonly openExternal?: (url: string) => Promise<void>;
+  /** Keeps the app's window small and on top (the crisis card); the app only. */
+  readonly keepOnTop?: (on: boolean) => boolean;
   /** ReadyRoom's own processes (Electron: main, renderer, GPU…), never listed or closed. */
   readonly ownPids?: () => readonly number[];
   /** The OS keychain (Electron safeStorage); absent in Node, where keychain unlock is refused. */
@@ -226,6 +228,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       testHost: options.testHost,
       settings,
       openExternal: options.openExternal,
+      ...(options.keepOnTop ? { keepOnTop: options.keepOnTop } : {}),
     }),
     ...createScanHandlers(scan, events, scanRecords),
     ...createProgramsHandlers(programs),

@@ -69,6 +69,8 @@ export async function createTray(deps: TrayDeps): Promise<TrayHandle> {
         return void deps.quickCheck.run();
       case 'next-session':
         return deps.open('home');
+      case 'crisis':
+        return deps.open('crisis');
       case 'incidents':
         return deps.open('incidents');
       case 'logs':

@@ -39,6 +39,11 @@ export const appChannels = {
         .max(80),
     }),
   ),
+  /**
+   * Keeps the window small and above other windows (the video call) while the crisis card shows, or
+   * puts it back as it was. Only the app has a window to keep on top; elsewhere this is UNAVAILABLE.
+   */
+  'app:keep-on-top': channel<{ readonly on: boolean }>()(z.strictObject({ on: z.boolean() })),
   'settings:get': channel<Settings>()(noRequest),
   'settings:update': channel<Settings>()(z.strictObject({ patch: settingsPatchSchema })),
   /**

@@ -6,6 +6,7 @@
 export const channelNameList = [
   'app:info',
   'app:open-fix-link',
+  'app:keep-on-top',
   'settings:get',
   'settings:update',
   'settings:approve-host',

@@ -3,6 +3,7 @@ export const trayCommands = [
   'check',
   'quick',
   'next-session',
+  'crisis',
   'incidents',
   'logs',
   'settings',
@@ -44,6 +45,8 @@ export function trayMenuModel(input: TrayMenuInput): TrayMenuItem[] {
     item('check', 'Check readiness now…'),
     input.quickCheckRunning ? item('quick', 'Quick check: checking…', false) : item('quick', 'Quick check'),
     ...(input.nextSession ? [separator, item('next-session', `Next session: ${input.nextSession.label}`)] : []),
+    // Always there: a session can start without a schedule entry, and the card is needed mid-call.
+    item('crisis', 'Crisis card…'),
     ...(input.incident ? [separator, item('incidents', `${input.incident}…`)] : []),
     separator,
     item('logs', 'Past logs'),

@@ -170,6 +170,10 @@ export class FakeBrowserWindow extends EventEmitter {
   visible = false;
   minimized = false;
   focused = false;
+  maximized = false;
+  bounds = { x: 80, y: 60, width: 980, height: 760 };
+  minimumSize: [number, number] = [640, 560];
+  alwaysOnTop: { readonly flag: boolean; readonly level?: string } = { flag: false };
   private destroyed = false;
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
@@ -190,6 +194,27 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   isMinimized(): boolean {
     return this.minimized;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  unmaximize(): void {
+    this.maximized = false;
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<{ x: number; y: number; width: number; height: number }>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+  }
+  getMinimumSize(): number[] {
+    return [...this.minimumSize];
+  }
+  setMinimumSize(width: number, height: number): void {
+    this.minimumSize = [width, height];
+  }
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop = level === undefined ? { flag } : { flag, level };
   }
   restore(): void {
     this.minimized = false;

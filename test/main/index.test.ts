@@ -173,6 +173,7 @@ describe('main/index after ready', () => {
     expect(labels).toEqual([
       'Check readiness now…',
       'Quick check',
+      'Crisis card…',
       'Past logs',
       'Settings',
       'Lock logs',
@@ -251,6 +252,24 @@ describe('main/index after ready', () => {
       { route: 'logs' },
       { route: 'settings' },
     ]);
+  });
+
+  it('opens the crisis card from the tray, and keeps the window small and on top only when the page asks', async () => {
+    const electron = await startMain();
+    const window = openWindow(electron);
+    clickTray(electron, 'Crisis card…');
+    expect(window.webContents.sent.at(-1)?.args[0]).toEqual({ route: 'crisis' });
+    expect(window.alwaysOnTop.flag).toBe(false);
+    const event = fakeInvokeEvent(window.webContents, topFrame(appPage));
+    expect(await electron.ipcMain.invoke('app:keep-on-top', event, { on: true })).toEqual({
+      ok: true,
+      value: { on: true },
+    });
+    expect(window.alwaysOnTop).toEqual({ flag: true, level: 'floating' });
+    expect(window.bounds).toEqual({ x: 80, y: 60, width: 420, height: 620 });
+    await electron.ipcMain.invoke('app:keep-on-top', event, { on: false });
+    expect(window.alwaysOnTop.flag).toBe(false);
+    expect(window.bounds).toEqual({ x: 80, y: 60, width: 980, height: 760 });
   });
 
   it('shows the window when a second instance starts', async () => {

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import { catalog, getCatalogEntry, fixFor } from '../../../shared/catalog/catalog';
 import type { AppInfo } from '../../../shared/ipc/app.contract';
 import { toOsName } from '../../../shared/platform';
@@ -11,6 +12,8 @@ export interface AppHandlerDeps {
   readonly settings: SettingsService;
   /** Opens an OS settings link; absent where it cannot (the test host). */
   readonly openExternal?: (url: string) => Promise<void>;
+  /** Keeps the window on top (the crisis card); absent where there is no window (the test host, the CLI). */
+  readonly keepOnTop?: (on: boolean) => boolean;
 }
 
 /** The OS settings schemes a fix may use; never web pages, files or other programs' handlers. */
@@ -38,6 +41,7 @@ export function createAppHandlers(
 ): HandlersFor<
   | 'app:info'
   | 'app:open-fix-link'
+  | 'app:keep-on-top'
   | 'settings:get'
   | 'settings:update'
   | 'settings:approve-host'
@@ -52,6 +56,11 @@ export function createAppHandlers(
       if (!url || !deps.openExternal || !isAllowedFixLink(url)) return { opened: false };
       await deps.openExternal(url);
       return { opened: true };
+    },
+    'app:keep-on-top': ({ on }) => {
+      if (!deps.keepOnTop)
+        throw new AppError('UNAVAILABLE', 'Keeping the card on top works only in the ReadyRoom app.');
+      return { on: deps.keepOnTop(on) };
     },
     'settings:get': () => deps.settings.get(),
     'settings:update': ({ patch }) => deps.settings.update(patch),

@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/page-header';
 import { printSection } from '../../lib/print-section';
 import { useRouteStore } from '../../stores/route-store';
 import { CrisisCard } from './crisis-card';
+import { KeepOnTopToggle } from './keep-on-top-toggle';
 
 /** The `crisis` screen: the card, printable on its own. */
 export function CrisisCardPage() {
@@ -22,6 +23,7 @@ export function CrisisCardPage() {
         <Button variant="primary" onClick={() => printSection('crisis')}>
           Print the crisis card
         </Button>
+        <KeepOnTopToggle />
         <Button onClick={() => navigate('wizard')}>Back to the check</Button>
         <Button onClick={() => navigate('home')}>Home</Button>
       </div>

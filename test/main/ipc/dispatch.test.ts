@@ -35,6 +35,7 @@ const incident: Req<'incidents:add'>['incident'] = {
 const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'app:info': { valid: {}, required: [] },
   'app:open-fix-link': { valid: { checkId: 'security.firewall' }, required: ['checkId'] },
+  'app:keep-on-top': { valid: { on: true }, required: ['on'] },
   'settings:get': { valid: {}, required: [] },
   'settings:update': { valid: { patch: { theme: 'dark', idleLockMinutes: 30 } }, required: ['patch'] },
   'settings:approve-host': { valid: { target: 'meet.example.org:443' }, required: ['target'] },

@@ -10,6 +10,7 @@ describe('trayMenuModel', () => {
     expect(labels(trayMenuModel(base))).toEqual([
       'Check readiness now…',
       'Quick check',
+      'Crisis card…',
       '—',
       'Past logs',
       'Settings',
@@ -28,6 +29,12 @@ describe('trayMenuModel', () => {
       'Next session: today at 14:00',
     ]);
     expect(items[3]).toMatchObject({ kind: 'item', command: 'next-session', enabled: true });
+  });
+
+  it('always offers the crisis card, after the next session when there is one', () => {
+    const items = trayMenuModel({ ...base, nextSession: { label: 'today at 14:00' } });
+    expect(labels(items)[4]).toBe('Crisis card…');
+    expect(items[4]).toMatchObject({ kind: 'item', command: 'crisis', enabled: true });
   });
 
   it('has no session entry when none is planned', () => {

@@ -61,3 +61,27 @@ describe('fix-link allowlist', () => {
     expect(opened).toEqual(['ms-settings:windowsdefender']);
   });
 });
+
+describe('keeping the window on top', () => {
+  it('passes the request to the window and answers with what the window did', () => {
+    const asked: boolean[] = [];
+    const handlers = createAppHandlers({
+      version: '1.0.0',
+      platform: 'linux',
+      testHost: false,
+      settings,
+      keepOnTop: (on) => {
+        asked.push(on);
+        return on;
+      },
+    });
+    expect(handlers['app:keep-on-top']({ on: true })).toEqual({ on: true });
+    expect(handlers['app:keep-on-top']({ on: false })).toEqual({ on: false });
+    expect(asked).toEqual([true, false]);
+  });
+
+  it('says plainly that it works only in the app where there is no window', () => {
+    const handlers = createAppHandlers({ version: '1.0.0', platform: 'linux', testHost: true, settings });
+    expect(() => handlers['app:keep-on-top']({ on: true })).toThrow(/only in the ReadyRoom app/);
+  });
+});
