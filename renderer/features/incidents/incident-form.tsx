@@ -153,7 +153,8 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
   const warnings = splitCodes(codes).flatMap((c) => checkClientCode(c).warnings);
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} className="rr-incident-form" noValidate>
-      <h2 id={`${id}-title`}>{editing ? 'Change this incident' : 'Record an incident'}</h2>
+      {/* Inside an incident's card (an h3) when editing, so the headings stay in order. */}
+      {editing ? <h4 id={`${id}-title`}>Change this incident</h4> : <h2 id={`${id}-title`}>Record an incident</h2>}
       <div className="rr-field">
         <label htmlFor={`${id}-kind`}>What kind of incident</label>
         <select
