@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { ParseArgsConfig } from 'node:util';
 
 import type { Judgement, JudgementInput } from '../../shared/checks/judgement';
 import type { ScanReport } from '../../shared/checks/scan-report';
@@ -14,6 +15,7 @@ import { modalities, sessionPlatformIds, type Modality, type SessionPlatformId }
 import type { Settings } from '../../shared/settings/settings';
 import type { ServiceGraph } from '../composition/service-graph';
 import type { UnlockOptions, VaultService, VaultServiceDeps } from '../vault/vault-service';
+import { parseCommandArgs } from './cli-args';
 import { createCliServices } from './cli-services';
 import type { AfterScanOutcome } from './commands/scan.command';
 import type { CliContext, CliIo, CliOptionValues } from './cli-types';
@@ -252,16 +254,36 @@ export function sharedStdin(stdin: Readable): () => Promise<string[]> {
   return () => (lines ??= readStdinLines(stdin));
 }
 
-/**
- * Opens and unlocks the vault named by the command line. The caller locks it when done.
- * `readOnly` for commands that only read: no write lock, so they also work while the app has
- * the logs open, and on a folder that cannot be written.
- */
 /** Refuses an option that `command` (e.g. "logs list") does not take; the vault options are taken by all. */
 export function refuseStrayOptions(command: string, values: Record<string, unknown>, own: readonly string[]): void {
   const vaultOptions = Object.keys(vaultCliOptions);
   const stray = Object.keys(values).filter((k) => !vaultOptions.includes(k) && !own.includes(k));
   if (stray.length > 0) throw new UsageError(`${command} does not take --${stray.join(', --')}.`);
+}
+
+/**
+ * Reads `<name> <sub> [options] [ID]`: `sub` must be one of `allowed`, with only its own options
+ * (and the vault's); only `id.sub` takes one argument, the `id.what`.
+ */
+export function parseSubcommand<S extends string, O extends NonNullable<ParseArgsConfig['options']>>(
+  name: string,
+  argv: readonly string[],
+  allowed: Readonly<Record<S, readonly string[]>>,
+  options: O,
+  id?: { readonly sub: S; readonly what: string },
+) {
+  const [sub, ...rest] = argv;
+  if (!sub || !Object.hasOwn(allowed, sub))
+    throw new UsageError(`Say which ${name} command: ${Object.keys(allowed).join(', ')}.`);
+  const command = sub as S;
+  const { values, positionals } = parseCommandArgs(rest, options);
+  refuseStrayOptions(`${name} ${command}`, values, allowed[command]);
+  const wantsId = id?.sub === command;
+  if (positionals.length !== (wantsId ? 1 : 0))
+    throw new UsageError(
+      wantsId ? `${name} ${command} needs the ${id.what}.` : `${name} ${command} takes no arguments.`,
+    );
+  return { command, values, positionals };
 }
 
 /**

@@ -3,12 +3,11 @@ import { safeToMessageLabels } from '../../../shared/clients/client-profile';
 import { countryName } from '../../../shared/geo/countries';
 import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import type { ServiceGraph } from '../../composition/service-graph';
-import { parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 import {
   argvPrivacyNote,
   clientCodeFromArgs,
-  refuseStrayOptions,
+  parseSubcommand,
   vaultCliOptions,
   vaultCliUsage,
   withUnlockedServices,
@@ -58,12 +57,7 @@ export function createClientsCommand(deps: VaultCliDeps): CliCommand {
     usage,
     changesNothing: (argv) => argv[0] === 'list' || argv[0] === 'show',
     async run(argv, context: CliContext) {
-      const [sub, ...rest] = argv;
-      if (!sub || !Object.hasOwn(allowed, sub)) throw new UsageError('Say which clients command: list, show, delete.');
-      const command = sub as Subcommand;
-      const { values, positionals } = parseCommandArgs(rest, options);
-      refuseStrayOptions(`clients ${command}`, values, allowed[command]);
-      if (positionals.length > 0) throw new UsageError(`clients ${command} takes no arguments.`);
+      const { command, values } = parseSubcommand<Subcommand, typeof options>('clients', argv, allowed, options);
       const io = context.io;
       const client = command === 'list' ? null : clientCodeFromArgs(values, io);
       if (command !== 'list' && client === null)

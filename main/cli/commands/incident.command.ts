@@ -14,11 +14,11 @@ import { icoSource } from '../../../shared/incidents/ico-questions.catalog';
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
 import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import type { ServiceGraph } from '../../composition/service-graph';
-import { parseCommandArgs } from '../cli-args';
+import { type parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 import {
   argvPrivacyNote,
-  refuseStrayOptions,
+  parseSubcommand,
   vaultCliOptions,
   vaultCliUsage,
   withUnlockedServices,
@@ -115,15 +115,13 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
     usage,
     changesNothing: (argv) => argv[0] === 'list',
     async run(argv, context) {
-      const [sub, ...rest] = argv;
-      if (!sub || !Object.hasOwn(allowed, sub)) throw new UsageError('Say which incident command: add, list, close.');
-      const command = sub as Subcommand;
-      const { values, positionals } = parseCommandArgs(rest, options);
-      refuseStrayOptions(`incident ${command}`, values, allowed[command]);
-      if (positionals.length !== (command === 'close' ? 1 : 0))
-        throw new UsageError(
-          command === 'close' ? 'incident close needs the incident id.' : `incident ${command} takes no arguments.`,
-        );
+      const { command, values, positionals } = parseSubcommand<Subcommand, typeof options>(
+        'incident',
+        argv,
+        allowed,
+        options,
+        { sub: 'close', what: 'incident id' },
+      );
       const io = context.io;
 
       switch (command) {

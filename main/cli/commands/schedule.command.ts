@@ -13,14 +13,14 @@ import {
 import { isSessionPlatformId, platformLabel, sessionPlatformIds } from '../../../shared/session/platforms';
 import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import type { ServiceGraph } from '../../composition/service-graph';
-import { parseCommandArgs } from '../cli-args';
+import { type parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 import {
   argvPrivacyNote,
   cliServicesFor,
   clientCodeFromArgs,
   vaultCliOptions,
-  refuseStrayOptions,
+  parseSubcommand,
   vaultCliUsage,
   withUnlockedServices,
   type VaultCliDeps,
@@ -131,15 +131,13 @@ export function createScheduleCommand(deps: VaultCliDeps): CliCommand {
     usage,
     changesNothing: (argv) => argv[0] === 'list',
     async run(argv, context) {
-      const [sub, ...rest] = argv;
-      if (!sub || !Object.hasOwn(allowed, sub)) throw new UsageError('Say which schedule command: add, list, delete.');
-      const command = sub as Subcommand;
-      const { values, positionals } = parseCommandArgs(rest, options);
-      refuseStrayOptions(`schedule ${command}`, values, allowed[command]);
-      if (positionals.length !== (command === 'delete' ? 1 : 0))
-        throw new UsageError(
-          command === 'delete' ? 'schedule delete needs the session id.' : `schedule ${command} takes no arguments.`,
-        );
+      const { command, values, positionals } = parseSubcommand<Subcommand, typeof options>(
+        'schedule',
+        argv,
+        allowed,
+        options,
+        { sub: 'delete', what: 'session id' },
+      );
       const io = context.io;
 
       switch (command) {
