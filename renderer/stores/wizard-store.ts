@@ -4,6 +4,7 @@ import type { WizardStep } from '../../shared/catalog/catalog-types';
 import type { JudgementInput } from '../../shared/checks/judgement';
 import type { Modality, SessionPlatformId } from '../../shared/session/platforms';
 import { registerStoreReset } from './reset-stores';
+import { toLocalInput } from '../lib/local-time';
 
 export interface SessionDetails {
   readonly clientCode: string;
@@ -62,10 +63,7 @@ type WizardState = {
 };
 
 /** The local time now, in the form a datetime-local input takes. */
-export function localDateTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
+export const localDateTime = toLocalInput;
 
 const initial = {
   step: 'session' as WizardStep,

@@ -4,7 +4,7 @@ import { platformLabel } from '../../../shared/session/platforms';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { useRouteStore } from '../../stores/route-store';
-import { useNow } from '../incidents/incident-time';
+import { useNow } from '../../lib/local-time';
 import { OutcomeBadge } from '../logs/outcome-badge';
 import { useHomeSummary } from './home-data';
 import './home.css';

@@ -11,7 +11,7 @@ import {
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
 import { Button } from '../../components/button';
 import { IncidentForm } from './incident-form';
-import { formatInstant } from './incident-time';
+import { formatInstant } from '../../lib/local-time';
 
 type IncidentCardProps = {
   readonly incident: IncidentView;

@@ -19,7 +19,7 @@ import type { IncidentView } from '../../../shared/ipc/incidents.contract';
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
 import { Button } from '../../components/button';
 import { Icon, TriangleAlert } from '../../components/icons';
-import { fromLocalInput, localToday, toLocalInput } from './incident-time';
+import { fromLocalInput, localToday, toLocalInput } from '../../lib/local-time';
 
 type Errors = Partial<Record<IncidentField, string>>;
 

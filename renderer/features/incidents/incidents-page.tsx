@@ -9,7 +9,7 @@ import { VaultGate } from '../vault/vault-gate';
 import { IcoQuestions } from './ico-questions';
 import { IncidentCard } from './incident-card';
 import { IncidentForm } from './incident-form';
-import { useNow } from './incident-time';
+import { useNow } from '../../lib/local-time';
 import './incidents.css';
 
 function IncidentLog() {

@@ -8,17 +8,12 @@ import { PageHeader } from '../../components/page-header';
 import { useSettingsStore } from '../../stores/settings-store';
 import { VaultGate } from '../vault/vault-gate';
 import './review.css';
+import { localToday } from '../../lib/local-time';
 
 const intervalChoices = [6, 12, 18, 24];
 
 function formatDate(date: string): string {
   return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** "Due: last done 3 Mar 2026", or "Done 3 Mar 2026; next due 3 Mar 2027" (each part only when known). */
@@ -70,7 +65,7 @@ function ReviewItemCard({
                 id={`${id}-done`}
                 className="rr-input"
                 type="date"
-                max={today()}
+                max={localToday()}
                 value={doneOn}
                 onChange={(e) => setDoneOn(e.target.value)}
               />
@@ -111,7 +106,7 @@ function ReviewItemCard({
             <Button type="submit" variant="primary">
               Save
             </Button>
-            <Button onClick={() => setDoneOn(today())}>Done today</Button>
+            <Button onClick={() => setDoneOn(localToday())}>Done today</Button>
           </div>
         </form>
       </details>

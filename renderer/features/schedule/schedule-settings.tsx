@@ -5,23 +5,13 @@ import { repeatLabels, type ScheduleInput } from '../../../shared/schedule/sched
 import { platformLabel } from '../../../shared/session/platforms';
 import { call } from '../../api';
 import { Button } from '../../components/button';
+import { formatInstant } from '../../lib/local-time';
 import { useSettingsStore } from '../../stores/settings-store';
 import { VaultGate } from '../vault/vault-gate';
 import { ScheduleForm } from './schedule-form';
 import './schedule.css';
 
 const leadChoices = [5, 10, 15, 20, 30, 45, 60];
-
-function formatStart(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
 
 /** How long before a session its reminder comes (the `reminderLeadMinutes` setting). */
 function ReminderLead() {
@@ -135,7 +125,7 @@ function ScheduleManager() {
         <ul aria-label="Sessions coming up" className="rr-schedule__upcoming">
           {upcoming.map((o) => (
             <li key={`${o.entryId}-${o.startUtc}`}>
-              {formatStart(o.startUtc)}: {o.clientCode ?? 'client code locked'}, {platformLabel(o.platform)}
+              {formatInstant(o.startUtc)}: {o.clientCode ?? 'client code locked'}, {platformLabel(o.platform)}
             </li>
           ))}
         </ul>

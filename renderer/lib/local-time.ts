@@ -19,7 +19,7 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "Sun 29 Mar 2026, 01:30" on this computer's clock. */
+/** "Sun, 29 Mar 2026, 01:30" on this computer's clock (24-hour). */
 export function formatInstant(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', {
     weekday: 'short',
