@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createClientProfileService } from '../../../main/clients/client-profile-service';
-import { createServiceGraph, type ServiceGraph } from '../../../main/composition/service-graph';
-import { runCommand } from '../../../main/platform/exec';
-import { confStoreFactory } from '../../../main/store/store-factory';
+import type { ServiceGraph } from '../../../main/composition/service-graph';
 import type { VaultService } from '../../../main/vault/vault-service';
 import { AppError } from '../../../shared/errors';
 import { sampleProfileInput } from '../../fixtures/clients/sample-profiles';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
-import { fakeClock, listFiles, makeVault, passphrase, tempDataDir, testKdf } from '../vault/vault-test-kit';
+import { fakeClock, listFiles, makeVault, passphrase, tempDataDir } from '../vault/vault-test-kit';
+import { testGraph } from '../composition/test-graph';
 
 let dir: string;
 let cleanup: () => void;
@@ -122,16 +121,7 @@ describe('client profiles in the composition root', () => {
 
   async function graph(): Promise<ServiceGraph> {
     const graphDir = join(dir, 'app');
-    const g = createServiceGraph({
-      dataDir: graphDir,
-      platform: process.platform,
-      appVersion: '0.0.0-test',
-      exec: runCommand,
-      storeFactory: confStoreFactory,
-      testHost: true,
-      idleLock: false,
-      vaultOverrides: { kdf: testKdf },
-    });
+    const g = testGraph(graphDir);
     graphs.push(g);
     await g.vault.setup(passphrase);
     g.vault.confirmRecoveryKey();

@@ -9,13 +9,11 @@ import { createClientsCommand } from '../../../main/cli/commands/clients.command
 import { createLogsCommand } from '../../../main/cli/commands/logs.command';
 import type { CliContext } from '../../../main/cli/cli-types';
 import { runCli } from '../../../main/cli/run-cli';
-import { createServiceGraph } from '../../../main/composition/service-graph';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createMemorySink, setLogSink, type LogEntry } from '../../../main/logging/logger';
-import { runCommand } from '../../../main/platform/exec';
-import { confStoreFactory } from '../../../main/store/store-factory';
 import { sampleProfileInput } from '../../fixtures/clients/sample-profiles';
 import { listFiles, passphrase, tempDataDir, testKdf } from '../vault/vault-test-kit';
+import { testGraph } from '../composition/test-graph';
 
 /** Distinctive, so a hit can only be the code word itself. */
 const codeWord = 'KESTREL-ZQ-4471';
@@ -63,16 +61,7 @@ describe('the safety code word never leaves the vault', () => {
   it('is in no log, export, report, backup, app log, error or command output', async () => {
     const dataDir = join(dir, 'data');
     const out = join(dir, 'out');
-    const g = createServiceGraph({
-      dataDir,
-      platform: process.platform,
-      appVersion: '0.0.0-test',
-      exec: runCommand,
-      storeFactory: confStoreFactory,
-      testHost: true,
-      idleLock: false,
-      vaultOverrides: { kdf: testKdf },
-    });
+    const g = testGraph(dataDir);
     const errors: string[] = [];
     const ok = async (channel: Parameters<typeof dispatch>[1], payload: unknown) => {
       const result = await dispatch(g.handlers, channel, payload);

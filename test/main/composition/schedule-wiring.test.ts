@@ -3,17 +3,12 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import {
-  createServiceGraph,
-  type ServiceGraph,
-  type ServiceGraphOptions,
-} from '../../../main/composition/service-graph';
-import { runCommand } from '../../../main/platform/exec';
+import { type ServiceGraph, type ServiceGraphOptions } from '../../../main/composition/service-graph';
 import { systemZone } from '../../../main/schedule/reminder-clock';
-import { confStoreFactory } from '../../../main/store/store-factory';
 import { reviewCatalog } from '../../../shared/review/review.catalog';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
-import { passphrase, tempDataDir, testKdf } from '../vault/vault-test-kit';
+import { passphrase, tempDataDir } from '../vault/vault-test-kit';
+import { testGraph } from './test-graph';
 
 let dir: string;
 let cleanup: () => void;
@@ -28,17 +23,7 @@ afterEach(async () => {
 });
 
 function graph(extra: Partial<ServiceGraphOptions> = {}): ServiceGraph {
-  const g = createServiceGraph({
-    dataDir: dir,
-    platform: process.platform,
-    appVersion: '0.0.0-test',
-    exec: runCommand,
-    storeFactory: confStoreFactory,
-    testHost: true,
-    idleLock: false,
-    vaultOverrides: { kdf: testKdf },
-    ...extra,
-  });
+  const g = testGraph(dir, extra);
   graphs.push(g);
   return g;
 }

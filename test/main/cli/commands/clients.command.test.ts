@@ -7,11 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClientsCommand } from '../../../../main/cli/commands/clients.command';
 import type { CliContext } from '../../../../main/cli/cli-types';
 import { runCli } from '../../../../main/cli/run-cli';
-import { createServiceGraph } from '../../../../main/composition/service-graph';
-import { runCommand } from '../../../../main/platform/exec';
-import { confStoreFactory } from '../../../../main/store/store-factory';
 import { sampleProfileInput } from '../../../fixtures/clients/sample-profiles';
 import { passphrase, tempDataDir, testKdf } from '../../vault/vault-test-kit';
+import { testGraph } from '../../composition/test-graph';
 
 const deps = { appVersion: '0.1.0-test', vaultDeps: { kdf: testKdf } };
 const clients = createClientsCommand(deps);
@@ -24,16 +22,7 @@ beforeEach(async () => {
   ({ dir, cleanup } = tempDataDir());
   passFile = join(dir, 'pass.txt');
   writeFileSync(passFile, `${passphrase}\n`, { mode: 0o600 });
-  const g = createServiceGraph({
-    dataDir: join(dir, 'data'),
-    platform: process.platform,
-    appVersion: '0.1.0-test',
-    exec: runCommand,
-    storeFactory: confStoreFactory,
-    testHost: true,
-    idleLock: false,
-    vaultOverrides: { kdf: testKdf },
-  });
+  const g = testGraph(join(dir, 'data'));
   await g.vault.setup(passphrase);
   g.vault.confirmRecoveryKey();
   g.clients.save(sampleProfileInput({ codeWord: 'PELICAN-ZX' }));
