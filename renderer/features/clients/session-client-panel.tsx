@@ -97,6 +97,18 @@ function ClientPanel({ code }: { readonly code: string }) {
   }, [code]);
 
   const profile = lookup.state === 'found' ? lookup.profile : null;
+
+  // The crisis card knows the client and their back-up phone as soon as the set-up is read, before
+  // the place question is answered; where they are stays unconfirmed until it is.
+  useEffect(() => {
+    if (lookup.state === 'loading') return;
+    const store = useSessionSafetyStore.getState();
+    store.update({
+      clientCode: code,
+      backupPhone: lookup.state === 'found' ? lookup.profile.backupPhone : store.backupPhone,
+    });
+  }, [lookup, code]);
+
   const zone = zoneChoice !== undefined ? zoneChoice : (profile?.timeZone ?? null);
 
   function chooseUsual() {
