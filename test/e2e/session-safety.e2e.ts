@@ -174,6 +174,8 @@ describe('session safety in Chromium: client set-up, changed location, crisis ca
     expect(facts).toContain('AB-017');
     expect(facts).toContain(backupPhone);
     expect(facts).toContain(whereToday);
+    // The plan says to ring the emergency contact when the client is abroad: it is on the card.
+    expect(facts).toContain('Leeds Road GP surgery, +44 113 496 0000');
     expect(facts).toMatch(/Emergency\s*112/);
     // Spain's crisis line if the table confirms one, otherwise the plain words that there is none.
     expect(facts.includes('024') || facts.includes(noCrisisLineText)).toBe(true);

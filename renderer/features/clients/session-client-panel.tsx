@@ -27,6 +27,10 @@ function usualPlaceText(profile: ClientProfileView): string {
     .join(', ');
 }
 
+function emergencyContactText(profile: ClientProfileView): string {
+  return [profile.emergencyContactName, profile.emergencyContactPhone].filter(Boolean).join(', ');
+}
+
 function therapistZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -106,6 +110,7 @@ function ClientPanel({ code }: { readonly code: string }) {
     store.update({
       clientCode: code,
       backupPhone: lookup.state === 'found' ? lookup.profile.backupPhone : store.backupPhone,
+      emergencyContact: lookup.state === 'found' ? emergencyContactText(lookup.profile) : store.emergencyContact,
     });
   }, [lookup, code]);
 
@@ -167,10 +172,7 @@ function ClientPanel({ code }: { readonly code: string }) {
             <dt>Usually in</dt>
             <dd>{usualPlaceText(profile) || 'Not recorded'}</dd>
             <dt>Emergency contact</dt>
-            <dd>
-              {[profile.emergencyContactName, profile.emergencyContactPhone].filter(Boolean).join(', ') ||
-                'Not recorded'}
-            </dd>
+            <dd>{emergencyContactText(profile) || 'Not recorded'}</dd>
             <dt>Safe to message</dt>
             <dd>{safeToMessageLabels[profile.safeToMessage]}</dd>
             {profile.hasCodeWord && (
