@@ -11,6 +11,8 @@ export type SessionSafety = {
   /** The therapist's words for the client's location today, e.g. "at home, Leeds". */
   readonly locationToday: string;
   readonly backupPhone: string;
+  /** The local emergency contact from the client's set-up, "name or role, phone"; empty when none. */
+  readonly emergencyContact: string;
 };
 
 type SessionSafetyState = SessionSafety & {
@@ -18,7 +20,13 @@ type SessionSafetyState = SessionSafety & {
   clear(): void;
 };
 
-const initial: SessionSafety = { clientCode: null, country: null, locationToday: '', backupPhone: '' };
+const initial: SessionSafety = {
+  clientCode: null,
+  country: null,
+  locationToday: '',
+  backupPhone: '',
+  emergencyContact: '',
+};
 
 /** Held in memory only: the crisis card reads it, nothing writes it to disk. */
 export const useSessionSafetyStore = create<SessionSafetyState>()((set) => ({

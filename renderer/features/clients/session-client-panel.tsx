@@ -27,6 +27,10 @@ function usualPlaceText(profile: ClientProfileView): string {
     .join(', ');
 }
 
+function emergencyContactText(profile: ClientProfileView): string {
+  return [profile.emergencyContactName, profile.emergencyContactPhone].filter(Boolean).join(', ');
+}
+
 function therapistZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -97,6 +101,19 @@ function ClientPanel({ code }: { readonly code: string }) {
   }, [code]);
 
   const profile = lookup.state === 'found' ? lookup.profile : null;
+
+  // The crisis card knows the client and their back-up phone as soon as the set-up is read, before
+  // the place question is answered; where they are stays unconfirmed until it is.
+  useEffect(() => {
+    if (lookup.state === 'loading') return;
+    const store = useSessionSafetyStore.getState();
+    store.update({
+      clientCode: code,
+      backupPhone: lookup.state === 'found' ? lookup.profile.backupPhone : store.backupPhone,
+      emergencyContact: lookup.state === 'found' ? emergencyContactText(lookup.profile) : store.emergencyContact,
+    });
+  }, [lookup, code]);
+
   const zone = zoneChoice !== undefined ? zoneChoice : (profile?.timeZone ?? null);
 
   function chooseUsual() {
@@ -155,10 +172,7 @@ function ClientPanel({ code }: { readonly code: string }) {
             <dt>Usually in</dt>
             <dd>{usualPlaceText(profile) || 'Not recorded'}</dd>
             <dt>Emergency contact</dt>
-            <dd>
-              {[profile.emergencyContactName, profile.emergencyContactPhone].filter(Boolean).join(', ') ||
-                'Not recorded'}
-            </dd>
+            <dd>{emergencyContactText(profile) || 'Not recorded'}</dd>
             <dt>Safe to message</dt>
             <dd>{safeToMessageLabels[profile.safeToMessage]}</dd>
             {profile.hasCodeWord && (

@@ -126,6 +126,7 @@ export function CrisisCard() {
   const country = useSessionSafetyStore((s) => s.country);
   const locationToday = useSessionSafetyStore((s) => s.locationToday);
   const backupPhone = useSessionSafetyStore((s) => s.backupPhone);
+  const emergencyContact = useSessionSafetyStore((s) => s.emergencyContact);
   const update = useSessionSafetyStore((s) => s.update);
   const [choosing, setChoosing] = useState(false);
   const showPicker = country === null || choosing;
@@ -137,6 +138,8 @@ export function CrisisCard() {
         <dd>{clientCode ?? 'No client chosen for this session'}</dd>
         <dt>Back-up phone</dt>
         <dd>{backupPhone.trim() || 'Not given: agree a number with your client before the session'}</dd>
+        <dt>Emergency contact</dt>
+        <dd>{emergencyContact.trim() || 'Not recorded: add one to the client’s set-up under Clients'}</dd>
         <dt>Location today</dt>
         <dd>{locationToday.trim() || 'Not given: confirm where your client is before the session'}</dd>
       </dl>

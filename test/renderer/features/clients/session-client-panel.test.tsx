@@ -107,6 +107,23 @@ describe('the client in the session step', { timeout: 20_000 }, () => {
     expect(JSON.stringify(request)).not.toMatch(/PELICAN|Madrid|7946/);
   });
 
+  it('before the place question is answered, the crisis card already has the client, back-up phone and emergency contact, not a place', async () => {
+    start('2026-06-10T13:00:00Z');
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    await user.type(screen.getByLabelText('Client code'), 'AB-017');
+    const panel = await screen.findByRole('region', { name: 'About AB-017' });
+    await within(panel).findByText('+44 20 7946 0000');
+    expect(useSessionSafetyStore.getState()).toMatchObject({
+      clientCode: 'AB-017',
+      backupPhone: '+44 20 7946 0000',
+      emergencyContact: 'GP surgery (Dr Example), 0113 496 0000',
+      country: null,
+      locationToday: '',
+    });
+    expect(useWizardStore.getState().session.clientCountry).toBeUndefined();
+  });
+
   it('a client without a set-up can still be given a country; another code clears what was said', async () => {
     start('2026-06-10T13:00:00Z', []);
     const user = userEvent.setup();

@@ -14,14 +14,19 @@ afterEach(() => {
 
 describe('CrisisCard', () => {
   it('shows the session’s client, back-up phone, location today, the country’s numbers and the plan', () => {
-    useSessionSafetyStore
-      .getState()
-      .update({ clientCode: 'AB-017', country: 'GB', locationToday: 'at home, Leeds', backupPhone: '07700 900123' });
+    useSessionSafetyStore.getState().update({
+      clientCode: 'AB-017',
+      country: 'GB',
+      locationToday: 'at home, Leeds',
+      backupPhone: '07700 900123',
+      emergencyContact: 'GP surgery, 0113 496 0000',
+    });
     render(<CrisisCard />);
     expect(screen.getByRole('heading', { name: 'Crisis card: United Kingdom' })).toBeTruthy();
     expect(screen.getByText('AB-017')).toBeTruthy();
     expect(screen.getByText('07700 900123')).toBeTruthy();
     expect(screen.getByText('at home, Leeds')).toBeTruthy();
+    expect(screen.getByText('GP surgery, 0113 496 0000')).toBeTruthy();
     expect(screen.getByText('999 or 112')).toBeTruthy();
     expect(screen.getByText('116 123')).toBeTruthy();
     expect(screen.getByText(/Source: Samaritans \(https:\/\/www\.samaritans\.org\/\)/)).toBeTruthy();
@@ -44,6 +49,7 @@ describe('CrisisCard', () => {
     render(<CrisisCard />);
     expect(screen.getByText('No client chosen for this session')).toBeTruthy();
     expect(screen.getByText(/Not given: agree a number with your client/)).toBeTruthy();
+    expect(screen.getByText(/Not recorded: add one to the client’s set-up under Clients/)).toBeTruthy();
     expect(screen.getByText(/Not given: confirm where your client is/)).toBeTruthy();
     expect(screen.getByText(/Choose your client’s country today/)).toBeTruthy();
   });
