@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench:logs-ui -- --logs 20000 [--json] [--runs 5] [--skip-build] [--profile-scroll FILE]`
+ * `npm run -s bench:logs-ui -- --logs 20000 [--json] [--runs 5] [--skip-build] [--profile-scroll FILE] [--trace-scroll FILE]`
  *
  * Builds a vault of N realistic logs (ten years of a working therapist's sessions), serves the
  * built renderer through the test host with the real services, and drives it in Debian's
@@ -40,6 +40,8 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     /** Writes a CPU profile of the page while it scrolls (open it in Chrome's DevTools). */
     'profile-scroll': { type: 'string' },
+    /** Writes a Chromium trace of the scroll (style, layout, paint; open it in DevTools' Performance panel). */
+    'trace-scroll': { type: 'string' },
   },
   strict: true,
 });
@@ -238,7 +240,11 @@ async function main() {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      const browser = page.context().browser();
+      const tracing = values['trace-scroll'] && browser ? browser : null;
+      if (tracing) await tracing.startTracing(page, { path: values['trace-scroll'], screenshots: false });
       const scroll = await scrollAll(page);
+      if (tracing) await tracing.stopTracing();
       if (cdp && values['profile-scroll']) {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(values['profile-scroll'], JSON.stringify(profile));
