@@ -6,6 +6,7 @@ import { countryNumbers, noEntryText, type CountryNumbers } from '../../../share
 import { noCrisisLineText } from '../../../shared/safety/emergency-numbers';
 import { Button } from '../../components/button';
 import { useSessionSafetyStore } from '../../stores/session-safety-store';
+import { useWizardStore } from '../../stores/wizard-store';
 import './safety.css';
 
 function CountryPicker({ current, onPick }: { readonly current: CountryCode | null; onPick(code: CountryCode): void }) {
@@ -117,6 +118,16 @@ function Plan() {
 }
 
 /**
+ * A country chosen here is where the client is today: the check being prepared for the same client
+ * records it too, so the card and the saved log never disagree.
+ */
+function recordCountryForCheck(clientCode: string | null, country: CountryCode): void {
+  const { session, updateSession } = useWizardStore.getState();
+  if (session.clientCode.trim() === '' || (clientCode !== null && clientCode !== session.clientCode)) return;
+  updateSession({ clientCountry: country });
+}
+
+/**
  * The card for the session being prepared: who, how to reach them if the call fails, where they are,
  * the numbers for the country they are in today, and what to do if the video drops. Read from the
  * in-memory session store only; nothing here is saved.
@@ -148,6 +159,7 @@ export function CrisisCard() {
           current={country}
           onPick={(code) => {
             update({ country: code });
+            recordCountryForCheck(clientCode, code);
             setChoosing(false);
           }}
         />

@@ -6,6 +6,7 @@ import { CrisisCardPage } from '../../../../renderer/features/safety/crisis-card
 import { CrisisCard } from '../../../../renderer/features/safety/crisis-card';
 import { useRouteStore } from '../../../../renderer/stores/route-store';
 import { useSessionSafetyStore } from '../../../../renderer/stores/session-safety-store';
+import { useWizardStore } from '../../../../renderer/stores/wizard-store';
 import { noCrisisLineText } from '../../../../shared/safety/emergency-numbers';
 
 afterEach(() => {
@@ -64,6 +65,33 @@ describe('CrisisCard', () => {
     await user.click(screen.getByRole('button', { name: 'Choose another country' }));
     await user.selectOptions(screen.getByLabelText('Where is your client today?'), 'AQ');
     expect(screen.getByText(/ReadyRoom has no emergency numbers for Antarctica/)).toBeTruthy();
+  });
+});
+
+describe('CrisisCard and the check being prepared', () => {
+  it('records a country chosen on the card as the client’s country in the check for the same client', async () => {
+    useWizardStore.getState().updateSession({ clientCode: 'AB-017', clientCountry: 'GB' });
+    useSessionSafetyStore.getState().update({ clientCode: 'AB-017', country: 'GB' });
+    const user = userEvent.setup();
+    render(<CrisisCard />);
+    await user.click(screen.getByRole('button', { name: 'Choose another country' }));
+    await user.selectOptions(screen.getByLabelText('Where is your client today?'), 'ES');
+    expect(useWizardStore.getState().session.clientCountry).toBe('ES');
+  });
+
+  it('leaves the check alone when the card is about another client, or no check is being prepared', async () => {
+    useWizardStore.getState().updateSession({ clientCode: 'CD-204' });
+    useSessionSafetyStore.getState().update({ clientCode: 'AB-017' });
+    const user = userEvent.setup();
+    const { unmount } = render(<CrisisCard />);
+    await user.selectOptions(screen.getByLabelText('Where is your client today?'), 'ES');
+    expect(useWizardStore.getState().session.clientCountry).toBeUndefined();
+    unmount();
+    useWizardStore.getState().updateSession({ clientCode: '' });
+    useSessionSafetyStore.getState().clear();
+    render(<CrisisCard />);
+    await user.selectOptions(screen.getByLabelText('Where is your client today?'), 'IE');
+    expect(useWizardStore.getState().session.clientCountry).toBeUndefined();
   });
 });
 
