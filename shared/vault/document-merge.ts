@@ -36,3 +36,36 @@ export type DocumentMerger = (ours: unknown, theirs: unknown, context: DocumentM
 export function unmerged(invalid: number): DocumentMergeResult {
   return { value: null, added: 0, skipped: 0, invalid };
 }
+
+const entryWords: Readonly<Record<string, readonly [string, string]>> = {
+  incidents: ['incident', 'incidents'],
+  'client-profiles': ['client set-up', 'client set-ups'],
+  'practice-review': ['practice review item', 'practice review items'],
+};
+
+/**
+ * What a restore did to the documents, in plain words for the restore message (the window and the
+ * command line): what it brought back, and how many entries this version could not read.
+ */
+export function describeRestoredDocuments(
+  documents: Readonly<Record<string, DocumentMergeCounts>> | undefined,
+): string[] {
+  if (!documents) return [];
+  const added: string[] = [];
+  let invalid = 0;
+  for (const [name, counts] of Object.entries(documents)) {
+    invalid += counts.invalid;
+    const words = entryWords[name];
+    if (words && counts.added > 0) added.push(`${counts.added} ${counts.added === 1 ? words[0] : words[1]}`);
+  }
+  const parts: string[] = [];
+  if (added.length > 0) {
+    const list = added.length === 1 ? added[0] : `${added.slice(0, -1).join(', ')} and ${added.at(-1)}`;
+    parts.push(`brought back ${list}`);
+  }
+  if (invalid > 0)
+    parts.push(
+      `${invalid} ${invalid === 1 ? 'entry' : 'entries'} of the incident log, client set-ups or practice review could not be read by this version of ReadyRoom`,
+    );
+  return parts;
+}
