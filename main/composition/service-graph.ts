@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 
+import { mergeClientProfiles } from '../../shared/clients/client-profile-merge';
+import { mergeIncidentLogs } from '../../shared/incidents/incident-merge';
 import { channelNames, type ChannelName } from '../../shared/ipc/contract';
 import type { Outcome } from '../../shared/logs/readiness-log';
 import { toOsName } from '../../shared/platform';
+import { mergeReviewRecords } from '../../shared/review/review-merge';
 import { createClientProfileService, type ClientProfileService } from '../clients/client-profile-service';
 import { createAppHandlers } from '../ipc/handlers/app.handlers';
 import { createClientsHandlers } from '../ipc/handlers/clients.handlers';
@@ -142,6 +145,12 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     ...(options.idleLock === false ? {} : { timers: nodeIdleTimers }),
     getSettings: () => settings.get(),
     events,
+    // A restore adds the backup's documents through their own domains' rules (ours win; erasures hold).
+    documentMergers: {
+      incidents: mergeIncidentLogs,
+      'client-profiles': mergeClientProfiles,
+      'practice-review': mergeReviewRecords,
+    },
     ...options.vaultOverrides,
   });
   // Every saved log leaves its time and outcome (nothing else) outside the vault, for the locked home screen and tray.
@@ -158,6 +167,26 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
       }
       options.onLogSaved?.({ outcome: saved.outcome, savedAt: at });
       return saved;
+    },
+    async restore(filePath, secret) {
+      const result = await vaultService.restore(filePath, secret);
+      // Restored incidents and review dates: their plain copies outside the vault (the locked home
+      // screen, the tray) follow now, not only at the next read.
+      if (result.status === 'restored' && result.documents) {
+        try {
+          incidents.refresh();
+        } catch (error) {
+          log.warn('the incident deadlines could not be brought up to date after a restore', {
+            error: describeError(error),
+          });
+        }
+        try {
+          review.get();
+        } catch (error) {
+          log.warn('the review dates could not be brought up to date after a restore', { error: describeError(error) });
+        }
+      }
+      return result;
     },
     eraseClient(client, expectedCount) {
       const result = vaultService.eraseClient(client, expectedCount);

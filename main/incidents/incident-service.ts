@@ -49,6 +49,8 @@ export interface IncidentService {
   pendingDeadlines(): readonly IncidentDeadline[];
   /** Takes a client's code out of every incident (an erasure request). */
   removeClient(client: string): IncidentErasure;
+  /** After the log changed underneath (a restore): the plain deadlines follow, and the listeners are told. */
+  refresh(): void;
   /** Called after each change to the log (the tray's clock follows it); returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
 }
@@ -218,6 +220,10 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
         .map((i) => i.id);
       log.info('a client code was removed from the incident log', { incidents: removedFrom });
       return { removedFrom, stillInText };
+    },
+    refresh() {
+      syncDeadlines(read());
+      for (const listener of listeners) listener();
     },
     onChange(listener) {
       listeners.add(listener);

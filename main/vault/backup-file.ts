@@ -10,28 +10,60 @@ import { isCanonicalBase64 } from './vault-envelope';
 import { parseMonth, serializeMonth, type MonthRecords } from './vault-records';
 
 /**
- * A backup is one text file: a JSON header line naming the months it holds and carrying the
- * passphrase and recovery-key slots (so it opens with either, on any computer), one
- * encrypted line per month, and an encrypted end line. Each line's associated data is the
- * header plus its month, so lines cannot be swapped, dropped or borrowed from another backup
- * unnoticed, and the end line authenticates the header even when there are no months.
+ * A backup is one text file: a JSON header line naming the months and the documents it holds and
+ * carrying the passphrase and recovery-key slots (so it opens with either, on any computer), one
+ * encrypted line per month, one per document (vault-documents.ts), and an encrypted end line.
+ * Each line's associated data is the header plus its month (or `document:<name>`), so lines
+ * cannot be swapped, dropped or borrowed from another backup unnoticed, and the end line
+ * authenticates the header even when there are no months.
+ *
+ * Version 1 had no documents (no `documents` in its header, no document lines); such files are
+ * still read, as having none.
  */
-export const backupFormat = 'readyroom.backup/1';
+export const backupFormat = 'readyroom.backup/2';
+export const backupFormatV1 = 'readyroom.backup/1';
 const endMarker = 'end';
 
-const backupHeaderSchema = z.strictObject({
-  format: z.literal(backupFormat),
+const headerFields = {
   backup: z.string().regex(/^[0-9a-f]{32}$/),
   vault: z.string().regex(/^[0-9a-f]{32}$/),
   createdAt: z.iso.datetime({ offset: true }),
   appVersion: z.string().max(40),
   periods: z.array(z.string().refine(isPeriod)).max(12 * 200),
   slots: z.strictObject({ passphrase: passphraseSlotSchema, recovery: recoverySlotSchema }),
-});
-export type BackupHeader = z.output<typeof backupHeaderSchema>;
+};
+
+/** A document's name as a header lists it: the names of vault-documents.ts, or a later version's. */
+const documentNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+
+const backupHeaderSchema = z.union([
+  z.strictObject({
+    format: z.literal(backupFormat),
+    ...headerFields,
+    documents: z
+      .array(documentNameSchema)
+      .max(32)
+      .refine((names) => new Set(names).size === names.length, 'a document is listed twice'),
+  }),
+  z.strictObject({ format: z.literal(backupFormatV1), ...headerFields }),
+]);
+type ParsedHeader = z.output<typeof backupHeaderSchema>;
+/** The header as read: a version 1 header reads as listing no documents. */
+export type BackupHeader = Omit<ParsedHeader, 'format'> & {
+  readonly format: ParsedHeader['format'];
+  readonly documents: readonly string[];
+};
+const readableFormats: readonly unknown[] = [backupFormat, backupFormatV1];
+
+/** One document as a backup carries it: its name and its JSON value. */
+export interface BackupDocument {
+  readonly name: string;
+  readonly value: unknown;
+}
 
 /** Why a file is not a readable backup, so the user can be told exactly. */
 export type BackupProblem = 'not-a-backup' | 'truncated' | 'missing-months' | 'damaged';
+// A missing document line is reported as 'missing-months' too: the file was not copied whole either way.
 
 export class BackupFormatError extends Error {
   readonly problem: BackupProblem;
@@ -49,7 +81,8 @@ export interface BackupMeta {
 
 /**
  * Writes a backup piece by piece: the header, then each month as it is read (so only one month
- * is in memory at a time), then the end line. `monthOf` is asked for the periods in order.
+ * is in memory at a time), then each document, then the end line. `monthOf` is asked for the
+ * periods in order.
  */
 export function writeBackup(
   write: (text: string) => void,
@@ -58,28 +91,35 @@ export function writeBackup(
   periods: readonly string[],
   monthOf: (period: string) => MonthRecords,
   meta: BackupMeta,
+  documents: readonly BackupDocument[] = [],
 ): void {
-  const header: BackupHeader = {
+  const header = {
     format: backupFormat,
     backup: randomBytes(16).toString('hex'),
     vault: slots.vaultId,
     createdAt: meta.createdAt.toISOString(),
     appVersion: meta.appVersion,
     periods: [...periods],
+    documents: documents.map((d) => d.name),
     slots: { passphrase: slots.slots.passphrase, recovery: slots.slots.recovery },
   };
+  if (!backupHeaderSchema.safeParse(header).success) throw new Error('backup header not valid');
   const headerText = JSON.stringify(header);
   write(`${headerText}\n`);
-  for (const period of periods) {
-    const month = monthOf(period);
-    if (month.period !== period) throw new Error('backup months out of order');
-    const plain = Buffer.from(serializeMonth(month), 'utf8');
+  const writeLine = (plain: Buffer, aad: Buffer) => {
     const compressed = brotliCompressSync(plain, {
       params: { [zlib.BROTLI_PARAM_QUALITY]: 1, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
     });
-    const { iv, sealed } = seal(dek, compressed, chunkAad(headerText, period));
+    const { iv, sealed } = seal(dek, compressed, aad);
     write(`${iv.toString('base64')}.${sealed.toString('base64')}\n`);
+  };
+  for (const period of periods) {
+    const month = monthOf(period);
+    if (month.period !== period) throw new Error('backup months out of order');
+    writeLine(Buffer.from(serializeMonth(month), 'utf8'), chunkAad(headerText, period));
   }
+  for (const document of documents)
+    writeLine(Buffer.from(JSON.stringify(document.value), 'utf8'), documentAad(headerText, document.name));
   const end = seal(dek, Buffer.from(endMarker, 'utf8'), chunkAad(headerText, endMarker));
   write(`${end.iv.toString('base64')}.${end.sealed.toString('base64')}\n`);
 }
@@ -90,6 +130,7 @@ export function writeBackupText(
   slots: KeySlots,
   months: readonly MonthRecords[],
   meta: BackupMeta,
+  documents: readonly BackupDocument[] = [],
 ): string {
   const parts: string[] = [];
   const byPeriod = new Map(months.map((m) => [m.period, m]));
@@ -100,6 +141,7 @@ export function writeBackupText(
     months.map((m) => m.period),
     (period) => byPeriod.get(period) as MonthRecords,
     meta,
+    documents,
   );
   return parts.join('');
 }
@@ -109,6 +151,8 @@ export interface OpenedBackup {
   readonly headerText: string;
   /** The encrypted line of each period, in header order: a fresh pass over the file each time. */
   chunks(): Iterable<string>;
+  /** The encrypted line of each document, in header order (none in a version 1 backup). */
+  documentChunks(): Iterable<string>;
   readonly end: string;
 }
 
@@ -142,15 +186,16 @@ export function readBackupLines(source: () => Iterable<string>): OpenedBackup {
     raw = JSON.parse(headerText);
   } catch {
     // Cut off inside its first line: a backup that was not copied completely.
-    if (next.done === true && headerText.startsWith(`{"format":"${backupFormat}"`))
+    if (next.done === true && headerText.startsWith('{"format":"readyroom.backup/'))
       throw new BackupFormatError('truncated', 'header cut short');
     throw new BackupFormatError('not-a-backup', 'header is not JSON');
   }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== backupFormat) {
+  if (typeof raw !== 'object' || raw === null || !readableFormats.includes((raw as { format?: unknown }).format)) {
     throw new BackupFormatError('not-a-backup', 'header names another format');
   }
   const parsed = backupHeaderSchema.safeParse(raw);
   if (!parsed.success) throw new BackupFormatError('damaged', 'header');
+  const header: BackupHeader = { documents: [], ...parsed.data };
   if (next.done === true) throw new BackupFormatError('truncated', 'no final line break');
   // The lines after the header, each checked as it goes; the one before the final piece is the end line.
   let count = 0;
@@ -166,24 +211,27 @@ export function readBackupLines(source: () => Iterable<string>): OpenedBackup {
     next = after;
   }
   if (asWritten(next.value, false) !== '') throw new BackupFormatError('truncated', 'no final line break');
-  const months = count - 1;
-  if (previous === null || months < parsed.data.periods.length)
-    throw new BackupFormatError('missing-months', 'fewer lines than months');
-  if (months !== parsed.data.periods.length) throw new BackupFormatError('damaged', 'extra lines');
+  const body = count - 1;
+  const periodCount = header.periods.length;
+  const expected = periodCount + header.documents.length;
+  if (previous === null || body < expected) throw new BackupFormatError('missing-months', 'fewer lines than listed');
+  if (body !== expected) throw new BackupFormatError('damaged', 'extra lines');
   if (malformed) throw new BackupFormatError('damaged', 'body');
-  const periodCount = months;
+  /** The body lines from..to (0 is the first line after the header), a fresh pass each time. */
+  function* linesBetween(from: number, to: number): Generator<string> {
+    let index = -1;
+    for (const line of source()) {
+      if (index >= to) return;
+      if (index >= from) yield asWritten(line, false);
+      index += 1;
+    }
+  }
   return {
-    header: parsed.data,
+    header,
     headerText,
     end: previous,
-    *chunks() {
-      let index = -1;
-      for (const line of source()) {
-        if (index >= periodCount) return;
-        if (index >= 0) yield asWritten(line, false);
-        index += 1;
-      }
-    },
+    chunks: () => linesBetween(0, periodCount),
+    documentChunks: () => linesBetween(periodCount, expected),
   };
 }
 
@@ -197,17 +245,32 @@ export function* openBackupMonths(dek: Buffer, backup: OpenedBackup): Generator<
   for (const chunk of backup.chunks()) {
     const period = backup.header.periods[position];
     if (period === undefined) throw new BackupFormatError('damaged', 'extra lines');
-    const compressed = openLine(dek, chunk, chunkAad(backup.headerText, period));
-    let json: string;
-    try {
-      json = brotliDecompressSync(compressed, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
-    } catch {
-      throw new BackupFormatError('damaged', 'body');
-    }
-    yield parseMonth(json, period);
+    yield parseMonth(openText(dek, chunk, chunkAad(backup.headerText, period)), period);
     position += 1;
   }
   if (position !== backup.header.periods.length) throw new BackupFormatError('missing-months', 'fewer lines');
+}
+
+/**
+ * Decrypts the documents, in header order; throws DecryptError with the wrong key or a changed,
+ * swapped or borrowed line, BackupFormatError for a line that opens but holds no JSON.
+ */
+export function* openBackupDocuments(dek: Buffer, backup: OpenedBackup): Generator<BackupDocument> {
+  let position = 0;
+  for (const chunk of backup.documentChunks()) {
+    const name = backup.header.documents[position];
+    if (name === undefined) throw new BackupFormatError('damaged', 'extra lines');
+    const text = openText(dek, chunk, documentAad(backup.headerText, name));
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new BackupFormatError('damaged', 'document');
+    }
+    yield { name, value };
+    position += 1;
+  }
+  if (position !== backup.header.documents.length) throw new BackupFormatError('missing-months', 'fewer lines');
 }
 
 /** Whether this key opens the backup, and its header is as written (checks the end line). */
@@ -234,6 +297,21 @@ export function backupKeySlots(backup: OpenedBackup): KeySlots {
 function openLine(dek: Buffer, line: string, aad: Buffer): Buffer {
   const [ivText = '', sealedText = ''] = line.split('.');
   return open(dek, Buffer.from(ivText, 'base64'), Buffer.from(sealedText, 'base64'), aad);
+}
+
+/** A line's plain text: decrypted (DecryptError when it does not open), then decompressed. */
+function openText(dek: Buffer, line: string, aad: Buffer): string {
+  const compressed = openLine(dek, line, aad);
+  try {
+    return brotliDecompressSync(compressed, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8');
+  } catch {
+    throw new BackupFormatError('damaged', 'body');
+  }
+}
+
+/** A document's line is bound to its name; "document:" cannot be a period, so no month line fits there. */
+function documentAad(headerText: string, name: string): Buffer {
+  return Buffer.from(`${headerText}\ndocument:${name}`, 'utf8');
 }
 
 function chunkAad(headerText: string, period: string): Buffer {

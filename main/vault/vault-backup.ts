@@ -3,14 +3,17 @@ import { basename, dirname, join } from 'node:path';
 
 import { AppError } from '../../shared/errors';
 import type { BackupOutcome, RestoreSummary, Secret } from '../../shared/ipc/vault.contract';
+import type { DocumentMergeCounts } from '../../shared/vault/document-merge';
 import { readinessLogSchema, type ReadinessLog } from '../../shared/logs/readiness-log';
 import { createLogger, describeError } from '../logging/logger';
 import {
   backupKeySlots,
   backupOpensWith,
   BackupFormatError,
+  openBackupDocuments,
   openBackupMonths,
   readBackupLines,
+  type BackupDocument,
   writeBackup,
   type BackupProblem,
 } from './backup-file';
@@ -20,6 +23,7 @@ import type { MonthFiles } from './month-files';
 import { parseRecoveryKey } from './recovery-key';
 import type { VaultContext } from './vault-context';
 import { DecryptError, wipe } from './vault-crypto';
+import { backedUpDocumentNames, isBackedUpDocument, type VaultDocuments } from './vault-documents';
 import { addErasures, type Erasure } from './vault-erasure';
 import { authenticateEnvelopeBlocks, EnvelopeError } from './vault-envelope';
 import { isDamaged, messages, toWriteError } from './vault-errors';
@@ -31,7 +35,7 @@ const log = createLogger('vault');
 
 export type RestoreResult = { readonly status: 'needs-secret' } | ({ readonly status: 'restored' } & RestoreSummary);
 
-/** Backups (one encrypted file of every month) and restores, which only ever add. */
+/** Backups (one encrypted file of every month and the documents) and restores, which only ever add. */
 export interface VaultBackup {
   backup(s: Session, filePath: string): BackupOutcome;
   restore(s: Session, filePath: string, secret?: Secret): Promise<RestoreResult>;
@@ -58,7 +62,7 @@ function backupTempPid(name: string): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
-type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods' | 'missingPeriods'>, number>;
+type Totals = Record<keyof Omit<RestoreSummary, 'unreadablePeriods' | 'missingPeriods' | 'documents'>, number>;
 
 export function createVaultBackup(
   ctx: VaultContext,
@@ -66,8 +70,39 @@ export function createVaultBackup(
   months: MonthFiles,
   erasure: Erasure,
   retention: Retention,
+  documents: VaultDocuments,
 ): VaultBackup {
   const { fs } = ctx;
+
+  /**
+   * Adds the backup's documents to ours, each through its domain's merge (which validates the
+   * backup's copy and keeps ours on a clash); one that cannot be merged is counted, never written.
+   * Returns the counts by name and whether any document was saved.
+   */
+  function mergeDocuments(
+    s: Session,
+    incoming: readonly BackupDocument[],
+    erasures: ReadonlyMap<string, string>,
+  ): { readonly counts: Record<string, DocumentMergeCounts>; readonly changed: boolean } {
+    const counts: Record<string, DocumentMergeCounts> = {};
+    let changed = false;
+    const context = { erasedAt: (client: string) => erasure.lastErasure(s, erasures, client) };
+    for (const { name, value } of incoming) {
+      const merger = isBackedUpDocument(name) ? ctx.deps.documentMergers?.[name] : undefined;
+      if (!isBackedUpDocument(name) || !merger) {
+        // A later version's document, or no merge given: left in the backup, said so.
+        counts[name] = { added: 0, skipped: 0, invalid: 1 };
+        continue;
+      }
+      const result = merger(documents.read(s, name), value, context);
+      counts[name] = { added: result.added, skipped: result.skipped, invalid: result.invalid };
+      if (result.value !== null) {
+        documents.write(s, name, result.value);
+        changed = true;
+      }
+    }
+    return { counts, changed };
+  }
 
   /**
    * Adds a backup's month. Never brings back a log deleted here, nor a log of a client erased
@@ -188,6 +223,12 @@ export function createVaultBackup(
         }
         periods.push(period);
       }
+      // Read before the file is begun; one that cannot be read was set aside, and is left out.
+      const carried: BackupDocument[] = [];
+      for (const name of backedUpDocumentNames) {
+        const value = documents.read(s, name);
+        if (value !== null) carried.push({ name, value });
+      }
       removeLeftoverBackupTemps(filePath);
       let count = 0;
       try {
@@ -206,6 +247,7 @@ export function createVaultBackup(
                 return month;
               },
               { createdAt: ctx.now(), appVersion: ctx.deps.appVersion },
+              carried,
             ),
           backupTempName(ctx.me.pid),
         );
@@ -218,7 +260,7 @@ export function createVaultBackup(
         }
         throw toWriteError(error);
       }
-      log.info('backup written', { months: periods.length, logs: count });
+      log.info('backup written', { months: periods.length, logs: count, documents: carried.length });
       return { saved: true, count, unreadablePeriods: unreadable };
     },
 
@@ -275,11 +317,14 @@ export function createVaultBackup(
       // Erasure records from every readable month (and from a backup of this vault): a client
       // erased here stays erased, even if the month that held their logs could not be read.
       const erasures = erasure.known(s);
+      let incomingDocuments: BackupDocument[] = [];
       try {
         // Check every month first, so a damaged backup changes nothing rather than half a restore.
         // Both passes read the file a month at a time.
         try {
           for (const month of openBackupMonths(key, backup)) if (sameVault) addErasures(erasures, month.erased);
+          // The documents are small: read once, and kept until merged below.
+          incomingDocuments = [...openBackupDocuments(key, backup)];
         } catch (error) {
           if (
             error instanceof DecryptError ||
@@ -297,13 +342,16 @@ export function createVaultBackup(
       }
       // Those months' logs are back (as far as this backup had them): stop reporting them.
       for (const period of backup.header.periods) months.resolve(s, period);
-      if (totals.added + totals.updated > 0) ctx.emitChanged('restored');
-      log.info('backup restored', totals);
+      // With the erasures known here and, from a backup of this vault, those it holds (gathered above).
+      const merged = mergeDocuments(s, incomingDocuments, erasures);
+      if (totals.added + totals.updated > 0 || merged.changed) ctx.emitChanged('restored');
+      log.info('backup restored', { ...totals, documents: incomingDocuments.length });
       return {
         status: 'restored' as const,
         ...totals,
         unreadablePeriods: months.unreadablePeriods(),
         missingPeriods: months.missingPeriods(),
+        ...(incomingDocuments.length > 0 ? { documents: merged.counts } : {}),
       };
     },
   };

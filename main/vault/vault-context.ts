@@ -5,6 +5,7 @@ import { createLogger, describeError } from '../logging/logger';
 import type { StoreFactory } from '../store/store-factory';
 import type { KeychainPort } from './key-slots';
 import { isPeriod } from './log-ids';
+import type { DocumentMergers } from './vault-documents';
 import { defaultScryptParams, type ScryptParams } from './vault-crypto';
 import { nodeVaultFs, type VaultFs } from './vault-fs';
 import { currentProcess, type ProcessInfo } from './vault-lock-file';
@@ -47,6 +48,12 @@ export interface VaultServiceDeps {
   readonly kdf?: ScryptParams;
   readonly fs?: VaultFs;
   readonly processInfo?: ProcessInfo;
+  /**
+   * How a restore adds the backup's incident log, client set-ups and practice review to ours.
+   * Omit (tests of the logs alone) and a restore leaves every document as it is, counting its
+   * entries as unreadable.
+   */
+  readonly documentMergers?: DocumentMergers;
 }
 
 /** What every part of the vault shares: its folder, its file operations, the clock and the event sink. */

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 
+import type { DocumentMerger } from '../../shared/vault/document-merge';
 import { createLogger } from '../logging/logger';
 import type { VaultContext } from './vault-context';
 import { EnvelopeError, openEnvelope, sealEnvelope, type EnvelopeContext } from './vault-envelope';
@@ -12,6 +13,24 @@ const log = createLogger('vault');
 /** Names of the small records kept beside the logs; each is one file, so the list is closed. */
 export const vaultDocumentNames = ['schedule-clients', 'practice-review', 'incidents', 'client-profiles'] as const;
 export type VaultDocumentName = (typeof vaultDocumentNames)[number];
+
+/**
+ * The documents a backup carries. Not 'schedule-clients': it holds only the client codes of
+ * scheduled sessions, whose times live outside the vault in schedule.json, which no backup
+ * carries; restored alone, those codes would belong to no session.
+ */
+export const backedUpDocumentNames = [
+  'practice-review',
+  'incidents',
+  'client-profiles',
+] as const satisfies readonly VaultDocumentName[];
+export type BackedUpDocumentName = (typeof backedUpDocumentNames)[number];
+
+/** How a restore adds each backed-up document to ours; given by the composition root, so the vault knows no domain. */
+export type DocumentMergers = Readonly<Record<BackedUpDocumentName, DocumentMerger>>;
+
+export const isBackedUpDocument = (name: string): name is BackedUpDocumentName =>
+  (backedUpDocumentNames as readonly string[]).includes(name);
 
 /**
  * Small encrypted records that are not readiness logs (the client codes of scheduled sessions, the

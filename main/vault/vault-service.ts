@@ -103,7 +103,7 @@ export function createVaultService(deps: VaultServiceDeps): VaultService {
   const keys = createChangeKeys(ctx, sessions, keyFiles, unlocker);
   const logs = createVaultLogs(ctx, months);
   const erasure = createErasure(ctx, months);
-  const backups = createVaultBackup(ctx, sessions, months, erasure, retention);
+  const backups = createVaultBackup(ctx, sessions, months, erasure, retention, documents);
 
   function status(): VaultStatus {
     const s = sessions.current;

@@ -11,6 +11,7 @@ import {
 } from '../logs/readiness-log';
 import { clientCodeInputSchema } from '../logs/client-code';
 import { noteQueryMaxChars } from '../logs/log-note-search';
+import type { DocumentMergeCounts } from '../vault/document-merge';
 import { channel, event, noRequest } from './contract-kit';
 import { scanIdSchema } from './scan.contract';
 
@@ -64,6 +65,12 @@ export interface RestoreSummary {
   readonly invalid: number;
   readonly unreadablePeriods: readonly string[];
   readonly missingPeriods?: readonly string[];
+  /**
+   * The vault documents the backup carried ('incidents', 'client-profiles', 'practice-review'), by
+   * name: entries added, left out (ours kept, or the client erased here) and unreadable. Absent
+   * when the backup carried none (backups made before they were carried).
+   */
+  readonly documents?: Readonly<Record<string, DocumentMergeCounts>>;
 }
 
 export type RestoreOutcome =

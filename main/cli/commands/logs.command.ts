@@ -14,6 +14,7 @@ import { outcomeLabels, type ReadinessLog } from '../../../shared/logs/readiness
 import { modalityLabels, platformLabel } from '../../../shared/session/platforms';
 import { periodList } from '../../../shared/logs/log-periods';
 import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
+import { describeRestoredDocuments } from '../../../shared/vault/document-merge';
 import {
   argvPrivacyNote,
   clientCodeFromArgs,
@@ -286,6 +287,7 @@ function describeRestore(result: RestoreSummary): string {
   if (result.skippedDeleted > 0) parts.push(`${result.skippedDeleted} not restored because you deleted or erased them`);
   if (result.skippedOld > 0) parts.push(`${result.skippedOld} older than your retention setting`);
   if (result.invalid > 0) parts.push(`${result.invalid} this version cannot read`);
+  parts.push(...describeRestoredDocuments(result.documents));
   return `${parts.join('; ')}.\n`;
 }
 

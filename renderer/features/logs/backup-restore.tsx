@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 
 import { periodList } from '../../../shared/logs/log-periods';
 import type { RestoreSummary } from '../../../shared/ipc/vault.contract';
+import { describeRestoredDocuments } from '../../../shared/vault/document-merge';
 import { Button } from '../../components/button';
 import { useLogsStore } from '../../stores/logs-store';
 import { PassphraseField } from '../vault/passphrase-field';
@@ -16,6 +17,7 @@ function describeRestore(r: RestoreSummary): string {
   if (r.skippedOld > 0)
     parts.push(`${r.skippedOld} older than your chosen keeping time ${r.skippedOld === 1 ? 'was' : 'were'} left out`);
   if (r.invalid > 0) parts.push(`${r.invalid} could not be read by this version of ReadyRoom`);
+  parts.push(...describeRestoredDocuments(r.documents));
   return `${parts.join('; ')}. Nothing here was removed.`;
 }
 

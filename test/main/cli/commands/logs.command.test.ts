@@ -346,6 +346,28 @@ describe('logs command', () => {
   it('backs up and restores, also from a vault with other keys', async () => {
     await init();
     await seed([{ client: 'AB-1' }, { client: 'AB-2' }]);
+    // An incident in the log, written as the incident service keeps it.
+    const vault = makeVault(join(dir, 'data'));
+    await vault.unlock({ method: 'passphrase', passphrase });
+    vault.writeDocument('incidents', {
+      incidents: [
+        {
+          id: 'inc-0000000a',
+          kind: 'walked-in',
+          what: 'My partner came into the room.',
+          occurredAt: null,
+          discoveredAt: '2026-03-02T10:00:00.000Z',
+          clientCodes: ['AB-1'],
+          actions: '',
+          ico: { decision: 'no', decidedOn: '2026-03-03', reason: 'Nothing was seen or heard.' },
+          status: 'closed',
+          closedAt: '2026-03-03T10:00:00.000Z',
+          closingNote: '',
+          recordedAt: '2026-03-02T10:05:00.000Z',
+        },
+      ],
+    });
+    vault.lock();
     const file = join(dir, 'b.rrbackup');
     const backup = await run(['backup', file, '--passphrase-file', passFile]);
     expect(backup.code).toBe(0);
@@ -372,7 +394,7 @@ describe('logs command', () => {
       passFile,
     ]);
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/Added 2 logs/);
+    expect(done.stdout).toMatch(/Added 2 logs; brought back 1 incident\.\n/);
     expect(existsSync(join(otherDir, 'vault', 'logs'))).toBe(true);
   });
 

@@ -86,6 +86,11 @@ describe('Settings, Data', () => {
           skippedOld: 0,
           invalid: 0,
           unreadablePeriods: [],
+          documents: {
+            incidents: { added: 2, skipped: 0, invalid: 0 },
+            'client-profiles': { added: 1, skipped: 3, invalid: 0 },
+            'practice-review': { added: 0, skipped: 4, invalid: 1 },
+          },
         },
       ],
     });
@@ -99,7 +104,7 @@ describe('Settings, Data', () => {
     await user.click(screen.getByRole('button', { name: 'Restore' }));
     expect(
       await screen.findByText(
-        /Restored 4 logs; added later notes to 1; 2 were already here; 1 you had deleted or erased stayed deleted/,
+        /Restored 4 logs; added later notes to 1; 2 were already here; 1 you had deleted or erased stayed deleted; brought back 2 incidents and 1 client set-up; 1 entry of the incident log, client set-ups or practice review could not be read by this version of ReadyRoom\. Nothing here was removed\./,
       ),
     ).toBeTruthy();
     const last = bridge.calls.filter((c) => c.channel === 'logs:restore').at(-1)?.request;
