@@ -112,7 +112,15 @@ export type ProfileEdit = z.output<typeof profileEditSchema>;
 
 export const maxProfileHistory = 200;
 
+/**
+ * A stored zone is checked for shape only: whether a zone exists depends on the runtime's zone
+ * data, and one zone an older build lacks must not make every set-up unreadable. A zone unknown
+ * here shows as "not known" where local times are worked out.
+ */
+const storedZoneSchema = z.string().min(1).max(64);
+
 export const clientProfileSchema = clientProfileFieldsSchema.extend({
+  timeZone: storedZoneSchema.nullable(),
   clientCode: storedClientCodeSchema,
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),

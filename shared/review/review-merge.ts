@@ -21,7 +21,8 @@ export const mergeReviewRecords: DocumentMerger = (ours, theirs) => {
   if (!incoming.success) return unmerged(1);
   // Ours in a form this version cannot read (a later version's): never written over.
   if (!local.success) return unmerged(Object.keys(incoming.data.entries).length);
-  const entries: Record<string, ReviewEntry> = { ...local.data.entries };
+  // No prototype: an id such as "constructor" or "__proto__" is an entry like any other.
+  const entries: Record<string, ReviewEntry> = Object.assign(Object.create(null) as object, local.data.entries);
   let added = 0;
   let skipped = 0;
   let invalid = 0;
@@ -31,7 +32,7 @@ export const mergeReviewRecords: DocumentMerger = (ours, theirs) => {
       invalid += 1;
       continue;
     }
-    const here = entries[id];
+    const here = Object.hasOwn(entries, id) ? entries[id] : undefined;
     if (here && !doneLater(parsed.data, here)) {
       skipped += 1;
       continue;

@@ -10,6 +10,7 @@ import { call } from '../../api';
 import { Button } from '../../components/button';
 import { Icon, TriangleAlert } from '../../components/icons';
 import { useSessionSafetyStore } from '../../stores/session-safety-store';
+import { useVaultSessionStore } from '../../stores/vault-session-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { useWizardStore } from '../../stores/wizard-store';
 import { CountrySelect, TimeZoneSelect } from './place-selects';
@@ -77,6 +78,16 @@ function ClientPanel({ code }: { readonly code: string }) {
   // undefined: the set-up's own zone.
   const [zoneChoice, setZoneChoice] = useState<string | null | undefined>(undefined);
   const [codeWord, setCodeWord] = useState<string | null>(null);
+  // The logs locking (idle, sleep, screen lock) hides a revealed code word and drops it from memory.
+  const locked = useVaultSessionStore((s) => s.status?.state === 'locked');
+  useEffect(
+    () =>
+      useVaultSessionStore.subscribe((s) => {
+        if (s.status?.state === 'locked') setCodeWord(null);
+      }),
+    [],
+  );
+  const shownWord = locked ? null : codeWord;
 
   useEffect(() => {
     let live = true;
@@ -179,9 +190,9 @@ function ClientPanel({ code }: { readonly code: string }) {
               <>
                 <dt>Code word</dt>
                 <dd>
-                  {codeWord !== null ? <span className="rr-client-summary__word">{codeWord}</span> : 'Hidden'}{' '}
-                  <Button variant="link" aria-pressed={codeWord !== null} onClick={() => void toggleCodeWord()}>
-                    {codeWord !== null ? 'Hide code word' : 'Show code word'}
+                  {shownWord !== null ? <span className="rr-client-summary__word">{shownWord}</span> : 'Hidden'}{' '}
+                  <Button variant="link" aria-pressed={shownWord !== null} onClick={() => void toggleCodeWord()}>
+                    {shownWord !== null ? 'Hide code word' : 'Show code word'}
                   </Button>
                 </dd>
               </>

@@ -130,7 +130,14 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
     if ('errors' in read) {
       setErrors(read.errors);
       const first = fieldOrder.find((f) => read.errors[f]);
-      if (first) document.getElementById(first === 'ico' ? `${fieldId('ico')}-undecided` : fieldId(first))?.focus();
+      // An ICO error is about the date that goes with a decision: focus it, not the choice that would undo the decision.
+      const target =
+        first === 'ico'
+          ? (document.getElementById(`${id}-decided-on`) ?? document.getElementById(`${fieldId('ico')}-undecided`))
+          : first
+            ? document.getElementById(fieldId(first))
+            : null;
+      target?.focus();
       return;
     }
     setErrors({});

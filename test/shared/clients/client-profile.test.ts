@@ -112,3 +112,19 @@ describe('edit history', () => {
     expect(JSON.stringify(summary)).not.toContain('PELICAN');
   });
 });
+
+describe('stored client set-ups', () => {
+  it('stay readable when one holds a time zone this runtime does not know', () => {
+    const { profile } = applyProfileSave(
+      null,
+      { ...sampleProfileInput(), clientCode: 'AB-017' },
+      '2026-06-01T10:00:00.000Z',
+    );
+    const stored = { version: 1, profiles: [{ ...profile, timeZone: 'Mars/Olympus_Mons' }] };
+    expect(clientProfilesRecordSchema.safeParse(stored).success).toBe(true);
+    // New input is still held to the zones the runtime knows.
+    expect(clientProfileInputSchema.safeParse({ ...sampleProfileInput(), timeZone: 'Mars/Olympus_Mons' }).success).toBe(
+      false,
+    );
+  });
+});

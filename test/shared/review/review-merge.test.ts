@@ -55,3 +55,15 @@ describe('mergeReviewRecords (a restore of the practice review)', () => {
     expect(mergeReviewRecords(null, 'not a record', noErasures)).toMatchObject({ value: null, invalid: 1 });
   });
 });
+
+describe('mergeReviewRecords and odd item ids', () => {
+  it('treats an id that names an object property like any other id', () => {
+    const result = mergeReviewRecords(
+      { entries: {} },
+      { entries: { constructor: entry('2026-02-01'), toString: entry('2026-02-02') } },
+      noErasures,
+    );
+    expect(result.added).toBe(2);
+    expect(result.skipped).toBe(0);
+  });
+});

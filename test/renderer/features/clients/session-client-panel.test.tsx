@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -6,9 +6,11 @@ import { buildSaveRequest } from '../../../../renderer/features/wizard/log-build
 import { SessionForm } from '../../../../renderer/features/wizard/session-form';
 import { useSessionSafetyStore } from '../../../../renderer/stores/session-safety-store';
 import { useSettingsStore } from '../../../../renderer/stores/settings-store';
+import { useVaultSessionStore } from '../../../../renderer/stores/vault-session-store';
 import { localDateTime, useWizardStore } from '../../../../renderer/stores/wizard-store';
 import { applyProfileSave } from '../../../../shared/clients/client-profile';
 import { AppError } from '../../../../shared/errors';
+import type { VaultStatus } from '../../../../shared/ipc/vault.contract';
 import { defaultSettings } from '../../../../shared/settings/settings';
 import { createFakeBridge, installFakeBridge, type FakeBridge } from '../../../fakes/fake-bridge';
 import { sampleProfileInput } from '../../../fixtures/clients/sample-profiles';
@@ -36,6 +38,22 @@ beforeEach(() => {
 });
 
 describe('the client in the session step', { timeout: 20_000 }, () => {
+  it('hides a revealed code word, and forgets it, when the logs lock', async () => {
+    start('2026-06-10T13:00:00Z');
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    await user.type(screen.getByLabelText('Client code'), 'ab-017');
+    const panel = await screen.findByRole('region', { name: 'About ab-017' });
+    await user.click(await within(panel).findByRole('button', { name: 'Show code word' }));
+    expect(await within(panel).findByText('PELICAN-ZX')).toBeTruthy();
+    act(() => useVaultSessionStore.setState({ status: { state: 'locked' } as VaultStatus }));
+    expect(document.body.textContent).not.toContain('PELICAN');
+    expect(within(panel).getByRole('button', { name: 'Show code word' })).toBeTruthy();
+    act(() => useVaultSessionStore.setState({ status: { state: 'unlocked' } as VaultStatus }));
+    // Unlocked again, it stays hidden until asked for once more.
+    expect(document.body.textContent).not.toContain('PELICAN');
+  });
+
   it('shows what the set-up holds, never the code word until asked, and confirms the usual place', async () => {
     start('2026-06-10T13:00:00Z');
     const user = userEvent.setup();
