@@ -342,9 +342,22 @@ export function createVaultBackup(
       }
       // Those months' logs are back (as far as this backup had them): stop reporting them.
       for (const period of backup.header.periods) months.resolve(s, period);
+      const logsChanged = totals.added + totals.updated > 0;
+      if (logsChanged) ctx.emitChanged('restored');
       // With the erasures known here and, from a backup of this vault, those it holds (gathered above).
-      const merged = mergeDocuments(s, incomingDocuments, erasures);
-      if (totals.added + totals.updated > 0 || merged.changed) ctx.emitChanged('restored');
+      let merged: ReturnType<typeof mergeDocuments>;
+      try {
+        merged = mergeDocuments(s, incomingDocuments, erasures);
+      } catch (error) {
+        // The logs are in by now: say so, rather than a failure that sounds as if nothing happened.
+        const cause = toWriteError(error);
+        if (!(cause instanceof AppError)) throw cause;
+        throw new AppError(
+          cause.code,
+          `The logs from the backup were restored (${totals.added} added), but its other records (incidents, client set-ups, practice review) could not all be saved: ${cause.message} Restoring the same backup again is safe: it only adds what is missing.`,
+        );
+      }
+      if (!logsChanged && merged.changed) ctx.emitChanged('restored');
       log.info('backup restored', { ...totals, documents: incomingDocuments.length });
       return {
         status: 'restored' as const,

@@ -177,3 +177,26 @@ describe('vault-service: backups carry the incident log, client set-ups and prac
     expect(v.readDocument('incidents')).toEqual({ items: ['i1'] });
   });
 });
+
+describe('vault-service: a restore whose records cannot be saved', () => {
+  it('keeps the restored logs and says they are in, and that restoring again is safe', async () => {
+    const backupFile = join(newDir(), 'b.rrbackup');
+    const v = vault(newDir());
+    await v.setup(passphrase);
+    v.save(sampleLog(1));
+    v.writeDocument('incidents', { items: ['i1'] });
+    v.backup(backupFile);
+
+    const full: DocumentMerger = () => {
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    };
+    const other = vault(newDir(), { ...recordingMergers().mergers, incidents: full });
+    await other.setup(passphrase);
+    const failure = await other.restore(backupFile, { method: 'passphrase', passphrase }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).code).toBe('DISK_FULL');
+    expect((failure as AppError).message).toMatch(/^The logs from the backup were restored \(1 added\)/);
+    expect((failure as AppError).message).toMatch(/Restoring the same backup again is safe/);
+    expect(other.list().logs).toHaveLength(1);
+  });
+});
