@@ -4,7 +4,6 @@ import type { WizardStep } from '../../shared/catalog/catalog-types';
 import type { JudgementInput } from '../../shared/checks/judgement';
 import type { Modality, SessionPlatformId } from '../../shared/session/platforms';
 import { registerStoreReset } from './reset-stores';
-import { toLocalInput } from '../lib/local-time';
 
 export interface SessionDetails {
   readonly clientCode: string;
@@ -61,9 +60,6 @@ type WizardState = {
   /** Clears everything for the next session's check. */
   reset(): void;
 };
-
-/** The local time now, in the form a datetime-local input takes. */
-export const localDateTime = toLocalInput;
 
 const initial = {
   step: 'session' as WizardStep,

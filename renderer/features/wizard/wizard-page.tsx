@@ -8,7 +8,8 @@ import { PageHeader } from '../../components/page-header';
 import { useRouteStore } from '../../stores/route-store';
 import { useScanStore } from '../../stores/scan-store';
 import { useSettingsStore } from '../../stores/settings-store';
-import { localDateTime, useWizardStore } from '../../stores/wizard-store';
+import { toLocalInput } from '../../lib/local-time';
+import { useWizardStore } from '../../stores/wizard-store';
 import { CheckStep } from './check-step';
 import { QuickCheck } from './quick-check';
 import { scanContext, startChecks, startNewCheck } from './session-actions';
@@ -54,7 +55,7 @@ export function WizardPage({ mode }: WizardPageProps) {
     if (!loaded || initialised) return;
     useWizardStore.getState().initialise({
       clientCode: '',
-      sessionAt: localDateTime(new Date()),
+      sessionAt: toLocalInput(new Date()),
       platform: settings.defaultPlatform,
       platformHost: settings.otherPlatformHost,
       modality: settings.defaultModality,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { localDateTime, useWizardStore } from '../../../renderer/stores/wizard-store';
+import { toLocalInput } from '../../../renderer/lib/local-time';
+import { useWizardStore } from '../../../renderer/stores/wizard-store';
 
 const details = {
   clientCode: '',
@@ -33,8 +34,8 @@ describe('useWizardStore', () => {
   });
 });
 
-describe('localDateTime', () => {
+describe('toLocalInput', () => {
   it('formats a date the way a datetime-local input expects', () => {
-    expect(localDateTime(new Date(2026, 0, 5, 9, 7))).toBe('2026-01-05T09:07');
+    expect(toLocalInput(new Date(2026, 0, 5, 9, 7))).toBe('2026-01-05T09:07');
   });
 });

@@ -7,7 +7,8 @@ import { SessionForm } from '../../../../renderer/features/wizard/session-form';
 import { useSessionSafetyStore } from '../../../../renderer/stores/session-safety-store';
 import { useSettingsStore } from '../../../../renderer/stores/settings-store';
 import { useVaultSessionStore } from '../../../../renderer/stores/vault-session-store';
-import { localDateTime, useWizardStore } from '../../../../renderer/stores/wizard-store';
+import { toLocalInput } from '../../../../renderer/lib/local-time';
+import { useWizardStore } from '../../../../renderer/stores/wizard-store';
 import { applyProfileSave } from '../../../../shared/clients/client-profile';
 import { AppError } from '../../../../shared/errors';
 import type { VaultStatus } from '../../../../shared/ipc/vault.contract';
@@ -21,7 +22,7 @@ let bridge: FakeBridge;
 function start(utc: string, covered: string[] = ['GB']) {
   useWizardStore.getState().initialise({
     clientCode: '',
-    sessionAt: localDateTime(new Date(utc)),
+    sessionAt: toLocalInput(new Date(utc)),
     platform: 'zoom',
     platformHost: '',
     modality: 'video',
