@@ -83,7 +83,7 @@ describe('the therapist judgement, from the quick check to the saved log', () =>
     await page.getByRole('heading', { name: /Log saved/ }).waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Past logs' }).click();
-    await page.getByRole('option', { name: /client JK-512\b/ }).click();
+    await page.getByRole('option', { name: /, JK-512,/ }).click();
     await page.getByRole('heading', { name: /Log for JK-512/ }).waitFor();
     const confirmed = page.locator('[data-judgement="confirmed"]');
     const notApplicable = page.locator('[data-judgement="not-applicable"]');
