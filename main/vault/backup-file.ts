@@ -62,8 +62,7 @@ export interface BackupDocument {
 }
 
 /** Why a file is not a readable backup, so the user can be told exactly. */
-export type BackupProblem = 'not-a-backup' | 'truncated' | 'missing-months' | 'damaged';
-// A missing document line is reported as 'missing-months' too: the file was not copied whole either way.
+export type BackupProblem = 'not-a-backup' | 'truncated' | 'missing-parts' | 'damaged';
 
 export class BackupFormatError extends Error {
   readonly problem: BackupProblem;
@@ -214,7 +213,7 @@ export function readBackupLines(source: () => Iterable<string>): OpenedBackup {
   const body = count - 1;
   const periodCount = header.periods.length;
   const expected = periodCount + header.documents.length;
-  if (previous === null || body < expected) throw new BackupFormatError('missing-months', 'fewer lines than listed');
+  if (previous === null || body < expected) throw new BackupFormatError('missing-parts', 'fewer lines than listed');
   if (body !== expected) throw new BackupFormatError('damaged', 'extra lines');
   if (malformed) throw new BackupFormatError('damaged', 'body');
   /** The body lines from..to (0 is the first line after the header), a fresh pass each time. */
@@ -248,7 +247,7 @@ export function* openBackupMonths(dek: Buffer, backup: OpenedBackup): Generator<
     yield parseMonth(openText(dek, chunk, chunkAad(backup.headerText, period)), period);
     position += 1;
   }
-  if (position !== backup.header.periods.length) throw new BackupFormatError('missing-months', 'fewer lines');
+  if (position !== backup.header.periods.length) throw new BackupFormatError('missing-parts', 'fewer lines');
 }
 
 /**
@@ -270,7 +269,7 @@ export function* openBackupDocuments(dek: Buffer, backup: OpenedBackup): Generat
     yield { name, value };
     position += 1;
   }
-  if (position !== backup.header.documents.length) throw new BackupFormatError('missing-months', 'fewer lines');
+  if (position !== backup.header.documents.length) throw new BackupFormatError('missing-parts', 'fewer lines');
 }
 
 /** Whether this key opens the backup, and its header is as written (checks the end line). */

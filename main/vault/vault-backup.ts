@@ -47,8 +47,8 @@ const backupProblemMessages: Record<BackupProblem, string> = {
     'That file is not a ReadyRoom backup. Choose the file ReadyRoom saved (it ends in .rrbackup). Nothing was changed.',
   truncated:
     'That backup file is incomplete: it ends part-way through, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
-  'missing-months':
-    'That backup file is incomplete: some of its months are missing, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
+  'missing-parts':
+    'That backup file is incomplete: some of its parts (months of logs or other records) are missing, as if it was not copied completely. Copy it again from where you keep it. Nothing was changed.',
   damaged: 'That backup has been changed or damaged since it was saved, so nothing was restored from it.',
 };
 

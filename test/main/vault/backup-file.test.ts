@@ -98,7 +98,7 @@ describe('backup-file: copies that went through other tools', () => {
     expect(problem(text.slice(0, 40))).toBe('truncated');
     expect(problem(text.slice(0, -5))).toBe('truncated');
     const lines = text.split('\n');
-    expect(problem([lines[0], lines[2], ''].join('\n'))).toBe('missing-months');
+    expect(problem([lines[0], lines[2], ''].join('\n'))).toBe('missing-parts');
     expect(problem(text.replace(/\n(.)/, '\n#$1'))).toBe('damaged');
   });
 });
@@ -122,7 +122,7 @@ describe('backup-file: format 1 backups (no documents) still open', () => {
     expect(readBackup(text.replace(/\n/g, '\r\n')).header).toEqual(backup.header);
     const lines = text.split('\n');
     expect(() => readBackup([lines[0], lines[1], lines[3], ''].join('\n'))).toThrow(
-      expect.objectContaining({ problem: 'missing-months' }),
+      expect.objectContaining({ problem: 'missing-parts' }),
     );
   });
 });
@@ -169,8 +169,8 @@ describe('backup-file: documents', () => {
   it('names a dropped or cut-off document line, and an extra line, before anything is decrypted', async () => {
     const text = await backupText(documents);
     const lines = text.split('\n'); // 0 header, 1 month, 2-3 documents, 4 end, 5 ''
-    expect(problem([lines[0], lines[1], lines[3], lines[4], ''].join('\n'))).toBe('missing-months');
-    expect(problem([lines[0], lines[1], lines[2], lines[4], ''].join('\n'))).toBe('missing-months');
+    expect(problem([lines[0], lines[1], lines[3], lines[4], ''].join('\n'))).toBe('missing-parts');
+    expect(problem([lines[0], lines[1], lines[2], lines[4], ''].join('\n'))).toBe('missing-parts');
     expect(problem(text.slice(0, text.indexOf(lines[3] ?? '') + 20))).toBe('truncated');
     expect(problem([lines[0], lines[1], lines[2], lines[3], lines[3], lines[4], ''].join('\n'))).toBe('damaged');
     expect(problem([lines[0], lines[1], `${lines[2]}x`, lines[3], lines[4], ''].join('\n'))).toBe('damaged');

@@ -143,7 +143,9 @@ describe('vault-service: backups carry the incident log, client set-ups and prac
     // A document line dropped: the file is named incomplete.
     writeFileSync(backupFile, [lines[0], lines[1], lines[2], lines[4], ''].join('\n'));
     const dropped = await fresh.restore(backupFile, { method: 'passphrase', passphrase }).catch((e: unknown) => e);
-    expect((dropped as AppError).message).toMatch(/incomplete/);
+    expect((dropped as AppError).message).toMatch(
+      /incomplete: some of its parts \(months of logs or other records\) are missing/,
+    );
     expect(fresh.list().logs).toHaveLength(0);
     expect(snapshotFiles(join(freshDir, 'vault'))).toEqual(before);
     expect(fresh.readDocument('incidents')).toEqual({ items: ['i9'] });
