@@ -1,12 +1,13 @@
 import { useId, useState } from 'react';
 
-import { countryName, countryOptions, type CountryCode } from '../../../shared/geo/countries';
+import { countryName, type CountryCode } from '../../../shared/geo/countries';
 import { continuityPlan } from '../../../shared/safety/continuity-plan';
 import { countryNumbers, noEntryText, type CountryNumbers } from '../../../shared/safety/crisis-card';
 import { noCrisisLineText } from '../../../shared/safety/emergency-numbers';
 import { Button } from '../../components/button';
 import { useSessionSafetyStore } from '../../stores/session-safety-store';
 import { useWizardStore } from '../../stores/wizard-store';
+import { CountrySelect } from '../clients/place-selects';
 import './safety.css';
 
 function CountryPicker({ current, onPick }: { readonly current: CountryCode | null; onPick(code: CountryCode): void }) {
@@ -17,22 +18,16 @@ function CountryPicker({ current, onPick }: { readonly current: CountryCode | nu
       <span id={`${id}-hint`} className="rr-field__hint">
         The country your client is in for this session, which may not be where they usually live.
       </span>
-      <select
+      <CountrySelect
         id={id}
-        className="rr-select"
-        aria-describedby={`${id}-hint`}
-        value={current ?? ''}
-        onChange={(e) => {
-          if (e.target.value) onPick(e.target.value);
+        value={current}
+        describedBy={`${id}-hint`}
+        emptyLabel="Choose a country…"
+        onChange={(code) => {
+          // Going back to the empty choice keeps the country already chosen.
+          if (code !== null) onPick(code);
         }}
-      >
-        <option value="">Choose a country…</option>
-        {countryOptions().map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
+      />
     </div>
   );
 }
