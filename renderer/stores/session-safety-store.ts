@@ -6,7 +6,10 @@ import { registerStoreReset } from './reset-stores';
 /** What the crisis card needs about the session being prepared; filled by the wizard's client step. */
 export type SessionSafety = {
   readonly clientCode: string | null;
-  /** Where the client is today (may differ from their usual country). */
+  /**
+   * The country chosen on a card used apart from a check (none being prepared, or another client).
+   * For the check's client the country today is the check's `clientCountry` alone (see crisis-card).
+   */
   readonly country: CountryCode | null;
   /** The therapist's words for the client's location today, e.g. "at home, Leeds". */
   readonly locationToday: string;

@@ -131,12 +131,45 @@ export type ClientProfile = z.output<typeof clientProfileSchema>;
 export const clientProfilesVersion = 1;
 export const maxClientProfiles = 2000;
 
-/** The vault record: versioned, so a later version's record is never written over by this one. */
+export const maxDeletedProfiles = 2000;
+
+/**
+ * What is kept of a set-up the therapist deleted: its code and when, nothing else. It stops a
+ * restore of an older backup bringing the set-up back. The code is personal data, but this marker
+ * never leaves the vault; an erasure request takes it away with everything else about the client.
+ */
+export const deletedProfileSchema = z.strictObject({
+  clientCode: storedClientCodeSchema,
+  deletedAt: z.iso.datetime({ offset: true }),
+});
+export type DeletedProfile = z.output<typeof deletedProfileSchema>;
+
+/**
+ * The vault record: versioned, so a later version's record is never written over by this one.
+ * `deleted` came later and is optional, so records and backups made before it read as they are;
+ * it is written only when there is a marker, so a record without one stays readable by older builds.
+ */
 export const clientProfilesRecordSchema = z.strictObject({
   version: z.literal(clientProfilesVersion),
   profiles: z.array(clientProfileSchema).max(maxClientProfiles),
+  deleted: z.array(deletedProfileSchema).max(maxDeletedProfiles).optional(),
 });
 export type ClientProfilesRecord = z.output<typeof clientProfilesRecordSchema>;
+
+/** The record to store: `deleted` only when there is a marker; the newest markers are kept once full. */
+export function clientProfilesRecord(
+  profiles: readonly ClientProfile[],
+  deleted: readonly DeletedProfile[],
+): ClientProfilesRecord {
+  const kept = [...deleted]
+    .sort((a, b) => Date.parse(a.deletedAt) - Date.parse(b.deletedAt))
+    .slice(-maxDeletedProfiles);
+  return {
+    version: clientProfilesVersion,
+    profiles: [...profiles],
+    ...(kept.length > 0 ? { deleted: kept } : {}),
+  };
+}
 
 /** Which fields differ between two versions of a profile, in form order. */
 export function changedFields(before: ClientProfileFields, after: ClientProfileFields): ClientProfileField[] {

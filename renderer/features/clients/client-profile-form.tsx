@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 import {
   clientProfileFieldLabels,
@@ -49,6 +49,9 @@ function Field({ id, label, hint, error, children }: FieldProps) {
 export function ClientProfileForm({ editing, onSubmit, onCancel }: ClientProfileFormProps) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The button that opened the form is gone: its heading takes the focus, so a keyboard user is in it.
+  useEffect(() => heading.current?.focus(), []);
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFrom(editing));
   const [errors, setErrors] = useState<ProfileErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -101,7 +104,9 @@ export function ClientProfileForm({ editing, onSubmit, onCancel }: ClientProfile
       aria-labelledby={`${id}-title`}
       noValidate
     >
-      <h2 id={`${id}-title`}>{editing ? `Set-up for ${editing.clientCode}` : 'Set up a new client'}</h2>
+      <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+        {editing ? `Set-up for ${editing.clientCode}` : 'Set up a new client'}
+      </h2>
       {editing ? (
         <p className="rr-muted">Client code: {editing.clientCode}</p>
       ) : (

@@ -48,12 +48,42 @@ function DeleteConfirm({
   );
 }
 
-function ClientsList() {
+/**
+ * The buttons the focus may go back to, by what they open ('new', `change:<code>`, `delete:<code>`):
+ * when the form or a question closes, the button that opened it has been drawn anew.
+ */
+function useFocusReturn(focusHeading: () => void, listShown: boolean) {
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const pending = useRef<string | null | undefined>(undefined);
+  const refFor = (key: string) => (el: HTMLButtonElement | null) => {
+    if (el) buttons.current.set(key, el);
+    else buttons.current.delete(key);
+  };
+  // After every drawing (cheap: most find nothing pending), once the list is back.
+  useEffect(() => {
+    if (!listShown || pending.current === undefined) return;
+    const target = pending.current === null ? undefined : buttons.current.get(pending.current);
+    pending.current = undefined;
+    // The button is gone (its set-up deleted, say): the page's heading, never the top of the window.
+    if (target) target.focus();
+    else focusHeading();
+  });
+  /** After the next drawing, focus the button opened by `key` (null: the heading). */
+  const returnTo = (key: string | null) => {
+    pending.current = key;
+  };
+  return { refFor, returnTo };
+}
+
+function ClientsList({ focusHeading }: { readonly focusHeading: () => void }) {
   const [clients, setClients] = useState<readonly ClientProfileSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [confirming, setConfirming] = useState<string | null>(null);
+  /** What opened the form, for the focus to go back to when it closes. */
+  const opener = useRef<string>('new');
+  const { refFor, returnTo } = useFocusReturn(focusHeading, mode.kind === 'list');
 
   const reload = useCallback(
     () =>
@@ -75,15 +105,18 @@ function ClientsList() {
     const result = await call('clients:get', { clientCode: code, withCodeWord: true });
     if (!result.ok) return setError(result.error.message);
     if (!result.value) return setError(`There is no set-up for ${code} any more.`);
+    opener.current = `change:${code}`;
     setMode({ kind: 'edit', profile: result.value });
   }
 
   async function save(input: Parameters<typeof call<'clients:save'>>[1]['profile']): Promise<string | null> {
     const result = await call('clients:save', { profile: input });
     if (!result.ok) return result.error.message;
+    returnTo(opener.current);
     setMode({ kind: 'list' });
     setNotice(
-      result.value.changed.length === 0
+      // A new set-up with every detail left blank changes no field, but it is saved all the same.
+      mode.kind === 'edit' && result.value.changed.length === 0
         ? `Nothing had changed for ${result.value.profile.clientCode}.`
         : `Saved the set-up for ${result.value.profile.clientCode}.`,
     );
@@ -92,6 +125,8 @@ function ClientsList() {
   }
 
   async function remove(code: string) {
+    // Its row goes: the heading takes the focus.
+    returnTo(null);
     setConfirming(null);
     const result = await call('clients:delete', { clientCode: code });
     if (!result.ok) return setError(result.error.message);
@@ -104,7 +139,10 @@ function ClientsList() {
       <ClientProfileForm
         editing={mode.kind === 'edit' ? mode.profile : null}
         onSubmit={save}
-        onCancel={() => setMode({ kind: 'list' })}
+        onCancel={() => {
+          returnTo(opener.current);
+          setMode({ kind: 'list' });
+        }}
       />
     );
 
@@ -119,7 +157,14 @@ function ClientsList() {
         {notice}
       </p>
       <div className="rr-actions">
-        <Button variant="primary" onClick={() => setMode({ kind: 'new' })}>
+        <Button
+          ref={refFor('new')}
+          variant="primary"
+          onClick={() => {
+            opener.current = 'new';
+            setMode({ kind: 'new' });
+          }}
+        >
           Set up a client
         </Button>
       </div>
@@ -139,14 +184,22 @@ function ClientsList() {
                 <DeleteConfirm
                   code={c.clientCode}
                   onConfirm={() => void remove(c.clientCode)}
-                  onCancel={() => setConfirming(null)}
+                  onCancel={() => {
+                    returnTo(`delete:${c.clientCode}`);
+                    setConfirming(null);
+                  }}
                 />
               ) : (
                 <div className="rr-actions">
-                  <Button onClick={() => void edit(c.clientCode)} aria-label={`Change the set-up for ${c.clientCode}`}>
+                  <Button
+                    ref={refFor(`change:${c.clientCode}`)}
+                    onClick={() => void edit(c.clientCode)}
+                    aria-label={`Change the set-up for ${c.clientCode}`}
+                  >
                     Change
                   </Button>
                   <Button
+                    ref={refFor(`delete:${c.clientCode}`)}
                     variant="danger"
                     onClick={() => setConfirming(c.clientCode)}
                     aria-label={`Delete the set-up for ${c.clientCode}`}
@@ -165,8 +218,10 @@ function ClientsList() {
 
 /** Per-client set-up: done once per client, read by the check before each session. */
 export function ClientsPage() {
+  const page = useRef<HTMLElement>(null);
+  const focusHeading = useCallback(() => page.current?.querySelector<HTMLElement>('h1')?.focus(), []);
   return (
-    <section>
+    <section ref={page}>
       <PageHeader title="Client set-ups" />
       <p className="rr-muted">
         For each client, once: how you checked who they are, their consent to online work, a back-up phone number, where
@@ -176,7 +231,7 @@ export function ClientsPage() {
         vault, under the client&apos;s code.
       </p>
       <VaultGate purpose="see your client set-ups">
-        <ClientsList />
+        <ClientsList focusHeading={focusHeading} />
       </VaultGate>
     </section>
   );

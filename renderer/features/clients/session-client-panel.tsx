@@ -45,8 +45,9 @@ function sessionInstant(local: string): Date {
 /**
  * In the session step, under the client code: what the client's set-up holds (never the code word
  * unless asked), whether they are in the usual place today, their local time, and whether the
- * therapist's cover reaches their country. The answers fill the session-safety store (the crisis
- * card reads it) and the log's client country.
+ * therapist's cover reaches their country. The country today is the check's own `clientCountry`
+ * (the log records it, the crisis card shows it); the rest of the answers fill the session-safety
+ * store for the card.
  */
 export function SessionClientPanel() {
   const clientCode = useWizardStore((s) => s.session.clientCode);
@@ -131,7 +132,6 @@ function ClientPanel({ code }: { readonly code: string }) {
     if (!profile) return;
     safety.update({
       clientCode: code,
-      country: profile.usualCountry,
       locationToday: usualPlaceText(profile),
       backupPhone: profile.backupPhone,
     });
@@ -140,12 +140,12 @@ function ClientPanel({ code }: { readonly code: string }) {
   }
 
   function chooseChanged() {
-    safety.update({ clientCode: code, country: null, locationToday: '', backupPhone: profile?.backupPhone ?? '' });
+    safety.update({ clientCode: code, locationToday: '', backupPhone: profile?.backupPhone ?? '' });
     updateSession({ clientCountry: undefined, clientPlace: 'changed' });
   }
 
   function setCountryToday(country: CountryCode | null) {
-    safety.update({ clientCode: code, country, backupPhone: profile?.backupPhone ?? safety.backupPhone });
+    safety.update({ clientCode: code, backupPhone: profile?.backupPhone ?? safety.backupPhone });
     updateSession({ clientCountry: country ?? undefined });
   }
 

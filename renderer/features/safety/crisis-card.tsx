@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 
-import { countryName, countryOptions, type CountryCode } from '../../../shared/geo/countries';
+import { countryName, type CountryCode } from '../../../shared/geo/countries';
+import { checkClientCode, clientCodeKey } from '../../../shared/logs/client-code';
 import { continuityPlan } from '../../../shared/safety/continuity-plan';
 import { countryNumbers, noEntryText, type CountryNumbers } from '../../../shared/safety/crisis-card';
 import { noCrisisLineText } from '../../../shared/safety/emergency-numbers';
 import { Button } from '../../components/button';
 import { useSessionSafetyStore } from '../../stores/session-safety-store';
 import { useWizardStore } from '../../stores/wizard-store';
+import { CountrySelect } from '../clients/place-selects';
 import './safety.css';
 
 function CountryPicker({ current, onPick }: { readonly current: CountryCode | null; onPick(code: CountryCode): void }) {
@@ -17,22 +19,16 @@ function CountryPicker({ current, onPick }: { readonly current: CountryCode | nu
       <span id={`${id}-hint`} className="rr-field__hint">
         The country your client is in for this session, which may not be where they usually live.
       </span>
-      <select
+      <CountrySelect
         id={id}
-        className="rr-select"
-        aria-describedby={`${id}-hint`}
-        value={current ?? ''}
-        onChange={(e) => {
-          if (e.target.value) onPick(e.target.value);
+        value={current}
+        describedBy={`${id}-hint`}
+        emptyLabel="Choose a country…"
+        onChange={(code) => {
+          // Going back to the empty choice keeps the country already chosen.
+          if (code !== null) onPick(code);
         }}
-      >
-        <option value="">Choose a country…</option>
-        {countryOptions().map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
+      />
     </div>
   );
 }
@@ -118,27 +114,37 @@ function Plan() {
 }
 
 /**
- * A country chosen here is where the client is today: the check being prepared for the same client
- * records it too, so the card and the saved log never disagree.
+ * The client's country today, kept in one place. For the client of the check being prepared it is
+ * the check's own (what the session step said, and what the log will record), so the card and the
+ * saved log never disagree. Only a card used apart from a check (none being prepared, or another
+ * client) keeps a country of its own, which never reaches a log.
  */
-function recordCountryForCheck(clientCode: string | null, country: CountryCode): void {
-  const { session, updateSession } = useWizardStore.getState();
-  if (session.clientCode.trim() === '' || (clientCode !== null && clientCode !== session.clientCode)) return;
-  updateSession({ clientCountry: country });
+function useCountryToday(clientCode: string | null): {
+  readonly country: CountryCode | null;
+  setCountry(country: CountryCode): void;
+} {
+  const checkCode = useWizardStore((s) => s.session.clientCode);
+  const checkCountry = useWizardStore((s) => s.session.clientCountry ?? null);
+  const cardCountry = useSessionSafetyStore((s) => s.country);
+  const check = checkClientCode(checkCode);
+  // The same client however the code was typed ("ab-017 " is AB-017).
+  const forCheck = check.valid && (clientCode === null || clientCodeKey(clientCode) === clientCodeKey(check.code));
+  return forCheck
+    ? { country: checkCountry, setCountry: (code) => useWizardStore.getState().updateSession({ clientCountry: code }) }
+    : { country: cardCountry, setCountry: (code) => useSessionSafetyStore.getState().update({ country: code }) };
 }
 
 /**
  * The card for the session being prepared: who, how to reach them if the call fails, where they are,
  * the numbers for the country they are in today, and what to do if the video drops. Read from the
- * in-memory session store only; nothing here is saved.
+ * in-memory stores only; nothing here is saved.
  */
 export function CrisisCard() {
   const clientCode = useSessionSafetyStore((s) => s.clientCode);
-  const country = useSessionSafetyStore((s) => s.country);
   const locationToday = useSessionSafetyStore((s) => s.locationToday);
   const backupPhone = useSessionSafetyStore((s) => s.backupPhone);
   const emergencyContact = useSessionSafetyStore((s) => s.emergencyContact);
-  const update = useSessionSafetyStore((s) => s.update);
+  const { country, setCountry } = useCountryToday(clientCode);
   const [choosing, setChoosing] = useState(false);
   const showPicker = country === null || choosing;
   return (
@@ -158,8 +164,7 @@ export function CrisisCard() {
         <CountryPicker
           current={country}
           onPick={(code) => {
-            update({ country: code });
-            recordCountryForCheck(clientCode, code);
+            setCountry(code);
             setChoosing(false);
           }}
         />

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClientProfileService } from '../../../main/clients/client-profile-service';
 import type { ServiceGraph } from '../../../main/composition/service-graph';
 import type { VaultService } from '../../../main/vault/vault-service';
+import { applyProfileSave } from '../../../shared/clients/client-profile';
 import { AppError } from '../../../shared/errors';
 import { sampleProfileInput } from '../../fixtures/clients/sample-profiles';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
@@ -101,6 +102,31 @@ describe('client profile service', () => {
     expect(clients.get('AB-017')).toBeNull();
   });
 
+  it('a deletion leaves only the code and when; setting the code up again clears it', () => {
+    const clients = service();
+    clients.save(sampleProfileInput({ codeWord: 'PELICAN-ZX', usualRegion: 'Harrogate' }));
+    clients.save(sampleProfileInput({ clientCode: 'CD-204' }));
+    clock.advance(60_000);
+    clients.delete('ab-017');
+    const stored = vault.readDocument('client-profiles') as { deleted?: unknown[] };
+    expect(stored.deleted).toEqual([{ clientCode: 'AB-017', deletedAt: clock.now().toISOString() }]);
+    expect(JSON.stringify(stored)).not.toMatch(/PELICAN|Harrogate/);
+    expect(clients.list().map((c) => c.clientCode)).toEqual(['CD-204']);
+    clients.save(sampleProfileInput({ clientCode: 'AB-017' }));
+    expect(vault.readDocument('client-profiles')).not.toHaveProperty('deleted');
+    expect(clients.get('AB-017')?.history.map((h) => h.kind)).toEqual(['created']);
+  });
+
+  it('reads a record from before deletion markers', () => {
+    const { profile } = applyProfileSave(null, sampleProfileInput(), '2026-02-01T10:00:00.000Z');
+    vault.writeDocument('client-profiles', { version: 1, profiles: [profile] });
+    expect(
+      service()
+        .list()
+        .map((c) => c.clientCode),
+    ).toEqual(['AB-017']);
+  });
+
   it('needs the vault unlocked', () => {
     vault.lock();
     expect(codeOf(() => service().list())).toBe('LOCKED');
@@ -137,6 +163,43 @@ describe('client profiles in the composition root', () => {
     expect(await g.handlers['clients:get']({ clientCode: 'AB-017' })).toBeNull();
     expect((await g.handlers['clients:list']({})).clients.map((c) => c.clientCode)).toEqual(['CD-204']);
     expect(JSON.stringify(g.vault.readDocument('client-profiles'))).not.toMatch(/AB-017|PELICAN/i);
+  });
+
+  it('a set-up deleted here stays deleted when an older backup is restored, unless set up again after', async () => {
+    const g = await graph();
+    const backupFile = join(dir, 'older.rrbackup');
+    g.clients.save(sampleProfileInput({ clientCode: 'AB-017' }));
+    g.clients.save(sampleProfileInput({ clientCode: 'CD-204' }));
+    g.vault.backup(backupFile);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the deletion comes strictly after the backup's copies
+    g.clients.delete('AB-017');
+    g.clients.delete('CD-204');
+    expect(await g.vault.restore(backupFile)).toMatchObject({
+      status: 'restored',
+      documents: { 'client-profiles': { added: 0, skipped: 2, invalid: 0 } },
+    });
+    expect(g.clients.list()).toEqual([]);
+
+    // Set up again after the deletion, backed up, then deleted and lost here: the newer copy comes back.
+    const newerFile = join(dir, 'newer.rrbackup');
+    g.clients.save(sampleProfileInput({ clientCode: 'AB-017', usualRegion: 'York' }));
+    g.vault.backup(newerFile);
+    g.vault.writeDocument('client-profiles', {
+      version: 1,
+      profiles: [],
+      deleted: [{ clientCode: 'AB-017', deletedAt: '2026-01-01T00:00:00.000Z' }],
+    });
+    expect(await g.vault.restore(newerFile)).toMatchObject({ documents: { 'client-profiles': { added: 1 } } });
+    expect(g.clients.get('AB-017')?.usualRegion).toBe('York');
+  });
+
+  it('an erasure takes out a deleted set-up’s marker too', async () => {
+    const g = await graph();
+    await g.handlers['clients:save']({ profile: sampleProfileInput() });
+    g.clients.delete('AB-017');
+    expect(JSON.stringify(g.vault.readDocument('client-profiles'))).toContain('AB-017');
+    g.vault.eraseClient('ab-017', 0);
+    expect(JSON.stringify(g.vault.readDocument('client-profiles'))).not.toContain('AB-017');
   });
 
   it('an erasure with no logs for the client still removes the set-up', async () => {

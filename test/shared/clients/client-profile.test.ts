@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyProfileSave,
   clientProfileInputSchema,
+  clientProfilesRecord,
   clientProfilesRecordSchema,
   maxProfileHistory,
   summarizeProfile,
@@ -47,6 +48,16 @@ describe('client profile schema', () => {
     const { profile } = applyProfileSave(null, sampleProfileInput(), '2026-03-01T10:00:00.000Z');
     expect(clientProfilesRecordSchema.safeParse({ version: 1, profiles: [profile] }).success).toBe(true);
     expect(clientProfilesRecordSchema.safeParse({ version: 2, profiles: [profile] }).success).toBe(false);
+  });
+
+  it('reads a record with or without deletion markers, each only a code and a time', () => {
+    const marker = { clientCode: 'CD-204', deletedAt: '2026-03-10T00:00:00.000Z' };
+    expect(clientProfilesRecordSchema.safeParse({ version: 1, profiles: [], deleted: [marker] }).success).toBe(true);
+    expect(
+      clientProfilesRecordSchema.safeParse({ version: 1, profiles: [], deleted: [{ ...marker, usualRegion: 'Leeds' }] })
+        .success,
+    ).toBe(false);
+    expect(clientProfilesRecord([], [])).toEqual({ version: 1, profiles: [] });
   });
 });
 

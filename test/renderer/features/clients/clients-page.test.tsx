@@ -112,3 +112,55 @@ describe('ClientsPage', { timeout: 20_000 }, () => {
     expect(profiles).toHaveLength(0);
   });
 });
+
+describe('ClientsPage focus', { timeout: 20_000 }, () => {
+  it('the form takes the focus when it opens, and gives it back to "Set up a client" on cancel and on save', async () => {
+    setup(false);
+    const user = userEvent.setup();
+    render(<ClientsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Set up a client' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Set up a new client' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Set up a client' }));
+
+    await user.keyboard('{Enter}');
+    await user.type(screen.getByLabelText('Client code'), 'CD-204');
+    await user.click(screen.getByRole('button', { name: 'Save set-up' }));
+    expect(await screen.findByText('Saved the set-up for CD-204.')).toBeTruthy();
+    await screen.findByRole('listitem', { name: 'CD-204' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Set up a client' }));
+  });
+
+  it('after changing a set-up, on cancel and on save, the focus is back on its own "Change" button', async () => {
+    setup();
+    const user = userEvent.setup();
+    render(<ClientsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Change the set-up for AB-017' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Set-up for AB-017' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change the set-up for AB-017' }));
+
+    await user.keyboard('{Enter}');
+    const region = await screen.findByLabelText('Region or town');
+    await user.clear(region);
+    await user.type(region, 'York');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved the set-up for AB-017.')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 5)); // the list is read again after the save
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change the set-up for AB-017' }));
+  });
+
+  it('"Keep it" gives the focus back to "Delete"; once the set-up is deleted it goes to the page heading', async () => {
+    setup();
+    const user = userEvent.setup();
+    render(<ClientsPage />);
+    await user.click(await screen.findByRole('button', { name: 'Delete the set-up for AB-017' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete the set-up for AB-017' }));
+
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Yes, delete it' }));
+    expect(await screen.findByText('Deleted the set-up for AB-017.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Client set-ups' }));
+  });
+});

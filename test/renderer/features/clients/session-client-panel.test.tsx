@@ -79,11 +79,12 @@ describe('the client in the session step', { timeout: 20_000 }, () => {
     await user.click(within(question).getByLabelText(/^Yes/));
     expect(useSessionSafetyStore.getState()).toMatchObject({
       clientCode: 'ab-017',
-      country: 'GB',
       locationToday: 'Leeds, United Kingdom',
       backupPhone: '+44 20 7946 0000',
     });
+    // The country today is kept once, in the check (the crisis card reads it from there).
     expect(useWizardStore.getState().session.clientCountry).toBe('GB');
+    expect(useSessionSafetyStore.getState().country).toBeNull();
     // 13:00 UTC is 14:00 in London in June: an ordinary hour, in a covered country.
     expect(within(panel).getByText(/14:00 for the client/)).toBeTruthy();
     expect(within(panel).queryByText(/not among the countries/)).toBeNull();
@@ -102,10 +103,10 @@ describe('the client in the session step', { timeout: 20_000 }, () => {
     await user.selectOptions(within(panel).getByLabelText('Their time zone today'), 'Europe/Madrid');
     expect(useSessionSafetyStore.getState()).toMatchObject({
       clientCode: 'AB-017',
-      country: 'ES',
       locationToday: 'Hotel, Madrid',
       backupPhone: '+44 20 7946 0000',
     });
+    expect(useWizardStore.getState().session.clientCountry).toBe('ES');
     // 20:30 UTC is 22:30 in Madrid in summer.
     expect(within(panel).getByText(/22:30 for the client/)).toBeTruthy();
     expect(within(panel).getByText(/late in the evening for your client/)).toBeTruthy();

@@ -79,6 +79,19 @@ describe('CrisisCard and the check being prepared', () => {
     expect(useWizardStore.getState().session.clientCountry).toBe('ES');
   });
 
+  it('shows the check’s country for its client however the code was typed, and a new choice changes the check’s', async () => {
+    // The session step keeps the code as typed ("ab-017 "); the card's is the code as stored.
+    useWizardStore.getState().updateSession({ clientCode: 'ab-017 ', clientCountry: 'GB' });
+    useSessionSafetyStore.getState().update({ clientCode: 'AB-017', country: 'FR' });
+    const user = userEvent.setup();
+    render(<CrisisCard />);
+    expect(screen.getByRole('heading', { name: 'Crisis card: United Kingdom' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Choose another country' }));
+    await user.selectOptions(screen.getByLabelText('Where is your client today?'), 'ES');
+    expect(useWizardStore.getState().session.clientCountry).toBe('ES');
+    expect(screen.getByRole('heading', { name: 'Crisis card: Spain' })).toBeTruthy();
+  });
+
   it('leaves the check alone when the card is about another client, or no check is being prepared', async () => {
     useWizardStore.getState().updateSession({ clientCode: 'CD-204' });
     useSessionSafetyStore.getState().update({ clientCode: 'AB-017' });
