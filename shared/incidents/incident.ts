@@ -210,8 +210,6 @@ export function closedAwaitingDecision(incident: Pick<Incident, 'status' | 'ico'
   return incident.status === 'closed' && awaitingDecision(incident);
 }
 
-export const closedAwaitingDecisionWords = 'Closed, ICO decision still needed';
-
 /** Milliseconds until the deadline (negative once it has passed). */
 export function timeLeft(incident: Pick<Incident, 'discoveredAt'>, now: Date): number {
   return Date.parse(reportDeadline(incident.discoveredAt)) - now.getTime();
