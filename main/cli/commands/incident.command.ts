@@ -211,7 +211,8 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
           const id = incidentId(positionals[0]);
           const ico = decisionInput(values);
           const decided = await withUnlocked(values, context, (graph) => graph.incidents.decide(id, ico), false);
-          if (values.json) io.stdout(`${jsonForTerminal(decided)}\n`);
+          if (values.json)
+            io.stdout(`${jsonForTerminal({ ...decided, awaitingDecision: awaitingDecision(decided) })}\n`);
           else
             io.stdout(
               `Recorded for incident ${decided.id}: ${icoDecisionLabels[ico.decision].toLowerCase()} on ${ico.decidedOn}. Its 72-hour clock has stopped.\n`,
