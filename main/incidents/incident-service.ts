@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
 
+import { DateTime } from 'luxon';
+
 import { AppError } from '../../shared/errors';
 import {
+  awaitingDecision,
+  closingNoteLabel,
+  enteredTextProblem,
+  icoDecisionInputSchema,
+  icoDecisionProblem,
   incidentDeadlinesSchema,
   incidentInputProblem,
   incidentLogSchema,
   pendingDeadlines,
   reportDeadline,
+  type IcoDecisionRecord,
   type Incident,
   type IncidentDeadline,
   type IncidentLog,
@@ -42,10 +50,13 @@ export interface IncidentService {
   list(): readonly IncidentView[];
   add(input: ParsedIncidentInput): IncidentView;
   update(id: string, input: ParsedIncidentInput): IncidentView;
+  /** Closes the practical work; the 72-hour clock runs on until the ICO decision is recorded. */
   close(id: string, note: string): IncidentView;
+  /** Records whether it was reported to the ICO (open or closed): this stops the clock. */
+  decide(id: string, ico: IcoDecisionRecord): IncidentView;
   /** The incidents discovered in [from, to) (ISO instants), for reports. LOCKED while locked. */
   discoveredBetween(from: string, to: string): readonly IncidentView[];
-  /** Deadlines of open incidents awaiting a decision, soonest first; works while the vault is locked. */
+  /** Deadlines of incidents awaiting a decision (open or closed), soonest first; works while the vault is locked. */
   pendingDeadlines(): readonly IncidentDeadline[];
   /** Takes a client's code out of every incident (an erasure request). */
   removeClient(client: string): IncidentErasure;
@@ -117,10 +128,15 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
     return found;
   }
 
+  /** Today on this computer's calendar, as the therapist dates a decision. */
+  const today = () => DateTime.fromJSDate(now()).toISODate() ?? '';
+
   /** The checks zod cannot make alone: times not in the future, codes that may be saved. */
   function checked(input: ParsedIncidentInput): ParsedIncidentInput {
     const problem = incidentInputProblem(input);
     if (problem) throw new AppError('BAD_REQUEST', problem.message);
+    const decisionProblem = input.ico.decision === 'undecided' ? null : icoDecisionProblem(input.ico, today());
+    if (decisionProblem) throw new AppError('BAD_REQUEST', decisionProblem);
     const latest = now().getTime() + futureSlackMs;
     if (Date.parse(input.discoveredAt) > latest)
       throw new AppError('BAD_REQUEST', 'The time it was discovered cannot be in the future.');
@@ -184,13 +200,28 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       return toIncidentView(updated);
     },
     close(id, note) {
+      const noteProblem = enteredTextProblem(closingNoteLabel, note);
+      if (noteProblem) throw new AppError('BAD_REQUEST', noteProblem);
       const record = read();
       const current = find(record, id);
       if (current.status === 'closed') throw new AppError('STALE', 'This incident is already closed.');
       const closed: Incident = { ...current, status: 'closed', closedAt: now().toISOString(), closingNote: note };
       write({ incidents: record.incidents.map((i) => (i.id === id ? closed : i)) });
-      log.info('incident closed');
+      log.info('incident closed', { awaitingDecision: awaitingDecision(closed) });
       return toIncidentView(closed);
+    },
+    decide(id, raw) {
+      const parsed = icoDecisionInputSchema.safeParse(raw);
+      if (!parsed.success)
+        throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'That decision cannot be kept.');
+      const ico = parsed.data;
+      const problem = icoDecisionProblem(ico, today());
+      if (problem) throw new AppError('BAD_REQUEST', problem);
+      const record = read();
+      const decided: Incident = { ...find(record, id), ico };
+      write({ incidents: record.incidents.map((i) => (i.id === id ? decided : i)) });
+      log.info('ICO decision recorded', { decision: ico.decision, status: decided.status });
+      return toIncidentView(decided);
     },
     discoveredBetween(from, to) {
       const start = Date.parse(from);

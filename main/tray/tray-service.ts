@@ -27,7 +27,7 @@ export interface TrayDeps {
   nextSession(): NextSessionInfo | null;
   /** How many practice-review items are due (said in the tooltip). */
   reviewDue(): number;
-  /** Deadlines of open incidents awaiting a decision (kept outside the vault, so known while it is locked). */
+  /** Deadlines of incidents awaiting a decision, open or closed (kept outside the vault, so known while it is locked). */
   incidentDeadlines(): readonly string[];
 }
 

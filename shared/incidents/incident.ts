@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { clientCodeInputSchema, clientCodeKey, storedClientCodeSchema } from '../logs/client-code';
 import { localDateSchema } from '../schedule/schedule';
+import { hasHiddenCharacters } from '../text/visible-text';
 
 /**
  * The incident log: what went wrong with clients' personal data (someone walked in, a link went to
@@ -52,13 +53,44 @@ export const incidentIdSchema = z
 /** An absolute instant with its offset ("2026-03-29T00:30:00Z", "…+01:00"). */
 export const instantSchema = z.iso.datetime({ offset: true });
 
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const plainText = (max: number) =>
+const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The first character in multi-line text a reader cannot see or that changes how the text around
+ * it is shown (visible-text.ts's rule: bidi overrides, zero-width spaces, control characters…),
+ * or null. Line breaks and tabs belong in a note, so they are allowed.
+ */
+export function hiddenCharacterIn(text: string): string | null {
+  for (const char of text) if (char !== '\n' && char !== '\t' && hasHiddenCharacters(char)) return char;
+  return null;
+}
+
+/** Why entered text cannot be kept, in plain words; null when it can. */
+export function enteredTextProblem(label: string, text: string): string | null {
+  const hidden = hiddenCharacterIn(text);
+  if (hidden === null) return null;
+  return `${label} contains a hidden character (${codePoint(hidden)}), perhaps from copying and pasting. Type that part again by hand.`;
+}
+
+/** Free text as the therapist enters it: no hidden characters. */
+const enteredText = (max: number, label: string) =>
   z
     .string()
     .max(max)
-    .refine((s) => !controlCharacters.test(s), 'contains control characters');
+    .superRefine((text, ctx) => {
+      const problem = enteredTextProblem(label, text);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+
+/**
+ * Free text as stored: read as it is. It was checked when entered, and a log an earlier version
+ * accepted (which refused only control characters) must stay readable; wherever it is shown,
+ * hidden characters are made visible (showHiddenCharacters).
+ */
+const storedText = (max: number) => z.string().max(max);
+
+export const icoReasonLabel = 'The note about the ICO decision';
+export const closingNoteLabel = 'The closing note';
 
 /** The decision about telling the ICO: "yes" means it was reported, on the date given. */
 export const icoDecisionSchema = z.strictObject({
@@ -66,26 +98,31 @@ export const icoDecisionSchema = z.strictObject({
   /** When it was reported, or when it was decided not to (null while undecided). */
   decidedOn: localDateSchema.nullable(),
   /** Why: the ICO asks for the reason to be kept when a breach is not reported. */
-  reason: plainText(incidentNoteMaxLength),
+  reason: storedText(incidentNoteMaxLength),
 });
 export type IcoDecisionRecord = z.output<typeof icoDecisionSchema>;
+
+/** The decision as entered (the window, the command line). */
+export const icoDecisionInputSchema = icoDecisionSchema.extend({
+  reason: enteredText(incidentNoteMaxLength, icoReasonLabel),
+});
 
 /** One incident as stored in the vault. */
 export const incidentSchema = z
   .strictObject({
     id: incidentIdSchema,
     kind: z.enum(incidentKinds),
-    what: plainText(incidentWhatMaxLength).pipe(z.string().trim().min(1)),
+    what: storedText(incidentWhatMaxLength).pipe(z.string().trim().min(1)),
     /** When it happened, if known. */
     occurredAt: instantSchema.nullable(),
     /** When it was discovered: the 72 hours run from here. */
     discoveredAt: instantSchema,
     clientCodes: z.array(storedClientCodeSchema).max(incidentMaxClients),
-    actions: plainText(incidentActionsMaxLength),
+    actions: storedText(incidentActionsMaxLength),
     ico: icoDecisionSchema,
     status: z.enum(['open', 'closed']),
     closedAt: instantSchema.nullable(),
-    closingNote: plainText(incidentNoteMaxLength),
+    closingNote: storedText(incidentNoteMaxLength),
     recordedAt: instantSchema,
   })
   .refine((i) => (i.status === 'closed') === (i.closedAt !== null), {
@@ -102,12 +139,14 @@ export type IncidentLog = z.output<typeof incidentLogSchema>;
 export const incidentInputSchema = z
   .strictObject({
     kind: z.enum(incidentKinds),
-    what: plainText(incidentWhatMaxLength).pipe(z.string().trim().min(1, 'Say in a few words what happened.')),
+    what: enteredText(incidentWhatMaxLength, 'What happened').pipe(
+      z.string().trim().min(1, 'Say in a few words what happened.'),
+    ),
     occurredAt: instantSchema.nullable(),
     discoveredAt: instantSchema,
     clientCodes: z.array(clientCodeInputSchema).max(incidentMaxClients),
-    actions: plainText(incidentActionsMaxLength),
-    ico: icoDecisionSchema,
+    actions: enteredText(incidentActionsMaxLength, 'Actions taken'),
+    ico: icoDecisionInputSchema,
   })
   .superRefine((input, ctx) => {
     const problem = incidentInputProblem(input);
@@ -116,7 +155,7 @@ export const incidentInputSchema = z
 export type IncidentInput = z.input<typeof incidentInputSchema>;
 export type ParsedIncidentInput = z.output<typeof incidentInputSchema>;
 
-export type IncidentField = 'what' | 'occurredAt' | 'discoveredAt' | 'clientCodes' | 'ico';
+export type IncidentField = 'what' | 'occurredAt' | 'discoveredAt' | 'clientCodes' | 'actions' | 'ico';
 
 /**
  * The rules between fields, in plain words (the form shows them, the service refuses them):
@@ -137,6 +176,17 @@ export function incidentInputProblem(
 }
 
 /**
+ * Why a decision cannot be recorded on `today` (the local date, YYYY-MM-DD), in plain words; null
+ * when it can. A decision settles the clock, so it must be made, and not in the future.
+ */
+export function icoDecisionProblem(ico: IcoDecisionRecord, today: string): string | null {
+  if (ico.decision === 'undecided') return 'Say whether you reported it to the ICO or decided not to.';
+  if (ico.decidedOn === null) return 'Give the date you reported it, or decided not to.';
+  if (ico.decidedOn > today) return 'The date you reported it, or decided not to, cannot be in the future.';
+  return null;
+}
+
+/**
  * The deadline for deciding whether to report: discovery plus 72 real hours, as an absolute
  * instant (UTC). Arithmetic on the instant, never on the wall clock, so a change to or from
  * summer time in between neither adds nor takes away an hour.
@@ -147,9 +197,17 @@ export function reportDeadline(discoveredAt: string): string {
   return new Date(at + reportWindowMs).toISOString();
 }
 
-/** Whether the 72-hour clock still matters: the incident is open and nobody has decided yet. */
-export function awaitingDecision(incident: Pick<Incident, 'status' | 'ico'>): boolean {
-  return incident.status === 'open' && incident.ico.decision === 'undecided';
+/**
+ * Whether the 72-hour clock still runs: nobody has recorded whether it was reported. Closing an
+ * incident (the practical work done) does not settle that, so a closed incident counts too.
+ */
+export function awaitingDecision(incident: Pick<Incident, 'ico'>): boolean {
+  return incident.ico.decision === 'undecided';
+}
+
+/** Closed, but whether to report it to the ICO is still undecided: the clock runs on. */
+export function closedAwaitingDecision(incident: Pick<Incident, 'status' | 'ico'>): boolean {
+  return incident.status === 'closed' && awaitingDecision(incident);
 }
 
 /** Milliseconds until the deadline (negative once it has passed). */
@@ -158,7 +216,7 @@ export function timeLeft(incident: Pick<Incident, 'discoveredAt'>, now: Date): n
 }
 
 /** Past its deadline with no decision made. */
-export function overdue(incident: Pick<Incident, 'discoveredAt' | 'status' | 'ico'>, now: Date): boolean {
+export function overdue(incident: Pick<Incident, 'discoveredAt' | 'ico'>, now: Date): boolean {
   return awaitingDecision(incident) && timeLeft(incident, now) <= 0;
 }
 
@@ -167,7 +225,7 @@ export const incidentDeadlineSchema = z.strictObject({ id: incidentIdSchema, dea
 export type IncidentDeadline = z.output<typeof incidentDeadlineSchema>;
 export const incidentDeadlinesSchema = z.array(incidentDeadlineSchema).max(5000);
 
-/** The deadlines of the incidents still awaiting a decision, soonest first. */
+/** The deadlines of the incidents still awaiting a decision (open or closed), soonest first. */
 export function pendingDeadlines(incidents: readonly Incident[]): IncidentDeadline[] {
   return incidents
     .filter(awaitingDecision)

@@ -11,7 +11,8 @@ export const exportedLogSchema = readinessLogSchema.extend({
 });
 export type ExportedLog = z.output<typeof exportedLogSchema>;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar day, YYYY-MM-DD (2026-02-30 is refused). */
+const day = z.iso.date();
 
 /**
  * The JSON export, versioned so a reader can tell what it holds. Version 1: `logs` in the stored

@@ -9,7 +9,8 @@ import { countryCodeSchema, countryName, type CountryCode } from '../geo/countri
  * Each entry names where its numbers come from and when they were last checked.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+/** A real calendar day (2026-02-30 is refused, 2028-02-29 allowed). */
+const isoDate = z.iso.date('must be a real date YYYY-MM-DD');
 /** Digits with optional single spaces or hyphens between them ("116 123", "9-8-8", "0800 111 0 111"). */
 const phoneNumber = z
   .string()

@@ -68,7 +68,7 @@ export interface TooltipOptions {
   readonly staleAfterMs?: number;
   /** Items of the yearly practice review that are due (0 or absent: nothing is said). */
   readonly reviewDue?: number;
-  /** Deadlines (ISO instants) of open incidents awaiting a decision about reporting. */
+  /** Deadlines (ISO instants) of incidents awaiting a decision about reporting, open or closed. */
   readonly incidentDeadlines?: readonly string[];
 }
 
@@ -99,7 +99,7 @@ export function trayTooltip(last: LastCheck | null, options: TooltipOptions): st
   return (incident ? `${incident}\n` : '') + checkTooltip(last, options) + review;
 }
 
-/** The soonest incident deadline in words, and how many more are open; null when none. */
+/** The soonest incident deadline in words, and how many more are waiting for a decision; null when none. */
 export function incidentLine(deadlines: readonly string[], now: Date): string | null {
   const soonest = [...deadlines].sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   if (soonest === undefined) return null;

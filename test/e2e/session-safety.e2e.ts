@@ -241,7 +241,7 @@ describe('session safety in Chromium: client set-up, changed location, crisis ca
     await axeClean(page, '7-incident-recorded');
 
     await goByKeyboard(page, 'Home');
-    const clock = page.getByRole('list', { name: 'Open incidents' }).getByRole('listitem');
+    const clock = page.getByRole('list', { name: 'Incidents waiting for an ICO decision' }).getByRole('listitem');
     await clock.first().waitFor();
     // 72 hours from two hours ago: 69 whole hours and some minutes left (70 only at the exact minute).
     expect(await clock.allTextContents()).toEqual([

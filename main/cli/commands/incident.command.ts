@@ -1,6 +1,14 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+
 import {
   awaitingDecision,
+  closedAwaitingDecision,
+  closingNoteLabel,
+  enteredTextProblem,
   icoDecisionLabels,
+  icoDecisionProblem,
+  icoReasonLabel,
   incidentIdSchema,
   incidentInputSchema,
   incidentKindLabels,
@@ -8,9 +16,11 @@ import {
   incidentNoteMaxLength,
   instantSchema,
   overdue,
+  type IcoDecisionRecord,
   type IncidentKind,
 } from '../../../shared/incidents/incident';
 import { icoSource } from '../../../shared/incidents/ico-questions.catalog';
+import type { IncidentView } from '../../../shared/ipc/incidents.contract';
 import { checkClientCode, clientCodeWarningText } from '../../../shared/logs/client-code';
 import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import type { ServiceGraph } from '../../composition/service-graph';
@@ -39,7 +49,12 @@ Commands:
                            (default other).
   list [--json]            Every incident, newest discovery first, each with its deadline (an ISO
                            instant, 72 hours after discovery) and whether it is overdue.
-  close ID [--note TEXT]   Close an incident, with an optional closing note.
+  close ID [--note TEXT]   Close an incident, with an optional closing note. Closing does not
+                           stop the 72-hour clock: it runs until the ICO decision is recorded.
+  decide ID --decision yes|no --on DATE [--reason TEXT]
+                           Record the ICO decision for an open or closed incident: yes (you
+                           reported it, on DATE) or no (you decided not to, on DATE; say why
+                           with --reason). DATE is a day like 2026-03-30, not in the future.
 
 The ICO's questions and self-assessment: ${icoSource.selfAssessmentUrl}
 (source: ${icoSource.name}).
@@ -60,6 +75,9 @@ const options = {
   kind: { type: 'string' },
   client: { type: 'string', multiple: true },
   note: { type: 'string' },
+  decision: { type: 'string' },
+  on: { type: 'string' },
+  reason: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<typeof options>>['values'];
@@ -68,6 +86,7 @@ const allowed = {
   add: ['what', 'discovered', 'occurred', 'kind', 'client', 'json'],
   list: ['json'],
   close: ['note', 'json'],
+  decide: ['decision', 'on', 'reason', 'json'],
 } as const;
 type Subcommand = keyof typeof allowed;
 
@@ -104,6 +123,45 @@ function addInput(values: Values, context: CliContext) {
   return parsed.data;
 }
 
+function incidentId(positional: string | undefined): string {
+  const id = positional ?? '';
+  if (!incidentIdSchema.safeParse(id).success)
+    throw new UsageError(`"${showHiddenCharacters(id)}" is not an incident id (inc- and 8 letters or digits).`);
+  return id;
+}
+
+/** The decision described by `decide`'s options, checked before the passphrase is asked for. */
+function decisionInput(values: Values): IcoDecisionRecord {
+  const decision = values.decision;
+  if (decision !== 'yes' && decision !== 'no')
+    throw new UsageError(
+      'incident decide needs --decision yes (you reported it) or --decision no (you decided not to).',
+    );
+  const on = values.on?.trim() ?? '';
+  if (!z.iso.date().safeParse(on).success)
+    throw new UsageError(
+      'incident decide needs --on DATE: the day you reported it or decided not to, like 2026-03-30.',
+    );
+  const reason = values.reason ?? '';
+  if (reason.length > incidentNoteMaxLength)
+    throw new UsageError(`--reason must be ${incidentNoteMaxLength} characters or fewer.`);
+  const reasonProblem = enteredTextProblem(icoReasonLabel, reason);
+  if (reasonProblem) throw new UsageError(`--reason: ${reasonProblem}`);
+  const ico: IcoDecisionRecord = { decision, decidedOn: on, reason };
+  const problem = icoDecisionProblem(ico, DateTime.now().toISODate() ?? '');
+  if (problem) throw new UsageError(`--on: ${problem}`);
+  return ico;
+}
+
+/** What closing left to do: the ICO decision, if it is still to be made. */
+function stillToDecide(incident: IncidentView, now: Date): string {
+  if (!closedAwaitingDecision(incident)) return '';
+  const how = `Record it with: readyroom incident decide ${incident.id} --decision yes|no --on DATE`;
+  return overdue(incident, now)
+    ? `The ICO decision is still needed: the 72 hours to decide whether to report it ran out at ${incident.deadline}. Decide as soon as you can. ${how}\n`
+    : `The ICO decision is still needed: decide whether to report it by ${incident.deadline} (72 hours after discovery). ${how}\n`;
+}
+
 /** The `incident` command: the incident log from a terminal or a script. */
 export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
   const withUnlocked = <T>(values: Values, context: CliContext, work: (graph: ServiceGraph) => T, readOnly: boolean) =>
@@ -111,7 +169,7 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
 
   return {
     name: 'incident',
-    summary: 'Record, list and close incidents, each with its 72-hour deadline for deciding whether to report.',
+    summary: 'Record, list, close and decide incidents, each with its 72-hour deadline for deciding whether to report.',
     usage,
     changesNothing: (argv) => argv[0] === 'list',
     async run(argv, context) {
@@ -120,7 +178,7 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
         argv,
         allowed,
         options,
-        { sub: 'close', what: 'incident id' },
+        { sub: argv[0] === 'decide' ? 'decide' : 'close', what: 'incident id' },
       );
       const io = context.io;
 
@@ -137,14 +195,32 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
         }
 
         case 'close': {
-          const id = positionals[0] ?? '';
-          if (!incidentIdSchema.safeParse(id).success)
-            throw new UsageError(`"${id}" is not an incident id (inc- and 8 letters or digits).`);
+          const id = incidentId(positionals[0]);
           const note = values.note ?? '';
           if (note.length > incidentNoteMaxLength)
             throw new UsageError(`--note must be ${incidentNoteMaxLength} characters or fewer.`);
+          const noteProblem = enteredTextProblem(closingNoteLabel, note);
+          if (noteProblem) throw new UsageError(`--note: ${noteProblem}`);
           const closed = await withUnlocked(values, context, (graph) => graph.incidents.close(id, note), false);
-          io.stdout(values.json ? `${jsonForTerminal(closed)}\n` : `Closed incident ${closed.id}.\n`);
+          if (values.json) io.stdout(`${jsonForTerminal({ ...closed, awaitingDecision: awaitingDecision(closed) })}\n`);
+          else io.stdout(`Closed incident ${closed.id}.\n${stillToDecide(closed, new Date())}`);
+          return exitCodes.ok;
+        }
+
+        case 'decide': {
+          const id = incidentId(positionals[0]);
+          const ico = decisionInput(values);
+          const decided = await withUnlocked(values, context, (graph) => graph.incidents.decide(id, ico), false);
+          if (values.json)
+            io.stdout(`${jsonForTerminal({ ...decided, awaitingDecision: awaitingDecision(decided) })}\n`);
+          else
+            io.stdout(
+              `Recorded for incident ${decided.id}: ${icoDecisionLabels[ico.decision].toLowerCase()} on ${ico.decidedOn}. Its 72-hour clock has stopped.\n`,
+            );
+          if (ico.decision === 'no' && ico.reason.trim() === '')
+            io.stderr(
+              'Note: the ICO expects you to keep a record of why you decided not to report. Add it with --reason TEXT.\n',
+            );
           return exitCodes.ok;
         }
 
@@ -162,11 +238,14 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
           }
           if (listed.length === 0) io.stdout('No incidents recorded.\n');
           for (const i of listed) {
+            const clock = `${i.overdue ? 'OVERDUE, ' : ''}decide by ${i.deadline}`;
             const state =
               i.status === 'closed'
-                ? 'closed'
+                ? i.awaitingDecision
+                  ? `closed, ICO decision still needed: ${clock}`
+                  : 'closed'
                 : i.awaitingDecision
-                  ? `${i.overdue ? 'OVERDUE, ' : ''}decide by ${i.deadline}`
+                  ? clock
                   : icoDecisionLabels[i.ico.decision].toLowerCase();
             io.stdout(
               showHiddenCharacters(

@@ -112,16 +112,16 @@ function ReviewDue({ due }: { readonly due: HomeSummary['reviewDue'] }) {
   );
 }
 
-/** Each open incident's clock (deadlines only: shown while the logs are locked too). */
+/** Each clock still running, open or closed incident (deadlines only: shown while the logs are locked too). */
 function OpenIncidents({ open }: { readonly open: HomeSummary['openIncidents'] }) {
   const navigate = useRouteStore((s) => s.navigate);
   const now = useNow();
   return (
     <>
       {open.length === 0 ? (
-        <p>No open incidents are waiting for a decision.</p>
+        <p>No incident is waiting for your decision about reporting it to the ICO.</p>
       ) : (
-        <ul aria-label="Open incidents">
+        <ul aria-label="Incidents waiting for an ICO decision">
           {open.map((incident) => (
             <li
               key={incident.id}
@@ -133,6 +133,11 @@ function OpenIncidents({ open }: { readonly open: HomeSummary['openIncidents'] }
             </li>
           ))}
         </ul>
+      )}
+      {open.length > 0 && (
+        <p className="rr-muted">
+          Each clock runs until you record whether you reported the incident to the ICO, even if you have closed it.
+        </p>
       )}
       <Button onClick={() => navigate('incidents')}>Open the incident log</Button>
     </>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 
 import {
   awaitingDecision,
+  closedAwaitingDecision,
   deadlineWords,
   icoDecisionLabels,
   incidentKindLabels,
@@ -9,6 +10,7 @@ import {
   type ParsedIncidentInput,
 } from '../../../shared/incidents/incident';
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
+import { showHiddenCharacters } from '../../../shared/text/visible-text';
 import { Button } from '../../components/button';
 import { IncidentForm } from './incident-form';
 import { formatInstant } from '../../lib/local-time';
@@ -39,12 +41,16 @@ function ClockLine({ incident, now }: { readonly incident: IncidentView; readonl
   );
 }
 
+/** The therapist's own words, with any hidden character an earlier version let in shown as <U+XXXX>. */
+const words = (text: string) => showHiddenCharacters(text, { keepLineBreaks: true });
+
 /** One incident: its clock, what happened, and the ways to change or close it. */
 export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardProps) {
   const id = useId();
   const [mode, setMode] = useState<'view' | 'edit' | 'close'>('view');
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const stillToDecide = closedAwaitingDecision(incident);
 
   async function close(event: FormEvent) {
     event.preventDefault();
@@ -57,12 +63,18 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
     <li className="rr-card rr-incidents__item" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="rr-incidents__title">
         {incidentKindLabels[incident.kind]}
-        {incident.status === 'closed' ? ' (closed)' : ''}
+        {stillToDecide ? ' (closed, ICO decision still needed)' : incident.status === 'closed' ? ' (closed)' : ''}
       </h3>
-      {incident.status === 'open' && <ClockLine incident={incident} now={now} />}
+      {(incident.status === 'open' || stillToDecide) && <ClockLine incident={incident} now={now} />}
+      {stillToDecide && (
+        <p>
+          This incident is closed, but you have not yet recorded whether you reported it to the ICO. The clock keeps
+          running until you do: choose &ldquo;Change or record a decision&rdquo;.
+        </p>
+      )}
       <dl className="rr-incidents__facts">
         <dt>What happened</dt>
-        <dd>{incident.what}</dd>
+        <dd>{words(incident.what)}</dd>
         <dt>Found out</dt>
         <dd>{formatInstant(incident.discoveredAt)}</dd>
         {incident.occurredAt && (
@@ -76,20 +88,20 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
         {incident.actions && (
           <>
             <dt>Actions taken</dt>
-            <dd>{incident.actions}</dd>
+            <dd>{words(incident.actions)}</dd>
           </>
         )}
         <dt>Reported to the ICO</dt>
         <dd>
           {icoDecisionLabels[incident.ico.decision]}
-          {incident.ico.reason ? `: ${incident.ico.reason}` : ''}
+          {incident.ico.reason ? `: ${words(incident.ico.reason)}` : ''}
         </dd>
         {incident.status === 'closed' && incident.closedAt && (
           <>
             <dt>Closed</dt>
             <dd>
               {formatInstant(incident.closedAt)}
-              {incident.closingNote ? `: ${incident.closingNote}` : ''}
+              {incident.closingNote ? `: ${words(incident.closingNote)}` : ''}
             </dd>
           </>
         )}
@@ -113,7 +125,18 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
         />
       )}
       {mode === 'close' && (
-        <form onSubmit={(e) => void close(e)} noValidate aria-label="Close this incident">
+        <form
+          onSubmit={(e) => void close(e)}
+          noValidate
+          aria-label="Close this incident"
+          aria-describedby={awaitingDecision(incident) ? `${id}-still-to-decide` : undefined}
+        >
+          {awaitingDecision(incident) && (
+            <p id={`${id}-still-to-decide`} className="rr-alert rr-alert--warn">
+              You have not yet recorded whether you reported this to the ICO. Closing the incident does not stop the
+              72-hour clock: it keeps running until you record that decision.
+            </p>
+          )}
           <div className="rr-field">
             <label htmlFor={`${id}-note`}>Closing note (optional)</label>
             <textarea

@@ -90,7 +90,7 @@ type IncidentFormProps = {
   readonly onCancel?: () => void;
 };
 
-const fieldOrder: readonly IncidentField[] = ['what', 'occurredAt', 'discoveredAt', 'clientCodes', 'ico'];
+const fieldOrder: readonly IncidentField[] = ['what', 'occurredAt', 'discoveredAt', 'clientCodes', 'actions', 'ico'];
 
 /** Record an incident or change one: every field labelled, each error tied to its box, focus sent to the first. */
 export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps) {
@@ -250,15 +250,18 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
         ))}
       </div>
       <div className="rr-field">
-        <label htmlFor={`${id}-actions`}>Actions taken</label>
+        <label htmlFor={fieldId('actions')}>Actions taken</label>
         <textarea
-          id={`${id}-actions`}
+          id={fieldId('actions')}
           className="rr-textarea"
           rows={2}
           maxLength={incidentActionsMaxLength}
           value={actions}
           onChange={(e) => setActions(e.target.value)}
+          aria-invalid={invalid('actions')}
+          aria-describedby={describedBy('actions')}
         />
+        {message('actions')}
       </div>
       <fieldset className="rr-field" aria-describedby={describedBy('ico')}>
         <legend>Reported to the ICO?</legend>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import type { ErrorData } from '../../../shared/errors';
-import type { ParsedIncidentInput } from '../../../shared/incidents/incident';
+import { awaitingDecision, type ParsedIncidentInput } from '../../../shared/incidents/incident';
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
 import { call } from '../../api';
 import { PageHeader } from '../../components/page-header';
@@ -47,7 +47,11 @@ function IncidentLog() {
   async function close(id: string, note: string): Promise<string | null> {
     const result = await call('incidents:close', { id, note });
     if (!result.ok) return result.error.message;
-    setAnnouncement('Incident closed.');
+    setAnnouncement(
+      awaitingDecision(result.value)
+        ? 'Incident closed. Its ICO decision is still needed: the clock keeps running until you record it.'
+        : 'Incident closed.',
+    );
     await reload();
     return null;
   }
@@ -60,7 +64,9 @@ function IncidentLog() {
     );
   if (!incidents) return <p role="status">Opening your incident log…</p>;
   const open = incidents.filter((i) => i.status === 'open');
-  const closed = incidents.filter((i) => i.status === 'closed');
+  const closed = incidents.filter((i) => i.status === 'closed' && !awaitingDecision(i));
+  // Closing does not settle whether to report: these still have a clock, so they are listed apart.
+  const closedUndecided = incidents.filter((i) => i.status === 'closed' && awaitingDecision(i));
   const card = (incident: IncidentView) => (
     <IncidentCard
       key={incident.id}
@@ -87,6 +93,14 @@ function IncidentLog() {
           {open.map(card)}
         </ul>
       )}
+      {closedUndecided.length > 0 && (
+        <>
+          <h2>Closed, ICO decision still needed</h2>
+          <ul className="rr-incidents__list" aria-label="Closed, ICO decision still needed">
+            {closedUndecided.map(card)}
+          </ul>
+        </>
+      )}
       {closed.length > 0 && (
         <>
           <h2>Closed incidents</h2>
@@ -107,7 +121,8 @@ export function IncidentsPage() {
       <p className="rr-muted">
         If something goes wrong with a client&apos;s information (someone walks in, a link or e-mail goes to the wrong
         person, a device is lost), write it down here as soon as you find out. The ICO gives you 72 hours from then to
-        decide whether to report it. Everything you record is kept in your encrypted logs.
+        decide whether to report it. The clock stops only when you record that decision, even if you close the incident
+        first. Everything you record is kept in your encrypted logs.
       </p>
       <VaultGate purpose="see your incident log">
         <IncidentLog />

@@ -29,6 +29,7 @@ interface Listed {
     clientCodes: string[];
     status: string;
     closingNote: string;
+    ico: { decision: string; decidedOn: string | null; reason: string };
     awaitingDecision: boolean;
   }[];
 }
@@ -58,7 +59,7 @@ afterAll(() => {
 });
 
 describe('readyroom incident as a process', () => {
-  it('adds incidents with 72-hour deadlines across both UK clock changes, lists them as ISO instants, and closes one', () => {
+  it('adds incidents with 72-hour deadlines across both UK clock changes, lists them as ISO instants, closes one with its clock still running, then records its ICO decision', () => {
     // 00:30 GMT on the night the clocks go forward (29 March 2026), and 01:30 BST on the night they go back.
     const spring = add(
       '--what',
@@ -91,14 +92,54 @@ describe('readyroom incident as a process', () => {
     for (const i of listed) expect(Date.parse(i.deadline) - Date.parse(i.discoveredAt)).toBe(72 * 3600_000);
 
     const closed = cli('incident', 'close', spring, '--note', 'Recipient deleted it', '--passphrase-file', passFile);
-    expect(closed).toMatchObject({ code: 0, stderr: '', stdout: `Closed incident ${spring}.\n` });
+    expect(closed).toMatchObject({ code: 0, stderr: '' });
+    // Closing does not settle whether to report: the clock runs on, and the command says so and how to record it.
+    expect(closed.stdout).toBe(
+      `Closed incident ${spring}.\nThe ICO decision is still needed: the 72 hours to decide whether to report it ran out at 2026-04-01T00:30:00.000Z. Decide as soon as you can. Record it with: readyroom incident decide ${spring} --decision yes|no --on DATE\n`,
+    );
     const after = list().incidents.find((i) => i.id === spring);
-    expect(after).toMatchObject({ status: 'closed', closingNote: 'Recipient deleted it', awaitingDecision: false });
+    expect(after).toMatchObject({ status: 'closed', closingNote: 'Recipient deleted it', awaitingDecision: true });
+    const text = cli('incident', 'list', '--passphrase-file', passFile);
+    expect(text.stdout).toContain(
+      `${spring}  2026-03-29T00:30:00.000Z  A session link went to the wrong person  (closed, ICO decision still needed: OVERDUE, decide by 2026-04-01T00:30:00.000Z)`,
+    );
 
-    // Outside the vault: only the open incident's id and deadline; no text, no client code anywhere in the clear.
-    expect(JSON.parse(readFileSync(join(dataDir, 'incident-deadlines.json'), 'utf8'))).toEqual({
-      value: [{ id: autumn, deadline: '2026-10-28T00:30:00.000Z' }],
+    // Outside the vault: only the undecided incidents' ids and deadlines (the closed one too), soonest first.
+    const deadlines = () => JSON.parse(readFileSync(join(dataDir, 'incident-deadlines.json'), 'utf8')) as unknown;
+    expect(deadlines()).toEqual({
+      value: [
+        { id: spring, deadline: '2026-04-01T00:30:00.000Z' },
+        { id: autumn, deadline: '2026-10-28T00:30:00.000Z' },
+      ],
     });
+
+    // Recording the decision on the closed incident stops its clock; it stays closed.
+    const decided = cli(
+      'incident',
+      'decide',
+      spring,
+      '--decision',
+      'no',
+      '--on',
+      '2026-03-31',
+      '--reason',
+      'Deleted unread; no health details',
+      '--passphrase-file',
+      passFile,
+    );
+    expect(decided).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `Recorded for incident ${spring}: decided not to report on 2026-03-31. Its 72-hour clock has stopped.\n`,
+    });
+    expect(list().incidents.find((i) => i.id === spring)).toMatchObject({
+      status: 'closed',
+      awaitingDecision: false,
+      ico: { decision: 'no', decidedOn: '2026-03-31', reason: 'Deleted unread; no health details' },
+    });
+    expect(deadlines()).toEqual({ value: [{ id: autumn, deadline: '2026-10-28T00:30:00.000Z' }] });
+
+    // No text, no client code anywhere in the clear.
     for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const text = readFileSync(join(entry.parentPath, entry.name), 'latin1');
@@ -113,6 +154,19 @@ describe('readyroom incident as a process', () => {
     [['add', '--what', 'x', '--discovered', '2026-03-29T00:30:00Z', '--kind', 'flood'], '--kind must be one of'],
     [['add', '--what', 'x', '--discovered', '2026-03-29T00:30:00Z', '--client', '%%'], '--client'],
     [['close', 'not-an-id'], 'is not an incident id'],
+    [['close', 'inc-ffffffff', '--note', 'done\u202e'], 'The closing note contains a hidden character (U+202E)'],
+    [['decide', '--decision', 'yes', '--on', '2026-03-03'], 'incident decide needs the incident id'],
+    [['decide', 'inc-x', '--decision', 'yes', '--on', '2026-03-03'], 'is not an incident id'],
+    [['decide', 'inc-ffffffff', '--on', '2026-03-03'], 'needs --decision yes'],
+    [['decide', 'inc-ffffffff', '--decision', 'maybe', '--on', '2026-03-03'], 'needs --decision yes'],
+    [['decide', 'inc-ffffffff', '--decision', 'yes'], 'needs --on DATE'],
+    [['decide', 'inc-ffffffff', '--decision', 'yes', '--on', '2026-02-30'], 'needs --on DATE'],
+    [['decide', 'inc-ffffffff', '--decision', 'yes', '--on', '2999-01-01'], 'cannot be in the future'],
+    [
+      ['decide', 'inc-ffffffff', '--decision', 'no', '--on', '2026-03-03', '--reason', 'low\u200brisk'],
+      'contains a hidden character (U+200B)',
+    ],
+    [['decide', 'inc-ffffffff', '--decision', 'no', '--on', '2026-03-03', '--note', 'x'], 'does not take --note'],
     [['list', '--note', 'x'], 'does not take --note'],
     [['erase'], 'Say which incident command'],
   ])(
@@ -126,9 +180,13 @@ describe('readyroom incident as a process', () => {
     60_000,
   );
 
-  it('says when there is no such incident to close, as bad input (exit 2)', () => {
-    const result = cli('incident', 'close', 'inc-ffffffff', '--passphrase-file', passFile);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('There is no incident with that id.');
-  }, 60_000);
+  it.each([['close'], ['decide', '--decision', 'yes', '--on', '2026-03-03']])(
+    'says when there is no such incident (%s), as bad input (exit 2)',
+    (command, ...rest) => {
+      const result = cli('incident', command, 'inc-ffffffff', ...rest, '--passphrase-file', passFile);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('There is no incident with that id.');
+    },
+    60_000,
+  );
 });

@@ -80,6 +80,23 @@ describe('incidents in the composition root', () => {
     expect((await summary()).openIncidents).toEqual([{ id: added.id, deadline: added.deadline }]);
   });
 
+  it('the home summary keeps a closed incident’s deadline until its ICO decision is recorded, locked or not', async () => {
+    const g = await unlockedGraph();
+    const added = g.incidents.add(incident([]));
+    await g.handlers['incidents:close']({ id: added.id, note: 'Recipient deleted it' });
+    const summary = async () => (await g.handlers['home:summary']({})).openIncidents;
+    expect(await summary()).toEqual([{ id: added.id, deadline: added.deadline }]);
+    g.vault.lock();
+    expect(await summary()).toEqual([{ id: added.id, deadline: added.deadline }]);
+
+    await g.vault.unlock({ method: 'passphrase', passphrase });
+    const today = new Date().toLocaleDateString('en-CA');
+    const ico = { decision: 'yes' as const, decidedOn: today, reason: 'ICO reference 123' };
+    const decided = await g.handlers['incidents:update']({ id: added.id, incident: { ...incident([]), ico } });
+    expect(decided).toMatchObject({ status: 'closed', ico });
+    expect(await summary()).toEqual([]);
+  });
+
   it('the PDF report lists the incidents discovered in its period, without client codes unless asked', async () => {
     const g = await unlockedGraph();
     const at = (iso: string) => incidentInputSchema.parse({ ...incident(['AB-017']), discoveredAt: iso });

@@ -107,7 +107,7 @@ describe('incident service', () => {
     expect(errorCode(() => fresh.close(a.id, ''))).toBe('LOCKED');
   });
 
-  it('closes an incident: its clock stops and it stays in the log with its note', () => {
+  it('closes an undecided incident but keeps its clock running, in the plain file too, until the ICO decision is recorded', () => {
     const s = service();
     const a = s.add(input());
     clock.advance(3600_000);
@@ -116,11 +116,59 @@ describe('incident service', () => {
       status: 'closed',
       closedAt: '2026-03-29T13:00:00.000Z',
       closingNote: 'Recipient confirmed deletion.',
+      ico: { decision: 'undecided' },
     });
-    expect(s.pendingDeadlines()).toEqual([]);
+    expect(s.pendingDeadlines()).toEqual([{ id: a.id, deadline: a.deadline }]);
+    expect(JSON.parse(readFileSync(join(dir, 'incident-deadlines.json'), 'utf8'))).toEqual({
+      value: [{ id: a.id, deadline: a.deadline }],
+    });
     expect(s.list()).toEqual([closed]);
     expect(errorCode(() => s.close(a.id, ''))).toBe('STALE');
     expect(errorCode(() => s.close('inc-ffffffff', ''))).toBe('NOT_FOUND');
+  });
+
+  it('records the ICO decision on a closed incident: its deadline leaves the plain file, and it stays closed', () => {
+    const s = service();
+    const a = s.add(input());
+    const b = s.add(input({ discoveredAt: '2026-03-29T06:00:00Z' }));
+    s.close(a.id, '');
+    const decided = s.decide(a.id, { decision: 'no', decidedOn: '2026-03-29', reason: 'No health details.' });
+    expect(decided).toMatchObject({
+      status: 'closed',
+      ico: { decision: 'no', decidedOn: '2026-03-29', reason: 'No health details.' },
+    });
+    expect(s.pendingDeadlines()).toEqual([{ id: b.id, deadline: b.deadline }]);
+    expect(JSON.parse(readFileSync(join(dir, 'incident-deadlines.json'), 'utf8'))).toEqual({
+      value: [{ id: b.id, deadline: b.deadline }],
+    });
+    expect(s.list().find((i) => i.id === a.id)).toEqual(decided);
+  });
+
+  it('refuses a decision that is not made, has no date, is dated in the future or names no incident', () => {
+    const s = service();
+    const a = s.add(input());
+    expect(() => s.decide(a.id, { decision: 'undecided', decidedOn: null, reason: '' })).toThrow(
+      'Say whether you reported it',
+    );
+    expect(() => s.decide(a.id, { decision: 'yes', decidedOn: null, reason: '' })).toThrow('Give the date');
+    expect(() => s.decide(a.id, { decision: 'yes', decidedOn: '2026-03-31', reason: '' })).toThrow(
+      'cannot be in the future',
+    );
+    expect(() => s.decide(a.id, { decision: 'no', decidedOn: '2026-02-30', reason: '' })).toThrow();
+    expect(errorCode(() => s.decide('inc-ffffffff', { decision: 'yes', decidedOn: '2026-03-29', reason: '' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(s.pendingDeadlines()).toEqual([{ id: a.id, deadline: a.deadline }]);
+  });
+
+  it('refuses hidden characters in a closing note or an ICO note, naming the character', () => {
+    const s = service();
+    const a = s.add(input());
+    expect(() => s.close(a.id, 'Deleted\u202e')).toThrow('The closing note contains a hidden character (U+202E)');
+    expect(() => s.decide(a.id, { decision: 'no', decidedOn: '2026-03-29', reason: 'No\u200brisk' })).toThrow(
+      'contains a hidden character (U+200B)',
+    );
+    expect(s.list()[0]).toMatchObject({ status: 'open', ico: { decision: 'undecided' } });
   });
 
   it('stops the clock once a decision about reporting is recorded', () => {

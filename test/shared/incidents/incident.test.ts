@@ -2,8 +2,13 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 
 import {
+  awaitingDecision,
+  closedAwaitingDecision,
   deadlineWords,
+  enteredTextProblem,
+  icoDecisionProblem,
   incidentInputSchema,
+  incidentLogSchema,
   overdue,
   pendingDeadlines,
   reportDeadline,
@@ -72,12 +77,19 @@ describe('timeLeft and overdue', () => {
     expect(timeLeft(i, new Date('2026-03-05T13:00:00Z'))).toBe(-3 * hour);
   });
 
-  it('is never overdue once decided or closed', () => {
+  it('is never overdue once decided, open or closed', () => {
     const late = new Date('2026-03-09T00:00:00Z');
-    expect(overdue(incident({ ico: { decision: 'no', decidedOn: '2026-03-03', reason: 'No risk' } }), late)).toBe(
-      false,
-    );
-    expect(overdue(incident({ status: 'closed', closedAt: '2026-03-03T00:00:00.000Z' }), late)).toBe(false);
+    const no = { decision: 'no', decidedOn: '2026-03-03', reason: 'No risk' } as const;
+    expect(overdue(incident({ ico: no }), late)).toBe(false);
+    expect(overdue(incident({ ico: no, status: 'closed', closedAt: '2026-03-03T00:00:00.000Z' }), late)).toBe(false);
+  });
+
+  it('keeps running after an undecided incident is closed: closing does not settle whether to report', () => {
+    const closed = incident({ status: 'closed', closedAt: '2026-03-03T00:00:00.000Z' });
+    expect(awaitingDecision(closed)).toBe(true);
+    expect(closedAwaitingDecision(closed)).toBe(true);
+    expect(closedAwaitingDecision(incident())).toBe(false);
+    expect(overdue(closed, new Date('2026-03-05T10:00:00Z'))).toBe(true);
   });
 
   it('says the time left in plain words, and how long ago it ran out', () => {
@@ -95,15 +107,18 @@ describe('timeLeft and overdue', () => {
 });
 
 describe('pendingDeadlines', () => {
-  it('lists only open, undecided incidents, soonest first, with no text or client code', () => {
+  it('lists the undecided incidents, open or closed, soonest first, with no text or client code', () => {
+    const closed = { status: 'closed', closedAt: '2026-03-04T00:00:00.000Z' } as const;
     const list = [
       incident({ id: 'inc-0000000a', discoveredAt: '2026-03-04T10:00:00.000Z', clientCodes: ['AB-017'] }),
       incident({ id: 'inc-0000000b', discoveredAt: '2026-03-02T10:00:00.000Z' }),
-      incident({ id: 'inc-0000000c', status: 'closed', closedAt: '2026-03-03T00:00:00.000Z' }),
+      incident({ id: 'inc-0000000c', discoveredAt: '2026-03-03T10:00:00.000Z', ...closed }),
       incident({ id: 'inc-0000000d', ico: { decision: 'yes', decidedOn: '2026-03-03', reason: '' } }),
+      incident({ id: 'inc-0000000e', ico: { decision: 'no', decidedOn: '2026-03-03', reason: 'x' }, ...closed }),
     ];
     expect(pendingDeadlines(list)).toEqual([
       { id: 'inc-0000000b', deadline: '2026-03-05T10:00:00.000Z' },
+      { id: 'inc-0000000c', deadline: '2026-03-06T10:00:00.000Z' },
       { id: 'inc-0000000a', deadline: '2026-03-07T10:00:00.000Z' },
     ]);
   });
@@ -140,12 +155,82 @@ describe('incidentInputSchema', () => {
       'only once you have decided',
     ],
     ['a hidden character in a client code', { clientCodes: ['AB\u202e017'] }, 'hidden or control character'],
+    [
+      'a right-to-left override in what happened',
+      { what: 'Sent to \u202egnorw the person' },
+      'What happened contains a hidden character (U+202E), perhaps from copying and pasting. Type that part again by hand.',
+    ],
+    [
+      'a zero-width space in the actions taken',
+      { actions: 'Asked\u200bthem to delete it' },
+      'Actions taken contains a hidden character (U+200B)',
+    ],
+    [
+      'a bidi isolate in the ICO note',
+      { ico: { decision: 'no', decidedOn: '2026-03-03', reason: 'Low \u2066risk' } },
+      'contains a hidden character (U+2066)',
+    ],
+    ['a control character in what happened', { what: 'Bell\u0007' }, 'hidden character (U+0007)'],
     ['a local time without offset', { discoveredAt: '2026-03-02T10:00:00' }, ''],
     ['an unknown kind', { kind: 'flood' }, ''],
   ])('refuses %s', (_label, patch, message) => {
     const result = incidentInputSchema.safeParse({ ...valid, ...patch });
     expect(result.success).toBe(false);
     if (message) expect(result.error?.issues.map((i) => i.message).join(' ')).toContain(message);
+  });
+});
+
+describe('entered text', () => {
+  it('allows line breaks and tabs in multi-line text, and any visible character', () => {
+    expect(enteredTextProblem('What happened', 'First line\n\tSecond line: Zoë, 東京, café')).toBeNull();
+    const parsed = incidentInputSchema.safeParse({
+      kind: 'other',
+      what: 'Line one\nLine two',
+      occurredAt: null,
+      discoveredAt: '2026-03-02T10:00:00Z',
+      clientCodes: [],
+      actions: 'One\n\tTwo',
+      ico: { decision: 'undecided', decidedOn: null, reason: '' },
+    });
+    expect(parsed.success).toBe(true);
+  });
+
+  it.each([
+    ['U+202A', '\u202a'],
+    ['U+202E', '\u202e'],
+    ['U+2066', '\u2066'],
+    ['U+2069', '\u2069'],
+    ['U+200B', '\u200b'],
+    ['U+200D', '\u200d'],
+    ['U+FEFF', '\ufeff'],
+    ['U+000D', '\r'],
+    ['U+001B', '\u001b'],
+    ['U+009B', '\u009b'],
+    ['U+2028', '\u2028'],
+  ])('refuses the hidden character %s, naming it', (name, char) => {
+    expect(enteredTextProblem('Actions taken', `before${char}after`)).toBe(
+      `Actions taken contains a hidden character (${name}), perhaps from copying and pasting. Type that part again by hand.`,
+    );
+  });
+
+  it('still reads a stored log whose words an earlier version let through, so nothing becomes unreadable', () => {
+    const stored = incident({ what: 'Old words\u200b', actions: 'Line\r\nbreak' });
+    expect(incidentLogSchema.safeParse({ incidents: [stored] }).success).toBe(true);
+  });
+});
+
+describe('icoDecisionProblem', () => {
+  it('wants a decision with a date that is not after today', () => {
+    expect(icoDecisionProblem({ decision: 'yes', decidedOn: '2026-03-03', reason: '' }, '2026-03-03')).toBeNull();
+    expect(icoDecisionProblem({ decision: 'undecided', decidedOn: null, reason: '' }, '2026-03-03')).toContain(
+      'Say whether',
+    );
+    expect(icoDecisionProblem({ decision: 'no', decidedOn: null, reason: '' }, '2026-03-03')).toContain(
+      'Give the date',
+    );
+    expect(icoDecisionProblem({ decision: 'no', decidedOn: '2026-03-04', reason: '' }, '2026-03-03')).toContain(
+      'cannot be in the future',
+    );
   });
 });
 

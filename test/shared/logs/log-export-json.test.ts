@@ -72,4 +72,12 @@ describe('JSON export', () => {
     expect(parseLogsExport(JSON.stringify({ ...other, format: 'something-else' })).ok).toBe(false);
     expect(parseLogsExport('not json').ok).toBe(false);
   });
+
+  it('refuses a period that is not a real calendar day, and reads a real leap day', () => {
+    const text = (from: string) =>
+      JSON.stringify({ ...(JSON.parse(exportText([], false)) as object), period: { from, to: null } });
+    for (const day of ['2026-02-30', '2025-02-29', '2026-06-31', '2026-13-01'])
+      expect(parseLogsExport(text(day)).ok, day).toBe(false);
+    expect(parseLogsExport(text('2028-02-29')).ok).toBe(true);
+  });
 });

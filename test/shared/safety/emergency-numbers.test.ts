@@ -84,6 +84,20 @@ describe('the emergency-number table', () => {
     ).toBe(false);
   });
 
+  it.each(['2026-02-30', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-05'])(
+    'refuses %s as the date an entry was checked: not a real calendar day',
+    (day) => {
+      const result = emergencyEntrySchema.safeParse({ ...getEmergencyEntry('FR'), checked: day });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe('must be a real date YYYY-MM-DD');
+      expect(emergencyTableSchema.safeParse({ ...emergencyTable, asOf: day }).success).toBe(false);
+    },
+  );
+
+  it('accepts a real leap day as the date an entry was checked', () => {
+    expect(emergencyEntrySchema.safeParse({ ...getEmergencyEntry('FR'), checked: '2028-02-29' }).success).toBe(true);
+  });
+
   it('answers null for a country it does not hold, and sorts its countries by name', () => {
     expect(getEmergencyEntry('AQ')).toBeNull();
     expect(getEmergencyEntry('toString')).toBeNull();

@@ -14,7 +14,7 @@ function summary(openIncidents: HomeSummary['openIncidents']): HomeSummary {
 }
 
 describe('HomePage incidents panel', () => {
-  it('shows each open incident’s time left, even while the logs are locked, and links to the incident log', async () => {
+  it('shows each undecided incident’s time left, even while the logs are locked, and links to the incident log', async () => {
     const now = Date.now();
     const bridge = createFakeBridge({
       'home:summary': () =>
@@ -26,7 +26,7 @@ describe('HomePage incidents panel', () => {
     installFakeBridge(bridge);
     const user = userEvent.setup();
     render(<HomePage />);
-    const list = await screen.findByRole('list', { name: 'Open incidents' });
+    const list = await screen.findByRole('list', { name: 'Incidents waiting for an ICO decision' });
     expect(
       within(list)
         .getAllByRole('listitem')
@@ -35,6 +35,8 @@ describe('HomePage incidents panel', () => {
       'Incident: 41 h left to decide whether to report',
       'Incident: the 72 hours to decide whether to report ran out 3 h ago',
     ]);
+    // The home screen knows only deadlines, so it says plainly that closing does not stop a clock.
+    expect(screen.getByText(/even if you have closed it/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Open the incident log' }));
     expect(useRouteStore.getState().route).toBe('incidents');
   });
@@ -42,6 +44,9 @@ describe('HomePage incidents panel', () => {
   it('says when no incident is waiting for a decision', async () => {
     installFakeBridge(createFakeBridge({ 'home:summary': () => summary([]) }));
     render(<HomePage />);
-    expect(await screen.findByText('No open incidents are waiting for a decision.')).toBeTruthy();
+    expect(
+      await screen.findByText('No incident is waiting for your decision about reporting it to the ICO.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/even if you have closed it/)).toBeNull();
   });
 });

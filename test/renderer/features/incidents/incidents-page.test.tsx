@@ -40,6 +40,12 @@ function setup(opened = true) {
     incidents[index] = closed;
     return closed;
   });
+  bridge.handle('incidents:update', ({ id, incident }) => {
+    const index = incidents.findIndex((i) => i.id === id);
+    const updated = { ...(incidents[index] as IncidentView), ...incident };
+    incidents[index] = updated;
+    return updated;
+  });
   bridge.handle('incidents:open-ico-guide', () => ({ opened }));
   return bridge;
 }
@@ -72,7 +78,7 @@ describe('IncidentsPage', () => {
     expect(bridge.calls.some((c) => c.channel === 'incidents:add')).toBe(false);
   });
 
-  it('records an incident from the keyboard, shows its clock, and closes it with a note', async () => {
+  it('records an incident from the keyboard, closes it with its clock still running, then records the ICO decision', async () => {
     const bridge = setup();
     const user = userEvent.setup();
     render(<IncidentsPage />);
@@ -94,15 +100,79 @@ describe('IncidentsPage', () => {
     expect(within(card).getByText('AB-017, CD-204')).toBeTruthy();
 
     await user.click(within(card).getByRole('button', { name: 'Close this incident' }));
+    // Closing before deciding is allowed, but the form says the clock keeps running.
+    expect(
+      within(card).getByRole('form', { name: 'Close this incident' }).getAttribute('aria-describedby'),
+    ).toBeTruthy();
+    expect(within(card).getByText(/Closing the incident does not stop the\s+72-hour clock/)).toBeTruthy();
     await user.type(within(card).getByLabelText('Closing note (optional)'), 'Recipient deleted it');
     await user.click(within(card).getByRole('button', { name: 'Close incident' }));
-    const closed = await screen.findByRole('list', { name: 'Closed incidents' });
-    expect(within(closed).getByText(/Recipient deleted it/)).toBeTruthy();
-    expect(screen.getByText('No open incidents.')).toBeTruthy();
     expect(bridge.calls.find((c) => c.channel === 'incidents:close')?.request).toEqual({
       id: 'inc-00000001',
       note: 'Recipient deleted it',
     });
+
+    // Closed but undecided: listed apart, its clock still shown, and it says what is still needed.
+    const undecided = await screen.findByRole('list', { name: 'Closed, ICO decision still needed' });
+    const closedCard = within(undecided).getByRole('listitem', {
+      name: 'A session link went to the wrong person (closed, ICO decision still needed)',
+    });
+    expect(within(closedCard).getByText(/Incident: 7[12] h left to decide whether to report/)).toBeTruthy();
+    expect(within(closedCard).getByText(/you have not yet recorded whether you reported it to the ICO/)).toBeTruthy();
+    expect(within(closedCard).getByText(/Recipient deleted it/)).toBeTruthy();
+    expect(screen.getByText('No open incidents.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Closed incidents' })).toBeNull();
+    expect(screen.getByRole('status').textContent).toContain('Its ICO decision is still needed');
+
+    // Recording the decision stops the clock: it moves to the closed incidents.
+    await user.click(within(closedCard).getByRole('button', { name: 'Change or record a decision' }));
+    await user.click(within(closedCard).getByLabelText('Decided not to report'));
+    await user.type(within(closedCard).getByLabelText('Date you decided not to report'), '2026-01-05');
+    await user.type(within(closedCard).getByLabelText('Why you decided not to report'), 'Deleted unread');
+    await user.click(within(closedCard).getByRole('button', { name: 'Save changes' }));
+    const closed = await screen.findByRole('list', { name: 'Closed incidents' });
+    const done = within(closed).getByRole('listitem', { name: 'A session link went to the wrong person (closed)' });
+    expect(within(done).queryByText(/left to decide/)).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Closed, ICO decision still needed' })).toBeNull();
+  });
+
+  it('refuses a hidden character in the actions taken, naming it, tied to the box', async () => {
+    const bridge = setup();
+    const user = userEvent.setup();
+    render(<IncidentsPage />);
+    await user.type(await screen.findByLabelText('What happened'), 'Partner walked in');
+    await user.type(screen.getByLabelText('Actions taken'), 'Asked\u200bthem to leave');
+    await user.click(screen.getByRole('button', { name: 'Record incident' }));
+    const actions = screen.getByLabelText('Actions taken');
+    expect(actions.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(actions);
+    const describedBy = actions.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toBe(
+      'Actions taken contains a hidden character (U+200B), perhaps from copying and pasting. Type that part again by hand.',
+    );
+    expect(bridge.calls.some((c) => c.channel === 'incidents:add')).toBe(false);
+  });
+
+  it('shows a hidden character kept by an earlier version as <U+XXXX>, never acting on it', async () => {
+    const bridge = setup();
+    const incident: IncidentView = {
+      id: 'inc-0000000f',
+      kind: 'overheard',
+      what: 'Heard by \u202eruobhgien',
+      occurredAt: null,
+      discoveredAt: '2026-03-02T10:00:00.000Z',
+      clientCodes: [],
+      actions: '',
+      ico: { decision: 'yes', decidedOn: '2026-03-03', reason: '' },
+      status: 'open',
+      closedAt: null,
+      closingNote: '',
+      recordedAt: '2026-03-02T10:05:00.000Z',
+      deadline: '2026-03-05T10:00:00.000Z',
+    };
+    bridge.handle('incidents:list', () => ({ incidents: [incident] }));
+    render(<IncidentsPage />);
+    expect(await screen.findByText('Heard by <U+202E>ruobhgien')).toBeTruthy();
   });
 
   it('shows the ICO questions with their source, and opens the self-assessment only on a click', async () => {
