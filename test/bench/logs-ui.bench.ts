@@ -215,6 +215,17 @@ async function main() {
     const spinners: ChildProcess[] = Array.from({ length: busy }, () =>
       spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
     );
+    // Stopped however the bench ends, so no spinner is left burning a core.
+    const stopSpinners = () => {
+      for (const spinner of spinners) spinner.kill('SIGKILL');
+    };
+    process.once('exit', stopSpinners);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stopSpinners();
+        process.exit(130);
+      });
+    }
     try {
       const { page } = session;
       // tsx names functions with an `__name` helper that the page does not have.
@@ -306,7 +317,7 @@ async function main() {
       if (!values.json) progress(JSON.stringify(result, null, 2));
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } finally {
-      for (const spinner of spinners) spinner.kill('SIGKILL');
+      stopSpinners();
       await session.close();
     }
   } finally {
