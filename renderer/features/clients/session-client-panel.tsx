@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 import { sessionCoverage } from '../../../shared/clients/client-coverage';
 import { safeToMessageLabels } from '../../../shared/clients/client-profile';
@@ -54,11 +54,16 @@ export function SessionClientPanel() {
   const check = checkClientCode(clientCode);
   const code = check.valid ? check.code : null;
 
-  // A different client: what was said about the last one no longer applies.
+  // The last client named here; a blank code in between (retyping) is not a new client.
+  const lastCode = useRef(code);
+  // A different client: what was said about the last one no longer applies, here or on the card.
   useEffect(() => {
     const store = useSessionSafetyStore.getState();
-    if (store.clientCode !== null && store.clientCode !== code) {
-      store.clear();
+    const otherThanCard = store.clientCode !== null && store.clientCode !== code;
+    const otherThanLast = code !== null && lastCode.current !== null && lastCode.current !== code;
+    if (code !== null) lastCode.current = code;
+    if (otherThanCard || otherThanLast) {
+      if (store.clientCode !== null) store.clear();
       useWizardStore.getState().updateSession({ clientCountry: undefined, clientPlace: undefined });
     }
   }, [code]);

@@ -161,6 +161,24 @@ describe('the client in the session step', { timeout: 20_000 }, () => {
     expect(useSessionSafetyStore.getState().clientCode).toBeNull();
   });
 
+  it('a country given for one client (from the crisis card alone) is not carried to the next client typed in', async () => {
+    start('2026-06-10T13:00:00Z', []);
+    const user = userEvent.setup();
+    render(<SessionForm showErrors={false} />);
+    const code = screen.getByLabelText('Client code');
+    await user.type(code, 'CD-204');
+    await screen.findByRole('region', { name: 'About CD-204' });
+    // As the crisis card does when it was opened without a client of its own.
+    act(() => {
+      useSessionSafetyStore.getState().clear();
+      useWizardStore.getState().updateSession({ clientCountry: 'FR' });
+    });
+    await user.clear(code);
+    await user.type(code, 'GH-404');
+    await screen.findByRole('region', { name: 'About GH-404' });
+    expect(useWizardStore.getState().session.clientCountry).toBeUndefined();
+  });
+
   it('with the logs locked, says so plainly and still asks for the country', async () => {
     start('2026-06-10T13:00:00Z');
     bridge.handle('clients:get', () => {
