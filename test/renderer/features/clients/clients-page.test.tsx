@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -64,8 +64,7 @@ describe('ClientsPage', { timeout: 20_000 }, () => {
     const messages = described.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
     expect(messages).toMatch(/should be a phone number/);
     await screen.findByRole('alert');
-    await new Promise((r) => setTimeout(r, 5));
-    expect(document.activeElement).toBe(code);
+    await waitFor(() => expect(document.activeElement).toBe(code));
     expect(bridge.calls.some((c) => c.channel === 'clients:save')).toBe(false);
   });
 
@@ -146,8 +145,10 @@ describe('ClientsPage focus', { timeout: 20_000 }, () => {
     await user.type(region, 'York');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved the set-up for AB-017.')).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 5)); // the list is read again after the save
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change the set-up for AB-017' }));
+    // The list is read again after the save; the focus lands once it is drawn.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Change the set-up for AB-017' })),
+    );
   });
 
   it('"Keep it" gives the focus back to "Delete"; once the set-up is deleted it goes to the page heading', async () => {
