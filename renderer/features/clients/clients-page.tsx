@@ -34,7 +34,8 @@ function DeleteConfirm({
     <div role="group" aria-label={`Delete the set-up for ${code}?`} className="rr-alert rr-alert--warn">
       <p>
         Delete the set-up for {code}? Its back-up phone, emergency contact and code word go for good. Its readiness logs
-        are kept.
+        are kept. ReadyRoom notes only the code and the time you deleted it, so that restoring an older backup does not
+        bring the set-up back; erasing the client removes that note too.
       </p>
       <div className="rr-actions">
         <Button variant="danger" onClick={onConfirm}>

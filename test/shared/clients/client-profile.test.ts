@@ -4,6 +4,7 @@ import {
   applyProfileSave,
   clientProfileInputSchema,
   clientProfilesRecord,
+  maxDeletedProfiles,
   clientProfilesRecordSchema,
   maxProfileHistory,
   summarizeProfile,
@@ -58,6 +59,21 @@ describe('client profile schema', () => {
         .success,
     ).toBe(false);
     expect(clientProfilesRecord([], [])).toEqual({ version: 1, profiles: [] });
+  });
+
+  it('keeps the newest deletion markers once there are more than it holds, and the record still validates', () => {
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
+    // Given newest first, so the kept ones are chosen by time, not by place in the list.
+    const markers = Array.from({ length: maxDeletedProfiles + 5 }, (_, i) => ({
+      clientCode: `D-${i}`,
+      deletedAt: at(i),
+    })).reverse();
+    const record = clientProfilesRecord([], markers);
+    expect(record.deleted).toHaveLength(maxDeletedProfiles);
+    expect(record.deleted?.map((m) => m.clientCode)).not.toContain('D-4');
+    expect(record.deleted?.map((m) => m.clientCode)).toContain('D-5');
+    expect(record.deleted?.at(-1)?.clientCode).toBe(`D-${maxDeletedProfiles + 4}`);
+    expect(clientProfilesRecordSchema.safeParse(record).success).toBe(true);
   });
 });
 
