@@ -70,7 +70,8 @@ function literalGroup(chars: readonly string[]): string {
  * begin alike share a prefix in the matcher. Null when nothing of it is left after folding.
  */
 function codeTokens(code: string): string[] | null {
-  const chars = [...fold(code).trim()];
+  // Folded as a text is, a character at a time: lower-casing a whole word would give a final sigma.
+  const chars = [...foldWithOrigins(code).folded.trim()];
   if (chars.length === 0) return null;
   const tokens: string[] = [];
   let group: string[] = [];

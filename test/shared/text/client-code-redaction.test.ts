@@ -20,6 +20,8 @@ describe('createClientCodeRedactor', () => {
     expect(redact(['AB-017'], 'ab-017 and Ab-017')).toBe('[client] and [client]');
     expect(redact(['Straße-1'], 'STRASSE-1 called')).toBe('[client] called');
     expect(redact(['ÉLAN-2'], 'élan-2 called')).toBe('[client] called');
+    // Lower-cased as a word, "ΑΣ" would end in a final sigma that "ασ" does not have.
+    expect(redact(['ΑΣ-1'], 'ας-1, ασ-1 and ΑΣ-1')).toBe('[client], [client] and [client]');
   });
 
   it('treats Unicode forms as one: decomposed accents, full-width letters, ligatures', () => {
