@@ -248,6 +248,8 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
     appVersion: options.appVersion,
     os,
     incidents,
+    clients,
+    schedule,
   });
   const scanRecords = createScanRecords();
   const handlers: HandlerTable = withActivity(vault, {

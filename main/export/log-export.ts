@@ -15,8 +15,11 @@ import { buildReport } from '../../shared/logs/log-report';
 import { localTimeZone } from '../../shared/logs/log-trends';
 import type { OsName } from '../../shared/platform';
 import type { Settings } from '../../shared/settings/settings';
+import { createClientCodeRedactor, type ClientCodeChoice } from '../../shared/text/client-code-redaction';
+import type { ClientProfileService } from '../clients/client-profile-service';
 import type { IncidentService } from '../incidents/incident-service';
 import { createLogger } from '../logging/logger';
+import type { ScheduleService } from '../schedule/schedule-service';
 import type { VaultService } from '../vault/vault-service';
 import { isCode, isDiskFull, nodeVaultFs, type VaultFs } from '../vault/vault-fs';
 import { renderReportPdf } from './pdf-report';
@@ -33,8 +36,13 @@ export interface LogExportDeps {
   readonly timeZone?: string;
   /** The disk; a test passes one whose writes come out short, as on a full disk. */
   readonly fs?: Pick<VaultFs, 'writeAtomicStream'>;
-  /** The incident log, for the PDF report's "Incidents" part; absent: the report has none. */
-  readonly incidents?: Pick<IncidentService, 'discoveredBetween'>;
+  /**
+   * The incident log, for the PDF report's "Incidents" part (absent: the report has none), and,
+   * like the client set-ups and the schedule, for the client codes an export without codes blanks.
+   */
+  readonly incidents?: Pick<IncidentService, 'discoveredBetween' | 'list'>;
+  readonly clients?: Pick<ClientProfileService, 'list'>;
+  readonly schedule?: Pick<ScheduleService, 'list'>;
 }
 
 export interface ExportWritten {
@@ -97,6 +105,24 @@ export function createLogExport(deps: LogExportDeps): LogExport {
     ...(request.to ? { until: localDayBoundary(request.to, true) } : {}),
   });
 
+  /**
+   * Whether the export shows client codes; if not, every code ReadyRoom knows now, to blank from
+   * free text: those of all logs (not only the period's), of the incident log, the client set-ups
+   * and the schedule. A code erased earlier is in none of them (the vault keeps only an HMAC of
+   * it), and a month that cannot be read hides its codes, so such a code written in a note or an
+   * incident is not found. A source that cannot be read stops the export rather than leave its
+   * codes in the file.
+   */
+  function codeChoice(request: LogsExportRequest): ClientCodeChoice {
+    if (request.includeClientCodes) return { includeClientCodes: true };
+    const codes = new Set<string>();
+    for (const summary of deps.vault.list().logs) codes.add(summary.clientCode);
+    for (const incident of deps.incidents?.list() ?? []) for (const code of incident.clientCodes) codes.add(code);
+    for (const profile of deps.clients?.list() ?? []) codes.add(profile.clientCode);
+    for (const session of deps.schedule?.list().sessions ?? []) if (session.clientCode) codes.add(session.clientCode);
+    return { includeClientCodes: false, knownCodes: createClientCodeRedactor(codes) };
+  }
+
   async function pdf(request: LogsExportRequest): Promise<{ data: Buffer; count: number; unreadable: string[] }> {
     const listed = deps.vault.list(query(request));
     const model = buildReport(listed.logs, {
@@ -121,7 +147,7 @@ export function createLogExport(deps: LogExportDeps): LogExport {
               : new Date(now().getTime() + 86_400_000).toISOString(),
           ),
           {
-            includeClientCodes: request.includeClientCodes,
+            ...codeChoice(request),
             ...(request.client ? { client: request.client } : {}),
             timeZone,
           },
@@ -168,8 +194,8 @@ export function createLogExport(deps: LogExportDeps): LogExport {
                 bytes += chunk.length;
                 write(chunk);
               };
-              const codes = request.includeClientCodes;
-              if (request.format === 'csv') put(csvByteOrderMark + csvHeader({ includeClientCodes: codes }));
+              const codes = codeChoice(request);
+              if (request.format === 'csv') put(csvByteOrderMark + csvHeader(codes));
               else
                 put(
                   jsonExportHead({
@@ -179,16 +205,14 @@ export function createLogExport(deps: LogExportDeps): LogExport {
                     appVersion: deps.appVersion,
                     period: { from: request.from ?? null, to: request.to ?? null },
                     oneClient: Boolean(request.client),
-                    includesClientCodes: codes,
+                    includesClientCodes: codes.includeClientCodes,
                   }),
                 );
               // Rows are gathered a month at a time, so a large export is written in pieces.
               let pending: string[] = [];
               const result = deps.vault.eachLog(query(request), (entry) => {
                 pending.push(
-                  request.format === 'csv'
-                    ? csvRow(entry, { includeClientCodes: codes })
-                    : jsonExportLog(entry, codes, count === 0),
+                  request.format === 'csv' ? csvRow(entry, codes) : jsonExportLog(entry, codes, count === 0),
                 );
                 count += 1;
                 if (pending.length >= 500) {

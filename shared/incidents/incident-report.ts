@@ -1,36 +1,26 @@
 import { clientCodeKey } from '../logs/client-code';
 import type { ReportTable } from '../logs/log-report';
+import { withClientCodes, type ClientCodeChoice } from '../text/client-code-redaction';
 import { showHiddenCharacters } from '../text/visible-text';
 import { icoDecisionLabels, incidentKindLabels, reportDeadline, type Incident } from './incident';
 
-export interface IncidentReportOptions {
-  readonly includeClientCodes: boolean;
+/**
+ * Without client codes, every code the app knows is blanked from the therapist's own words, not
+ * only the incident's own: a code erased from the incident (or never listed on it) may still be in
+ * them. A code erased from everything is known nowhere, so it cannot be found (the erasure named
+ * the incidents whose words still hold it, for the therapist to reword).
+ */
+export type IncidentReportOptions = ClientCodeChoice & {
   /** A report on one client lists only the incidents that name that client. */
   readonly client?: string;
   readonly timeZone: string;
-}
+};
 
 /** The "Incidents" part of a report: one row per incident discovered in the period, or a line saying there were none. */
 export interface IncidentReportSection {
   readonly caption: string;
   readonly empty: string | null;
   readonly table: ReportTable;
-}
-
-const placeholder = '[client]';
-
-/** The therapist's own words with the incident's client codes blanked out, for a report without codes. */
-function withoutCodes(text: string, codes: readonly string[]): string {
-  let out = text;
-  for (const code of codes) {
-    const key = clientCodeKey(code);
-    if (key === '') continue;
-    // Case-insensitive, whole code only ("AB-01" is not taken out of "AB-017").
-    // Unicode mode refuses needless escapes ("\-"): only the characters with a meaning are escaped.
-    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), placeholder);
-  }
-  return out;
 }
 
 /** The incidents of a report's period, laid out as a table; codes only when the report includes them. */
@@ -49,7 +39,8 @@ export function incidentReportSection(
     minute: '2-digit',
     timeZone: options.timeZone,
   });
-  const text = (value: string, i: Incident) => (codes ? value : withoutCodes(value, i.clientCodes));
+  const text = (value: string, i: Incident) =>
+    options.includeClientCodes ? value : withClientCodes(options.knownCodes, i.clientCodes).redact(value);
   const decision = (i: Incident) => {
     const label = icoDecisionLabels[i.ico.decision];
     const on = i.ico.decidedOn ? ` (${i.ico.decidedOn})` : '';

@@ -1,4 +1,6 @@
 import { catalog } from '../catalog/catalog';
+import type { ClientCodeChoice } from '../text/client-code-redaction';
+import { logWithoutClientCodes } from './log-export-redaction';
 import type { ReadinessLog } from './readiness-log';
 
 /** Characters that make a spreadsheet read a cell as a formula (or a command, in older ones). */
@@ -22,10 +24,8 @@ export function csvRecord(values: readonly string[]): string {
   return `${values.map((v) => csvField(spreadsheetSafe(v))).join(',')}\r\n`;
 }
 
-export interface CsvOptions {
-  /** Client codes are left out unless the user asks for them. */
-  readonly includeClientCodes: boolean;
-}
+/** Client codes are left out unless the user asks for them, and then blanked from the notes too. */
+export type CsvOptions = ClientCodeChoice;
 
 /** One column per check in the catalog, in its order (automatic, media, then the questions). */
 const checkColumns = catalog.map((entry) => ({ id: entry.id, manual: entry.kind === 'manual' }));
@@ -34,7 +34,7 @@ const catalogIds = new Set(checkColumns.map((c) => c.id));
 /** Excel opens a file as UTF-8 only with this mark in front; other readers skip it. */
 export const csvByteOrderMark = '\uFEFF';
 
-export function csvHeader(options: CsvOptions): string {
+export function csvHeader(options: Pick<CsvOptions, 'includeClientCodes'>): string {
   return csvRecord([
     'log id',
     'checked at',
@@ -71,7 +71,9 @@ function withJudgement(seen: string, judged: string): string {
  * "not confirmed"; a check this log did not have is empty. Checks the catalog no longer lists
  * go in "other checks", so nothing in a log is left out.
  */
-export function csvRow(log: ReadinessLog, options: CsvOptions): string {
+export function csvRow(stored: ReadinessLog, options: CsvOptions): string {
+  // Blanked before the cells are made safe, so the apostrophe still guards whatever the cell now starts with.
+  const log = options.includeClientCodes ? stored : logWithoutClientCodes(stored, options.knownCodes);
   const statuses = new Map(log.checks.map((c) => [c.id, c.status as string]));
   const confirmed = new Map(log.confirmations.map((c) => [c.id, c.confirmed ? 'confirmed' : 'not confirmed']));
   const cells = checkColumns.map(({ id, manual }) =>

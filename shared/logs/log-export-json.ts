@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { ClientCodeChoice } from '../text/client-code-redaction';
+import { logWithoutClientCodes } from './log-export-redaction';
 import { readinessLogSchema, type ReadinessLog } from './readiness-log';
 
 export const logsExportFormat = 'readyroom-logs';
@@ -40,10 +42,17 @@ export function jsonExportHead(head: LogsExportHead): string {
   return `${text.slice(0, text.lastIndexOf('[]'))}[\n`;
 }
 
-/** One log as an element of `logs`; `first` says whether a comma goes before it. */
-export function jsonExportLog(log: ReadinessLog, includeClientCodes: boolean, first: boolean): string {
-  const { clientCode, ...rest } = log;
-  const exported: ExportedLog = includeClientCodes ? { ...rest, clientCode } : rest;
+/**
+ * One log as an element of `logs`; `first` says whether a comma goes before it. Without client
+ * codes, the code is left out and every known code is blanked from the log's free text.
+ */
+export function jsonExportLog(log: ReadinessLog, codes: ClientCodeChoice, first: boolean): string {
+  let exported: ExportedLog;
+  if (codes.includeClientCodes) exported = log;
+  else {
+    const { clientCode: _left, ...rest } = logWithoutClientCodes(log, codes.knownCodes);
+    exported = rest;
+  }
   return `${first ? '' : ',\n'}    ${JSON.stringify(exported)}`;
 }
 

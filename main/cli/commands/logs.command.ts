@@ -69,9 +69,10 @@ Commands:
          [--client CODE | --client-file F] [--include-client-codes]
                            Write a PDF report (with your practice name from the settings), or
                            every log as CSV or JSON. DATE is YYYY-MM-DD, counted in this
-                           computer's time zone. Client codes are left out unless you add
-                           --include-client-codes. The file is NOT encrypted: it is written
-                           readable only by you (0600), but keep it as carefully as the logs.
+                           computer's time zone. Client codes are left out, and blanked as
+                           "[client]" in your notes, unless you add --include-client-codes.
+                           The file is NOT encrypted: it is written readable only by you
+                           (0600), but keep it as carefully as the logs.
 
 Options for every command:
 ${vaultCliUsage}

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ServiceGraph, type ServiceGraphOptions } from '../../../main/composition/service-graph';
 import { incidentInputSchema } from '../../../shared/incidents/incident';
 import { icoSource } from '../../../shared/incidents/ico-questions.catalog';
+import { sampleProfileInput } from '../../fixtures/clients/sample-profiles';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 import { passphrase, tempDataDir } from '../vault/vault-test-kit';
 import { testGraph } from './test-graph';
@@ -113,6 +114,38 @@ describe('incidents in the composition root', () => {
     expect(text).not.toContain('February');
     expect(text).not.toContain('AB-017');
     expect(await pdfText(true)).toContain('AB-017');
+  });
+
+  it('a report without codes blanks every code the app knows from an incident’s words, and none it no longer knows', async () => {
+    const g = await unlockedGraph();
+    g.vault.save(sampleLog(1, { clientCode: 'AB-017' }));
+    g.vault.save(sampleLog(2, { clientCode: 'CD-204' }));
+    g.clients.save(sampleProfileInput({ clientCode: 'EF-3' }));
+    g.incidents.add(incident(['AB-017', 'CD-204'], 'Link for ab-017 went to CD 204 and EF-3.'));
+    const pdfText = async (name: string) => {
+      const path = join(dir, name);
+      await g.exporter.write({ format: 'pdf', includeClientCodes: false }, path);
+      // Without -layout each table cell's lines come together; joined, a wrapped sentence reads whole.
+      return execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    };
+    expect(await pdfText('before.pdf')).toContain('Link for [client] went to [client] and [client].');
+    // The erasure takes AB-017 off the incident and out of every log: it is known nowhere now, so
+    // the words keep it (the erasure named this incident for the therapist to reword).
+    expect(g.vault.eraseClient('AB-017', 1).incidentsNamingClient).toHaveLength(1);
+    expect(g.incidents.list()[0]?.clientCodes).toEqual(['CD-204']);
+    expect(await pdfText('erased.pdf')).toContain('Link for ab-017 went to [client] and [client].');
+    // Once the code is known again (a session booked under it), it is blanked.
+    const nextWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
+    g.schedule.add({
+      start: `${nextWeek}T14:00`,
+      zone: 'UTC',
+      durationMinutes: 50,
+      platform: 'zoom',
+      repeat: 'none',
+      until: null,
+      clientCode: 'AB-017',
+    });
+    expect(await pdfText('known-again.pdf')).toContain('Link for [client] went to [client] and [client].');
   });
 
   it('opens only the ICO self-assessment page, and says when it cannot open anything', async () => {

@@ -7,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogExport, type LogExport } from '../../../main/export/log-export';
 import { createNodeVaultFs } from '../../../main/vault/vault-fs';
 import type { VaultService } from '../../../main/vault/vault-service';
+import type { ClientProfileSummary } from '../../../shared/clients/client-profile';
 import { AppError } from '../../../shared/errors';
+import type { IncidentView } from '../../../shared/ipc/incidents.contract';
+import type { ScheduledSession } from '../../../shared/ipc/schedule.contract';
 import type { LogsExportRequest } from '../../../shared/ipc/vault.contract';
 import { parseLogsExport } from '../../../shared/logs/log-export-json';
 import { parseCsv } from '../../fixtures/csv/parse-csv';
@@ -183,5 +186,109 @@ describe('log export: CSV and JSON', () => {
       'ReadyRoom report 2026-03-01 to 2026-03-31.pdf',
     );
     expect(exporter().suggestedName(request({ format: 'csv' }))).toBe('ReadyRoom logs 2026-04-01.csv');
+  });
+});
+
+describe('log export: client codes in free text', () => {
+  /** Codes the app knows from elsewhere: a client set-up, the schedule, an incident. */
+  const incident: IncidentView = {
+    id: 'inc-0000000a',
+    kind: 'link-wrong-person',
+    what: 'Sent the qx 417 link to PQ-9; ZB\u00a0902 was copied in.',
+    occurredAt: null,
+    discoveredAt: '2026-03-05T10:00:00.000Z',
+    // QX-417 and ZB-902 are not (or no longer) listed on the incident, but logs still have them.
+    clientCodes: ['PQ-9'],
+    actions: 'Told KL-5.',
+    ico: { decision: 'no', decidedOn: '2026-03-06', reason: 'MN-8 was not affected.' },
+    status: 'closed',
+    closedAt: '2026-03-06T09:00:00.000Z',
+    closingNote: '',
+    recordedAt: '2026-03-05T10:05:00.000Z',
+    deadline: '2026-03-08T10:00:00.000Z',
+  };
+  const elsewhere = {
+    incidents: { list: () => [incident], discoveredBetween: () => [incident] },
+    clients: { list: () => [{ clientCode: 'KL-5' } as ClientProfileSummary] },
+    schedule: { list: () => ({ sessions: [{ clientCode: 'MN-8' } as ScheduledSession], locked: false }) },
+  };
+  const named = /QX.?417|ZB.?902|OLD.?1|KL.?5|MN.?8|PQ.?9/i;
+  const note = 'qx 417 was late; ZB-902, old-1, KL-5, MN-8 and pq-9 rang. ≠QX-4170.';
+  const blanked = '[client] was late; [client], [client], [client], [client] and [client] rang. ≠QX-4170.';
+
+  beforeEach(() => {
+    // A log outside the exported period, whose code is named in a note inside it.
+    clock.set('2026-02-10T09:00:00.000Z');
+    vault.save(sampleLog(9, { clientCode: 'OLD-1' }));
+    clock.set('2026-03-26T09:00:00.000Z');
+    const { id } = vault.save(sampleLog(10, { clientCode: 'QX-417', note }));
+    vault.addAddendum(id, { kind: 'note', text: 'Zb-902 called back.' });
+  });
+
+  const march = { from: '2026-03-01', to: '2026-03-31' } as const;
+
+  it('blanks the log’s own code and every other code the app knows from the CSV notes, and keeps them when asked', async () => {
+    const path = join(out.dir, 'notes.csv');
+    await exporter(elsewhere).write(request({ format: 'csv', ...march }), path);
+    const text = readFileSync(path, 'utf8');
+    expect(text.replace('QX-4170', '')).not.toMatch(named);
+    const [header, ...rows] = parseCsv(text);
+    const last = rows.at(-1) ?? [];
+    expect(last[header?.indexOf('note') ?? -1]).toBe(blanked);
+    expect(last[header?.indexOf('additions') ?? -1]).toContain('[client] called back.');
+
+    const withCodes = join(out.dir, 'notes-codes.csv');
+    await exporter(elsewhere).write(request({ format: 'csv', ...march, includeClientCodes: true }), withCodes);
+    const [head, ...kept] = parseCsv(readFileSync(withCodes, 'utf8'));
+    expect(kept.at(-1)?.[head?.indexOf('note') ?? -1]).toBe(note);
+    expect(kept.at(-1)?.[head?.indexOf('additions') ?? -1]).toContain('Zb-902 called back.');
+  });
+
+  it('blanks them from the JSON notes and addenda, and keeps them when asked', async () => {
+    const path = join(out.dir, 'notes.json');
+    await exporter(elsewhere).write(request({ format: 'json', ...march }), path);
+    const text = readFileSync(path, 'utf8');
+    expect(text.replace('QX-4170', '')).not.toMatch(named);
+    const parsed = parseLogsExport(text);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.value.logs.at(-1)).toMatchObject({ note: blanked, addenda: [{ text: '[client] called back.' }] });
+
+    const withCodes = join(out.dir, 'notes-codes.json');
+    await exporter(elsewhere).write(request({ format: 'json', ...march, includeClientCodes: true }), withCodes);
+    const kept = parseLogsExport(readFileSync(withCodes, 'utf8'));
+    expect(kept.ok && kept.value.logs.at(-1)).toMatchObject({ note, addenda: [{ text: 'Zb-902 called back.' }] });
+  });
+
+  it('blanks codes known from logs, set-ups and the schedule from the PDF’s incidents, and keeps them when asked', async () => {
+    const path = join(out.dir, 'notes.pdf');
+    await exporter(elsewhere).write(request({ format: 'pdf', ...march }), path);
+    const text = pdfText(path).replace(/\s+/g, ' ');
+    expect(text).not.toMatch(named);
+    // The incident's words, across table columns: its own code, two from logs, a set-up's, the schedule's.
+    expect(text.match(/\[client\]/g)).toHaveLength(5);
+    expect(text).toContain('[client] link to [client]; [client] was copied in.');
+
+    const withCodes = join(out.dir, 'notes-codes.pdf');
+    await exporter(elsewhere).write(request({ format: 'pdf', ...march, includeClientCodes: true }), withCodes);
+    const kept = pdfText(withCodes);
+    expect(kept).not.toContain('[client]');
+    for (const code of [/qx\s417/, /ZB\s902/, /KL-5/, /MN-8/, /PQ-9/]) expect(kept).toMatch(code);
+  });
+
+  it('writes nothing when a source of client codes cannot be read, rather than miss its codes', async () => {
+    const broken = {
+      ...elsewhere,
+      clients: {
+        list: (): never => {
+          throw new AppError('CORRUPT', 'Your client set-ups cannot be read.');
+        },
+      },
+    };
+    const path = join(out.dir, 'broken.csv');
+    const error = await exporter(broken)
+      .write(request({ format: 'csv' }), path)
+      .catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('CORRUPT');
+    expect(readdirSync(out.dir)).toEqual([]);
   });
 });

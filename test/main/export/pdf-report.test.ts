@@ -11,6 +11,7 @@ import type { Incident } from '../../../shared/incidents/incident';
 import { incidentReportSection } from '../../../shared/incidents/incident-report';
 import { buildReport, maxLogRows, type ReportOptions } from '../../../shared/logs/log-report';
 import type { LogSummary } from '../../../shared/logs/readiness-log';
+import { createClientCodeRedactor } from '../../../shared/text/client-code-redaction';
 
 const dir = mkdtempSync(join(tmpdir(), 'readyroom-pdf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -118,7 +119,10 @@ describe('PDF report: incidents', () => {
 
   async function renderWith(includeClientCodes: boolean, incidents: readonly Incident[], name: string) {
     const path = join(dir, name);
-    const section = incidentReportSection(incidents, { includeClientCodes, timeZone: 'Europe/London' });
+    const codes = includeClientCodes
+      ? ({ includeClientCodes } as const)
+      : ({ includeClientCodes, knownCodes: createClientCodeRedactor([]) } as const);
+    const section = incidentReportSection(incidents, { ...codes, timeZone: 'Europe/London' });
     writeFileSync(path, await renderReportPdf(buildReport(summaries(3), { ...options, includeClientCodes }), section));
     return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Incident } from '../../../shared/incidents/incident';
 import { incidentReportSection } from '../../../shared/incidents/incident-report';
+import { createClientCodeRedactor } from '../../../shared/text/client-code-redaction';
 
 function incident(partial: Partial<Incident>): Incident {
   return {
@@ -21,7 +22,11 @@ function incident(partial: Partial<Incident>): Incident {
   };
 }
 
-const options = { includeClientCodes: false, timeZone: 'Europe/London' };
+const options = {
+  includeClientCodes: false,
+  knownCodes: createClientCodeRedactor([]),
+  timeZone: 'Europe/London',
+} as const;
 
 describe('incidentReportSection', () => {
   it('leaves every client code out of a report without codes, also from the therapist’s own words', () => {
@@ -34,8 +39,27 @@ describe('incidentReportSection', () => {
     expect(row).toContain('Closed 4 Mar 2026, 09:00');
   });
 
+  it('blanks the codes of other clients, and a code no longer listed on the incident, when they are known', () => {
+    // "EF-3" was erased from this incident (or never listed), but another log still has it.
+    const words = incident({
+      clientCodes: ['CD-204'],
+      what: 'Sent ab 017 notes to CD-204; EF\u00a0-\u00a03 was copied in.',
+      actions: 'Told ef-3.',
+    });
+    const known = createClientCodeRedactor(['AB-017', 'EF-3']);
+    const row = incidentReportSection([words], { ...options, knownCodes: known }).table.rows[0]?.join(' | ') ?? '';
+    expect(row).toContain('Sent [client] notes to [client]; [client] was copied in. Actions: Told [client].');
+  });
+
+  it('leaves a code known nowhere (erased from everything) as it was written', () => {
+    // The residual case: the erasure listed this incident for the therapist to reword.
+    const words = incident({ clientCodes: [], what: 'GH-55 overheard.', actions: '' });
+    const row = incidentReportSection([words], options).table.rows[0]?.join(' | ') ?? '';
+    expect(row).toContain('GH-55 overheard.');
+  });
+
   it('shows codes in their own column when the report includes them', () => {
-    const section = incidentReportSection([incident({})], { ...options, includeClientCodes: true });
+    const section = incidentReportSection([incident({})], { includeClientCodes: true, timeZone: 'Europe/London' });
     expect(section.table.columns).toContain('Clients');
     expect(section.table.rows[0]).toContain('AB-017, CD-204');
   });

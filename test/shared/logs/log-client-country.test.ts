@@ -5,6 +5,7 @@ import { assembleReadinessLog } from '../../../shared/logs/log-assembly';
 import { csvHeader, csvRow } from '../../../shared/logs/log-export-csv';
 import { jsonExportLog } from '../../../shared/logs/log-export-json';
 import { newReadinessLogSchema, readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
+import { createClientCodeRedactor } from '../../../shared/text/client-code-redaction';
 import { parseCsv } from '../../fixtures/csv/parse-csv';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
@@ -18,6 +19,8 @@ function stored(overrides: Partial<ReadinessLog> = {}): ReadinessLog {
     ...overrides,
   });
 }
+
+const withoutCodes = { includeClientCodes: false, knownCodes: createClientCodeRedactor([]) } as const;
 
 describe('the client’s country in a readiness log', () => {
   it('is optional: logs saved before it was asked still read', () => {
@@ -81,12 +84,12 @@ describe('the client’s country in a readiness log', () => {
     const header = parseCsv(csvHeader({ includeClientCodes: false }))[0] ?? [];
     const column = header.indexOf('client country');
     expect(column).toBeGreaterThan(-1);
-    expect(parseCsv(csvRow(stored({ clientCountry: 'ES' }), { includeClientCodes: false }))[0]?.[column]).toBe('ES');
-    expect(parseCsv(csvRow(stored(), { includeClientCodes: false }))[0]?.[column]).toBe('');
+    expect(parseCsv(csvRow(stored({ clientCountry: 'ES' }), withoutCodes))[0]?.[column]).toBe('ES');
+    expect(parseCsv(csvRow(stored(), withoutCodes))[0]?.[column]).toBe('');
   });
 
   it('goes into the JSON export, even without client codes', () => {
-    const text = jsonExportLog(stored({ clientCountry: 'ES' }), false, true);
+    const text = jsonExportLog(stored({ clientCountry: 'ES' }), withoutCodes, true);
     expect(JSON.parse(text)).toMatchObject({ clientCountry: 'ES' });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../shared/catalog/catalog';
 import { csvField, csvHeader, csvRecord, csvRow, spreadsheetSafe } from '../../../shared/logs/log-export-csv';
 import { readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
+import { createClientCodeRedactor } from '../../../shared/text/client-code-redaction';
 import { parseCsv } from '../../fixtures/csv/parse-csv';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
@@ -16,6 +17,9 @@ function stored(seed: number, overrides: Partial<ReadinessLog> = {}): ReadinessL
     ...overrides,
   });
 }
+
+const withoutCodes = (codes: readonly string[] = []) =>
+  ({ includeClientCodes: false, knownCodes: createClientCodeRedactor(codes) }) as const;
 
 describe('spreadsheet-safe cells', () => {
   it.each([
@@ -63,7 +67,7 @@ describe('CSV export rows', () => {
       confirmations: [{ id: 'connection.household', confirmed: true }],
       judgements: [{ id: 'security.firewall', kind: 'confirmed', note: 'Looked myself', at: '2026-03-01T09:01:00Z' }],
     });
-    const [row] = parseCsv(csvRow(log, { includeClientCodes: false }));
+    const [row] = parseCsv(csvRow(log, withoutCodes()));
     const cell = (name: string) => row?.[header.indexOf(name)];
     expect(row).toHaveLength(header.length);
     expect(cell('security.firewall')).toBe('unknown; checked by you: Looked myself');
@@ -90,7 +94,33 @@ describe('CSV export rows', () => {
 
   it('leaves the client code out of the row unless asked', () => {
     const log = stored(5, { clientCode: 'ZZ-991' });
-    expect(csvRow(log, { includeClientCodes: false })).not.toContain('ZZ-991');
+    expect(csvRow(log, withoutCodes())).not.toContain('ZZ-991');
     expect(csvRow(log, { includeClientCodes: true })).toContain('ZZ-991');
+  });
+
+  it('blanks known client codes from the note, judgement notes and addenda unless codes are included', () => {
+    const log = stored(6, {
+      clientCode: 'AB-017',
+      note: 'ab - 017 was late; CD-204 came instead',
+      judgements: [{ id: 'security.firewall', kind: 'confirmed', note: 'Asked AB-017', at: '2026-03-01T09:01:00Z' }],
+      addenda: [{ kind: 'note', text: 'CD\u00a0204 rang', at: '2026-03-01T10:00:00.000Z' }],
+    });
+    const [, row] = parseCsv(csvHeader(withoutCodes()) + csvRow(log, withoutCodes(['CD-204'])));
+    const cell = (name: string) => row?.[header.indexOf(name)];
+    expect(cell('note')).toBe('[client] was late; [client] came instead');
+    expect(cell('security.firewall')).toContain('checked by you: Asked [client]');
+    expect(cell('additions')).toContain('note [client] rang');
+    expect(row?.join('|')).not.toMatch(/AB|CD/);
+
+    const [withHead, withRow] = parseCsv(
+      csvHeader({ includeClientCodes: true }) + csvRow(log, { includeClientCodes: true }),
+    );
+    expect(withRow?.[withHead?.indexOf('note') ?? -1]).toBe('ab - 017 was late; CD-204 came instead');
+  });
+
+  it('still guards a note against formulas once a code is blanked out of it', () => {
+    const log = stored(8, { clientCode: 'AB-017', note: '=AB-017+1' });
+    const [row] = parseCsv(csvRow(log, withoutCodes()));
+    expect(row?.[header.indexOf('note')]).toBe("'=[client]+1");
   });
 });

@@ -8,6 +8,7 @@ import {
   type LogsExportHead,
 } from '../../../shared/logs/log-export-json';
 import { readinessLogSchema, type ReadinessLog } from '../../../shared/logs/readiness-log';
+import { createClientCodeRedactor, type ClientCodeRedactor } from '../../../shared/text/client-code-redaction';
 import { sampleLog } from '../../fixtures/vault/sample-logs';
 
 function stored(seed: number): ReadinessLog {
@@ -30,10 +31,17 @@ const head = (includesClientCodes: boolean): LogsExportHead => ({
   includesClientCodes,
 });
 
-function exportText(logs: readonly ReadinessLog[], includeCodes: boolean): string {
+function exportText(
+  logs: readonly ReadinessLog[],
+  includeCodes: boolean,
+  knownCodes: ClientCodeRedactor = createClientCodeRedactor([]),
+): string {
+  const codes = includeCodes
+    ? ({ includeClientCodes: true } as const)
+    : ({ includeClientCodes: false, knownCodes } as const);
   return (
     jsonExportHead(head(includeCodes)) +
-    logs.map((log, i) => jsonExportLog(log, includeCodes, i === 0)).join('') +
+    logs.map((log, i) => jsonExportLog(log, codes, i === 0)).join('') +
     jsonExportTail()
   );
 }
@@ -59,6 +67,30 @@ describe('JSON export', () => {
     expect(parsed.ok && parsed.value.includesClientCodes).toBe(false);
     expect(parsed.ok && parsed.value.logs[0]?.clientCode).toBeUndefined();
     expect(parsed.ok && parsed.value.logs[0]?.note).toBe(logs[0]?.note);
+  });
+
+  it('blanks known client codes from the free text unless codes are included', () => {
+    const log: ReadinessLog = {
+      ...stored(8),
+      clientCode: 'AB-017',
+      note: 'AB-017 was late, CD-204 too',
+      platformHost: 'meet.example.org/ab-017',
+      judgements: [{ id: 'security.firewall', kind: 'confirmed', note: 'cd-204 said so', at: '2026-03-01T09:01:00Z' }],
+      addenda: [{ kind: 'note', text: 'Ab-017 rang', at: '2026-03-01T10:00:00.000Z' }],
+    };
+    const text = exportText([log], false, createClientCodeRedactor(['CD-204', 'AB-017']));
+    expect(text).not.toMatch(/AB-?017|CD-?204/i);
+    const parsed = parseLogsExport(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.logs[0]).toMatchObject({
+      note: '[client] was late, [client] too',
+      platformHost: 'meet.example.org/[client]',
+      judgements: [{ note: '[client] said so' }],
+      addenda: [{ text: '[client] rang' }],
+    });
+    const kept = parseLogsExport(exportText([log], true));
+    expect(kept.ok && kept.value.logs[0]).toEqual(log);
   });
 
   it('is valid JSON with no logs at all', () => {

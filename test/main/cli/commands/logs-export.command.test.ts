@@ -12,6 +12,8 @@ const root = join(import.meta.dirname, '../../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'readyroom-cli-export-'));
 const outDir = mkdtempSync(join(tmpdir(), 'readyroom-cli-export-out-'));
 const passphrase = 'a passphrase long enough';
+/** ZB-902's note names its own client and the other one. */
+const otherNote = 'Asked qx 417 and ZB-902 to wait.';
 
 /** `npm run -s cli -- …` as a real process, with the usual umask 022. */
 function cli(args: readonly string[], input = `${passphrase}\n`) {
@@ -34,7 +36,7 @@ beforeAll(() => {
       '--client',
       client,
       '--note',
-      '=HYPERLINK("http://evil.example","Open")',
+      client === 'QX-417' ? '=HYPERLINK("http://evil.example","Open")' : otherNote,
       '--passphrase-stdin',
     ]);
     expect(saved.stderr).not.toMatch(/error/i);
@@ -95,12 +97,21 @@ describe('readyroom logs export (as a process)', () => {
     expect(rows[0]?.[header?.indexOf('note') ?? -1]).toBe(`'=HYPERLINK("http://evil.example","Open")`);
   });
 
-  it('writes JSON in the versioned format', () => {
+  it('writes JSON in the versioned format, with client codes blanked from the notes unless asked', () => {
     const out = join(outDir, 'all.json');
     expect(cli(['logs', 'export', '--format', 'json', '--out', out, '--passphrase-stdin']).code).toBe(0);
-    const parsed = parseLogsExport(readFileSync(out, 'utf8'));
+    const text = readFileSync(out, 'utf8');
+    expect(text).not.toMatch(/QX.?417|ZB.?902/i);
+    const parsed = parseLogsExport(text);
     expect(parsed.ok && parsed.value.logs.length).toBe(2);
     expect(parsed.ok && parsed.value.logs.every((l) => l.clientCode === undefined)).toBe(true);
+    expect(parsed.ok && parsed.value.logs.map((l) => l.note)).toContain('Asked [client] and [client] to wait.');
+
+    const withCodes = join(outDir, 'all-codes.json');
+    const args = ['logs', 'export', '--format', 'json', '--include-client-codes', '--out', withCodes];
+    expect(cli([...args, '--passphrase-stdin']).code).toBe(0);
+    const kept = parseLogsExport(readFileSync(withCodes, 'utf8'));
+    expect(kept.ok && kept.value.logs.map((l) => l.note)).toContain(otherNote);
   });
 
   it.each([
