@@ -2,7 +2,7 @@ import { clientCodeKey } from '../logs/client-code';
 import type { ReportTable } from '../logs/log-report';
 import { withClientCodes, type ClientCodeChoice } from '../text/client-code-redaction';
 import { showHiddenCharacters } from '../text/visible-text';
-import { icoDecisionLabels, incidentKindLabels, reportDeadline, type Incident } from './incident';
+import { awaitingDecision, icoDecisionLabels, incidentKindLabels, reportDeadline, type Incident } from './incident';
 
 /**
  * Without client codes, every code the app knows is blanked from the therapist's own words, not
@@ -47,6 +47,13 @@ export function incidentReportSection(
     const reason = i.ico.reason ? `: ${text(i.ico.reason, i)}` : '';
     return `${label}${on}${reason}`;
   };
+  // Closing the work does not settle the ICO question: its deadline shows until a decision is made.
+  const status = (i: Incident) => {
+    const closed = i.status === 'closed' && i.closedAt ? `Closed ${format.format(new Date(i.closedAt))}` : 'Open';
+    if (!awaitingDecision(i)) return closed;
+    const due = format.format(new Date(reportDeadline(i.discoveredAt)));
+    return i.status === 'closed' ? `${closed}; ICO decision still needed, by ${due}` : `Open; decide by ${due}`;
+  };
   return {
     caption: `Incidents (${shown.length})`,
     empty: shown.length === 0 ? 'No incident was recorded in this period.' : null,
@@ -60,9 +67,7 @@ export function incidentReportSection(
         `${incidentKindLabels[i.kind]}. ${text(i.what, i)}${i.actions ? ` Actions: ${text(i.actions, i)}` : ''}`,
         ...(codes ? [i.clientCodes.map((c) => showHiddenCharacters(c)).join(', ') || 'None'] : []),
         decision(i),
-        i.status === 'closed' && i.closedAt
-          ? `Closed ${format.format(new Date(i.closedAt))}`
-          : `Open; decide by ${format.format(new Date(reportDeadline(i.discoveredAt)))}`,
+        status(i),
       ]),
     },
   };

@@ -83,4 +83,20 @@ describe('incidentReportSection', () => {
     expect(row?.at(-1)).toBe('Open; decide by 31 Mar 2026, 11:00');
     expect(row?.at(-2)).toBe('Not decided yet');
   });
+
+  it('keeps the deadline of a closed incident still awaiting the ICO decision, and none once decided', () => {
+    const undecided = { decision: 'undecided', decidedOn: null, reason: '' } as const;
+    const rows = incidentReportSection(
+      [
+        incident({ ico: undecided }),
+        incident({ id: 'inc-0000000b', status: 'open', closedAt: null }),
+        incident({ id: 'inc-0000000c' }),
+      ],
+      options,
+    ).table.rows;
+    expect(rows[0]?.at(-1)).toBe('Closed 4 Mar 2026, 09:00; ICO decision still needed, by 5 Mar 2026, 10:00');
+    // Decided: the clock is no longer shown, open or closed.
+    expect(rows[1]?.at(-1)).toBe('Open');
+    expect(rows[2]?.at(-1)).toBe('Closed 4 Mar 2026, 09:00');
+  });
 });
