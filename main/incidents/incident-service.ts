@@ -22,6 +22,7 @@ import {
 } from '../../shared/incidents/incident';
 import type { IncidentView } from '../../shared/ipc/incidents.contract';
 import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
+import { normaliseLineBreaks } from '../../shared/text/free-text';
 import { createLogger } from '../logging/logger';
 import { createPlainRecord } from '../schedule/plain-record';
 import type { StoreFactory } from '../store/store-factory';
@@ -135,7 +136,8 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
   function checked(input: ParsedIncidentInput): ParsedIncidentInput {
     const problem = incidentInputProblem(input);
     if (problem) throw new AppError('BAD_REQUEST', problem.message);
-    const decisionProblem = input.ico.decision === 'undecided' ? null : icoDecisionProblem(input.ico, today());
+    const decisionProblem =
+      input.ico.decision === 'undecided' ? null : icoDecisionProblem(input.ico, today(), input.discoveredAt);
     if (decisionProblem) throw new AppError('BAD_REQUEST', decisionProblem);
     const latest = now().getTime() + futureSlackMs;
     if (Date.parse(input.discoveredAt) > latest)
@@ -199,7 +201,8 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       log.info('incident updated');
       return toIncidentView(updated);
     },
-    close(id, note) {
+    close(id, raw) {
+      const note = normaliseLineBreaks(raw);
       const noteProblem = enteredTextProblem(closingNoteLabel, note);
       if (noteProblem) throw new AppError('BAD_REQUEST', noteProblem);
       const record = read();
@@ -215,10 +218,11 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       if (!parsed.success)
         throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'That decision cannot be kept.');
       const ico = parsed.data;
-      const problem = icoDecisionProblem(ico, today());
-      if (problem) throw new AppError('BAD_REQUEST', problem);
       const record = read();
-      const decided: Incident = { ...find(record, id), ico };
+      const current = find(record, id);
+      const problem = icoDecisionProblem(ico, today(), current.discoveredAt);
+      if (problem) throw new AppError('BAD_REQUEST', problem);
+      const decided: Incident = { ...current, ico };
       write({ incidents: record.incidents.map((i) => (i.id === id ? decided : i)) });
       log.info('ICO decision recorded', { decision: ico.decision, status: decided.status });
       return toIncidentView(decided);

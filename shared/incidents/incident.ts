@@ -1,8 +1,9 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { clientCodeInputSchema, clientCodeKey, storedClientCodeSchema } from '../logs/client-code';
 import { localDateSchema } from '../schedule/schedule';
-import { hasHiddenCharacters } from '../text/visible-text';
+import { hiddenFreeTextCharacter, normaliseLineBreaks } from '../text/free-text';
 
 /**
  * The incident log: what went wrong with clients' personal data (someone walked in, a link went to
@@ -57,12 +58,11 @@ const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16)
 
 /**
  * The first character in multi-line text a reader cannot see or that changes how the text around
- * it is shown (visible-text.ts's rule: bidi overrides, zero-width spaces, control characters…),
- * or null. Line breaks and tabs belong in a note, so they are allowed.
+ * it is shown (bidi overrides, zero-width spaces, control characters…), or null. Line breaks,
+ * tabs and emoji (with their variation selectors and joiners) belong in a note: free-text.ts.
  */
 export function hiddenCharacterIn(text: string): string | null {
-  for (const char of text) if (char !== '\n' && char !== '\t' && hasHiddenCharacters(char)) return char;
-  return null;
+  return hiddenFreeTextCharacter(text);
 }
 
 /** Why entered text cannot be kept, in plain words; null when it can. */
@@ -72,15 +72,20 @@ export function enteredTextProblem(label: string, text: string): string | null {
   return `${label} contains a hidden character (${codePoint(hidden)}), perhaps from copying and pasting. Type that part again by hand.`;
 }
 
-/** Free text as the therapist enters it: no hidden characters. */
+/** Free text as the therapist enters it: line breaks made LF (kept so), no hidden characters. */
 const enteredText = (max: number, label: string) =>
   z
     .string()
-    .max(max)
-    .superRefine((text, ctx) => {
-      const problem = enteredTextProblem(label, text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    .transform(normaliseLineBreaks)
+    .pipe(
+      z
+        .string()
+        .max(max)
+        .superRefine((text, ctx) => {
+          const problem = enteredTextProblem(label, text);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+    );
 
 /**
  * Free text as stored: read as it is. It was checked when entered, and a log an earlier version
@@ -106,6 +111,14 @@ export type IcoDecisionRecord = z.output<typeof icoDecisionSchema>;
 export const icoDecisionInputSchema = icoDecisionSchema.extend({
   reason: enteredText(incidentNoteMaxLength, icoReasonLabel),
 });
+
+/** A decision made, recorded on its own (the window's "Record the ICO decision"): yes or no, its day, why. */
+export const icoDecisionEntrySchema = z.strictObject({
+  decision: z.enum(['yes', 'no']),
+  decidedOn: localDateSchema,
+  reason: enteredText(incidentNoteMaxLength, icoReasonLabel).default(''),
+});
+export type IcoDecisionEntry = z.input<typeof icoDecisionEntrySchema>;
 
 /** One incident as stored in the vault. */
 export const incidentSchema = z
@@ -175,14 +188,29 @@ export function incidentInputProblem(
   return null;
 }
 
+/** The day an instant falls on, on this computer's calendar (YYYY-MM-DD). */
+export function localDayOf(instant: string): string {
+  return DateTime.fromISO(instant).toISODate() ?? '';
+}
+
+const longDate = (day: string) =>
+  DateTime.fromISO(day, { zone: 'UTC' }).setLocale('en-GB').toLocaleString(DateTime.DATE_FULL);
+
 /**
- * Why a decision cannot be recorded on `today` (the local date, YYYY-MM-DD), in plain words; null
- * when it can. A decision settles the clock, so it must be made, and not in the future.
+ * Why a decision cannot be recorded, in plain words; null when it can. `today` is the local date
+ * (YYYY-MM-DD); `discoveredAt` the incident's discovery (an instant), or null where the incident
+ * is not at hand yet (the command line before unlocking: the service checks again). A decision
+ * settles the clock, so it must be made, and dated between the day of discovery and today.
  */
-export function icoDecisionProblem(ico: IcoDecisionRecord, today: string): string | null {
+export function icoDecisionProblem(ico: IcoDecisionRecord, today: string, discoveredAt: string | null): string | null {
   if (ico.decision === 'undecided') return 'Say whether you reported it to the ICO or decided not to.';
   if (ico.decidedOn === null) return 'Give the date you reported it, or decided not to.';
   if (ico.decidedOn > today) return 'The date you reported it, or decided not to, cannot be in the future.';
+  if (discoveredAt !== null) {
+    const discoveredOn = localDayOf(discoveredAt);
+    if (ico.decidedOn < discoveredOn)
+      return `The date you reported it, or decided not to, cannot be before you found out about it (${longDate(discoveredOn)}).`;
+  }
   return null;
 }
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-import { incidentIdSchema, incidentInputSchema, incidentNoteMaxLength, type Incident } from '../incidents/incident';
+import {
+  icoDecisionEntrySchema,
+  incidentIdSchema,
+  incidentInputSchema,
+  incidentNoteMaxLength,
+  type Incident,
+} from '../incidents/incident';
 import { boundedText, channel, noRequest } from './contract-kit';
 
 /** An incident as the window shows it: the stored record and its deadline (an ISO instant). */
@@ -19,6 +25,11 @@ export const incidentsChannels = {
   'incidents:close': channel<IncidentView>()(
     z.strictObject({ id: incidentIdSchema, note: boundedText(incidentNoteMaxLength) }),
   ),
+  /**
+   * Records the ICO decision alone (open or closed incident), stopping the clock. The incident's
+   * other words are not checked again: one an earlier version saved can still be decided.
+   */
+  'incidents:decide': channel<IncidentView>()(z.strictObject({ id: incidentIdSchema, ico: icoDecisionEntrySchema })),
   /** Opens the ICO's self-assessment in the browser; main holds the address, the window never passes one. */
   'incidents:open-ico-guide': channel<{ readonly opened: boolean }>()(noRequest),
 } as const;

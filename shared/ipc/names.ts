@@ -50,6 +50,7 @@ export const channelNameList = [
   'incidents:add',
   'incidents:update',
   'incidents:close',
+  'incidents:decide',
   'incidents:open-ico-guide',
   'clients:list',
   'clients:get',

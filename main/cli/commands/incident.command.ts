@@ -6,7 +6,6 @@ import {
   closedAwaitingDecision,
   closingNoteLabel,
   enteredTextProblem,
-  icoDecisionLabels,
   icoDecisionProblem,
   icoReasonLabel,
   incidentIdSchema,
@@ -16,6 +15,7 @@ import {
   incidentNoteMaxLength,
   instantSchema,
   overdue,
+  type IcoDecision,
   type IcoDecisionRecord,
   type IncidentKind,
 } from '../../../shared/incidents/incident';
@@ -148,10 +148,25 @@ function decisionInput(values: Values): IcoDecisionRecord {
   const reasonProblem = enteredTextProblem(icoReasonLabel, reason);
   if (reasonProblem) throw new UsageError(`--reason: ${reasonProblem}`);
   const ico: IcoDecisionRecord = { decision, decidedOn: on, reason };
-  const problem = icoDecisionProblem(ico, DateTime.now().toISODate() ?? '');
+  // The day of discovery is checked once the vault is open and the incident found.
+  const problem = icoDecisionProblem(ico, DateTime.now().toISODate() ?? '', null);
   if (problem) throw new UsageError(`--on: ${problem}`);
   return ico;
 }
+
+/** The decision recorded, as a sentence ("ICO" kept in capitals). */
+function decidedWords(id: string, ico: IcoDecisionRecord): string {
+  return ico.decision === 'yes'
+    ? `Recorded that incident ${id} was reported to the ICO on ${ico.decidedOn}.`
+    : `Recorded that you decided on ${ico.decidedOn} not to report incident ${id} to the ICO.`;
+}
+
+/** The decision in `list`'s brackets, lower case as the other states are, with "ICO" kept in capitals. */
+const decisionState: Record<IcoDecision, string> = {
+  undecided: 'ICO decision still needed',
+  yes: 'reported to the ICO',
+  no: 'decided not to report to the ICO',
+};
 
 /** What closing left to do: the ICO decision, if it is still to be made. */
 function stillToDecide(incident: IncidentView, now: Date): string {
@@ -213,10 +228,7 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
           const decided = await withUnlocked(values, context, (graph) => graph.incidents.decide(id, ico), false);
           if (values.json)
             io.stdout(`${jsonForTerminal({ ...decided, awaitingDecision: awaitingDecision(decided) })}\n`);
-          else
-            io.stdout(
-              `Recorded for incident ${decided.id}: ${icoDecisionLabels[ico.decision].toLowerCase()} on ${ico.decidedOn}. Its 72-hour clock has stopped.\n`,
-            );
+          else io.stdout(`${decidedWords(decided.id, ico)} Its 72-hour clock has stopped.\n`);
           if (ico.decision === 'no' && ico.reason.trim() === '')
             io.stderr(
               'Note: the ICO expects you to keep a record of why you decided not to report. Add it with --reason TEXT.\n',
@@ -246,7 +258,7 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
                   : 'closed'
                 : i.awaitingDecision
                   ? clock
-                  : icoDecisionLabels[i.ico.decision].toLowerCase();
+                  : decisionState[i.ico.decision];
             io.stdout(
               showHiddenCharacters(
                 `${i.id}  ${i.discoveredAt}  ${incidentKindLabels[i.kind]}  (${state})  ${i.clientCodes.join(', ')}`,

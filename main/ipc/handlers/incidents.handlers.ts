@@ -12,13 +12,19 @@ export interface IncidentHandlerDeps {
 export function createIncidentHandlers(
   deps: IncidentHandlerDeps,
 ): HandlersFor<
-  'incidents:list' | 'incidents:add' | 'incidents:update' | 'incidents:close' | 'incidents:open-ico-guide'
+  | 'incidents:list'
+  | 'incidents:add'
+  | 'incidents:update'
+  | 'incidents:close'
+  | 'incidents:decide'
+  | 'incidents:open-ico-guide'
 > {
   return {
     'incidents:list': () => ({ incidents: deps.incidents.list() }),
     'incidents:add': ({ incident }) => deps.incidents.add(incident),
     'incidents:update': ({ id, incident }) => deps.incidents.update(id, incident),
     'incidents:close': ({ id, note }) => deps.incidents.close(id, note),
+    'incidents:decide': ({ id, ico }) => deps.incidents.decide(id, ico),
     // The address is the catalog's constant: nothing from the window decides what is opened.
     'incidents:open-ico-guide': async () => {
       if (!deps.openExternal) return { opened: false };

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 import {
   awaitingDecision,
@@ -7,11 +7,13 @@ import {
   icoDecisionLabels,
   incidentKindLabels,
   incidentNoteMaxLength,
+  type IcoDecisionEntry,
   type ParsedIncidentInput,
 } from '../../../shared/incidents/incident';
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
-import { showHiddenCharacters } from '../../../shared/text/visible-text';
+import { showFreeText } from '../../../shared/text/free-text';
 import { Button } from '../../components/button';
+import { IcoDecisionForm } from './ico-decision-form';
 import { IncidentForm } from './incident-form';
 import { formatInstant } from '../../lib/local-time';
 
@@ -20,6 +22,10 @@ type IncidentCardProps = {
   readonly now: Date;
   readonly onUpdate: (input: ParsedIncidentInput) => Promise<string | null>;
   readonly onClose: (note: string) => Promise<string | null>;
+  readonly onDecide: (entry: IcoDecisionEntry) => Promise<string | null>;
+  /** Focus this card's heading (once), as after its ICO decision is saved: the list may have moved it. */
+  readonly takeFocus?: boolean;
+  readonly onFocusTaken?: () => void;
 };
 
 /** The clock while a decision is awaited; afterwards what was decided. */
@@ -41,16 +47,37 @@ function ClockLine({ incident, now }: { readonly incident: IncidentView; readonl
   );
 }
 
-/** The therapist's own words, with any hidden character an earlier version let in shown as <U+XXXX>. */
-const words = (text: string) => showHiddenCharacters(text, { keepLineBreaks: true });
+/** The therapist's own words, emoji and all, with any other hidden character an earlier version let in shown as <U+XXXX>. */
+const words = (text: string) => showFreeText(text);
 
 /** One incident: its clock, what happened, and the ways to change or close it. */
-export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardProps) {
+export function IncidentCard({
+  incident,
+  now,
+  onUpdate,
+  onClose,
+  onDecide,
+  takeFocus,
+  onFocusTaken,
+}: IncidentCardProps) {
   const id = useId();
-  const [mode, setMode] = useState<'view' | 'edit' | 'close'>('view');
+  const [mode, setMode] = useState<'view' | 'edit' | 'close' | 'decide'>('view');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const decideButton = useRef<HTMLButtonElement>(null);
+  /** Where focus goes once the card shows itself again (a cancelled decision: back to its button). */
+  const focusOnView = useRef<'decide' | null>(null);
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const stillToDecide = closedAwaitingDecision(incident);
+
+  useEffect(() => {
+    if (mode !== 'view') return;
+    if (takeFocus) {
+      heading.current?.focus();
+      onFocusTaken?.();
+    } else if (focusOnView.current === 'decide') decideButton.current?.focus();
+    focusOnView.current = null;
+  }, [mode, takeFocus, onFocusTaken]);
 
   async function close(event: FormEvent) {
     event.preventDefault();
@@ -61,7 +88,7 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
 
   return (
     <li className="rr-card rr-incidents__item" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="rr-incidents__title">
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1} className="rr-incidents__title">
         {incidentKindLabels[incident.kind]}
         {stillToDecide ? ' (closed, ICO decision still needed)' : incident.status === 'closed' ? ' (closed)' : ''}
       </h3>
@@ -69,7 +96,7 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
       {stillToDecide && (
         <p>
           This incident is closed, but you have not yet recorded whether you reported it to the ICO. The clock keeps
-          running until you do: choose &ldquo;Change or record a decision&rdquo;.
+          running until you do: choose &ldquo;Record the ICO decision&rdquo;.
         </p>
       )}
       <dl className="rr-incidents__facts">
@@ -109,7 +136,12 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
       <p className="rr-muted">Reference: {incident.id}</p>
       {mode === 'view' && (
         <div className="rr-actions">
-          <Button onClick={() => setMode('edit')}>Change or record a decision</Button>
+          {awaitingDecision(incident) && (
+            <Button ref={decideButton} variant="primary" onClick={() => setMode('decide')}>
+              Record the ICO decision
+            </Button>
+          )}
+          <Button onClick={() => setMode('edit')}>Change this incident</Button>
           {incident.status === 'open' && <Button onClick={() => setMode('close')}>Close this incident</Button>}
         </div>
       )}
@@ -122,6 +154,20 @@ export function IncidentCard({ incident, now, onUpdate, onClose }: IncidentCardP
             return error;
           }}
           onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'decide' && (
+        <IcoDecisionForm
+          incident={incident}
+          onSubmit={async (entry) => {
+            const error = await onDecide(entry);
+            if (!error) setMode('view');
+            return error;
+          }}
+          onCancel={() => {
+            focusOnView.current = 'decide';
+            setMode('view');
+          }}
         />
       )}
       {mode === 'close' && (

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 
 import {
   icoDecisionLabels,
+  icoDecisionProblem,
   icoDecisions,
   incidentActionsMaxLength,
   incidentInputProblem,
@@ -80,6 +81,11 @@ export function readIncidentForm(
   }
   const problem = incidentInputProblem(parsed.data);
   if (problem) return { errors: { [problem.field]: problem.message } };
+  const decisionProblem =
+    parsed.data.ico.decision === 'undecided'
+      ? null
+      : icoDecisionProblem(parsed.data.ico, localToday(now), parsed.data.discoveredAt);
+  if (decisionProblem) return { errors: { ico: decisionProblem } };
   return { input: parsed.data };
 }
 

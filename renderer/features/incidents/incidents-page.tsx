@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 import type { ErrorData } from '../../../shared/errors';
-import { awaitingDecision, type ParsedIncidentInput } from '../../../shared/incidents/incident';
+import { awaitingDecision, type IcoDecisionEntry, type ParsedIncidentInput } from '../../../shared/incidents/incident';
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
 import { call } from '../../api';
 import { PageHeader } from '../../components/page-header';
@@ -16,6 +16,9 @@ function IncidentLog() {
   const [incidents, setIncidents] = useState<readonly IncidentView[] | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** The card to focus once the list shows it again (it may have moved to another list). */
+  const [focusCard, setFocusCard] = useState<string | null>(null);
+  const focusTaken = useCallback(() => setFocusCard(null), []);
   const now = useNow();
 
   const reload = useCallback(
@@ -56,6 +59,15 @@ function IncidentLog() {
     return null;
   }
 
+  async function decide(id: string, entry: IcoDecisionEntry): Promise<string | null> {
+    const result = await call('incidents:decide', { id, ico: entry });
+    if (!result.ok) return result.error.message;
+    setAnnouncement('ICO decision recorded. The 72-hour clock for this incident has stopped.');
+    await reload();
+    setFocusCard(id);
+    return null;
+  }
+
   if (error)
     return (
       <p className="rr-alert rr-alert--error" role="alert">
@@ -74,6 +86,9 @@ function IncidentLog() {
       now={now}
       onUpdate={(input) => update(incident.id, input)}
       onClose={(note) => close(incident.id, note)}
+      onDecide={(entry) => decide(incident.id, entry)}
+      takeFocus={focusCard === incident.id}
+      onFocusTaken={focusTaken}
     />
   );
   return (

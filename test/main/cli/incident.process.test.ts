@@ -130,7 +130,7 @@ describe('readyroom incident as a process', () => {
     expect(decided).toEqual({
       code: 0,
       stderr: '',
-      stdout: `Recorded for incident ${spring}: decided not to report on 2026-03-31. Its 72-hour clock has stopped.\n`,
+      stdout: `Recorded that you decided on 2026-03-31 not to report incident ${spring} to the ICO. Its 72-hour clock has stopped.\n`,
     });
     expect(list().incidents.find((i) => i.id === spring)).toMatchObject({
       status: 'closed',
@@ -138,6 +138,44 @@ describe('readyroom incident as a process', () => {
       ico: { decision: 'no', decidedOn: '2026-03-31', reason: 'Deleted unread; no health details' },
     });
     expect(deadlines()).toEqual({ value: [{ id: autumn, deadline: '2026-10-28T00:30:00.000Z' }] });
+
+    // A decision dated before the day it was found out is refused, and changes nothing.
+    const early = cli(
+      'incident',
+      'decide',
+      autumn,
+      '--decision',
+      'yes',
+      '--on',
+      '2020-01-01',
+      '--passphrase-file',
+      passFile,
+    );
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('cannot be before you found out about it');
+    expect(list().incidents.find((i) => i.id === autumn)).toMatchObject({ awaitingDecision: true });
+
+    // Reported: said in a sentence, "ICO" in capitals, in the list too.
+    const reported = cli(
+      'incident',
+      'decide',
+      autumn,
+      '--decision',
+      'yes',
+      '--on',
+      '2026-10-27',
+      '--passphrase-file',
+      passFile,
+    );
+    expect(reported).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `Recorded that incident ${autumn} was reported to the ICO on 2026-10-27. Its 72-hour clock has stopped.\n`,
+    });
+    expect(cli('incident', 'list', '--passphrase-file', passFile).stdout).toContain(
+      `${autumn}  2026-10-25T00:30:00.000Z  A device was lost or stolen  (reported to the ICO)`,
+    );
+    expect(deadlines()).toEqual({ value: [] });
 
     // No text, no client code anywhere in the clear.
     for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {

@@ -161,6 +161,46 @@ describe('incident service', () => {
     expect(s.pendingDeadlines()).toEqual([{ id: a.id, deadline: a.deadline }]);
   });
 
+  it('refuses a decision dated before the day the incident was found out, by itself or in an edit', () => {
+    const s = service();
+    const a = s.add(input());
+    // Discovered 2026-03-29T00:30Z: the 28th or the 29th on this computer's calendar, never the 27th.
+    expect(() => s.decide(a.id, { decision: 'yes', decidedOn: '2026-03-27', reason: '' })).toThrow(
+      'cannot be before you found out about it',
+    );
+    expect(() =>
+      s.update(a.id, input({ ico: { decision: 'no', decidedOn: '2020-01-01', reason: 'Low risk.' } })),
+    ).toThrow('cannot be before you found out about it');
+    expect(s.list()[0]).toMatchObject({ ico: { decision: 'undecided' } });
+    expect(s.pendingDeadlines()).toEqual([{ id: a.id, deadline: a.deadline }]);
+  });
+
+  it('records the decision on an incident whose words an earlier version kept with emoji and CRLF line breaks', () => {
+    const s = service();
+    const a = s.add(input());
+    const oldWords = {
+      what: 'Sent the link \u2764\ufe0f\r\nto the wrong person',
+      actions: 'Asked them\r\nto delete it',
+    };
+    vault.writeDocument('incidents', { incidents: [{ ...s.list()[0], ...oldWords, deadline: undefined }] });
+    const decided = s.decide(a.id, { decision: 'no', decidedOn: '2026-03-29', reason: 'Deleted \u{1f44d}\r\nunread' });
+    // The other words are left as they were; the note is kept with LF line breaks.
+    expect(decided).toMatchObject({ ...oldWords, ico: { decision: 'no', reason: 'Deleted \u{1f44d}\nunread' } });
+    expect(s.pendingDeadlines()).toEqual([]);
+    // The full edit accepts the same words too, keeping LF.
+    const edited = s.update(a.id, input({ ...oldWords, ico: decided.ico }));
+    expect(edited).toMatchObject({
+      what: 'Sent the link \u2764\ufe0f\nto the wrong person',
+      actions: 'Asked them\nto delete it',
+    });
+  });
+
+  it('keeps a closing note with LF line breaks', () => {
+    const s = service();
+    const a = s.add(input());
+    expect(s.close(a.id, 'One\r\nTwo\rThree').closingNote).toBe('One\nTwo\nThree');
+  });
+
   it('refuses hidden characters in a closing note or an ICO note, naming the character', () => {
     const s = service();
     const a = s.add(input());

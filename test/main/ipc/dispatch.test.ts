@@ -118,6 +118,10 @@ const samples: { readonly [K in ChannelName]: Sample<K> } = {
   'incidents:add': { valid: { incident }, required: ['incident'] },
   'incidents:update': { valid: { id: 'inc-0a1b2c3d', incident }, required: ['id', 'incident'] },
   'incidents:close': { valid: { id: 'inc-0a1b2c3d', note: `Done ${marker}` }, required: ['id', 'note'] },
+  'incidents:decide': {
+    valid: { id: 'inc-0a1b2c3d', ico: { decision: 'no', decidedOn: '2026-03-03', reason: `Low risk ${marker}` } },
+    required: ['id', 'ico'],
+  },
   'incidents:open-ico-guide': { valid: {}, required: [] },
   'clients:list': { valid: {}, required: [] },
   'clients:get': { valid: { clientCode: marker, withCodeWord: false }, required: ['clientCode'] },

@@ -202,8 +202,10 @@ describe('entered text', () => {
     ['U+2069', '\u2069'],
     ['U+200B', '\u200b'],
     ['U+200D', '\u200d'],
+    ['U+200E', '\u200e'],
+    ['U+200F', '\u200f'],
     ['U+FEFF', '\ufeff'],
-    ['U+000D', '\r'],
+    ['U+FE0F', '\ufe0f'],
     ['U+001B', '\u001b'],
     ['U+009B', '\u009b'],
     ['U+2028', '\u2028'],
@@ -213,6 +215,27 @@ describe('entered text', () => {
     );
   });
 
+  it('accepts emoji an earlier version let in (a heart, a family, a keycap, the flag of Wales) and keeps CRLF as LF', () => {
+    const emoji =
+      'Sorry \u2764\ufe0f \u{1f468}\u200d\u{1f469}\u200d\u{1f467} 1\ufe0f\u20e3 \u{1f3f4}\u{e0067}\u{e0062}\u{e0077}\u{e006c}\u{e0073}\u{e007f}';
+    const parsed = incidentInputSchema.parse({
+      kind: 'other',
+      what: `${emoji}\r\nSecond line\rThird`,
+      occurredAt: null,
+      discoveredAt: '2026-03-02T10:00:00Z',
+      clientCodes: [],
+      actions: 'One\r\nTwo',
+      ico: { decision: 'no', decidedOn: '2026-03-03', reason: `Low risk \u{1f44d}\u{1f3fd}\r\nsee notes` },
+    });
+    expect(parsed.what).toBe(`${emoji}\nSecond line\nThird`);
+    expect(parsed.actions).toBe('One\nTwo');
+    expect(parsed.ico.reason).toBe('Low risk \u{1f44d}\u{1f3fd}\nsee notes');
+  });
+
+  it('refuses a bidi control next to an emoji, naming it', () => {
+    expect(enteredTextProblem('What happened', '\u2764\ufe0f\u2066x')).toContain('(U+2066)');
+  });
+
   it('still reads a stored log whose words an earlier version let through, so nothing becomes unreadable', () => {
     const stored = incident({ what: 'Old words\u200b', actions: 'Line\r\nbreak' });
     expect(incidentLogSchema.safeParse({ incidents: [stored] }).success).toBe(true);
@@ -220,16 +243,39 @@ describe('entered text', () => {
 });
 
 describe('icoDecisionProblem', () => {
+  const discoveredAt = '2026-03-02T12:00:00Z';
   it('wants a decision with a date that is not after today', () => {
-    expect(icoDecisionProblem({ decision: 'yes', decidedOn: '2026-03-03', reason: '' }, '2026-03-03')).toBeNull();
-    expect(icoDecisionProblem({ decision: 'undecided', decidedOn: null, reason: '' }, '2026-03-03')).toContain(
+    expect(icoDecisionProblem({ decision: 'yes', decidedOn: '2026-03-03', reason: '' }, '2026-03-03', null)).toBeNull();
+    expect(icoDecisionProblem({ decision: 'undecided', decidedOn: null, reason: '' }, '2026-03-03', null)).toContain(
       'Say whether',
     );
-    expect(icoDecisionProblem({ decision: 'no', decidedOn: null, reason: '' }, '2026-03-03')).toContain(
+    expect(icoDecisionProblem({ decision: 'no', decidedOn: null, reason: '' }, '2026-03-03', null)).toContain(
       'Give the date',
     );
-    expect(icoDecisionProblem({ decision: 'no', decidedOn: '2026-03-04', reason: '' }, '2026-03-03')).toContain(
+    expect(icoDecisionProblem({ decision: 'no', decidedOn: '2026-03-04', reason: '' }, '2026-03-03', null)).toContain(
       'cannot be in the future',
+    );
+  });
+
+  it('refuses a date before the day the incident was found out, in plain words, and accepts that day itself', () => {
+    expect(
+      icoDecisionProblem({ decision: 'yes', decidedOn: '2020-01-01', reason: '' }, '2026-03-03', discoveredAt),
+    ).toBe('The date you reported it, or decided not to, cannot be before you found out about it (2 March 2026).');
+    expect(
+      icoDecisionProblem({ decision: 'no', decidedOn: '2026-03-01', reason: '' }, '2026-03-03', discoveredAt),
+    ).toContain('cannot be before you found out');
+    expect(
+      icoDecisionProblem({ decision: 'no', decidedOn: '2026-03-02', reason: '' }, '2026-03-03', discoveredAt),
+    ).toBeNull();
+  });
+
+  it('counts the day of discovery on this computer’s calendar, not in UTC', () => {
+    // Late in the evening here may already be tomorrow in UTC (or the other way round).
+    const late = DateTime.local(2026, 3, 2, 23, 30).toUTC().toISO() ?? '';
+    expect(icoDecisionProblem({ decision: 'yes', decidedOn: '2026-03-02', reason: '' }, '2026-03-03', late)).toBeNull();
+    const early = DateTime.local(2026, 3, 2, 0, 30).toUTC().toISO() ?? '';
+    expect(icoDecisionProblem({ decision: 'yes', decidedOn: '2026-03-01', reason: '' }, '2026-03-03', early)).toContain(
+      'cannot be before',
     );
   });
 });
