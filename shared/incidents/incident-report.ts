@@ -1,6 +1,7 @@
 import { clientCodeKey } from '../logs/client-code';
 import type { ReportTable } from '../logs/log-report';
 import { withClientCodes, type ClientCodeChoice } from '../text/client-code-redaction';
+import { showFreeText } from '../text/free-text';
 import { showHiddenCharacters } from '../text/visible-text';
 import { awaitingDecision, icoDecisionLabels, incidentKindLabels, reportDeadline, type Incident } from './incident';
 
@@ -39,8 +40,9 @@ export function incidentReportSection(
     minute: '2-digit',
     timeZone: options.timeZone,
   });
+  // Shown as the incident card shows it: emoji whole, any other hidden character an older version kept as <U+XXXX>.
   const text = (value: string, i: Incident) =>
-    options.includeClientCodes ? value : withClientCodes(options.knownCodes, i.clientCodes).redact(value);
+    showFreeText(options.includeClientCodes ? value : withClientCodes(options.knownCodes, i.clientCodes).redact(value));
   const decision = (i: Incident) => {
     const label = icoDecisionLabels[i.ico.decision];
     const on = i.ico.decidedOn ? ` (${i.ico.decidedOn})` : '';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { clientCodeInputSchema, clientCodeKey, storedClientCodeSchema } from '../logs/client-code';
 import { localDateSchema } from '../schedule/schedule';
 import { hiddenFreeTextCharacter, normaliseLineBreaks } from '../text/free-text';
+import { codePoint } from '../text/visible-text';
 
 /**
  * The incident log: what went wrong with clients' personal data (someone walked in, a link went to
@@ -53,8 +54,6 @@ export const incidentIdSchema = z
 
 /** An absolute instant with its offset ("2026-03-29T00:30:00Z", "…+01:00"). */
 export const instantSchema = z.iso.datetime({ offset: true });
-
-const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * The first character in multi-line text a reader cannot see or that changes how the text around

@@ -1,4 +1,4 @@
-import { hasHiddenCharacters } from './visible-text';
+import { codePoint, hasHiddenCharacters } from './visible-text';
 
 /**
  * The hidden-character rule for free text the therapist writes (notes, what happened), one step
@@ -69,8 +69,6 @@ export function hiddenFreeTextCharacter(text: string): string | null {
   const found = chars.find((char, i) => !kept.has(i) && isRefused(char));
   return found ?? null;
 }
-
-const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Free text as it may be shown: emoji, line breaks and tabs as they are, every other hidden

@@ -17,7 +17,9 @@ export function withoutHiddenCharacters(text: string): string {
   return text.replace(hiddenAll, '');
 }
 
-const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** "U+202E": how a hidden character is named to the user. */
+export const codePoint = (char: string) =>
+  `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * Text safe to print on a terminal or show on screen: each hidden character becomes a visible

@@ -99,4 +99,10 @@ describe('incidentReportSection', () => {
     expect(rows[1]?.at(-1)).toBe('Open');
     expect(rows[2]?.at(-1)).toBe('Closed 4 Mar 2026, 09:00');
   });
+
+  it('writes emoji in the therapist’s words as they are, and any other hidden character as <U+XXXX>', () => {
+    const words = incident({ what: 'Sent \u2764\ufe0f by mistake \u202eevil', actions: '' });
+    const row = incidentReportSection([words], options).table.rows[0]?.join(' | ') ?? '';
+    expect(row).toContain('Sent \u2764\ufe0f by mistake <U+202E>evil');
+  });
 });
