@@ -32,8 +32,11 @@ const wordChar = String.raw`[\p{L}\p{N}\p{M}]`;
 const notBeforeWord = `(?!(?<=${wordChar})${wordChar})`;
 const notAfterWord = String.raw`(?!(?<=${wordChar})[\p{L}\p{N}])`;
 const space = String.raw`[\s\p{Z}]`;
-/** The separators a code may hold (clientCodePattern): any run of them, or none, matches any other. */
-const softSeparators = String.raw`[\s\p{Z}\-_.#/]`;
+/**
+ * The separators a code may hold (clientCodePattern): any run of them, or none, matches any other.
+ * Every dash counts as a hyphen: a word processor turns "AB-017" into "AB–017" or "AB‑017".
+ */
+const softSeparators = String.raw`[\s\p{Z}\p{Pd}\u2212\-_.#/]`;
 const isWordChar = new RegExp(`^${wordChar}$`, 'u');
 const isSpace = new RegExp(`^${space}$`, 'u');
 const isSoft = new RegExp(`^${softSeparators}$`, 'u');

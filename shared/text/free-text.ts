@@ -20,7 +20,13 @@ const variationSelectors = new Set([0xfe0e, 0xfe0f]);
 const zeroWidthJoiner = 0x200d;
 const blackFlag = 0x1f3f4;
 const cancelTag = 0xe007f;
+/**
+ * The subdivision flags emoji fonts draw (England, Scotland, Wales), spelt in tag letters. Only
+ * these: any other run of tag letters is invisible text, which could hide a sentence or a code.
+ */
+const flagTags = new Set(['gbeng', 'gbsct', 'gbwls']);
 const isTagLetter = (code: number) => code >= 0xe0020 && code <= 0xe007e;
+const tagText = (codes: readonly number[]) => String.fromCharCode(...codes.map((c) => c - 0xe0000));
 
 const isPictographic = (char: string | undefined) => char !== undefined && !ascii.test(char) && pictographic.test(char);
 
@@ -36,10 +42,11 @@ function emojiParts(chars: readonly string[]): Set<number> {
   for (let i = 0; i < chars.length; i += 1) {
     const c = code(i);
     if (c === blackFlag) {
-      // A subdivision flag: the black flag, tag letters, then the cancel tag; anything else is not one.
+      // A subdivision flag: the black flag, one of the known tag spellings, then the cancel tag.
       let end = i + 1;
       while (isTagLetter(code(end))) end += 1;
-      if (end > i + 1 && code(end) === cancelTag) {
+      const tags = Array.from({ length: end - i - 1 }, (_, k) => code(i + 1 + k));
+      if (code(end) === cancelTag && flagTags.has(tagText(tags))) {
         for (let j = i + 1; j <= end; j += 1) kept.add(j);
         i = end;
       }

@@ -39,6 +39,13 @@ describe('createClientCodeRedactor', () => {
     expect(redact(codes, 'JO  12, jo\u00a012, JO\n12, JO-12')).toBe('[client], [client], [client], [client]');
   });
 
+  it('takes any dash for the hyphen, as a word processor writes it', () => {
+    // En dash, hyphen, non-breaking hyphen, minus sign, em dash, and Word's spaced en dash.
+    expect(redact(['AB-017'], 'AB\u2013017 AB\u2010017 ab\u2011017 AB\u2212017 AB\u2014017 AB \u2013 017')).toBe(
+      '[client] [client] [client] [client] [client] [client]',
+    );
+  });
+
   it('ignores hidden characters pasted into a code, and keeps the text around it as it was', () => {
     expect(redact(['AB-017'], 'Note: AB\u200b-017, done.')).toBe('Note: [client], done.');
     expect(redact(['AB-017'], 'Café with ab-017 ’today’')).toBe('Café with [client] ’today’');

@@ -36,6 +36,12 @@ describe('free text: emoji sequences are kept whole', () => {
     ['tag letters without the cancel tag', '\u{1f3f4}\u{e0067}\u{e0062} x', 'U+E0067'],
     ['tag letters without the black flag', 'x\u{e0067}\u{e007f}', 'U+E0067'],
     ['a cancel tag alone after the black flag', '\u{1f3f4}\u{e007f}', 'U+E007F'],
+    // Tag letters are invisible: beyond the three flags they could carry hidden words or a client code.
+    [
+      'a client code spelt in tag letters after the black flag',
+      `\u{1f3f4}${[...'ab017'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('')}\u{e007f}`,
+      'U+E0061',
+    ],
     ['a right-to-left override after an emoji', '\u{1f44d}\u202e', 'U+202E'],
     ['a left-to-right embedding', 'a\u202ab', 'U+202A'],
     ['a pop directional formatting', 'a\u202cb', 'U+202C'],
