@@ -31,6 +31,8 @@ export interface ClientProfileService {
   delete(clientCode: string): { readonly deleted: boolean };
   /** An erasure request: the profile and any deletion marker go with the logs. Returns whether there was a profile. */
   removeClient(clientCode: string): boolean;
+  /** Every code the record holds, deleted set-ups' markers included (for an export that blanks codes); throws when unreadable. */
+  knownClientCodes(): readonly string[];
 }
 
 export interface ClientProfileServiceDeps {
@@ -86,6 +88,10 @@ export function createClientProfileService(deps: ClientProfileServiceDeps): Clie
   }
 
   return {
+    knownClientCodes() {
+      const { profiles, deleted } = read();
+      return [...profiles, ...deleted].map((entry) => entry.clientCode);
+    },
     list() {
       return read()
         .profiles.map(summarizeProfile)

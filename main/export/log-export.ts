@@ -41,8 +41,8 @@ export interface LogExportDeps {
    * like the client set-ups and the schedule, for the client codes an export without codes blanks.
    */
   readonly incidents?: Pick<IncidentService, 'discoveredBetween' | 'list'>;
-  readonly clients?: Pick<ClientProfileService, 'list'>;
-  readonly schedule?: Pick<ScheduleService, 'list'>;
+  readonly clients?: Pick<ClientProfileService, 'knownClientCodes'>;
+  readonly schedule?: Pick<ScheduleService, 'knownClientCodes'>;
 }
 
 export interface ExportWritten {
@@ -118,8 +118,9 @@ export function createLogExport(deps: LogExportDeps): LogExport {
     const codes = new Set<string>();
     for (const summary of deps.vault.list().logs) codes.add(summary.clientCode);
     for (const incident of deps.incidents?.list() ?? []) for (const code of incident.clientCodes) codes.add(code);
-    for (const profile of deps.clients?.list() ?? []) codes.add(profile.clientCode);
-    for (const session of deps.schedule?.list().sessions ?? []) if (session.clientCode) codes.add(session.clientCode);
+    // Deleted set-ups' codes too, and the schedule's codes even without a session: each may be in a note.
+    for (const code of deps.clients?.knownClientCodes() ?? []) codes.add(code);
+    for (const code of deps.schedule?.knownClientCodes() ?? []) codes.add(code);
     return { includeClientCodes: false, knownCodes: createClientCodeRedactor(codes) };
   }
 

@@ -40,6 +40,8 @@ export interface ScheduleService {
   entries(): readonly ScheduleEntry[];
   /** A session's client code; null when the vault is locked or the code is not there. */
   clientCode(id: string): string | null;
+  /** Every code the vault's record holds, a session's or not (for an export that blanks codes); throws when unreadable or locked. */
+  knownClientCodes(): readonly string[];
   onChange(listener: () => void): () => void;
 }
 
@@ -175,6 +177,7 @@ export function createScheduleService(deps: ScheduleServiceDeps): ScheduleServic
     },
     entries,
     clientCode: (id) => codesOrNull()?.[id] ?? null,
+    knownClientCodes: () => Object.values(readCodes()),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

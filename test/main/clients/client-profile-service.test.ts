@@ -117,6 +117,16 @@ describe('client profile service', () => {
     expect(clients.get('AB-017')?.history.map((h) => h.kind)).toEqual(['created']);
   });
 
+  it('knows every code it holds, a deleted set-up’s too, for an export that blanks codes', () => {
+    const clients = service();
+    clients.save(sampleProfileInput({ clientCode: 'CD-204' }));
+    clients.save(sampleProfileInput());
+    clients.delete('AB-017');
+    expect([...clients.knownClientCodes()].sort()).toEqual(['AB-017', 'CD-204']);
+    vault.writeDocument('client-profiles', { version: 2, profiles: [] });
+    expect(codeOf(() => clients.knownClientCodes())).toBe('CORRUPT');
+  });
+
   it('reads a record from before deletion markers', () => {
     const { profile } = applyProfileSave(null, sampleProfileInput(), '2026-02-01T10:00:00.000Z');
     vault.writeDocument('client-profiles', { version: 1, profiles: [profile] });

@@ -7,10 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogExport, type LogExport } from '../../../main/export/log-export';
 import { createNodeVaultFs } from '../../../main/vault/vault-fs';
 import type { VaultService } from '../../../main/vault/vault-service';
-import type { ClientProfileSummary } from '../../../shared/clients/client-profile';
 import { AppError } from '../../../shared/errors';
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
-import type { ScheduledSession } from '../../../shared/ipc/schedule.contract';
 import type { LogsExportRequest } from '../../../shared/ipc/vault.contract';
 import { parseLogsExport } from '../../../shared/logs/log-export-json';
 import { parseCsv } from '../../fixtures/csv/parse-csv';
@@ -209,8 +207,8 @@ describe('log export: client codes in free text', () => {
   };
   const elsewhere = {
     incidents: { list: () => [incident], discoveredBetween: () => [incident] },
-    clients: { list: () => [{ clientCode: 'KL-5' } as ClientProfileSummary] },
-    schedule: { list: () => ({ sessions: [{ clientCode: 'MN-8' } as ScheduledSession], locked: false }) },
+    clients: { knownClientCodes: () => ['KL-5'] },
+    schedule: { knownClientCodes: () => ['MN-8'] },
   };
   const named = /QX.?417|ZB.?902|OLD.?1|KL.?5|MN.?8|PQ.?9/i;
   const note = 'qx 417 was late; ZB-902, old-1, KL-5, MN-8 and pq-9 rang. ≠QX-4170.';
@@ -275,20 +273,20 @@ describe('log export: client codes in free text', () => {
     for (const code of [/qx\s417/, /ZB\s902/, /KL-5/, /MN-8/, /PQ-9/]) expect(kept).toMatch(code);
   });
 
-  it('writes nothing when a source of client codes cannot be read, rather than miss its codes', async () => {
-    const broken = {
-      ...elsewhere,
-      clients: {
-        list: (): never => {
-          throw new AppError('CORRUPT', 'Your client set-ups cannot be read.');
+  it.each(['clients', 'schedule'] as const)(
+    'writes nothing when a source of client codes (%s) cannot be read, rather than miss its codes',
+    async (source) => {
+      const unreadable = {
+        knownClientCodes: (): never => {
+          throw new AppError('CORRUPT', 'That record cannot be read.');
         },
-      },
-    };
-    const path = join(out.dir, 'broken.csv');
-    const error = await exporter(broken)
-      .write(request({ format: 'csv' }), path)
-      .catch((e: unknown) => e);
-    expect((error as AppError).code).toBe('CORRUPT');
-    expect(readdirSync(out.dir)).toEqual([]);
-  });
+      };
+      const path = join(out.dir, 'broken.csv');
+      const error = await exporter({ ...elsewhere, [source]: unreadable })
+        .write(request({ format: 'csv' }), path)
+        .catch((e: unknown) => e);
+      expect((error as AppError).code).toBe('CORRUPT');
+      expect(readdirSync(out.dir)).toEqual([]);
+    },
+  );
 });

@@ -152,6 +152,20 @@ describe('schedule storage split', () => {
     expect(s.list().sessions).toHaveLength(1);
   });
 
+  it('knows every code its record holds, for an export that blanks codes, and says when it cannot read them', async () => {
+    const s = service();
+    s.add(input({ clientCode: 'CD-204' }));
+    // A code without a session (left by an older version, say) is still a code someone may have written.
+    vault.writeDocument('schedule-clients', {
+      codes: { ...(vault.readDocument('schedule-clients') as { codes: object }).codes, gone: 'EF-3' },
+    });
+    expect([...s.knownClientCodes()].sort()).toEqual(['CD-204', 'EF-3']);
+    vault.writeDocument('schedule-clients', { codes: {}, colours: {} });
+    expect(await codeOf(() => s.knownClientCodes())).toBe('CORRUPT');
+    vault.lock();
+    expect(await codeOf(() => s.knownClientCodes())).toBe('LOCKED');
+  });
+
   it('an unreadable schedule.json is moved aside, and adding a session afterwards keeps every other client code', () => {
     const first = service();
     const a = first.add(input());
