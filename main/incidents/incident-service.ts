@@ -53,8 +53,12 @@ export interface IncidentService {
   update(id: string, input: ParsedIncidentInput): IncidentView;
   /** Closes the practical work; the 72-hour clock runs on until the ICO decision is recorded. */
   close(id: string, note: string): IncidentView;
-  /** Records whether it was reported to the ICO (open or closed): this stops the clock. */
-  decide(id: string, ico: IcoDecisionRecord): IncidentView;
+  /**
+   * Records whether it was reported to the ICO (open or closed): this stops the clock. A decision
+   * already recorded is replaced only when asked (`replace`), so a form left open in one window
+   * cannot quietly overwrite what was recorded since in another, or on the command line.
+   */
+  decide(id: string, ico: IcoDecisionRecord, options?: { readonly replace?: boolean }): IncidentView;
   /** The incidents discovered in [from, to) (ISO instants), for reports. LOCKED while locked. */
   discoveredBetween(from: string, to: string): readonly IncidentView[];
   /** Deadlines of incidents awaiting a decision (open or closed), soonest first; works while the vault is locked. */
@@ -213,13 +217,18 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       log.info('incident closed', { awaitingDecision: awaitingDecision(closed) });
       return toIncidentView(closed);
     },
-    decide(id, raw) {
+    decide(id, raw, options = {}) {
       const parsed = icoDecisionInputSchema.safeParse(raw);
       if (!parsed.success)
         throw new AppError('BAD_REQUEST', parsed.error.issues[0]?.message ?? 'That decision cannot be kept.');
       const ico = parsed.data;
       const record = read();
       const current = find(record, id);
+      if (!options.replace && !awaitingDecision(current))
+        throw new AppError(
+          'STALE',
+          'A decision about telling the ICO has already been recorded for this incident, so nothing was changed. To change it, use "Change this incident".',
+        );
       const problem = icoDecisionProblem(ico, today(), current.discoveredAt);
       if (problem) throw new AppError('BAD_REQUEST', problem);
       const decided: Incident = { ...current, ico };

@@ -51,10 +51,11 @@ Commands:
                            instant, 72 hours after discovery) and whether it is overdue.
   close ID [--note TEXT]   Close an incident, with an optional closing note. Closing does not
                            stop the 72-hour clock: it runs until the ICO decision is recorded.
-  decide ID --decision yes|no --on DATE [--reason TEXT]
+  decide ID --decision yes|no --on DATE [--reason TEXT] [--replace]
                            Record the ICO decision for an open or closed incident: yes (you
                            reported it, on DATE) or no (you decided not to, on DATE; say why
                            with --reason). DATE is a day like 2026-03-30, not in the future.
+                           A decision already recorded is changed only with --replace.
 
 The ICO's questions and self-assessment: ${icoSource.selfAssessmentUrl}
 (source: ${icoSource.name}).
@@ -69,6 +70,7 @@ Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 b
 const options = {
   ...vaultCliOptions,
   json: { type: 'boolean' },
+  replace: { type: 'boolean' },
   what: { type: 'string' },
   discovered: { type: 'string' },
   occurred: { type: 'string' },
@@ -86,7 +88,7 @@ const allowed = {
   add: ['what', 'discovered', 'occurred', 'kind', 'client', 'json'],
   list: ['json'],
   close: ['note', 'json'],
-  decide: ['decision', 'on', 'reason', 'json'],
+  decide: ['decision', 'on', 'reason', 'replace', 'json'],
 } as const;
 type Subcommand = keyof typeof allowed;
 
@@ -225,7 +227,12 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
         case 'decide': {
           const id = incidentId(positionals[0]);
           const ico = decisionInput(values);
-          const decided = await withUnlocked(values, context, (graph) => graph.incidents.decide(id, ico), false);
+          const decided = await withUnlocked(
+            values,
+            context,
+            (graph) => graph.incidents.decide(id, ico, { replace: values.replace === true }),
+            false,
+          );
           if (values.json)
             io.stdout(`${jsonForTerminal({ ...decided, awaitingDecision: awaitingDecision(decided) })}\n`);
           else io.stdout(`${decidedWords(decided.id, ico)} Its 72-hour clock has stopped.\n`);

@@ -177,6 +177,25 @@ describe('readyroom incident as a process', () => {
     );
     expect(deadlines()).toEqual({ value: [] });
 
+    // A decision already recorded is changed only when asked.
+    const again = [
+      'incident',
+      'decide',
+      autumn,
+      '--decision',
+      'no',
+      '--on',
+      '2026-10-27',
+      '--passphrase-file',
+      passFile,
+    ];
+    const refused = cli(...again);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('already been recorded');
+    expect(list().incidents.find((i) => i.id === autumn)?.ico.decision).toBe('yes');
+    expect(cli(...again, '--replace').code).toBe(0);
+    expect(list().incidents.find((i) => i.id === autumn)?.ico.decision).toBe('no');
+
     // No text, no client code anywhere in the clear.
     for (const entry of readdirSync(dataDir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;

@@ -144,6 +144,18 @@ describe('incident service', () => {
     expect(s.list().find((i) => i.id === a.id)).toEqual(decided);
   });
 
+  it('does not overwrite a decision already recorded unless asked to replace it', () => {
+    const s = service();
+    const a = s.add(input());
+    s.decide(a.id, { decision: 'yes', decidedOn: '2026-03-29', reason: '' });
+    expect(errorCode(() => s.decide(a.id, { decision: 'no', decidedOn: '2026-03-29', reason: 'Changed mind' }))).toBe(
+      'STALE',
+    );
+    expect(s.list()[0]?.ico).toEqual({ decision: 'yes', decidedOn: '2026-03-29', reason: '' });
+    const replaced = s.decide(a.id, { decision: 'no', decidedOn: '2026-03-29', reason: 'Low risk' }, { replace: true });
+    expect(replaced.ico).toEqual({ decision: 'no', decidedOn: '2026-03-29', reason: 'Low risk' });
+  });
+
   it('refuses a decision that is not made, has no date, is dated in the future or names no incident', () => {
     const s = service();
     const a = s.add(input());

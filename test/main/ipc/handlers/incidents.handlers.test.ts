@@ -78,17 +78,33 @@ describe('incidents:decide', () => {
     expect(result).toMatchObject({ ok: true, value: { what: 'Old words\u200b kept', ico: { decision: 'yes' } } });
   });
 
+  // Each dated today, so only the fault named can be what refuses it.
   it.each([
-    ['an undecided decision', { decision: 'undecided', decidedOn: null, reason: '' }],
-    ['no date', { decision: 'yes', reason: '' }],
-    ['a date that is not a date', { decision: 'yes', decidedOn: '2026-02-30', reason: '' }],
-    ['an unknown field', { decision: 'yes', decidedOn: '2026-03-03', reason: '', by: 'me' }],
-    ['a hidden character in the reason', { decision: 'no', decidedOn: '2026-03-03', reason: 'Low\u202erisk' }],
-  ])('refuses %s as data, recording nothing', async (_name, ico) => {
+    ['an undecided decision', () => ({ decision: 'undecided', decidedOn: null, reason: '' }), /./],
+    ['no date', () => ({ decision: 'yes', reason: '' }), /./],
+    ['a date that is not a date', () => ({ decision: 'yes', decidedOn: '2026-02-30', reason: '' }), /./],
+    ['an unknown field', () => ({ decision: 'yes', decidedOn: today(), reason: '', by: 'me' }), /./],
+    [
+      'a hidden character in the reason',
+      () => ({ decision: 'no', decidedOn: today(), reason: 'Low\u202erisk' }),
+      /hidden character \(U\+202E\)/,
+    ],
+  ])('refuses %s as data, recording nothing', async (_name, ico, message) => {
     const incident = recorded();
-    const result = await decide({ id: incident.id, ico });
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const result = await decide({ id: incident.id, ico: ico() });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringMatching(message) },
+    });
     expect(graph.incidents.list()[0]?.ico.decision).toBe('undecided');
+  });
+
+  it('refuses, as STALE, to overwrite a decision recorded since the form was opened', async () => {
+    const incident = recorded();
+    expect(await decide({ id: incident.id, ico: { decision: 'yes', decidedOn: today() } })).toMatchObject({ ok: true });
+    const late = await decide({ id: incident.id, ico: { decision: 'no', decidedOn: today(), reason: 'x' } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'STALE' } });
+    expect(graph.incidents.list()[0]?.ico.decision).toBe('yes');
   });
 
   it('refuses a bad id, a date before discovery and one in the future, in plain words', async () => {
