@@ -105,7 +105,7 @@ export function IcoDecisionForm({ incident, onSubmit, onCancel }: IcoDecisionFor
       {/* Inside an incident's card (an h3), so the headings stay in order. */}
       <h4 id={`${id}-title`}>Record the ICO decision</h4>
       <fieldset className="rr-field">
-        <legend>Did you report it to the ICO?</legend>
+        <legend>Did you report it to the Information Commissioner&apos;s Office (ICO)?</legend>
         {choices.map((choice, index) => (
           <label key={choice.value} className="rr-incident-form__choice">
             <input
@@ -153,7 +153,9 @@ export function IcoDecisionForm({ incident, onSubmit, onCancel }: IcoDecisionFor
               : 'Reason or note'}
         </label>
         <span id={hintId} className="rr-field__hint">
-          If you do not report it, the ICO asks you to keep a record of why.
+          {decision === 'no' && reason.trim() === ''
+            ? 'If you do not report it, the ICO asks you to keep a record of why. You can save without one, but a sentence is enough: for example, why the risk to your client is low.'
+            : 'If you do not report it, the ICO asks you to keep a record of why.'}
         </span>
         <textarea
           id={fieldId('reason')}

@@ -154,7 +154,9 @@ describe('IncidentsPage', () => {
     await user.click(within(closedCard).getByRole('button', { name: 'Record the ICO decision' }));
     const form = within(closedCard).getByRole('form', { name: 'Record the ICO decision' });
     await user.click(within(form).getByLabelText('No, I decided not to report it'));
-    expect(within(form).getByText(/the ICO asks you to keep a record of why/)).toBeTruthy();
+    expect(within(form).getByRole('group', { name: /Information Commissioner's Office \(ICO\)/ })).toBeTruthy();
+    // With "No" and no reason yet, the hint says a sentence is enough, without stopping the save.
+    expect(within(form).getByText(/the ICO asks you to keep a record of why\. You can save without one/)).toBeTruthy();
     const date = within(form).getByLabelText('Date you decided not to report');
     expect((date as HTMLInputElement).value).toBe(localToday());
     await user.type(within(form).getByLabelText('Why you decided not to report'), 'Deleted unread');
