@@ -212,6 +212,13 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
         log.warn('an erasure could not remove the client from the incident log', { error: describeError(error) });
         out = { ...out, incidentsNotCleared: true };
       }
+      try {
+        // The client's own logs are gone, so any match is another client's log whose note names this code.
+        const { ids } = vaultService.searchNotes(client);
+        if (ids.length > 0) out = { ...out, logsNamingClient: ids };
+      } catch (error) {
+        log.warn('an erasure could not search the notes of the other logs', { error: describeError(error) });
+      }
       return out;
     },
   };

@@ -24,6 +24,12 @@ export interface EraseResult {
   readonly incidentsNamingClient?: readonly string[];
   /** Set by the composition root: the logs are erased but the client's set-up could not be removed. */
   readonly profileNotCleared?: boolean;
+  /**
+   * Set by the composition root: the ids of other logs whose notes may still name the client
+   * (the note search's match, so a longer code containing it counts too). Notes are evidence and
+   * are kept as written; the therapist decides what to do with those logs.
+   */
+  readonly logsNamingClient?: readonly string[];
 }
 
 /**

@@ -219,6 +219,8 @@ export const vaultChannels = {
     readonly incidentsNamingClient?: readonly string[];
     /** The logs are erased but the client's set-up could not be removed. */
     readonly profileNotCleared?: boolean;
+    /** Ids of other logs whose notes may still name the client. */
+    readonly logsNamingClient?: readonly string[];
   }>()(
     z.strictObject({
       client: clientCodeInputSchema,

@@ -513,6 +513,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               profileNotCleared,
               incidentsNotCleared,
               incidentsNamingClient,
+              logsNamingClient,
             } = vault.eraseClient(client, count);
             io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
             if (scheduleNotCleared)
@@ -526,6 +527,10 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
             if (incidentsNamingClient?.length)
               io.stderr(
                 `The code was taken out of your incidents, but your own words in ${incidentsNamingClient.join(', ')} still name it: change them in the incident log.\n`,
+              );
+            if (logsNamingClient?.length)
+              io.stderr(
+                `The notes of these other logs may still name this code: ${logsNamingClient.join(', ')}. Notes are kept as written, and an export without client codes can no longer blank an erased code: delete those logs if the code must not stay.\n`,
               );
             if (profileNotCleared)
               io.stderr(

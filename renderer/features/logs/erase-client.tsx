@@ -28,6 +28,7 @@ export function EraseClient() {
   const eraseClient = useLogsStore((s) => s.eraseClient);
   const scheduleLeft = useLogsStore((s) => s.erasureLeftSchedule);
   const incidentsLeft = useLogsStore((s) => s.erasureIncidents);
+  const logsNaming = useLogsStore((s) => s.erasureLogsNaming);
   const profileLeft = useLogsStore((s) => s.erasureLeftProfile);
   const refreshStatus = useVaultSessionStore((s) => s.refresh);
   const [unreadable, setUnreadable] = useState<readonly string[]>([]);
@@ -194,6 +195,14 @@ export function EraseClient() {
                   The code was taken out of your incidents, but the words you wrote in{' '}
                   {incidentsLeft.namingClient.length === 1 ? 'this incident' : 'these incidents'} still name it:{' '}
                   {incidentsLeft.namingClient.join(', ')}. Change those words in the incident log.
+                </p>
+              )}
+              {logsNaming > 0 && (
+                <p>
+                  The notes of {logsNaming === 1 ? '1 other log' : `${logsNaming} other logs`} may still name this code
+                  (put the code in “Notes contain” to see {logsNaming === 1 ? 'it' : 'them'}). Notes are kept as you
+                  wrote them, and an export without client codes can no longer blank a code ReadyRoom has erased, so
+                  delete those logs if the code must not stay.
                 </p>
               )}
               {profileLeft && (

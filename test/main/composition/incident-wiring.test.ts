@@ -61,6 +61,15 @@ describe('incidents in the composition root', () => {
     expect(JSON.stringify(g.vault.readDocument('incidents')).match(/AB-017/gi)).toHaveLength(1); // b's own words only
   });
 
+  it('an erasure names the other clients’ logs whose notes still name the erased code', async () => {
+    const g = await unlockedGraph();
+    g.vault.save(sampleLog(1, { clientCode: 'AB-017', note: 'Fine.' }));
+    const other = g.vault.save(sampleLog(2, { clientCode: 'CD-204', note: 'Mentioned ab-017 in passing.' }));
+    g.vault.save(sampleLog(3, { clientCode: 'EF-3', note: 'Nothing to add.' }));
+    const result = g.vault.eraseClient('AB-017', 1);
+    expect(result).toMatchObject({ erased: 1, logsNamingClient: [other.id] });
+  });
+
   it('an erasure with no incident to change says nothing about incidents', async () => {
     const g = await unlockedGraph();
     g.incidents.add(incident(['CD-204']));

@@ -93,6 +93,22 @@ describe('EraseClient', () => {
     );
   });
 
+  it('says how many other logs’ notes may still name the erased code, and what can be done', async () => {
+    const { user, section, bridge } = setup();
+    bridge.handle('logs:erase-client', () => ({
+      erased: 1,
+      incompletePeriods: [],
+      logsNamingClient: ['202603-a', '202603-b'],
+    }));
+    await user.type(within(section).getByLabelText('Client code'), 'AB-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    await user.type(await within(section).findByLabelText(/Type 1 to confirm/), '1');
+    await user.click(within(section).getByRole('button', { name: 'Erase 1 log' }));
+    const done = await within(section).findByRole('status');
+    expect(done.textContent).toMatch(/The notes of 2 other logs may still name this code/);
+    expect(done.textContent).toMatch(/delete those logs if the code must not stay/);
+  });
+
   it('says when the client set-up could not be removed with the logs', async () => {
     const { user, section, bridge } = setup();
     bridge.handle('logs:erase-client', () => ({ erased: 1, incompletePeriods: [], profileNotCleared: true }));
