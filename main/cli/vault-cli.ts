@@ -59,6 +59,13 @@ export const argvPrivacyNote = `Anything typed on the command line can be kept i
 programs on this computer while the command runs. For client codes and notes, prefer
 --client-file F, --note-file F (a file only you can read: chmod 600) or --note-stdin.`;
 
+/** The end of the usage of every command that opens the vault: its options, the privacy note, the exit codes. */
+export const vaultCommandUsageEnd = `${vaultCliUsage}
+
+${argvPrivacyNote}
+
+Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
+
 /** The services for this command line's data folder, from the composition root. */
 export function cliServicesFor(values: VaultCliValues, context: CliContext, deps: VaultCliDeps): ServiceGraph {
   const dataDir = typeof values['data-dir'] === 'string' ? resolve(values['data-dir']) : context.defaultDataDir;

@@ -5,13 +5,12 @@ import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visi
 import type { ServiceGraph } from '../../composition/service-graph';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 import {
-  argvPrivacyNote,
   clientCodeFromArgs,
   parseSubcommand,
   vaultCliOptions,
-  vaultCliUsage,
   withUnlockedServices,
   type VaultCliDeps,
+  vaultCommandUsageEnd,
 } from '../vault-cli';
 
 const usage = `Usage: readyroom clients <command> [options]
@@ -29,11 +28,7 @@ Commands:
 Every command needs your passphrase.
 
 Options for opening the vault:
-${vaultCliUsage}
-
-${argvPrivacyNote}
-
-Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
+${vaultCommandUsageEnd}`;
 
 const options = {
   ...vaultCliOptions,

@@ -27,12 +27,11 @@ import type { ServiceGraph } from '../../composition/service-graph';
 import { type parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 import {
-  argvPrivacyNote,
   parseSubcommand,
   vaultCliOptions,
-  vaultCliUsage,
   withUnlockedServices,
   type VaultCliDeps,
+  vaultCommandUsageEnd,
 } from '../vault-cli';
 
 const usage = `Usage: readyroom incident <command> [options]
@@ -61,11 +60,7 @@ The ICO's questions and self-assessment: ${icoSource.selfAssessmentUrl}
 (source: ${icoSource.name}).
 
 Options:
-${vaultCliUsage}
-
-${argvPrivacyNote}
-
-Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
+${vaultCommandUsageEnd}`;
 
 const options = {
   ...vaultCliOptions,

@@ -16,7 +16,6 @@ import { periodList } from '../../../shared/logs/log-periods';
 import { jsonForTerminal, showHiddenCharacters } from '../../../shared/text/visible-text';
 import { describeRestoredDocuments } from '../../../shared/vault/document-merge';
 import {
-  argvPrivacyNote,
   clientCodeFromArgs,
   createCliVault,
   promptHidden,
@@ -28,8 +27,8 @@ import {
   refuseStrayOptions,
   vaultCliOptions,
   withUnlockedServices,
-  vaultCliUsage,
   type VaultCliDeps,
+  vaultCommandUsageEnd,
 } from '../vault-cli';
 import type { LogList } from '../../vault/vault-logs';
 import type { VaultService } from '../../vault/vault-service';
@@ -75,11 +74,7 @@ Commands:
                            (0600), but keep it as carefully as the logs.
 
 Options for every command:
-${vaultCliUsage}
-
-${argvPrivacyNote}
-
-Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
+${vaultCommandUsageEnd}`;
 
 const options = {
   ...vaultCliOptions,

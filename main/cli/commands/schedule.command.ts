@@ -16,14 +16,13 @@ import type { ServiceGraph } from '../../composition/service-graph';
 import { type parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand, type CliContext } from '../cli-types';
 import {
-  argvPrivacyNote,
   cliServicesFor,
   clientCodeFromArgs,
   vaultCliOptions,
   parseSubcommand,
-  vaultCliUsage,
   withUnlockedServices,
   type VaultCliDeps,
+  vaultCommandUsageEnd,
 } from '../vault-cli';
 
 const usage = `Usage: readyroom schedule <command> [options]
@@ -47,11 +46,7 @@ Commands:
 Platforms: ${sessionPlatformIds.join(', ')}.
 
 Options for commands that open the vault:
-${vaultCliUsage}
-
-${argvPrivacyNote}
-
-Exit codes: 0 success, 1 the action failed (for example a wrong passphrase), 2 bad arguments.`;
+${vaultCommandUsageEnd}`;
 
 const options = {
   ...vaultCliOptions,
