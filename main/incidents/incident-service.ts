@@ -22,6 +22,7 @@ import {
 } from '../../shared/incidents/incident';
 import type { IncidentView } from '../../shared/ipc/incidents.contract';
 import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
+import { createClientCodeRedactor } from '../../shared/text/client-code-redaction';
 import { normaliseLineBreaks } from '../../shared/text/free-text';
 import { createLogger } from '../logging/logger';
 import { createPlainRecord } from '../schedule/plain-record';
@@ -259,8 +260,10 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
         return { ...i, clientCodes: kept };
       });
       if (removedFrom > 0) write({ incidents });
+      // The export's own matcher, so "AB 017" or "AB–017" is named here exactly when an export would blank it.
+      const code = createClientCodeRedactor([client]);
       const stillInText = incidents
-        .filter((i) => [i.what, i.actions, i.closingNote, i.ico.reason].some((text) => mentions(text, key)))
+        .filter((i) => [i.what, i.actions, i.closingNote, i.ico.reason].some((text) => code.redact(text) !== text))
         .map((i) => i.id);
       log.info('a client code was removed from the incident log', { incidents: removedFrom });
       return { removedFrom, stillInText };
@@ -274,18 +277,4 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** Whether free text names the code as a whole word ("AB-01" is not found inside "AB-017"). */
-function mentions(text: string, key: string): boolean {
-  const upper = clientCodeKey(text);
-  let from = upper.indexOf(key);
-  while (from !== -1) {
-    const before = upper[from - 1];
-    const after = upper[from + key.length];
-    const edge = (c: string | undefined) => c === undefined || !/[\p{L}\p{N}]/u.test(c);
-    if (edge(before) && edge(after)) return true;
-    from = upper.indexOf(key, from + 1);
-  }
-  return false;
 }

@@ -254,6 +254,14 @@ describe('incident service', () => {
     expect(byId.get(c.id)).toEqual(['QQ-442']);
   });
 
+  it('names the incidents whose words hold the erased code however it is spaced or dashed, as an export would find it', () => {
+    const s = service();
+    const spaced = s.add(input({ what: 'Told zx 981 the wrong time', clientCodes: [] }));
+    const dashed = s.add(input({ what: 'Sent ZX\u2013981 a link', clientCodes: [] }));
+    s.add(input({ what: 'Nothing about ZX-9810', clientCodes: [] }));
+    expect(s.removeClient('ZX-981').stillInText).toEqual([spaced.id, dashed.id]);
+  });
+
   it('lists the incidents discovered in a period for reports', () => {
     const s = service();
     s.add(input({ discoveredAt: '2026-02-27T10:00:00Z' }));
