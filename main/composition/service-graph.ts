@@ -218,6 +218,7 @@ export function createServiceGraph(options: ServiceGraphOptions): ServiceGraph {
         if (ids.length > 0) out = { ...out, logsNamingClient: ids };
       } catch (error) {
         log.warn('an erasure could not search the notes of the other logs', { error: describeError(error) });
+        out = { ...out, notesNotSearched: true };
       }
       return out;
     },

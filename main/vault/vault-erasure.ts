@@ -30,6 +30,8 @@ export interface EraseResult {
    * are kept as written; the therapist decides what to do with those logs.
    */
   readonly logsNamingClient?: readonly string[];
+  /** Set by the composition root: the other logs' notes could not be searched for the code. */
+  readonly notesNotSearched?: boolean;
 }
 
 /**

@@ -46,8 +46,8 @@ type LogsState = {
   readonly erasureIncidents: { readonly notCleared: boolean; readonly namingClient: readonly string[] };
   /** The last erasure removed the logs but not the client's set-up (main could not write it). */
   readonly erasureLeftProfile: boolean;
-  /** After an erasure: how many other logs have notes that may still name the client. */
-  readonly erasureLogsNaming: number;
+  /** After an erasure: how many other logs have notes that may still name the client; null when they could not be searched. */
+  readonly erasureLogsNaming: number | null;
   /** Applies at once; a changed note search is sent to main once typing pauses. */
   setFilter(filter: Partial<LogsFilter>): void;
   load(): Promise<void>;
@@ -208,7 +208,7 @@ export const useLogsStore = create<LogsState>()((set, get) => ({
         namingClient: result.value.incidentsNamingClient ?? [],
       },
       erasureLeftProfile: result.value.profileNotCleared === true,
-      erasureLogsNaming: result.value.logsNamingClient?.length ?? 0,
+      erasureLogsNaming: result.value.notesNotSearched ? null : (result.value.logsNamingClient?.length ?? 0),
     });
     await get().load();
     return { ok: true, value: result.value.erased };

@@ -221,6 +221,8 @@ export const vaultChannels = {
     readonly profileNotCleared?: boolean;
     /** Ids of other logs whose notes may still name the client. */
     readonly logsNamingClient?: readonly string[];
+    /** The other logs' notes could not be searched for the code. */
+    readonly notesNotSearched?: boolean;
   }>()(
     z.strictObject({
       client: clientCodeInputSchema,

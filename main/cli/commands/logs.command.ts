@@ -509,6 +509,7 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               incidentsNotCleared,
               incidentsNamingClient,
               logsNamingClient,
+              notesNotSearched,
             } = vault.eraseClient(client, count);
             io.stdout(`Erased ${erased} log${erased === 1 ? '' : 's'}.\n`);
             if (scheduleNotCleared)
@@ -525,7 +526,11 @@ export function createLogsCommand(deps: VaultCliDeps): CliCommand {
               );
             if (logsNamingClient?.length)
               io.stderr(
-                `The notes of these other logs may still name this code: ${logsNamingClient.join(', ')}. Notes are kept as written, and an export without client codes can no longer blank an erased code: delete those logs if the code must not stay.\n`,
+                `The notes of these other logs may still name this code: ${logsNamingClient.join(', ')}. Notes are kept as written. ReadyRoom no longer knows this code, so an export without client codes will still show it in those notes: delete those logs if the code must not stay.\n`,
+              );
+            if (notesNotSearched)
+              io.stderr(
+                "The other logs' notes could not be searched for this code just now, so some may still name it. Check them with `logs show`.\n",
               );
             if (profileNotCleared)
               io.stderr(

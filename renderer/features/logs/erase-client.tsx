@@ -197,12 +197,18 @@ export function EraseClient() {
                   {incidentsLeft.namingClient.join(', ')}. Change those words in the incident log.
                 </p>
               )}
-              {logsNaming > 0 && (
+              {logsNaming !== null && logsNaming > 0 && (
                 <p>
                   The notes of {logsNaming === 1 ? '1 other log' : `${logsNaming} other logs`} may still name this code
                   (put the code in “Notes contain” to see {logsNaming === 1 ? 'it' : 'them'}). Notes are kept as you
-                  wrote them, and an export without client codes can no longer blank a code ReadyRoom has erased, so
-                  delete those logs if the code must not stay.
+                  wrote them. ReadyRoom no longer knows this code, so an export “without client codes” will still show
+                  it in those notes: delete those logs if the code must not stay.
+                </p>
+              )}
+              {logsNaming === null && (
+                <p>
+                  ReadyRoom could not search your other logs&apos; notes for this code just now, so it cannot say
+                  whether any still name it. Put the code in “Notes contain” to check.
                 </p>
               )}
               {profileLeft && (

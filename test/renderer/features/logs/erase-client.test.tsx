@@ -109,6 +109,18 @@ describe('EraseClient', () => {
     expect(done.textContent).toMatch(/delete those logs if the code must not stay/);
   });
 
+  it('says so when the other logs’ notes could not be searched, rather than nothing', async () => {
+    const { user, section, bridge } = setup();
+    bridge.handle('logs:erase-client', () => ({ erased: 1, incompletePeriods: [], notesNotSearched: true }));
+    await user.type(within(section).getByLabelText('Client code'), 'AB-017');
+    await user.click(within(section).getByRole('button', { name: 'Find their logs' }));
+    await user.type(await within(section).findByLabelText(/Type 1 to confirm/), '1');
+    await user.click(within(section).getByRole('button', { name: 'Erase 1 log' }));
+    const done = await within(section).findByRole('status');
+    expect(done.textContent).toMatch(/could not search your other logs' notes for this code just now/);
+    expect(done.textContent).not.toMatch(/may still name this code/);
+  });
+
   it('says when the client set-up could not be removed with the logs', async () => {
     const { user, section, bridge } = setup();
     bridge.handle('logs:erase-client', () => ({ erased: 1, incompletePeriods: [], profileNotCleared: true }));
