@@ -110,13 +110,25 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
     return parsed.data;
   }
 
+  /**
+   * Deadlines read from the vault that the plain copy could not take (a full disk): shown from
+   * memory, so Home and the tray never say "nothing waiting" while a clock runs.
+   */
+  let unsaved: IncidentDeadline[] | null = null;
+  const currentDeadlines = () => unsaved ?? deadlines.get();
+
   /** The plain copy follows the vault on every read and write, so a restore or another computer's change shows up. */
   function syncDeadlines(record: IncidentLog): void {
     const pending = pendingDeadlines(record.incidents);
-    if (JSON.stringify(pending) === JSON.stringify(deadlines.get())) return;
+    if (JSON.stringify(pending) === JSON.stringify(deadlines.get())) {
+      unsaved = null;
+      return;
+    }
     try {
       deadlines.set(pending);
+      unsaved = null;
     } catch {
+      unsaved = pending;
       log.warn('the incident deadlines could not be copied for the locked view');
     }
   }
@@ -248,7 +260,7 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
         .sort((a, b) => Date.parse(a.discoveredAt) - Date.parse(b.discoveredAt))
         .map(toIncidentView);
     },
-    pendingDeadlines: () => deadlines.get(),
+    pendingDeadlines: currentDeadlines,
     removeClient(client) {
       const key = clientCodeKey(client);
       const record = read();

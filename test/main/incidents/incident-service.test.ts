@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -238,6 +238,18 @@ describe('incident service', () => {
     const s = service();
     expect(() => s.add(input({ discoveredAt: '2026-03-30T12:00:00Z' }))).toThrow('cannot be in the future');
     expect(() => s.add(input({ clientCodes: ['%%%'] }))).toThrow('Client code: Use letters, numbers');
+    expect(s.pendingDeadlines()).toEqual([]);
+  });
+
+  it('when the plain copy cannot be written, still gives the deadlines it read, never "nothing waiting"', () => {
+    const s = service();
+    // A folder where the plain file goes: every write of it fails, as on a broken or full disk.
+    const plain = join(dir, 'incident-deadlines.json');
+    rmSync(plain, { force: true });
+    mkdirSync(plain);
+    const a = s.add(input());
+    expect(s.pendingDeadlines()).toEqual([{ id: a.id, deadline: a.deadline }]);
+    s.decide(a.id, { decision: 'no', decidedOn: '2026-03-29', reason: 'Low risk' });
     expect(s.pendingDeadlines()).toEqual([]);
   });
 
