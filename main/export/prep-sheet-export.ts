@@ -41,7 +41,7 @@ export interface PrepSheetExport {
 }
 
 /** The sheet's bytes in the chosen format. */
-export async function prepSheetBytes(platform: SessionPlatformId, format: PrepSheetFormat): Promise<Buffer> {
+async function prepSheetBytes(platform: SessionPlatformId, format: PrepSheetFormat): Promise<Buffer> {
   const sheet = clientPrepSheet(platform);
   return format === 'pdf' ? renderPrepSheetPdf(sheet) : Buffer.from(clientPrepText(sheet), 'utf8');
 }

@@ -82,7 +82,7 @@ export interface IncidentServiceDeps {
 
 const emptyLog: IncidentLog = { incidents: [] };
 
-export function toIncidentView(incident: Incident): IncidentView {
+function toIncidentView(incident: Incident): IncidentView {
   return { ...incident, deadline: reportDeadline(incident.discoveredAt) };
 }
 

@@ -21,7 +21,7 @@ import { parseMonth, serializeMonth, type MonthRecords } from './vault-records';
  * still read, as having none.
  */
 export const backupFormat = 'readyroom.backup/2';
-export const backupFormatV1 = 'readyroom.backup/1';
+const backupFormatV1 = 'readyroom.backup/1';
 const endMarker = 'end';
 
 const headerFields = {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
 import { unmerged, type DocumentMerger } from '../vault/document-merge';
-import { incidentLogSchema, incidentSchema, type Incident } from './incident';
+import { incidentLogSchema, incidentSchema, maxIncidents, type Incident } from './incident';
 
 /** The backup's log before each incident is checked on its own, so one bad incident costs only itself. */
 const incomingLogSchema = z.object({ incidents: z.array(z.unknown()) });
-const maxIncidents = 5000;
 
 /**
  * A restore of the incident log (the ICO's evidence): incidents whose id is not here are added;

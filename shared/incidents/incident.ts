@@ -56,17 +56,11 @@ export const incidentIdSchema = z
 export const instantSchema = z.iso.datetime({ offset: true });
 
 /**
- * The first character in multi-line text a reader cannot see or that changes how the text around
- * it is shown (bidi overrides, zero-width spaces, control characters…), or null. Line breaks,
- * tabs and emoji (with their variation selectors and joiners) belong in a note: free-text.ts.
+ * Why entered text cannot be kept, in plain words; null when it can. Line breaks, tabs and emoji
+ * belong in a note; other hidden characters do not (free-text.ts).
  */
-export function hiddenCharacterIn(text: string): string | null {
-  return hiddenFreeTextCharacter(text);
-}
-
-/** Why entered text cannot be kept, in plain words; null when it can. */
 export function enteredTextProblem(label: string, text: string): string | null {
-  const hidden = hiddenCharacterIn(text);
+  const hidden = hiddenFreeTextCharacter(text);
   if (hidden === null) return null;
   return `${label} contains a hidden character (${codePoint(hidden)}), perhaps from copying and pasting. Type that part again by hand.`;
 }
@@ -144,7 +138,10 @@ export const incidentSchema = z
 export type Incident = z.output<typeof incidentSchema>;
 
 /** The vault document ("incidents"). */
-export const incidentLogSchema = z.strictObject({ incidents: z.array(incidentSchema).max(5000) });
+/** The most incidents one log holds (a backup's merge keeps to it too). */
+export const maxIncidents = 5000;
+
+export const incidentLogSchema = z.strictObject({ incidents: z.array(incidentSchema).max(maxIncidents) });
 export type IncidentLog = z.output<typeof incidentLogSchema>;
 
 /** What the therapist enters for a new incident or an edit (the window, the command line). */
@@ -250,7 +247,7 @@ export function overdue(incident: Pick<Incident, 'discoveredAt' | 'ico'>, now: D
 /** One deadline kept outside the vault: no text, no client code. */
 export const incidentDeadlineSchema = z.strictObject({ id: incidentIdSchema, deadline: instantSchema });
 export type IncidentDeadline = z.output<typeof incidentDeadlineSchema>;
-export const incidentDeadlinesSchema = z.array(incidentDeadlineSchema).max(5000);
+export const incidentDeadlinesSchema = z.array(incidentDeadlineSchema).max(maxIncidents);
 
 /** The deadlines of the incidents still awaiting a decision (open or closed), soonest first. */
 export function pendingDeadlines(incidents: readonly Incident[]): IncidentDeadline[] {
@@ -261,7 +258,7 @@ export function pendingDeadlines(incidents: readonly Incident[]): IncidentDeadli
 }
 
 /** "41 h", "35 min": whole hours down to the last hour, then minutes (never rounds up to more time than there is). */
-export function durationWords(ms: number): string {
+function durationWords(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   if (minutes >= 60) return `${Math.floor(minutes / 60)} h`;
   return `${Math.max(minutes, 1)} min`;

@@ -25,8 +25,8 @@ export function noEntryText(name: string): string {
   return `ReadyRoom has no emergency numbers for ${name}. Find the local emergency number before the session and keep it with this card.`;
 }
 
-/** The numbers as plain lines ("Emergency: 112"), shared by the CLI and the text of the printed card. */
-export function numbersLines(numbers: CountryNumbers): string[] {
+/** The numbers as plain lines ("Emergency: 112"), for the card's text (which the CLI prints). */
+function numbersLines(numbers: CountryNumbers): string[] {
   const { entry } = numbers;
   if (!entry) return [noEntryText(numbers.countryName)];
   const lines = [`Emergency: ${entry.emergency.join(' or ')}`];

@@ -23,7 +23,7 @@ const choices: readonly { readonly value: 'yes' | 'no'; readonly label: string }
 ];
 
 /** The form's values checked as main checks them; the incident's other words are not looked at. */
-export function readIcoDecisionForm(
+function readIcoDecisionForm(
   values: { readonly decision: Choice; readonly decidedOn: string; readonly reason: string },
   incident: Pick<IncidentView, 'discoveredAt'>,
   today: string,

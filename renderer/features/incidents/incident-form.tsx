@@ -25,7 +25,7 @@ import { fromLocalInput, localToday, toLocalInput } from '../../lib/local-time';
 type Errors = Partial<Record<IncidentField, string>>;
 
 /** Splits "AB-017, CD-220" into codes; a comma never belongs to a code. */
-export function splitCodes(text: string): string[] {
+function splitCodes(text: string): string[] {
   return text
     .split(',')
     .map((c) => c.trim())
@@ -33,7 +33,7 @@ export function splitCodes(text: string): string[] {
 }
 
 /** The form's values checked the way main checks them, with a message for each field that is wrong. */
-export function readIncidentForm(
+function readIncidentForm(
   values: {
     readonly kind: IncidentKind;
     readonly what: string;

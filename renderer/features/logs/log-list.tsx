@@ -222,7 +222,7 @@ const LogRow = memo(function LogRow({
  * listbox's name says what each part is). It is given as one label because hidden words between
  * the columns made each row five elements heavier, which slowed scrolling at 20,000 rows.
  */
-export function rowName(row: {
+function rowName(row: {
   readonly when: string;
   readonly code: string;
   readonly platform: string;
