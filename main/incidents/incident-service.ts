@@ -5,8 +5,7 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../shared/errors';
 import {
   awaitingDecision,
-  closingNoteLabel,
-  enteredTextProblem,
+  closingNoteSchema,
   icoDecisionInputSchema,
   icoDecisionProblem,
   incidentDeadlinesSchema,
@@ -23,7 +22,6 @@ import {
 import type { IncidentView } from '../../shared/ipc/incidents.contract';
 import { checkClientCode, clientCodeKey } from '../../shared/logs/client-code';
 import { createClientCodeRedactor } from '../../shared/text/client-code-redaction';
-import { normaliseLineBreaks } from '../../shared/text/free-text';
 import { createLogger } from '../logging/logger';
 import { createPlainRecord } from '../schedule/plain-record';
 import type { StoreFactory } from '../store/store-factory';
@@ -219,9 +217,10 @@ export function createIncidentService(deps: IncidentServiceDeps): IncidentServic
       return toIncidentView(updated);
     },
     close(id, raw) {
-      const note = normaliseLineBreaks(raw);
-      const noteProblem = enteredTextProblem(closingNoteLabel, note);
-      if (noteProblem) throw new AppError('BAD_REQUEST', noteProblem);
+      const parsedNote = closingNoteSchema.safeParse(raw);
+      if (!parsedNote.success)
+        throw new AppError('BAD_REQUEST', parsedNote.error.issues[0]?.message ?? 'That note cannot be kept.');
+      const note = parsedNote.data;
       const record = read();
       const current = find(record, id);
       if (current.status === 'closed') throw new AppError('STALE', 'This incident is already closed.');

@@ -73,7 +73,7 @@ const enteredText = (max: number, label: string) =>
     .pipe(
       z
         .string()
-        .max(max)
+        .max(max, `${label} must be ${max} characters or fewer.`)
         .superRefine((text, ctx) => {
           const problem = enteredTextProblem(label, text);
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -90,6 +90,10 @@ const storedText = (max: number) => z.string().max(max);
 export const icoReasonLabel = 'The note about the ICO decision';
 export const closingNoteLabel = 'The closing note';
 
+/** The note on the ICO decision and the closing note, as entered (window, command line, service). */
+export const icoReasonSchema = enteredText(incidentNoteMaxLength, icoReasonLabel);
+export const closingNoteSchema = enteredText(incidentNoteMaxLength, closingNoteLabel);
+
 /** The decision about telling the ICO: "yes" means it was reported, on the date given. */
 export const icoDecisionSchema = z.strictObject({
   decision: z.enum(icoDecisions),
@@ -102,14 +106,14 @@ export type IcoDecisionRecord = z.output<typeof icoDecisionSchema>;
 
 /** The decision as entered (the window, the command line). */
 export const icoDecisionInputSchema = icoDecisionSchema.extend({
-  reason: enteredText(incidentNoteMaxLength, icoReasonLabel),
+  reason: icoReasonSchema,
 });
 
 /** A decision made, recorded on its own (the window's "Record the ICO decision"): yes or no, its day, why. */
 export const icoDecisionEntrySchema = z.strictObject({
   decision: z.enum(['yes', 'no']),
   decidedOn: localDateSchema,
-  reason: enteredText(incidentNoteMaxLength, icoReasonLabel).default(''),
+  reason: icoReasonSchema.default(''),
 });
 export type IcoDecisionEntry = z.input<typeof icoDecisionEntrySchema>;
 

@@ -4,15 +4,13 @@ import { z } from 'zod';
 import {
   awaitingDecision,
   closedAwaitingDecision,
-  closingNoteLabel,
-  enteredTextProblem,
+  closingNoteSchema,
+  icoReasonSchema,
   icoDecisionProblem,
-  icoReasonLabel,
   incidentIdSchema,
   incidentInputSchema,
   incidentKindLabels,
   incidentKinds,
-  incidentNoteMaxLength,
   instantSchema,
   overdue,
   type IcoDecision,
@@ -139,16 +137,19 @@ function decisionInput(values: Values): IcoDecisionRecord {
     throw new UsageError(
       'incident decide needs --on DATE: the day you reported it or decided not to, like 2026-03-30.',
     );
-  const reason = values.reason ?? '';
-  if (reason.length > incidentNoteMaxLength)
-    throw new UsageError(`--reason must be ${incidentNoteMaxLength} characters or fewer.`);
-  const reasonProblem = enteredTextProblem(icoReasonLabel, reason);
-  if (reasonProblem) throw new UsageError(`--reason: ${reasonProblem}`);
+  const reason = checkedText(icoReasonSchema, values.reason, 'reason');
   const ico: IcoDecisionRecord = { decision, decidedOn: on, reason };
   // The day of discovery is checked once the vault is open and the incident found.
   const problem = icoDecisionProblem(ico, DateTime.now().toISODate() ?? '', null);
   if (problem) throw new UsageError(`--on: ${problem}`);
   return ico;
+}
+
+/** A note option checked by the same rule as the window's box: its length, no hidden characters. */
+function checkedText(schema: typeof closingNoteSchema, value: string | undefined, option: string): string {
+  const parsed = schema.safeParse(value ?? '');
+  if (!parsed.success) throw new UsageError(`--${option}: ${parsed.error.issues[0]?.message ?? 'not valid.'}`);
+  return parsed.data;
 }
 
 /** The decision recorded, as a sentence ("ICO" kept in capitals). */
@@ -208,11 +209,7 @@ export function createIncidentCommand(deps: VaultCliDeps): CliCommand {
 
         case 'close': {
           const id = incidentId(positionals[0]);
-          const note = values.note ?? '';
-          if (note.length > incidentNoteMaxLength)
-            throw new UsageError(`--note must be ${incidentNoteMaxLength} characters or fewer.`);
-          const noteProblem = enteredTextProblem(closingNoteLabel, note);
-          if (noteProblem) throw new UsageError(`--note: ${noteProblem}`);
+          const note = checkedText(closingNoteSchema, values.note, 'note');
           const closed = await withUnlocked(values, context, (graph) => graph.incidents.close(id, note), false);
           if (values.json) io.stdout(`${jsonForTerminal({ ...closed, awaitingDecision: awaitingDecision(closed) })}\n`);
           else io.stdout(`Closed incident ${closed.id}.\n${stillToDecide(closed, new Date())}`);

@@ -213,6 +213,13 @@ describe('incident service', () => {
     expect(s.close(a.id, 'One\r\nTwo\rThree').closingNote).toBe('One\nTwo\nThree');
   });
 
+  it('refuses an over-long closing note in plain words, and leaves the incident open', () => {
+    const s = service();
+    const a = s.add(input());
+    expect(() => s.close(a.id, 'x'.repeat(1001))).toThrow('The closing note must be 1000 characters or fewer.');
+    expect(s.list()[0]?.status).toBe('open');
+  });
+
   it('refuses hidden characters in a closing note or an ICO note, naming the character', () => {
     const s = service();
     const a = s.add(input());
