@@ -1,6 +1,6 @@
 import { countryCodes, countryName } from '../../../shared/geo/countries';
 import { continuityPlan } from '../../../shared/safety/continuity-plan';
-import { countryNumbers, crisisCardText } from '../../../shared/safety/crisis-card';
+import { countryNumbers, crisisCardText, noEntryText } from '../../../shared/safety/crisis-card';
 import { coveredCountries, emergencyTable } from '../../../shared/safety/emergency-numbers';
 import { parseCommandArgs } from '../cli-args';
 import { exitCodes, UsageError, type CliCommand } from '../cli-types';
@@ -45,7 +45,7 @@ export const crisisCardCommand: CliCommand = {
     const numbers = countryNumbers(code);
     if (!numbers.entry)
       throw new UsageError(
-        `ReadyRoom has no emergency numbers for ${countryName(code)} (${code}) yet. Find the local emergency number before the session. Countries in the table: ${coveredCountries().join(' ')}.`,
+        `${noEntryText(`${countryName(code)} (${code})`)} Countries in the table: ${coveredCountries().join(' ')}.`,
       );
     const withPlan = values['no-plan'] !== true;
     if (values.json) {
