@@ -24,7 +24,9 @@ type Stage =
 /** Saves the client preparation sheet for a platform, after the plain warning that the file is not encrypted. */
 export function PrepSheetExport() {
   const usual = useSettingsStore((s) => s.settings.defaultPlatform);
-  const [platform, setPlatform] = useState<SessionPlatformId>(usual);
+  // Null until chosen: the usual platform follows the settings, even when they load after this page.
+  const [chosen, setPlatform] = useState<SessionPlatformId | null>(null);
+  const platform = chosen ?? usual;
   const [format, setFormat] = useState<PrepSheetFormat>('pdf');
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const platformId = useId();

@@ -1,9 +1,11 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { PrepSheetExport } from '../../../../renderer/features/safety/prep-sheet-export';
+import { useSettingsStore } from '../../../../renderer/stores/settings-store';
 import { AppError } from '../../../../shared/errors';
+import { defaultSettings } from '../../../../shared/settings/settings';
 import { createFakeBridge, installFakeBridge } from '../../../fakes/fake-bridge';
 
 afterEach(() => {
@@ -28,6 +30,15 @@ describe('PrepSheetExport', () => {
       format: 'text',
     });
     expect(await screen.findByText('Saved the preparation sheet.')).toBeTruthy();
+  });
+
+  it('starts on the usual platform from Settings, also when the settings load after the page opened', () => {
+    installFakeBridge(createFakeBridge());
+    render(<PrepSheetExport />);
+    act(() =>
+      useSettingsStore.setState({ settings: { ...defaultSettings, defaultPlatform: 'whereby' }, loaded: true }),
+    );
+    expect((screen.getByLabelText('Video platform') as HTMLSelectElement).value).toBe('whereby');
   });
 
   it('says nothing was saved when the dialog is cancelled, and shows a failure in plain words', async () => {
