@@ -22,7 +22,9 @@ import { Button } from '../../components/button';
 import { Icon, TriangleAlert } from '../../components/icons';
 import { fromLocalInput, localToday, toLocalInput } from '../../lib/local-time';
 
-type Errors = Partial<Record<IncidentField, string>>;
+/** The form's boxes: the incident's fields, with the ICO note apart from its date so each error lands on its own box. */
+type FormField = IncidentField | 'icoReason';
+type Errors = Partial<Record<FormField, string>>;
 
 /** Splits "AB-017, CD-220" into codes; a comma never belongs to a code. */
 function splitCodes(text: string): string[] {
@@ -76,7 +78,9 @@ function readIncidentForm(
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = (issue?.path[0] as IncidentField | undefined) ?? 'what';
+    const path = issue?.path ?? [];
+    const field: FormField =
+      path[0] === 'ico' && path[1] === 'reason' ? 'icoReason' : ((path[0] as IncidentField | undefined) ?? 'what');
     return { errors: { [field]: issue?.message ?? 'Check this field.' } };
   }
   const problem = incidentInputProblem(parsed.data);
@@ -96,7 +100,15 @@ type IncidentFormProps = {
   readonly onCancel?: () => void;
 };
 
-const fieldOrder: readonly IncidentField[] = ['what', 'occurredAt', 'discoveredAt', 'clientCodes', 'actions', 'ico'];
+const fieldOrder: readonly FormField[] = [
+  'what',
+  'occurredAt',
+  'discoveredAt',
+  'clientCodes',
+  'actions',
+  'ico',
+  'icoReason',
+];
 
 /** Record an incident or change one: every field labelled, each error tied to its box, focus sent to the first. */
 export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps) {
@@ -114,15 +126,15 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const fieldId = (field: IncidentField) => `${id}-${field}`;
-  const invalid = (field: IncidentField) => (errors[field] ? true : undefined);
-  const message = (field: IncidentField) =>
+  const fieldId = (field: FormField) => `${id}-${field}`;
+  const invalid = (field: FormField) => (errors[field] ? true : undefined);
+  const message = (field: FormField) =>
     errors[field] ? (
       <p id={`${fieldId(field)}-error`} className="rr-field__error">
         {errors[field]}
       </p>
     ) : null;
-  const describedBy = (field: IncidentField, hint?: boolean) =>
+  const describedBy = (field: FormField, hint?: boolean) =>
     [hint ? `${fieldId(field)}-hint` : '', errors[field] ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ') ||
     undefined;
 
@@ -140,9 +152,11 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
       const target =
         first === 'ico'
           ? (document.getElementById(`${id}-decided-on`) ?? document.getElementById(`${fieldId('ico')}-undecided`))
-          : first
-            ? document.getElementById(fieldId(first))
-            : null;
+          : first === 'icoReason'
+            ? document.getElementById(`${id}-reason`)
+            : first
+              ? document.getElementById(fieldId(first))
+              : null;
       target?.focus();
       return;
     }
@@ -309,7 +323,10 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
               maxLength={incidentNoteMaxLength}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
+              aria-invalid={invalid('icoReason')}
+              aria-describedby={describedBy('icoReason')}
             />
+            {message('icoReason')}
           </>
         )}
         {message('ico')}

@@ -104,6 +104,25 @@ describe('IncidentsPage', () => {
     expect(bridge.calls.some((c) => c.channel === 'incidents:add')).toBe(false);
   });
 
+  it('puts an error in the ICO note on the note itself, not on the date', async () => {
+    const { bridge } = setup();
+    const user = userEvent.setup();
+    render(<IncidentsPage />);
+    await user.type(await screen.findByLabelText('What happened'), 'Partner walked in');
+    await user.click(screen.getByRole('radio', { name: 'Decided not to report' }));
+    await user.type(screen.getByLabelText('Date you decided not to report'), localToday());
+    await user.type(screen.getByLabelText('Why you decided not to report'), 'Low\u202erisk');
+    await user.click(screen.getByRole('button', { name: 'Record incident' }));
+    const note = screen.getByLabelText('Why you decided not to report');
+    expect(document.activeElement).toBe(note);
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(note.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'contains a hidden character (U+202E)',
+    );
+    expect(screen.getByLabelText('Date you decided not to report').getAttribute('aria-invalid')).toBeNull();
+    expect(bridge.calls.some((c) => c.channel === 'incidents:add')).toBe(false);
+  });
+
   it('records an incident from the keyboard, closes it with its clock still running, then records the ICO decision', async () => {
     const { bridge } = setup();
     const user = userEvent.setup();
