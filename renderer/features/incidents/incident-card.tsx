@@ -68,6 +68,7 @@ export function IncidentCard({
   const focusOnView = useRef<'decide' | null>(null);
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
   const stillToDecide = closedAwaitingDecision(incident);
 
   useEffect(() => {
@@ -81,7 +82,11 @@ export function IncidentCard({
 
   async function close(event: FormEvent) {
     event.preventDefault();
+    // One close at a time: a second press while main answers would be refused as already closed.
+    if (closing) return;
+    setClosing(true);
     const error = await onClose(note);
+    setClosing(false);
     setFailure(error);
     if (!error) setMode('view');
   }
@@ -200,7 +205,7 @@ export function IncidentCard({
             </p>
           )}
           <div className="rr-actions">
-            <Button type="submit" variant="primary">
+            <Button type="submit" variant="primary" disabled={closing}>
               Close incident
             </Button>
             <Button onClick={() => setMode('view')}>Cancel</Button>

@@ -104,6 +104,24 @@ describe('IncidentsPage', () => {
     expect(bridge.calls.some((c) => c.channel === 'incidents:add')).toBe(false);
   });
 
+  it('sends a close once, however often the button is pressed while main answers', async () => {
+    const { bridge, incidents } = setup();
+    incidents.push(oldIncident());
+    let answer: (value: IncidentView) => void = () => undefined;
+    bridge.handle('incidents:close', () => new Promise<IncidentView>((resolve) => (answer = resolve)));
+    const user = userEvent.setup();
+    render(<IncidentsPage />);
+    const card = await screen.findByRole('listitem', { name: 'A session was overheard' });
+    await user.click(within(card).getByRole('button', { name: 'Close this incident' }));
+    const button = within(card).getByRole('button', { name: 'Close incident' });
+    await user.click(button);
+    await user.click(button);
+    expect(bridge.calls.filter((c) => c.channel === 'incidents:close')).toHaveLength(1);
+    expect(button.hasAttribute('disabled')).toBe(true);
+    answer({ ...oldIncident(), status: 'closed', closedAt: new Date().toISOString() });
+    await waitFor(() => expect(within(card).queryByRole('button', { name: 'Close incident' })).toBeNull());
+  });
+
   it('puts an error in the ICO note on the note itself, not on the date', async () => {
     const { bridge } = setup();
     const user = userEvent.setup();
