@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 import { clientCodeInputSchema, clientCodeKey, storedClientCodeSchema } from '../logs/client-code';
+import { dayLongLabel } from '../logs/log-trends';
 import { localDateSchema } from '../schedule/schedule';
 import { hiddenFreeTextCharacter, normaliseLineBreaks } from '../text/free-text';
 import { codePoint } from '../text/visible-text';
@@ -193,9 +194,6 @@ export function localDayOf(instant: string): string {
   return DateTime.fromISO(instant).toISODate() ?? '';
 }
 
-const longDate = (day: string) =>
-  DateTime.fromISO(day, { zone: 'UTC' }).setLocale('en-GB').toLocaleString(DateTime.DATE_FULL);
-
 /**
  * Why a decision cannot be recorded, in plain words; null when it can. `today` is the local date
  * (YYYY-MM-DD); `discoveredAt` the incident's discovery (an instant), or null where the incident
@@ -209,7 +207,7 @@ export function icoDecisionProblem(ico: IcoDecisionRecord, today: string, discov
   if (discoveredAt !== null) {
     const discoveredOn = localDayOf(discoveredAt);
     if (ico.decidedOn < discoveredOn)
-      return `The date you reported it, or decided not to, cannot be before you found out about it (${longDate(discoveredOn)}).`;
+      return `The date you reported it, or decided not to, cannot be before you found out about it (${dayLongLabel(discoveredOn)}).`;
   }
   return null;
 }

@@ -129,6 +129,13 @@ export function dayLabel(day: string): string {
   return longDate.format(new Date(dayNumber(day) * dayMs));
 }
 
+const fullDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "12 March 2026" for a "YYYY-MM-DD" day (sentences: a decision's day, a review's). */
+export function dayLongLabel(day: string): string {
+  return fullDate.format(new Date(dayNumber(day) * dayMs));
+}
+
 /** "62 %" for 0.62: whole percent, but never "0 %" for something that did happen, nor "100 %" when it did not always. */
 export function percentText(share: number): string {
   if (!(share > 0)) return '0 %';

@@ -11,6 +11,7 @@ import {
   type ParsedIncidentInput,
 } from '../../../shared/incidents/incident';
 import type { IncidentView } from '../../../shared/ipc/incidents.contract';
+import { dayLongLabel } from '../../../shared/logs/log-trends';
 import { showFreeText } from '../../../shared/text/free-text';
 import { Button } from '../../components/button';
 import { IcoDecisionForm } from './ico-decision-form';
@@ -42,13 +43,10 @@ function ClockLine({ incident, now }: { readonly incident: IncidentView; readonl
   return (
     <p className="rr-incidents__clock rr-incidents__clock--done">
       {icoDecisionLabels[decision]}
-      {decidedOn ? ` on ${new Date(`${decidedOn}T12:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long' })}` : ''}
+      {decidedOn ? ` on ${dayLongLabel(decidedOn)}` : ''}
     </p>
   );
 }
-
-/** The therapist's own words, emoji and all, with any other hidden character an earlier version let in shown as <U+XXXX>. */
-const words = (text: string) => showFreeText(text);
 
 /** One incident: its clock, what happened, and the ways to change or close it. */
 export function IncidentCard({
@@ -106,7 +104,7 @@ export function IncidentCard({
       )}
       <dl className="rr-incidents__facts">
         <dt>What happened</dt>
-        <dd>{words(incident.what)}</dd>
+        <dd>{showFreeText(incident.what)}</dd>
         <dt>Found out</dt>
         <dd>{formatInstant(incident.discoveredAt)}</dd>
         {incident.occurredAt && (
@@ -120,20 +118,20 @@ export function IncidentCard({
         {incident.actions && (
           <>
             <dt>Actions taken</dt>
-            <dd>{words(incident.actions)}</dd>
+            <dd>{showFreeText(incident.actions)}</dd>
           </>
         )}
         <dt>Reported to the ICO</dt>
         <dd>
           {icoDecisionLabels[incident.ico.decision]}
-          {incident.ico.reason ? `: ${words(incident.ico.reason)}` : ''}
+          {incident.ico.reason ? `: ${showFreeText(incident.ico.reason)}` : ''}
         </dd>
         {incident.status === 'closed' && incident.closedAt && (
           <>
             <dt>Closed</dt>
             <dd>
               {formatInstant(incident.closedAt)}
-              {incident.closingNote ? `: ${words(incident.closingNote)}` : ''}
+              {incident.closingNote ? `: ${showFreeText(incident.closingNote)}` : ''}
             </dd>
           </>
         )}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 
 import type { ErrorData } from '../../../shared/errors';
 import type { ReviewItemView, ReviewView } from '../../../shared/ipc/review.contract';
+import { dayLongLabel } from '../../../shared/logs/log-trends';
 import { call } from '../../api';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
@@ -12,17 +13,13 @@ import { localToday } from '../../lib/local-time';
 
 const intervalChoices = [6, 12, 18, 24];
 
-function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 /** "Due: last done 3 Mar 2026", or "Done 3 Mar 2026; next due 3 Mar 2027" (each part only when known). */
 function stateText(item: ReviewItemView): string {
   const { doneOn } = item.entry;
-  if (item.due) return doneOn ? `Due: last done ${formatDate(doneOn)}` : 'Due: not reviewed yet';
-  const dueOn = item.dueOn ? formatDate(item.dueOn) : null;
+  if (item.due) return doneOn ? `Due: last done ${dayLongLabel(doneOn)}` : 'Due: not reviewed yet';
+  const dueOn = item.dueOn ? dayLongLabel(item.dueOn) : null;
   if (!doneOn) return dueOn ? `Next due ${dueOn}` : '';
-  return dueOn ? `Done ${formatDate(doneOn)}; next due ${dueOn}` : `Done ${formatDate(doneOn)}`;
+  return dueOn ? `Done ${dayLongLabel(doneOn)}; next due ${dueOn}` : `Done ${dayLongLabel(doneOn)}`;
 }
 
 function ReviewItemCard({

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  dayLabel,
+  dayLongLabel,
   localDay,
   maxTrendWeeks,
   percentText,
@@ -130,5 +132,13 @@ describe('week and day helpers', () => {
     expect(percentText(0.999)).toBe('99 %');
     expect(percentText(1)).toBe('100 %');
     expect(percentText(0)).toBe('0 %');
+  });
+});
+
+describe('day labels', () => {
+  it('writes a calendar day the same in every time zone, short for tables and long for sentences', () => {
+    expect(dayLabel('2026-03-02')).toBe('2 Mar 2026');
+    expect(dayLongLabel('2026-03-02')).toBe('2 March 2026');
+    expect(dayLongLabel('2026-12-31')).toBe('31 December 2026');
   });
 });
