@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { unmerged, type DocumentMerger } from '../vault/document-merge';
 import { reviewEntrySchema, reviewRecordSchema, type ReviewEntry } from './review';
 
-/** The backup's record before each item is checked on its own. */
-const incomingRecordSchema = z.object({ entries: z.record(z.string().max(80), z.unknown()) });
+/** The backup's record before each item is checked on its own (its id too), so one bad item costs only itself. */
+const incomingRecordSchema = z.object({ entries: z.record(z.string(), z.unknown()) });
+const reviewIdSchema = z.string().max(80);
 
 /** Whether the backup's entry records a later done date than ours (a date is later than none). */
 function doneLater(theirs: ReviewEntry, ours: ReviewEntry): boolean {
@@ -28,7 +29,7 @@ export const mergeReviewRecords: DocumentMerger = (ours, theirs) => {
   let invalid = 0;
   for (const [id, raw] of Object.entries(incoming.data.entries)) {
     const parsed = reviewEntrySchema.safeParse(raw);
-    if (!parsed.success) {
+    if (!parsed.success || !reviewIdSchema.safeParse(id).success) {
       invalid += 1;
       continue;
     }

@@ -66,4 +66,16 @@ describe('mergeReviewRecords and odd item ids', () => {
     expect(result.added).toBe(2);
     expect(result.skipped).toBe(0);
   });
+
+  it('counts an item with an over-long id as unreadable, and still takes the others', () => {
+    const theirs = {
+      entries: {
+        ['x'.repeat(81)]: { doneOn: '2026-01-10', nextDue: '2027-01-10', note: '' },
+        'supervision-agreement': { doneOn: '2026-01-10', nextDue: '2027-01-10', note: '' },
+      },
+    };
+    const merged = mergeReviewRecords(null, theirs, noErasures);
+    expect(merged).toMatchObject({ added: 1, invalid: 1 });
+    expect(Object.keys((merged.value as { entries: object }).entries)).toEqual(['supervision-agreement']);
+  });
 });
