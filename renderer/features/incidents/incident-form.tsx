@@ -177,7 +177,8 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
     }
   }
 
-  const warnings = splitCodes(codes).flatMap((c) => checkClientCode(c).warnings);
+  const warnings = [...new Set(splitCodes(codes).flatMap((c) => checkClientCode(c).warnings))];
+  const warningsId = `${fieldId('clientCodes')}-warnings`;
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} className="rr-incident-form" noValidate>
       {/* Inside an incident's card (an h3) when editing, so the headings stay in order. */}
@@ -260,14 +261,21 @@ export function IncidentForm({ editing, onSubmit, onCancel }: IncidentFormProps)
           autoComplete="off"
           spellCheck={false}
           aria-invalid={invalid('clientCodes')}
-          aria-describedby={describedBy('clientCodes', true)}
+          aria-describedby={[describedBy('clientCodes', true), warnings.length > 0 ? warningsId : '']
+            .filter(Boolean)
+            .join(' ')}
         />
         {message('clientCodes')}
-        {[...new Set(warnings)].map((w) => (
-          <p key={w} className="rr-field__warning">
-            <Icon icon={TriangleAlert} /> {clientCodeWarningText[w]}
-          </p>
-        ))}
+        {warnings.length > 0 && (
+          // Tied to the box, as ClientCodeField ties its warnings, so a screen reader hears them too.
+          <div id={warningsId}>
+            {warnings.map((w) => (
+              <p key={w} className="rr-field__warning">
+                <Icon icon={TriangleAlert} /> {clientCodeWarningText[w]}
+              </p>
+            ))}
+          </div>
+        )}
       </div>
       <div className="rr-field">
         <label htmlFor={fieldId('actions')}>Actions taken</label>

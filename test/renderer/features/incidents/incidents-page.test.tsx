@@ -122,6 +122,19 @@ describe('IncidentsPage', () => {
     await waitFor(() => expect(within(card).queryByRole('button', { name: 'Close incident' })).toBeNull());
   });
 
+  it('ties a warning about an identifying client code to the codes box', async () => {
+    setup();
+    const user = userEvent.setup();
+    render(<IncidentsPage />);
+    const box = await screen.findByLabelText('Client codes involved (optional)');
+    await user.type(box, 'AB-017, jane@example.org');
+    const described = (box.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ');
+    expect(described).toMatch(/This looks like an e-mail address/);
+  });
+
   it('puts an error in the ICO note on the note itself, not on the date', async () => {
     const { bridge } = setup();
     const user = userEvent.setup();
