@@ -1,11 +1,9 @@
 import { useId, useState } from 'react';
 
-import type { ErrorData } from '../../../shared/errors';
 import type { ExportFormat, ExportOutcome } from '../../../shared/ipc/vault.contract';
 import { periodList } from '../../../shared/logs/log-periods';
 import { call } from '../../api';
-import { Button } from '../../components/button';
-import { UnencryptedFileWarning } from '../../components/unencrypted-file-warning';
+import { UnencryptedFileSave, useFileSave } from '../../components/unencrypted-file-warning';
 
 const formats: readonly { readonly id: ExportFormat; readonly label: string; readonly hint: string }[] = [
   { id: 'pdf', label: 'PDF report', hint: 'for a supervisor, an insurer or an audit: summary, trend and logs' },
@@ -29,13 +27,6 @@ type ExportPanelProps = {
   readonly periodText: string;
 };
 
-type Stage =
-  | { readonly step: 'choose' }
-  | { readonly step: 'confirm' }
-  | { readonly step: 'saving' }
-  | { readonly step: 'done'; readonly outcome: ExportOutcome }
-  | { readonly step: 'failed'; readonly error: ErrorData };
-
 /**
  * Exports of the logs. Before anything is written the user is told, plainly, that the file will
  * not be encrypted; main then asks where to save with the system's dialog.
@@ -43,21 +34,17 @@ type Stage =
 export function ExportPanel({ from, to, client, periodText }: ExportPanelProps) {
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [includeCodes, setIncludeCodes] = useState(false);
-  const [stage, setStage] = useState<Stage>({ step: 'choose' });
-  const formatName = useId();
-  const codesId = useId();
-
-  async function save() {
-    setStage({ step: 'saving' });
-    const result = await call('logs:export', {
+  const flow = useFileSave(() =>
+    call('logs:export', {
       format,
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(client ? { client } : {}),
       includeClientCodes: includeCodes,
-    });
-    setStage(result.ok ? { step: 'done', outcome: result.value } : { step: 'failed', error: result.error });
-  }
+    }),
+  );
+  const formatName = useId();
+  const codesId = useId();
 
   return (
     <section className="rr-export" aria-labelledby="rr-export-title">
@@ -66,7 +53,7 @@ export function ExportPanel({ from, to, client, periodText }: ExportPanelProps) 
         Covers {periodText}
         {client ? ' for the client chosen above' : ' for all clients'}.
       </p>
-      <fieldset className="rr-export__formats" disabled={stage.step === 'saving'}>
+      <fieldset className="rr-export__formats" disabled={flow.stage.step === 'saving'}>
         <legend>Kind of file</legend>
         {formats.map((f) => (
           <label key={f.id} className="rr-export__format">
@@ -77,7 +64,7 @@ export function ExportPanel({ from, to, client, periodText }: ExportPanelProps) 
               checked={format === f.id}
               onChange={() => {
                 setFormat(f.id);
-                setStage({ step: 'choose' });
+                flow.reset();
               }}
             />{' '}
             <strong>{f.label}</strong>: {f.hint}
@@ -92,43 +79,28 @@ export function ExportPanel({ from, to, client, periodText }: ExportPanelProps) 
             checked={includeCodes}
             onChange={(e) => {
               setIncludeCodes(e.target.checked);
-              setStage({ step: 'choose' });
+              flow.reset();
             }}
           />{' '}
           Include client codes
         </label>
       </div>
-      {stage.step === 'confirm' || stage.step === 'saving' ? (
-        <UnencryptedFileWarning
-          saving={stage.step === 'saving'}
-          onSave={() => void save()}
-          onCancel={() => setStage({ step: 'choose' })}
-        >
-          Your logs are protected by your passphrase only while they stay in ReadyRoom. The exported file can be opened
-          by anyone who gets a copy of it{includeCodes ? ', and it will include client codes' : ''}. Keep it somewhere
-          safe, share it only as securely as you would a clinical record, and delete it when it is no longer needed.
-        </UnencryptedFileWarning>
-      ) : (
-        <Button onClick={() => setStage({ step: 'confirm' })}>Export…</Button>
-      )}
-      <div role="status" aria-live="polite">
-        {stage.step === 'done' &&
-          (stage.outcome.saved ? (
-            <p className="rr-alert rr-alert--info">
-              Saved {savedText[stage.outcome.format]} with {stage.outcome.count} log
-              {stage.outcome.count === 1 ? '' : 's'}.
-              {stage.outcome.unreadablePeriods.length > 0 &&
-                ` Logs from ${periodList(stage.outcome.unreadablePeriods)} could not be read and are not in it.`}
-            </p>
-          ) : (
-            <p className="rr-muted">Nothing was saved.</p>
-          ))}
-      </div>
-      {stage.step === 'failed' && (
-        <p className="rr-alert rr-alert--error" role="alert">
-          {stage.error.message}
-        </p>
-      )}
+      <UnencryptedFileSave
+        flow={flow}
+        buttonLabel="Export…"
+        saved={(outcome: ExportOutcome) => (
+          <>
+            Saved {savedText[outcome.format]} with {outcome.count} log
+            {outcome.count === 1 ? '' : 's'}.
+            {outcome.unreadablePeriods.length > 0 &&
+              ` Logs from ${periodList(outcome.unreadablePeriods)} could not be read and are not in it.`}
+          </>
+        )}
+      >
+        Your logs are protected by your passphrase only while they stay in ReadyRoom. The exported file can be opened by
+        anyone who gets a copy of it{includeCodes ? ', and it will include client codes' : ''}. Keep it somewhere safe,
+        share it only as securely as you would a clinical record, and delete it when it is no longer needed.
+      </UnencryptedFileSave>
     </section>
   );
 }
